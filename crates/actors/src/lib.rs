@@ -1,0 +1,2 @@
+//! Actor knowledge base, recognition, resolution, coreference and places.
+#![deny(missing_docs)]

@@ -1,0 +1,2 @@
+//! Quote attribution and CAMEO/PLOVER event coding.
+#![deny(missing_docs)]
