@@ -67,6 +67,8 @@ pub enum DropReason {
     Repeated,
     /// Blank or whitespace-only content, or text the reader could not use.
     Empty,
+    /// A dateline or date stamp, kept in the metadata as the publication date.
+    Dateline,
 }
 
 impl DropReason {
@@ -83,6 +85,7 @@ impl DropReason {
             DropReason::Boilerplate => "boilerplate",
             DropReason::Repeated => "repeated",
             DropReason::Empty => "empty",
+            DropReason::Dateline => "dateline",
         }
     }
 }

@@ -1,2 +1,26 @@
 //! Readers (text, HTML, WARC, JSON Lines, feeds) and the article cleaner.
+//!
+//! Reading happens in two steps, so a container (a WARC file, a JSON Lines export) can yield
+//! many articles one at a time:
+//!
+//! 1. [`open`] turns a path (or stdin) into an iterator of [`RawDocument`]s, one per article,
+//!    each a `Result` so one bad record never stops the file;
+//! 2. [`build_document`] decodes a raw document, cleans it and returns the [`Document`] the
+//!    pipeline annotates.
+//!
+//! *Architecture invariant:* the cleaner is the only place text is removed; everything it drops
+//! is recorded in `Document::dropped` with a reason, and the clean text keeps an alignment back
+//! to the raw input.
 #![deny(missing_docs)]
+
+mod clean;
+mod decode;
+mod reader;
+mod repeat;
+
+pub use clean::{Cleaner, CleanerConfig};
+pub use decode::{content_id, decode_text};
+pub use reader::{build_document, expand_inputs, open, Input, InputFormat, RawDocument, ReadError, ReadOptions};
+pub use repeat::RepeatIndex;
+
+pub use newsgraph_core::Document;
