@@ -1,2 +1,16 @@
 //! The newsgraph store: schema, SQLite backend, queries, exports and cross-document work.
+//!
+//! The store keeps each analysed document as the `newsgraph.analysis/1` object plus its raw
+//! text, and spreads the annotations over relational tables: a global actor registry,
+//! mentions, quotes, times, event mentions and deduplicated events. One document is written in
+//! one transaction, keyed by its content id, so ingesting is idempotent and a killed ingest
+//! leaves no half-written document.
 #![deny(missing_docs)]
+
+mod error;
+mod schema;
+mod sqlite;
+
+pub use error::StoreError;
+pub use schema::SCHEMA_VERSION;
+pub use sqlite::{Inserted, Stats, Store};

@@ -1,0 +1,126 @@
+//! Versioned schema migrations.
+//!
+//! `PRAGMA user_version` holds the schema version and `PRAGMA application_id` marks the file as
+//! ours. Migration `i` takes a database from version `i` to `i + 1`; each runs in one
+//! transaction. A database with a newer version than [`SCHEMA_VERSION`] is refused.
+
+/// Marks a SQLite file as a newsgraph store ("NGRP").
+pub const APPLICATION_ID: i64 = 0x4e47_5250;
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Migrations, in order.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: documents, actor registry, mentions, quotes, times, events with mentions, full text.
+    r#"
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    path TEXT,
+    url TEXT,
+    source TEXT,
+    title TEXT,
+    byline TEXT,
+    outlet TEXT,
+    published TEXT,
+    text TEXT NOT NULL,
+    raw TEXT NOT NULL,
+    analysis TEXT NOT NULL,
+    seq INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX documents_url ON documents(url) WHERE url IS NOT NULL;
+CREATE INDEX documents_published ON documents(published);
+CREATE UNIQUE INDEX documents_seq ON documents(seq);
+
+CREATE TABLE actors (
+    id INTEGER PRIMARY KEY,
+    canonical TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    actor_code TEXT,
+    country TEXT,
+    wikidata TEXT
+);
+CREATE INDEX actors_code ON actors(actor_code);
+CREATE INDEX actors_country ON actors(country);
+
+CREATE TABLE mentions (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    actor_id INTEGER NOT NULL REFERENCES actors(id),
+    entity TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    via TEXT NOT NULL
+);
+CREATE INDEX mentions_actor ON mentions(actor_id);
+CREATE INDEX mentions_doc ON mentions(doc_id);
+
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    speaker_id INTEGER REFERENCES actors(id),
+    speaker_text TEXT,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    cue TEXT,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    date TEXT
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_id, date);
+CREATE INDEX quotes_doc ON quotes(doc_id);
+
+CREATE TABLE times (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE INDEX times_doc ON times(doc_id);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,
+    source_key TEXT NOT NULL,
+    target_key TEXT NOT NULL,
+    cameo TEXT NOT NULL,
+    place TEXT NOT NULL,
+    source_id INTEGER REFERENCES actors(id),
+    target_id INTEGER REFERENCES actors(id),
+    source_code TEXT,
+    target_code TEXT,
+    root TEXT NOT NULL,
+    quad_class INTEGER NOT NULL,
+    goldstein REAL NOT NULL,
+    plover TEXT,
+    lat REAL,
+    lon REAL,
+    num_mentions INTEGER NOT NULL DEFAULT 0,
+    num_sources INTEGER NOT NULL DEFAULT 0,
+    num_articles INTEGER NOT NULL DEFAULT 0,
+    first_seen TEXT,
+    last_seen TEXT,
+    UNIQUE (day, source_key, cameo, target_key, place)
+);
+CREATE INDEX events_source ON events(source_id, day);
+CREATE INDEX events_target ON events(target_id, day);
+CREATE INDEX events_day ON events(day);
+CREATE INDEX events_cameo ON events(cameo);
+
+CREATE TABLE event_mentions (
+    event_id INTEGER NOT NULL REFERENCES events(id),
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    trigger TEXT NOT NULL,
+    confidence REAL NOT NULL
+);
+CREATE INDEX event_mentions_event ON event_mentions(event_id);
+CREATE INDEX event_mentions_doc ON event_mentions(doc_id);
+
+CREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, title, text);
+CREATE VIRTUAL TABLE quotes_fts USING fts5(quote_id UNINDEXED, text);
+"#,
+];
