@@ -1,1 +1,148 @@
-fn main() {}
+//! `newsgraph`: reads political news and writes down who did what to whom.
+//!
+//! One binary, one subcommand per job. Data goes to stdout, diagnostics to stderr; the exit
+//! code is 0 when everything went well, 1 when some inputs failed (each named on stderr) and 2
+//! when nothing could be done (bad usage, unopenable store).
+
+mod analyze;
+mod batch;
+mod demo;
+mod ingest;
+mod output;
+mod pipeline;
+mod stats;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Reads political news the way an analyst does: actors, quotes, CAMEO events and dates, with
+/// a trail back to the source sentence.
+#[derive(Parser, Debug)]
+#[command(
+    name = "newsgraph",
+    version,
+    propagate_version = true,
+    arg_required_else_help = true
+)]
+#[command(
+    after_help = "Start with `newsgraph demo`, then `newsgraph stats`.\nSee `newsgraph help <command>` for examples."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Raise the log level (-v info, -vv debug).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
+    /// No progress bars or summaries on stderr (errors are still printed).
+    #[arg(short, long, global = true)]
+    quiet: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Ingest the built-in demo corpus and show what was found.
+    #[command(after_help = "Example:\n  newsgraph demo\n  newsgraph demo --db /tmp/demo.db")]
+    Demo(demo::Args),
+    /// Analyse articles and print the result (JSON Lines, or a readable summary on a terminal).
+    #[command(
+        after_help = "Examples:\n  newsgraph analyze article.txt\n  newsgraph analyze --format json --published 2014-11-27 article.txt\n  cat article.txt | newsgraph analyze -"
+    )]
+    Analyze(analyze::Args),
+    /// Analyse articles and store them (files, directories recursively, `-` for stdin).
+    #[command(
+        after_help = "Examples:\n  newsgraph ingest articles/\n  newsgraph ingest --db news.db a.txt b.txt"
+    )]
+    Ingest(ingest::Args),
+    /// Show what the store holds.
+    #[command(after_help = "Example:\n  newsgraph stats --db news.db")]
+    Stats(stats::Args),
+}
+
+/// The store location shared by every subcommand that touches the store.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DbArg {
+    /// The store: a SQLite file (created if missing).
+    #[arg(long, env = "NEWSGRAPH_DB", default_value = "newsgraph.db")]
+    pub db: PathBuf,
+}
+
+/// Global settings every command gets.
+#[derive(Clone, Copy, Debug)]
+pub struct Globals {
+    /// Suppress progress and summaries.
+    pub quiet: bool,
+    /// Verbosity level.
+    pub verbose: u8,
+}
+
+/// What a command achieved: how many inputs failed.
+pub struct Outcome {
+    /// Inputs or records that could not be processed.
+    pub failed: usize,
+}
+
+impl Outcome {
+    /// Nothing failed.
+    pub fn ok() -> Outcome {
+        Outcome { failed: 0 }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.verbose);
+    install_panic_hook();
+    let globals = Globals {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    let result = match cli.command {
+        Command::Demo(args) => demo::run(args, globals),
+        Command::Analyze(args) => analyze::run(args, globals),
+        Command::Ingest(args) => ingest::run(args, globals),
+        Command::Stats(args) => stats::run(args, globals),
+    };
+    match result {
+        Ok(outcome) if outcome.failed == 0 => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("newsgraph: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn init_logging(verbose: u8) {
+    let level = match verbose {
+        0 => tracing::Level::WARN,
+        1 => tracing::Level::INFO,
+        _ => tracing::Level::DEBUG,
+    };
+    let ansi = std::env::var_os("NO_COLOR").is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    tracing_subscriber::fmt()
+        .with_max_level(level)
+        .with_writer(std::io::stderr)
+        .with_ansi(ansi)
+        .without_time()
+        .init();
+}
+
+/// Panics are bugs, never the input's fault: say so in one line, without a backtrace.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown".to_string());
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("newsgraph: internal error: {msg}{at} (please report this)");
+    }));
+}

@@ -14,7 +14,9 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use newsgraph_core::{paragraph_spans, Alignment, Date, Document, DropReason, Dropped, Metadata, Span};
+use newsgraph_core::{
+    paragraph_spans, Alignment, Date, Document, DropReason, Dropped, Metadata, Span,
+};
 
 use crate::repeat::{normalize, RepeatIndex};
 
@@ -31,7 +33,11 @@ pub struct CleanerConfig {
 
 impl Default for CleanerConfig {
     fn default() -> Self {
-        CleanerConfig { body_min_words: 12, nav_max_words: 4, near_duplicate: 0.8 }
+        CleanerConfig {
+            body_min_words: 12,
+            nav_max_words: 4,
+            near_duplicate: 0.8,
+        }
     }
 }
 
@@ -66,7 +72,10 @@ enum Class {
 impl Cleaner {
     /// A cleaner with the given thresholds.
     pub fn new(config: CleanerConfig) -> Cleaner {
-        Cleaner { config, repeats: RepeatIndex::default() }
+        Cleaner {
+            config,
+            repeats: RepeatIndex::default(),
+        }
     }
 
     /// Uses `repeats` (built over a batch) to drop furniture repeated across a source.
@@ -80,7 +89,9 @@ impl Cleaner {
         if let Some(s) = &meta.source {
             return s.clone();
         }
-        path.and_then(|p| Path::new(p).parent()).map(|p| p.display().to_string()).unwrap_or_default()
+        path.and_then(|p| Path::new(p).parent())
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
     }
 
     /// Cleans `raw` into a document (id and path are left for the caller to set).
@@ -106,13 +117,23 @@ impl Cleaner {
                         text.push_str(piece.slice(raw));
                     }
                 }
-                Class::Drop(reason) => {
-                    dropped.push(Dropped { text: unit.text.clone(), reason: *reason, raw: unit.raw_span() })
-                }
+                Class::Drop(reason) => dropped.push(Dropped {
+                    text: unit.text.clone(),
+                    reason: *reason,
+                    raw: unit.raw_span(),
+                }),
             }
         }
         let paragraphs = paragraph_spans(&text);
-        Document { raw: raw.to_string(), text, alignment, meta, dropped, paragraphs, ..Document::default() }
+        Document {
+            raw: raw.to_string(),
+            text,
+            alignment,
+            meta,
+            dropped,
+            paragraphs,
+            ..Document::default()
+        }
     }
 
     fn classify(&self, units: &[Unit], group: &str, meta: &mut Metadata) -> Vec<Class> {
@@ -138,7 +159,9 @@ impl Cleaner {
         // A unit printed twice in a row above the body is an image caption (alt text + caption).
         let mut i = 0;
         while i + 1 < n {
-            if class[i].is_none() && class[i + 1].is_none() && normalize(&units[i].text) == normalize(&units[i + 1].text)
+            if class[i].is_none()
+                && class[i + 1].is_none()
+                && normalize(&units[i].text) == normalize(&units[i + 1].text)
             {
                 let before_body = (0..i).all(|k| !body_like(k, &class));
                 if before_body {
@@ -151,10 +174,23 @@ impl Cleaner {
             i += 1;
         }
         let first_body = (0..n).find(|&i| body_like(i, &class)).unwrap_or(n);
+        // Date stamps and bylines in the head are metadata, never the title.
+        for k in 0..first_body {
+            if class[k].is_some() {
+                continue;
+            }
+            if let Some(d) = parse_date_stamp(&units[k].text) {
+                meta.published.get_or_insert(d);
+                class[k] = Some(Class::Drop(DropReason::Dateline));
+            } else if let Some(name) = byline_name(&units[k].text, true) {
+                meta.byline.get_or_insert(name);
+                class[k] = Some(Class::Drop(DropReason::Byline));
+            }
+        }
         // The title: the last headline-shaped unit before the body.
-        let title = (0..first_body)
-            .rev()
-            .find(|&i| class[i].is_none() && !repeated(i) && is_headline(&units[i], cfg.nav_max_words));
+        let title = (0..first_body).rev().find(|&i| {
+            class[i].is_none() && !repeated(i) && is_headline(&units[i], cfg.nav_max_words)
+        });
         if let Some(t) = title {
             if meta.title.is_none() {
                 meta.title = Some(units[t].text.clone());
@@ -166,14 +202,12 @@ impl Cleaner {
                 continue;
             }
             let u = &units[k];
-            if let Some(d) = parse_date_stamp(&u.text) {
-                meta.published.get_or_insert(d);
-                class[k] = Some(Class::Drop(DropReason::Dateline));
-            } else if let Some(name) = byline_name(&u.text, true) {
-                meta.byline.get_or_insert(name);
-                class[k] = Some(Class::Drop(DropReason::Byline));
-            } else if title.is_some_and(|t| k < t) || repeated(k) || is_nav_like(u, cfg.nav_max_words) {
-                let reason = if repeated(k) { DropReason::Repeated } else { DropReason::Navigation };
+            if title.is_some_and(|t| k < t) || repeated(k) || is_nav_like(u, cfg.nav_max_words) {
+                let reason = if repeated(k) {
+                    DropReason::Repeated
+                } else {
+                    DropReason::Navigation
+                };
                 class[k] = Some(Class::Drop(reason));
             }
         }
@@ -188,7 +222,8 @@ impl Cleaner {
                 j -= 1;
                 continue;
             }
-            let heading_before = k > 0 && class[k - 1].is_none() && is_nav_like(&units[k - 1], cfg.nav_max_words);
+            let heading_before =
+                k > 0 && class[k - 1].is_none() && is_nav_like(&units[k - 1], cfg.nav_max_words);
             if let Some(outlet) = outlet_name(&u.text) {
                 meta.outlet.get_or_insert(outlet);
                 class[k] = Some(Class::Drop(DropReason::Outlet));
@@ -213,7 +248,10 @@ impl Cleaner {
             // Look for a "-- Name" byline a little above the tail (before a footer we did not
             // recognise) and cut there.
             let lo = first_body.max(n.saturating_sub(8));
-            if let Some(k) = (lo..n).rev().find(|&k| class[k].is_none() && is_dash_byline(&units[k].text)) {
+            if let Some(k) = (lo..n)
+                .rev()
+                .find(|&k| class[k].is_none() && is_dash_byline(&units[k].text))
+            {
                 if let Some(name) = byline_name(&units[k].text, false) {
                     meta.byline.get_or_insert(name);
                     class[k] = Some(Class::Drop(DropReason::Byline));
@@ -259,13 +297,18 @@ impl Cleaner {
         if meta.standfirst.is_none() {
             if let Some(t) = title {
                 let next = (t + 1..n).find(|&k| class[k] == Some(Class::Body));
-                if let Some(s) = next.filter(|&s| units[s].words <= 45 && sentence_count(&units[s].text) == 1) {
+                if let Some(s) =
+                    next.filter(|&s| units[s].words <= 45 && sentence_count(&units[s].text) == 1)
+                {
                     // Kept in the body too: a standfirst carries content the events need.
                     meta.standfirst = Some(units[s].text.clone());
                 }
             }
         }
-        class.into_iter().map(|c| c.unwrap_or(Class::Body)).collect()
+        class
+            .into_iter()
+            .map(|c| c.unwrap_or(Class::Body))
+            .collect()
     }
 }
 
@@ -294,7 +337,11 @@ fn units(raw: &str) -> Vec<Unit> {
                 prev.text.push_str(trimmed);
                 prev.words += trimmed.split_whitespace().count();
             }
-            _ => out.push(Unit { pieces: vec![span], text: trimmed.to_string(), words: trimmed.split_whitespace().count() }),
+            _ => out.push(Unit {
+                pieces: vec![span],
+                text: trimmed.to_string(),
+                words: trimmed.split_whitespace().count(),
+            }),
         }
         joinable = !ends_sentence(trimmed) && trimmed.len() > 30;
     }
@@ -302,11 +349,17 @@ fn units(raw: &str) -> Vec<Unit> {
 }
 
 fn last_significant_char(text: &str) -> Option<char> {
-    text.trim_end().chars().rev().find(|c| !matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»'))
+    text.trim_end()
+        .chars()
+        .rev()
+        .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»'))
 }
 
 fn ends_sentence(text: &str) -> bool {
-    matches!(last_significant_char(text), Some('.' | '!' | '?' | '…' | ':' | ';'))
+    matches!(
+        last_significant_char(text),
+        Some('.' | '!' | '?' | '…' | ':' | ';')
+    )
 }
 
 /// Counts sentence ends followed by a space and a capital (a rough count is all that is needed).
@@ -340,7 +393,11 @@ fn is_headline(u: &Unit, nav_max_words: usize) -> bool {
 /// Image markup and other scraper residue: `![](..)`, `<img ..>`, lines of symbols and pipes.
 fn is_markup(text: &str) -> bool {
     let t = text.trim();
-    if t.starts_with("![") || t.starts_with("<img") || t.starts_with("[image") || t.starts_with("[Image") {
+    if t.starts_with("![")
+        || t.starts_with("<img")
+        || t.starts_with("[image")
+        || t.starts_with("[Image")
+    {
         return true;
     }
     let alnum = t.chars().filter(|c| c.is_alphanumeric()).count();
@@ -351,9 +408,18 @@ fn is_markup(text: &str) -> bool {
 /// Photo captions and credits: "(photo: X)", "Photo: X", "(file photo)", "| credit".
 fn is_photo_credit(text: &str) -> bool {
     let lower = text.to_lowercase();
-    let credit = ["(photo:", "(photo ", "photo:", "photograph:", "(file photo)", "photo credit", "image:", "(image:"]
-        .iter()
-        .any(|m| lower.contains(m));
+    let credit = [
+        "(photo:",
+        "(photo ",
+        "photo:",
+        "photograph:",
+        "(file photo)",
+        "photo credit",
+        "image:",
+        "(image:",
+    ]
+    .iter()
+    .any(|m| lower.contains(m));
     let table_cell = text.trim_end().ends_with('|');
     credit || (table_cell && !ends_sentence(text.trim_end().trim_end_matches('|')))
 }
@@ -412,7 +478,17 @@ fn starts_about_heading(text: &str) -> bool {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
     "december",
 ];
 
@@ -421,14 +497,26 @@ fn month_of(word: &str) -> Option<u8> {
     if w.len() < 3 {
         return None;
     }
-    MONTHS.iter().position(|m| m.starts_with(&w) && (w.len() >= 3)).map(|i| i as u8 + 1)
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&w) && (w.len() >= 3))
+        .map(|i| i as u8 + 1)
 }
 
 /// A line that is only a date stamp: "November 27, 2014", "27 November 2014", "2014-11-27",
 /// optionally after "Published"/"Updated"/"Posted" and before a time.
 fn parse_date_stamp(text: &str) -> Option<Date> {
     let mut t = text.trim();
-    for prefix in ["Published:", "Published on", "Published", "Posted on", "Posted:", "Posted", "Updated:", "Date:"] {
+    for prefix in [
+        "Published:",
+        "Published on",
+        "Published",
+        "Posted on",
+        "Posted:",
+        "Posted",
+        "Updated:",
+        "Date:",
+    ] {
         if let Some(r) = t.strip_prefix(prefix) {
             t = r.trim();
             break;

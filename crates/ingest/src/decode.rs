@@ -20,7 +20,10 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), String> {
     if head.contains(&0) {
         return Err("looks like a binary file (contains NUL bytes), not text".to_string());
     }
-    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
     if !head.is_empty() && controls * 10 > head.len() {
         return Err("looks like a binary file (mostly control characters), not text".to_string());
     }
@@ -30,7 +33,10 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), String> {
             let text = String::from_utf8_lossy(bytes).into_owned();
             let warning = Diagnostic::warning(
                 "reader",
-                format!("invalid UTF-8 at byte {}; decoded with replacement characters", e.valid_up_to()),
+                format!(
+                    "invalid UTF-8 at byte {}; decoded with replacement characters",
+                    e.valid_up_to()
+                ),
             );
             Ok((text, vec![warning]))
         }

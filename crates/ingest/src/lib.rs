@@ -20,7 +20,9 @@ mod repeat;
 
 pub use clean::{Cleaner, CleanerConfig};
 pub use decode::{content_id, decode_text};
-pub use reader::{build_document, expand_inputs, open, Input, InputFormat, RawDocument, ReadError, ReadOptions};
+pub use reader::{
+    build_document, expand_inputs, open, Input, InputFormat, RawDocument, ReadError, ReadOptions,
+};
 pub use repeat::RepeatIndex;
 
 pub use newsgraph_core::Document;

@@ -53,10 +53,17 @@ impl fmt::Display for InputFormat {
 impl FromStr for InputFormat {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        InputFormat::ALL.iter().copied().find(|f| f.as_str() == s).ok_or_else(|| {
-            let names: Vec<&str> = InputFormat::ALL.iter().map(|f| f.as_str()).collect();
-            format!("unknown input format '{s}' (expected one of: {})", names.join(", "))
-        })
+        InputFormat::ALL
+            .iter()
+            .copied()
+            .find(|f| f.as_str() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = InputFormat::ALL.iter().map(|f| f.as_str()).collect();
+                format!(
+                    "unknown input format '{s}' (expected one of: {})",
+                    names.join(", ")
+                )
+            })
     }
 }
 
@@ -71,7 +78,10 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { format: None, max_bytes: 50 * 1024 * 1024 }
+        ReadOptions {
+            format: None,
+            max_bytes: 50 * 1024 * 1024,
+        }
     }
 }
 
@@ -107,7 +117,10 @@ pub struct ReadError {
 impl ReadError {
     /// An error about `label`.
     pub fn new(label: impl Into<String>, message: impl Into<String>) -> ReadError {
-        ReadError { label: label.into(), message: message.into() }
+        ReadError {
+            label: label.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -139,14 +152,21 @@ pub fn expand_inputs(paths: &[String]) -> (Vec<Input>, Vec<ReadError>) {
         let path = Path::new(p);
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => {
-                let walker = walkdir::WalkDir::new(path).sort_by_file_name().into_iter().filter_entry(|e| {
-                    e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
-                });
+                let walker = walkdir::WalkDir::new(path)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_entry(|e| {
+                        e.depth() == 0
+                            || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+                    });
                 for entry in walker {
                     match entry {
                         Ok(e) if e.file_type().is_file() => inputs.push(Input::File(e.into_path())),
                         Ok(_) => {}
-                        Err(e) => errors.push(ReadError::new(p.clone(), format!("cannot walk directory: {e}"))),
+                        Err(e) => errors.push(ReadError::new(
+                            p.clone(),
+                            format!("cannot walk directory: {e}"),
+                        )),
                     }
                 }
             }
@@ -176,7 +196,11 @@ fn read_limited(input: &Input, max: u64) -> Result<Vec<u8>, ReadError> {
                 if m.len() > max {
                     return Err(ReadError::new(
                         &label,
-                        format!("file is {} bytes, over the {} byte limit (--max-bytes to raise it)", m.len(), max),
+                        format!(
+                            "file is {} bytes, over the {} byte limit (--max-bytes to raise it)",
+                            m.len(),
+                            max
+                        ),
                     ));
                 }
             }
@@ -189,7 +213,10 @@ fn read_limited(input: &Input, max: u64) -> Result<Vec<u8>, ReadError> {
         .read_to_end(&mut bytes)
         .map_err(|e| ReadError::new(&label, format!("cannot read: {}", describe_io(&e))))?;
     if bytes.len() as u64 > max {
-        return Err(ReadError::new(&label, format!("input is over the {max} byte limit (--max-bytes to raise it)")));
+        return Err(ReadError::new(
+            &label,
+            format!("input is over the {max} byte limit (--max-bytes to raise it)"),
+        ));
     }
     Ok(bytes)
 }
@@ -214,7 +241,13 @@ pub fn open(
         .unwrap_or_else(|| InputFormat::sniff(&bytes[..bytes.len().min(4096)]));
     match format {
         InputFormat::Text => {
-            let raw = RawDocument { bytes, path, label, format, meta: Metadata::default() };
+            let raw = RawDocument {
+                bytes,
+                path,
+                label,
+                format,
+                meta: Metadata::default(),
+            };
             Ok(Box::new(std::iter::once(Ok(raw))))
         }
     }
@@ -223,18 +256,25 @@ pub fn open(
 /// Decodes and cleans one raw document.
 pub fn build_document(raw: RawDocument, cleaner: &Cleaner) -> Result<Document, ReadError> {
     if raw.bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(ReadError::new(&raw.label, "empty input: no text to analyse"));
+        return Err(ReadError::new(
+            &raw.label,
+            "empty input: no text to analyse",
+        ));
     }
     let id = content_id(&raw.bytes);
     match raw.format {
         InputFormat::Text => {
-            let (text, diagnostics) = decode_text(&raw.bytes).map_err(|m| ReadError::new(&raw.label, m))?;
+            let (text, diagnostics) =
+                decode_text(&raw.bytes).map_err(|m| ReadError::new(&raw.label, m))?;
             let mut doc = cleaner.clean(&text, raw.path.as_deref(), raw.meta);
             doc.id = id;
             doc.path = raw.path;
             doc.diagnostics.extend(diagnostics);
             if doc.text.trim().is_empty() {
-                return Err(ReadError::new(&raw.label, "no article text left after cleaning"));
+                return Err(ReadError::new(
+                    &raw.label,
+                    "no article text left after cleaning",
+                ));
             }
             Ok(doc)
         }

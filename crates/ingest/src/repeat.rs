@@ -36,7 +36,10 @@ pub(crate) fn normalize(line: &str) -> String {
 
 /// The non-empty lines of a text.
 fn lines(text: &str) -> Vec<&str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 impl RepeatIndex {
@@ -64,7 +67,9 @@ impl RepeatIndex {
     /// Whether `line` repeats across the documents of `group`: seen in at least two of them and
     /// in at least a third.
     pub fn is_repeated(&self, group: &str, line: &str) -> bool {
-        let Some(g) = self.groups.get(group) else { return false };
+        let Some(g) = self.groups.get(group) else {
+            return false;
+        };
         let n = g.lines.get(&normalize(line)).copied().unwrap_or(0);
         n >= 2 && n * 3 >= g.docs
     }

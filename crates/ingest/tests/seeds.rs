@@ -3,10 +3,15 @@
 
 use std::path::PathBuf;
 
-use newsgraph_ingest::{build_document, expand_inputs, open, Cleaner, Document, ReadOptions, RepeatIndex};
+use newsgraph_ingest::{
+    build_document, expand_inputs, open, Cleaner, Document, ReadOptions, RepeatIndex,
+};
 
 fn seeds_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/seeds"))
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus/seeds"
+    ))
 }
 
 fn clean_all(batch: bool) -> Vec<(String, Document)> {
@@ -42,15 +47,30 @@ const EXPECTED: &[(&str, &str, Option<&str>, Option<&str>)] = &[
         Some("Joanna Paraszczuk"),
         None,
     ),
-    ("001_13daece483d30832.txt", "Lavrov: U.S. Didn't Ask Us To Coordinate With Assad Over IS", Some("Joanna Paraszczuk"), None),
+    (
+        "001_13daece483d30832.txt",
+        "Lavrov: U.S. Didn't Ask Us To Coordinate With Assad Over IS",
+        Some("Joanna Paraszczuk"),
+        None,
+    ),
     (
         "002_af679a3f55185a80.txt",
         "Iran Slams U.S. Fight Against IS, Backs Russia's Push For Syria Talks",
         Some("Joanna Paraszczuk"),
         None,
     ),
-    ("003_f8c8572966e5537a.txt", "Russia Urges 'Cooperation' With Assad After Damascus Shelling", Some("Joanna Paraszczuk"), None),
-    ("004_85d06f60bc9485e7.txt", "Russia calls for end to Syria crisis to focus on fighting IS", None, Some("VOV.VN")),
+    (
+        "003_f8c8572966e5537a.txt",
+        "Russia Urges 'Cooperation' With Assad After Damascus Shelling",
+        Some("Joanna Paraszczuk"),
+        None,
+    ),
+    (
+        "004_85d06f60bc9485e7.txt",
+        "Russia calls for end to Syria crisis to focus on fighting IS",
+        None,
+        Some("VOV.VN"),
+    ),
 ];
 
 /// Lines of the raw seeds that are page furniture, not article text.
@@ -77,17 +97,32 @@ fn check(docs: &[(String, Document)]) {
         assert_eq!(doc.meta.byline.as_deref(), *byline, "byline of {name}");
         assert_eq!(doc.meta.outlet.as_deref(), *outlet, "outlet of {name}");
         for f in FURNITURE {
-            assert!(!doc.text.contains(f), "{name}: furniture {f:?} left in the body:\n{}", doc.text);
+            assert!(
+                !doc.text.contains(f),
+                "{name}: furniture {f:?} left in the body:\n{}",
+                doc.text
+            );
         }
-        assert!(!doc.text.contains(title), "{name}: title repeated in the body");
+        assert!(
+            !doc.text.contains(title),
+            "{name}: title repeated in the body"
+        );
         // Every body paragraph exactly once, and every raw paragraph-sized line that is not
         // furniture is in the body.
         let paras: Vec<&str> = doc.paragraphs.iter().map(|p| doc.slice(*p)).collect();
         for (i, p) in paras.iter().enumerate() {
-            assert_eq!(paras.iter().filter(|q| *q == p).count(), 1, "{name}: paragraph {i} repeated: {p}");
+            assert_eq!(
+                paras.iter().filter(|q| *q == p).count(),
+                1,
+                "{name}: paragraph {i} repeated: {p}"
+            );
         }
         let raw = std::fs::read_to_string(seeds_dir().join(name)).unwrap();
-        for line in raw.lines().map(str::trim).filter(|l| l.split_whitespace().count() >= 15) {
+        for line in raw
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.split_whitespace().count() >= 15)
+        {
             let furniture = FURNITURE.iter().any(|f| line.contains(f));
             let caption = raw.matches(line).count() > 1; // printed twice above the body
             if !furniture && !caption {

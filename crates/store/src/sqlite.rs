@@ -43,14 +43,23 @@ pub struct Stats {
 
 fn classify_open_error(path: &Path, e: rusqlite::Error) -> StoreError {
     match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => {
-            StoreError::NotOurs { path: path.to_path_buf(), reason: "the file is not a SQLite database".into() }
-        }
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked { path: path.to_path_buf() },
+        Some(ErrorCode::NotADatabase) => StoreError::NotOurs {
+            path: path.to_path_buf(),
+            reason: "the file is not a SQLite database".into(),
+        },
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked {
+            path: path.to_path_buf(),
+        },
         Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::ReadOnly) => {
-            StoreError::Open { path: path.to_path_buf(), reason: e.to_string() }
+            StoreError::Open {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            }
         }
-        _ => StoreError::Open { path: path.to_path_buf(), reason: e.to_string() },
+        _ => StoreError::Open {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        },
     }
 }
 
@@ -58,7 +67,10 @@ impl Store {
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let conn = Connection::open(path).map_err(|e| classify_open_error(path, e))?;
-        let mut store = Store { conn, path: path.to_path_buf() };
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
         store.configure()?;
         store.migrate()?;
         Ok(store)
@@ -72,9 +84,15 @@ impl Store {
                 reason: "no such database; run `newsgraph ingest` first or pass --db".into(),
             });
         }
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(|e| classify_open_error(path, e))?;
-        let store = Store { conn, path: path.to_path_buf() };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| classify_open_error(path, e))?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
         store.conn.busy_timeout(Duration::from_secs(5))?;
         let version = store.check_ours()?;
         if version < SCHEMA_VERSION {
@@ -100,19 +118,33 @@ impl Store {
 
     fn configure(&self) -> Result<(), StoreError> {
         let locked = |e: rusqlite::Error| classify_open_error(&self.path, e);
-        self.conn.busy_timeout(Duration::from_secs(5)).map_err(locked)?;
+        self.conn
+            .busy_timeout(Duration::from_secs(5))
+            .map_err(locked)?;
         self.check_ours()?;
-        self.conn.pragma_update(None, "journal_mode", "WAL").map_err(locked)?;
-        self.conn.pragma_update(None, "synchronous", "NORMAL").map_err(locked)?;
-        self.conn.pragma_update(None, "foreign_keys", "ON").map_err(locked)?;
+        self.conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(locked)?;
+        self.conn
+            .pragma_update(None, "synchronous", "NORMAL")
+            .map_err(locked)?;
+        self.conn
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(locked)?;
         Ok(())
     }
 
     /// Checks that the file is a newsgraph store (or empty) and returns its schema version.
     fn check_ours(&self) -> Result<i64, StoreError> {
         let err = |e: rusqlite::Error| classify_open_error(&self.path, e);
-        let app: i64 = self.conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(err)?;
-        let version: i64 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(err)?;
+        let app: i64 = self
+            .conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(err)?;
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(err)?;
         if app != 0 && app != APPLICATION_ID {
             return Err(StoreError::NotOurs {
                 path: self.path.clone(),
@@ -122,7 +154,11 @@ impl Store {
         if app == 0 {
             let tables: i64 = self
                 .conn
-                .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))
+                .query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                    [],
+                    |r| r.get(0),
+                )
                 .map_err(err)?;
             if tables > 0 {
                 return Err(StoreError::NotOurs {
@@ -132,7 +168,11 @@ impl Store {
             }
         }
         if version > SCHEMA_VERSION {
-            return Err(StoreError::NewerSchema { path: self.path.clone(), found: version, supported: SCHEMA_VERSION });
+            return Err(StoreError::NewerSchema {
+                path: self.path.clone(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
         }
         Ok(version)
     }
@@ -151,13 +191,22 @@ impl Store {
 
     /// Whether a document with this content id is stored.
     pub fn contains(&self, id: &str) -> Result<bool, StoreError> {
-        Ok(self.conn.query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(())).optional()?.is_some())
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(()))
+            .optional()?
+            .is_some())
     }
 
     /// Stores one analysed document with its raw input, in one transaction.
     ///
     /// Idempotent: a document whose content id or URL is already stored is left alone.
-    pub fn insert(&mut self, analysis: &Analysis, raw: &str, source: Option<&str>) -> Result<Inserted, StoreError> {
+    pub fn insert(
+        &mut self,
+        analysis: &Analysis,
+        raw: &str,
+        source: Option<&str>,
+    ) -> Result<Inserted, StoreError> {
         let tx = self.conn.transaction()?;
         let doc = &analysis.document;
         let present: bool = tx
@@ -171,9 +220,14 @@ impl Store {
         if present {
             return Ok(Inserted::Present);
         }
-        let json = serde_json::to_string(analysis)
-            .map_err(|e| StoreError::Corrupt { id: doc.id.clone(), reason: e.to_string() })?;
-        let seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM documents", [], |r| r.get(0))?;
+        let json = serde_json::to_string(analysis).map_err(|e| StoreError::Corrupt {
+            id: doc.id.clone(),
+            reason: e.to_string(),
+        })?;
+        let seq: i64 =
+            tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM documents", [], |r| {
+                r.get(0)
+            })?;
         tx.execute(
             "INSERT INTO documents (id, path, url, source, title, byline, outlet, published, text, raw, analysis, seq)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -198,7 +252,12 @@ impl Store {
         )?;
         let actor_ids = insert_entities(&tx, &doc.id, &analysis.entities)?;
         let actor_of = |e: &Option<String>| -> Option<i64> {
-            let idx = e.as_deref()?.strip_prefix('e')?.parse::<usize>().ok()?.checked_sub(1)?;
+            let idx = e
+                .as_deref()?
+                .strip_prefix('e')?
+                .parse::<usize>()
+                .ok()?
+                .checked_sub(1)?;
             actor_ids.get(idx).copied()
         };
         for q in &analysis.quotes {
@@ -218,7 +277,10 @@ impl Store {
                 ],
             )?;
             let qid = tx.last_insert_rowid();
-            tx.execute("INSERT INTO quotes_fts (quote_id, text) VALUES (?1, ?2)", params![qid, q.text])?;
+            tx.execute(
+                "INSERT INTO quotes_fts (quote_id, text) VALUES (?1, ?2)",
+                params![qid, q.text],
+            )?;
         }
         for t in &analysis.times {
             tx.execute(
@@ -233,7 +295,11 @@ impl Store {
                 Some(id) => format!("#{id}"),
                 None => code.clone().unwrap_or_default(),
             };
-            let day = e.date.clone().or_else(|| doc.published.clone()).unwrap_or_default();
+            let day = e
+                .date
+                .clone()
+                .or_else(|| doc.published.clone())
+                .unwrap_or_default();
             let place = e.place.as_ref().map(|p| p.name.clone()).unwrap_or_default();
             tx.execute(
                 "INSERT INTO events (day, source_key, target_key, cameo, place, source_id, target_id, source_code,
@@ -289,7 +355,9 @@ impl Store {
     /// Counts of what the store holds.
     pub fn stats(&self) -> Result<Stats, StoreError> {
         let count = |table: &str| -> Result<i64, StoreError> {
-            Ok(self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
         };
         let (first_published, last_published) = self.conn.query_row(
             "SELECT min(published), max(published) FROM documents",
@@ -297,7 +365,9 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         Ok(Stats {
-            schema_version: self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
+            schema_version: self
+                .conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))?,
             documents: count("documents")?,
             actors: count("actors")?,
             mentions: count("mentions")?,
@@ -312,16 +382,29 @@ impl Store {
 
     /// The stored analysis of a document.
     pub fn analysis(&self, id: &str) -> Result<Option<Analysis>, StoreError> {
-        let json: Option<String> =
-            self.conn.query_row("SELECT analysis FROM documents WHERE id = ?1", [id], |r| r.get(0)).optional()?;
-        json.map(|j| serde_json::from_str(&j).map_err(|e| StoreError::Corrupt { id: id.to_string(), reason: e.to_string() }))
-            .transpose()
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT analysis FROM documents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        json.map(|j| {
+            serde_json::from_str(&j).map_err(|e| StoreError::Corrupt {
+                id: id.to_string(),
+                reason: e.to_string(),
+            })
+        })
+        .transpose()
     }
 }
 
 /// Registers the document's entities as actors (by canonical name) and stores their mentions.
 /// Returns the actor id of each entity, in order.
-fn insert_entities(tx: &Transaction<'_>, doc_id: &str, entities: &[WireEntity]) -> Result<Vec<i64>, StoreError> {
+fn insert_entities(
+    tx: &Transaction<'_>,
+    doc_id: &str,
+    entities: &[WireEntity],
+) -> Result<Vec<i64>, StoreError> {
     let mut ids = Vec::with_capacity(entities.len());
     for e in entities {
         tx.execute(
@@ -332,7 +415,11 @@ fn insert_entities(tx: &Transaction<'_>, doc_id: &str, entities: &[WireEntity]) 
                 wikidata = coalesce(actors.wikidata, excluded.wikidata)",
             params![e.canonical, e.kind, e.actor_code, e.country, e.wikidata],
         )?;
-        let id: i64 = tx.query_row("SELECT id FROM actors WHERE canonical = ?1", [&e.canonical], |r| r.get(0))?;
+        let id: i64 = tx.query_row(
+            "SELECT id FROM actors WHERE canonical = ?1",
+            [&e.canonical],
+            |r| r.get(0),
+        )?;
         for m in &e.mentions {
             tx.execute(
                 "INSERT INTO mentions (doc_id, actor_id, entity, start, end, text, via) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

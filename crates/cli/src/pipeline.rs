@@ -1,0 +1,12 @@
+//! Builds the analysis pipeline from the command-line options.
+
+use newsgraph_core::Pipeline;
+
+/// Options that change what the pipeline loads.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct PipelineArgs {}
+
+/// The full pipeline, stages in order (see `newsgraph_core` for the numbered list).
+pub fn build(_args: &PipelineArgs) -> anyhow::Result<Pipeline> {
+    Ok(Pipeline::new().with(newsgraph_text::SentenceSplitter))
+}
