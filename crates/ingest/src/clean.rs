@@ -564,3 +564,102 @@ fn jaccard(a: &BTreeSet<u64>, b: &BTreeSet<u64>) -> f64 {
     let inter = a.intersection(b).count();
     inter as f64 / (a.len() + b.len() - inter) as f64
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(raw: &str) -> Document {
+        Cleaner::default().clean(raw, None, Metadata::default())
+    }
+
+    fn reasons(doc: &Document) -> Vec<(&str, &str)> {
+        doc.dropped
+            .iter()
+            .map(|d| (d.reason.as_str(), d.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn head_furniture_title_byline_and_date() {
+        let doc = clean(
+            "Home\nPolitics\n\nRebels Seize Border Town\n\nBy Jane Doe\n\n12 March 2021\n\n\
+             Rebels captured the border town on Friday after two days of fighting, officials said.\n\n\
+             The army said it would retake it.\n",
+        );
+        assert_eq!(doc.meta.title.as_deref(), Some("Rebels Seize Border Town"));
+        assert_eq!(doc.meta.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            doc.meta.published.map(|d| d.to_string()).as_deref(),
+            Some("2021-03-12")
+        );
+        assert_eq!(doc.paragraphs.len(), 2);
+        assert!(reasons(&doc).contains(&("navigation", "Home")));
+        assert!(doc.text.starts_with("Rebels captured"));
+    }
+
+    #[test]
+    fn markup_captions_and_credits_are_dropped_anywhere() {
+        let doc = clean(
+            "Talks Open in Vienna\n\nDiplomats met in Vienna on Monday to revive the stalled nuclear talks.\n\n\
+             ![](https://example.org/a.jpg)\n\nThe hotel lobby (Photo: Some Agency) |\n\n\
+             The delegations will meet again next week, a spokesman said.\n",
+        );
+        let r = reasons(&doc);
+        assert!(
+            r.iter().any(|(k, t)| *k == "markup" && t.starts_with("![")),
+            "{r:?}"
+        );
+        assert!(r.iter().any(|(k, _)| *k == "caption"), "{r:?}");
+        assert_eq!(doc.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn duplicate_and_near_duplicate_paragraphs_kept_once() {
+        let p = "The foreign minister said the government was ready to talk to the opposition without conditions.";
+        let near = "The foreign minister said the government was ready to talk to the opposition without any conditions.";
+        let doc = clean(&format!("Ready to Talk\n\n{p}\n\nAnother paragraph with different words in it entirely.\n\n{p}\n\n{near}\n"));
+        assert_eq!(doc.paragraphs.len(), 2, "{:?}", doc.text);
+        assert_eq!(
+            doc.dropped
+                .iter()
+                .filter(|d| d.reason == DropReason::Duplicate)
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined_with_alignment() {
+        let raw = "Ceasefire Holds\n\nThe ceasefire held for a third day on Sunday as both sides\nwithdrew heavy weapons from the front line, monitors said.\n";
+        let doc = clean(raw);
+        assert_eq!(doc.paragraphs.len(), 1);
+        let p = doc.paragraphs[0];
+        assert!(doc.slice(p).contains("sides withdrew"));
+        let start = doc.text.find("withdrew").unwrap();
+        let raw_at = doc.alignment.to_raw(start).unwrap();
+        assert!(raw[raw_at..].starts_with("withdrew"));
+    }
+
+    #[test]
+    fn closing_byline_outlet_and_footer() {
+        let doc = clean(
+            "Aid Convoy Reaches City\n\nAn aid convoy reached the besieged city on Tuesday for the first time in months.\n\n\
+             -- John Smith\n\nAbout Us\n\nWe are a small newsroom covering the region since 1999, and we publish daily.\n\nMost Read\n",
+        );
+        assert_eq!(doc.meta.byline.as_deref(), Some("John Smith"));
+        assert_eq!(doc.paragraphs.len(), 1);
+        let doc = clean("Aid Arrives\n\nAn aid convoy reached the besieged city on Tuesday for the first time.\n\nAccording to Example News\n");
+        assert_eq!(doc.meta.outlet.as_deref(), Some("Example News"));
+        assert_eq!(doc.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn text_without_furniture_is_kept_whole() {
+        let raw = "The council met on Monday. It adopted a resolution.\n\nMembers said more talks were needed.";
+        let doc = clean(raw);
+        assert_eq!(doc.text, raw);
+        assert!(doc.dropped.is_empty());
+        assert_eq!(doc.meta.title, None);
+    }
+}
