@@ -121,6 +121,9 @@ pub struct WireEvent {
     /// Index of the sentence the event comes from.
     #[serde(default)]
     pub sentence: usize,
+    /// The text of that sentence.
+    #[serde(default)]
+    pub sentence_text: String,
     pub confidence: f32,
 }
 
@@ -256,6 +259,11 @@ impl Analysis {
                     start,
                     end,
                     sentence: e.sentence,
+                    sentence_text: doc
+                        .sentences
+                        .get(e.sentence)
+                        .map(|s| doc.slice(s.span).to_string())
+                        .unwrap_or_default(),
                     confidence: e.confidence,
                 }
             })

@@ -8,6 +8,7 @@
 #![deny(missing_docs)]
 
 mod error;
+pub mod query;
 mod schema;
 mod sqlite;
 

@@ -112,6 +112,7 @@ CREATE TABLE event_mentions (
     event_id INTEGER NOT NULL REFERENCES events(id),
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     sentence INTEGER NOT NULL,
+    sentence_text TEXT NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
     trigger TEXT NOT NULL,

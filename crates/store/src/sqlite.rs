@@ -330,9 +330,18 @@ impl Store {
                 |r| r.get(0),
             )?;
             tx.execute(
-                "INSERT INTO event_mentions (event_id, doc_id, sentence, start, end, trigger, confidence)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![event_id, doc.id, e.sentence as i64, e.start as i64, e.end as i64, e.trigger, e.confidence],
+                "INSERT INTO event_mentions (event_id, doc_id, sentence, sentence_text, start, end, trigger, confidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    event_id,
+                    doc.id,
+                    e.sentence as i64,
+                    e.sentence_text,
+                    e.start as i64,
+                    e.end as i64,
+                    e.trigger,
+                    e.confidence
+                ],
             )?;
             tx.execute(
                 "UPDATE events SET
