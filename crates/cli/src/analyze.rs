@@ -95,7 +95,11 @@ pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
 
 /// A readable summary of one analysed document.
 pub fn render_text(doc: &Document) -> String {
-    let a = Analysis::from_document(doc);
+    render_analysis(&Analysis::from_document(doc), Some(doc.sentences.len()))
+}
+
+/// A readable summary of an analysis (from the pipeline or the store).
+pub fn render_analysis(a: &Analysis, sentences: Option<usize>) -> String {
     let d = &a.document;
     let mut s = String::new();
     let _ = writeln!(s, "== {} ==", d.title.as_deref().unwrap_or("(no title)"));
@@ -112,12 +116,18 @@ pub fn render_text(doc: &Document) -> String {
         d.byline.as_deref().unwrap_or("-"),
         d.outlet.as_deref().unwrap_or("-")
     );
+    let paragraphs = d
+        .text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .count();
+    let sentences = sentences
+        .map(|n| format!("{n} sentences, "))
+        .unwrap_or_default();
     let _ = writeln!(
         s,
-        "{} paragraphs, {} sentences, {} words; {} dropped",
-        doc.paragraphs.len(),
-        doc.sentences.len(),
-        doc.text.split_whitespace().count(),
+        "{paragraphs} paragraphs, {sentences}{} words; {} dropped",
+        d.text.split_whitespace().count(),
         d.dropped.len()
     );
     for dr in &d.dropped {

@@ -10,6 +10,7 @@ mod demo;
 mod ingest;
 mod output;
 mod pipeline;
+mod query;
 mod stats;
 
 use std::path::PathBuf;
@@ -58,6 +59,41 @@ enum Command {
     /// Show what the store holds.
     #[command(after_help = "Example:\n  newsgraph stats --db news.db")]
     Stats(stats::Args),
+    /// List deduplicated events (who did what to whom), newest first.
+    #[command(
+        after_help = "Examples:\n  newsgraph events --actor Lavrov --since 2014-11 --until 2014-12\n  newsgraph events --source RUS --code 04 --format csv\n  newsgraph events --target SYRGOV --quad 4 --mentions"
+    )]
+    Events(query::EventsArgs),
+    /// List the actors in the store, most mentioned first.
+    #[command(
+        after_help = "Examples:\n  newsgraph actors\n  newsgraph actors --country SYR --kind person"
+    )]
+    Actors(query::ActorsArgs),
+    /// Everything about one actor: aliases, quotes, events as source and target, partners.
+    #[command(
+        after_help = "Examples:\n  newsgraph actor Lavrov\n  newsgraph actor RUSGOV --format json"
+    )]
+    Actor(query::ActorArgs),
+    /// List quotes, newest first.
+    #[command(
+        after_help = "Examples:\n  newsgraph quotes --speaker Obama\n  newsgraph quotes --since 2014-12 --format csv"
+    )]
+    Quotes(query::QuotesArgs),
+    /// Events per day, week or month: counts, Goldstein, cooperation vs conflict.
+    #[command(
+        after_help = "Examples:\n  newsgraph timeline --actor Russia --by week\n  newsgraph timeline --actor Russia --partner 'United States' --by month"
+    )]
+    Timeline(query::TimelineArgs),
+    /// Full-text search over articles and quotes.
+    #[command(
+        after_help = "Examples:\n  newsgraph search \"freeze zone\"\n  newsgraph search 'ceasefire AND Aleppo'"
+    )]
+    Search(query::SearchArgs),
+    /// Show one stored article with its annotations.
+    #[command(
+        after_help = "Examples:\n  newsgraph show 3a4305\n  newsgraph show 3a4305 --format json"
+    )]
+    Show(query::ShowArgs),
 }
 
 /// The store location shared by every subcommand that touches the store.
@@ -103,6 +139,13 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(args, globals),
         Command::Ingest(args) => ingest::run(args, globals),
         Command::Stats(args) => stats::run(args, globals),
+        Command::Events(args) => query::events(args, globals),
+        Command::Actors(args) => query::actors(args, globals),
+        Command::Actor(args) => query::actor(args, globals),
+        Command::Quotes(args) => query::quotes(args, globals),
+        Command::Timeline(args) => query::timeline(args, globals),
+        Command::Search(args) => query::search(args, globals),
+        Command::Show(args) => query::show(args, globals),
     };
     match result {
         Ok(outcome) if outcome.failed == 0 => ExitCode::SUCCESS,
