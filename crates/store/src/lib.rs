@@ -7,11 +7,13 @@
 //! leaves no half-written document.
 #![deny(missing_docs)]
 
+mod cluster;
 mod error;
 pub mod query;
 mod schema;
 mod sqlite;
 
+pub use cluster::minhash;
 pub use error::StoreError;
-pub use schema::SCHEMA_VERSION;
+pub use schema::{MIGRATIONS, SCHEMA_VERSION};
 pub use sqlite::{Inserted, Stats, Store};

@@ -995,3 +995,151 @@ fn fts_query(q: &str) -> Result<String, StoreError> {
     }
     Ok(words.join(" "))
 }
+
+/// One story: articles grouped by [`crate::cluster`] rules.
+#[allow(missing_docs)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct StoryRow {
+    pub id: String,
+    /// Title of the story's earliest article.
+    pub label: String,
+    pub articles: i64,
+    pub first_published: Option<String>,
+    pub last_published: Option<String>,
+    pub events: i64,
+    /// Most mentioned actors, most first.
+    pub actors: Vec<String>,
+}
+
+/// One story with its articles and events.
+#[allow(missing_docs)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct StoryDetail {
+    pub story: StoryRow,
+    pub documents: Vec<DocumentRow>,
+    pub events: Vec<EventRow>,
+}
+
+impl Store {
+    fn story_row(
+        &self,
+        id: &str,
+        articles: i64,
+        first: Option<String>,
+        last: Option<String>,
+    ) -> Result<StoryRow, StoreError> {
+        let conn = self.connection();
+        let label: Option<String> = conn.query_row(
+            "SELECT coalesce(title, substr(text, 1, 80)) FROM documents WHERE story = ?1
+             ORDER BY published IS NULL, published, id LIMIT 1",
+            [id],
+            |r| r.get(0),
+        )?;
+        let events: i64 = conn.query_row(
+            "SELECT count(DISTINCT m.event_id) FROM event_mentions m JOIN documents d ON d.id = m.doc_id WHERE d.story = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT a.canonical FROM mentions m JOIN documents d ON d.id = m.doc_id JOIN actors a ON a.id = m.actor_id
+             WHERE d.story = ?1 GROUP BY a.id ORDER BY count(*) DESC, a.canonical LIMIT 5",
+        )?;
+        let actors = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(StoryRow {
+            id: id.to_string(),
+            label: label.unwrap_or_default(),
+            articles,
+            first_published: first,
+            last_published: last,
+            events,
+            actors,
+        })
+    }
+
+    /// Stories with at least `min_articles` articles, largest and latest first.
+    pub fn stories(
+        &self,
+        min_articles: i64,
+        max: usize,
+        offset: usize,
+    ) -> Result<Vec<StoryRow>, StoreError> {
+        let mut stmt = self.connection().prepare(&format!(
+            "SELECT story, count(*) AS n, min(published), max(published) FROM documents WHERE story IS NOT NULL
+             GROUP BY story HAVING n >= ?1 ORDER BY n DESC, max(published) DESC, story LIMIT {} OFFSET {}",
+            limit(max, 100),
+            offset
+        ))?;
+        let groups: Vec<(String, i64, Option<String>, Option<String>)> = stmt
+            .query_map([min_articles.max(1)], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        groups
+            .into_iter()
+            .map(|(id, n, f, l)| self.story_row(&id, n, f, l))
+            .collect()
+    }
+
+    /// One story by id (the smallest document id in it) or by any of its documents.
+    pub fn story(&self, key: &str) -> Result<Option<StoryDetail>, StoreError> {
+        let conn = self.connection();
+        let Some(doc) = self.find_document(key)? else {
+            return Ok(None);
+        };
+        let story: Option<String> =
+            conn.query_row("SELECT story FROM documents WHERE id = ?1", [&doc], |r| {
+                r.get(0)
+            })?;
+        let Some(story) = story else { return Ok(None) };
+        let (n, f, l): (i64, Option<String>, Option<String>) = conn.query_row(
+            "SELECT count(*), min(published), max(published) FROM documents WHERE story = ?1",
+            [&story],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let row = self.story_row(&story, n, f, l)?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT d.id, d.path, d.url, d.title, d.byline, d.outlet, d.published,
+                    length(d.text) - length(replace(d.text, ' ', '')) + 1
+             FROM documents d WHERE d.story = ?1 ORDER BY d.published, d.id",
+        )?;
+        let documents = stmt
+            .query_map([&story], |r| {
+                Ok(DocumentRow {
+                    id: r.get(0)?,
+                    path: r.get(1)?,
+                    url: r.get(2)?,
+                    title: r.get(3)?,
+                    byline: r.get(4)?,
+                    outlet: r.get(5)?,
+                    published: r.get(6)?,
+                    words: r.get(7)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE e.id IN
+               (SELECT m.event_id FROM event_mentions m JOIN documents d ON d.id = m.doc_id WHERE d.story = ?1)
+             ORDER BY e.day, e.id LIMIT 500"
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let events = stmt
+            .query_map([&story], event_row)?
+            .collect::<Result<_, _>>()?;
+        Ok(Some(StoryDetail {
+            story: row,
+            documents,
+            events,
+        }))
+    }
+
+    /// Each document's story id, sorted by document id (for comparing stores).
+    pub fn story_assignments(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self
+            .connection()
+            .prepare("SELECT id, coalesce(story, id) FROM documents ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

@@ -10,7 +10,7 @@ pub const APPLICATION_ID: i64 = 0x4e47_5250;
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Migrations, in order.
+/// Migrations, in order (SQL; some are followed by a backfill in Rust).
 pub const MIGRATIONS: &[&str] = &[
     // 1: documents, actor registry, mentions, quotes, times, events with mentions, full text.
     r#"
@@ -123,5 +123,26 @@ CREATE INDEX event_mentions_doc ON event_mentions(doc_id);
 
 CREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, title, text);
 CREATE VIRTUAL TABLE quotes_fts USING fts5(quote_id UNINDEXED, text);
+"#,
+    // 2: story clusters: MinHash bands for near-duplicates, an actor key, links and story ids.
+    // Existing documents are clustered after the migration (see `cluster::backfill`).
+    r#"
+ALTER TABLE documents ADD COLUMN story TEXT;
+ALTER TABLE documents ADD COLUMN minhash BLOB;
+ALTER TABLE documents ADD COLUMN actor_key TEXT;
+CREATE INDEX documents_story ON documents(story);
+CREATE INDEX documents_actor_key ON documents(actor_key, published);
+CREATE TABLE doc_bands (
+    band INTEGER NOT NULL,
+    hash INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
+    PRIMARY KEY (band, hash, doc_id)
+) WITHOUT ROWID;
+CREATE TABLE story_links (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
 "#,
 ];

@@ -182,6 +182,9 @@ impl Store {
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             let tx = self.conn.transaction()?;
             tx.execute_batch(sql)?;
+            if i + 1 == 2 {
+                crate::cluster::backfill(&tx)?;
+            }
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", i as i64 + 1)?;
             tx.commit()?;
@@ -357,6 +360,7 @@ impl Store {
                 [event_id],
             )?;
         }
+        crate::cluster::cluster_document(&tx, &doc.id)?;
         tx.commit()?;
         Ok(Inserted::New)
     }

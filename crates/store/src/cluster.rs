@@ -1,0 +1,239 @@
+//! Story clusters: articles about the same story, grouped as they are ingested.
+//!
+//! Two articles are *linked* when
+//! - their texts are near-duplicates (MinHash over word 5-shingles, 64 hashes in 16 bands of 4;
+//!   estimated Jaccard ≥ 0.5), or
+//! - they report the same specific event (same deduplicated event with a source and a target,
+//!   other than a bare statement or appeal), or
+//! - they were published within two days of each other and share the same three most
+//!   mentioned actors.
+//!
+//! A story is a connected component of links, named by the smallest document id in it. Every
+//! link is a symmetric decision on the two documents alone and is evaluated when the later of
+//! the two is stored, so ingesting in any order, or re-ingesting, gives the same stories.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use crate::StoreError;
+
+const HASHES: usize = 64;
+const BANDS: usize = 16;
+const ROWS: usize = HASHES / BANDS;
+const SHINGLE: usize = 5;
+const NEAR_DUPLICATE: f64 = 0.5;
+
+fn mix(mut x: u64) -> u64 {
+    // splitmix64 finaliser.
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The MinHash signature of a text over lower-cased word 5-shingles (`None` if too short).
+pub fn minhash(text: &str) -> Option<[u32; HASHES]> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < SHINGLE * 4 {
+        return None;
+    }
+    let mut sig = [u32::MAX; HASHES];
+    for w in words.windows(SHINGLE) {
+        let h = fnv(w.join(" ").as_bytes());
+        for (i, slot) in sig.iter_mut().enumerate() {
+            let v = (mix(h ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 32) as u32;
+            if v < *slot {
+                *slot = v;
+            }
+        }
+    }
+    Some(sig)
+}
+
+fn to_blob(sig: &[u32; HASHES]) -> Vec<u8> {
+    sig.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
+fn from_blob(blob: &[u8]) -> Option<[u32; HASHES]> {
+    if blob.len() != HASHES * 4 {
+        return None;
+    }
+    let mut sig = [0u32; HASHES];
+    for (i, c) in blob.chunks_exact(4).enumerate() {
+        sig[i] = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+    }
+    Some(sig)
+}
+
+fn similarity(a: &[u32; HASHES], b: &[u32; HASHES]) -> f64 {
+    a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / HASHES as f64
+}
+
+fn band_hashes(sig: &[u32; HASHES]) -> Vec<i64> {
+    sig.chunks(ROWS)
+        .map(|rows| {
+            let bytes: Vec<u8> = rows.iter().flat_map(|v| v.to_le_bytes()).collect();
+            fnv(&bytes) as i64
+        })
+        .collect()
+}
+
+/// Clusters one stored document: records its signature and key, links it to earlier
+/// documents of the same story and merges their stories.
+pub(crate) fn cluster_document(tx: &Transaction<'_>, doc_id: &str) -> Result<(), StoreError> {
+    let (text, published): (String, Option<String>) = tx.query_row(
+        "SELECT text, published FROM documents WHERE id = ?1",
+        [doc_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut linked: Vec<(String, &'static str)> = Vec::new();
+
+    // 1. Near-duplicates through MinHash bands.
+    let sig = minhash(&text);
+    if let Some(sig) = &sig {
+        let mut candidates: Vec<String> = Vec::new();
+        let mut stmt = tx.prepare_cached(
+            "SELECT doc_id FROM doc_bands WHERE band = ?1 AND hash = ?2 AND doc_id != ?3",
+        )?;
+        for (band, hash) in band_hashes(sig).into_iter().enumerate() {
+            for id in stmt.query_map(params![band as i64, hash, doc_id], |r| {
+                r.get::<_, String>(0)
+            })? {
+                let id = id?;
+                if !candidates.contains(&id) {
+                    candidates.push(id);
+                }
+            }
+        }
+        let mut get_sig = tx.prepare_cached("SELECT minhash FROM documents WHERE id = ?1")?;
+        for c in candidates {
+            let blob: Option<Vec<u8>> = get_sig.query_row([&c], |r| r.get(0)).optional()?.flatten();
+            if blob
+                .and_then(|b| from_blob(&b))
+                .is_some_and(|other| similarity(sig, &other) >= NEAR_DUPLICATE)
+            {
+                linked.push((c, "near-duplicate"));
+            }
+        }
+        let mut ins = tx.prepare_cached(
+            "INSERT OR IGNORE INTO doc_bands (band, hash, doc_id) VALUES (?1, ?2, ?3)",
+        )?;
+        for (band, hash) in band_hashes(sig).into_iter().enumerate() {
+            ins.execute(params![band as i64, hash, doc_id])?;
+        }
+    }
+
+    // 2. The same specific event.
+    let mut stmt = tx.prepare_cached(
+        "SELECT DISTINCT m2.doc_id FROM event_mentions m1
+         JOIN events e ON e.id = m1.event_id
+         JOIN event_mentions m2 ON m2.event_id = m1.event_id
+         WHERE m1.doc_id = ?1 AND m2.doc_id != ?1 AND e.source_id IS NOT NULL AND e.target_id IS NOT NULL
+           AND e.source_id != e.target_id AND e.root NOT IN ('01', '02') AND e.day != ''",
+    )?;
+    for id in stmt.query_map([doc_id], |r| r.get::<_, String>(0))? {
+        linked.push((id?, "event"));
+    }
+
+    // 3. The same leading actors within two days.
+    let mut stmt = tx.prepare_cached(
+        "SELECT actor_id FROM mentions WHERE doc_id = ?1 GROUP BY actor_id ORDER BY count(*) DESC, actor_id LIMIT 3",
+    )?;
+    let mut top: Vec<i64> = stmt
+        .query_map([doc_id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    top.sort_unstable();
+    let actor_key = (top.len() == 3).then(|| {
+        top.iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    });
+    if let (Some(key), Some(day)) = (&actor_key, published.as_deref().filter(|d| d.len() == 10)) {
+        let mut stmt = tx.prepare_cached(
+            "SELECT id FROM documents WHERE actor_key = ?1 AND id != ?2
+               AND published BETWEEN date(?3, '-2 days') AND date(?3, '+2 days')",
+        )?;
+        for id in stmt.query_map(params![key, doc_id, day], |r| r.get::<_, String>(0))? {
+            linked.push((id?, "actors"));
+        }
+    }
+
+    tx.execute(
+        "UPDATE documents SET minhash = ?2, actor_key = ?3, story = ?1 WHERE id = ?1",
+        params![doc_id, sig.as_ref().map(to_blob), actor_key],
+    )?;
+    let mut stories = vec![doc_id.to_string()];
+    for (other, reason) in &linked {
+        let (a, b) = if doc_id < other.as_str() {
+            (doc_id, other.as_str())
+        } else {
+            (other.as_str(), doc_id)
+        };
+        tx.execute(
+            "INSERT OR IGNORE INTO story_links (a, b, reason) VALUES (?1, ?2, ?3)",
+            params![a, b, reason],
+        )?;
+        let s: Option<String> =
+            tx.query_row("SELECT story FROM documents WHERE id = ?1", [other], |r| {
+                r.get(0)
+            })?;
+        stories.push(s.unwrap_or_else(|| other.clone()));
+    }
+    stories.sort();
+    stories.dedup();
+    let target = stories[0].clone();
+    let mut relabel = tx.prepare_cached("UPDATE documents SET story = ?1 WHERE story = ?2")?;
+    for s in &stories[1..] {
+        relabel.execute(params![target, s])?;
+    }
+    relabel.execute(params![target, doc_id])?;
+    Ok(())
+}
+
+/// Clusters every document that has no story yet, in storage order (after migration 2).
+pub(crate) fn backfill(tx: &Transaction<'_>) -> Result<usize, StoreError> {
+    let ids: Vec<String> = {
+        let mut stmt = tx.prepare("SELECT id FROM documents WHERE story IS NULL ORDER BY seq")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for id in &ids {
+        cluster_document(tx, id)?;
+    }
+    Ok(ids.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minhash_estimates_similarity() {
+        let a = "The foreign ministers of the two countries met in the capital on Monday to discuss a ceasefire \
+                 in the north and the return of refugees to their homes before the winter sets in.";
+        let b = format!("{a} Officials said more talks were planned.");
+        let c = "Heavy rain flooded several districts of the port city overnight, forcing hundreds of families \
+                 to leave their homes as rescue teams worked through the night to reach them.";
+        let (sa, sb, sc) = (
+            minhash(a).unwrap(),
+            minhash(&b).unwrap(),
+            minhash(c).unwrap(),
+        );
+        assert!(similarity(&sa, &sb) >= NEAR_DUPLICATE);
+        assert!(similarity(&sa, &sc) < 0.2);
+        assert_eq!(from_blob(&to_blob(&sa)), Some(sa));
+        assert!(minhash("too short").is_none());
+    }
+}
