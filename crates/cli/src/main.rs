@@ -7,6 +7,7 @@
 mod analyze;
 mod batch;
 mod demo;
+mod eval;
 mod ingest;
 mod output;
 mod pipeline;
@@ -94,6 +95,9 @@ enum Command {
         after_help = "Examples:\n  newsgraph show 3a4305\n  newsgraph show 3a4305 --format json"
     )]
     Show(query::ShowArgs),
+    /// Accuracy on an evaluation set: a readable table, or `--format json` for one object.
+    #[command(after_help = "Run `newsgraph eval --help` for the evaluation sets.")]
+    Eval(eval::Args),
 }
 
 /// The store location shared by every subcommand that touches the store.
@@ -146,6 +150,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => query::timeline(args, globals),
         Command::Search(args) => query::search(args, globals),
         Command::Show(args) => query::show(args, globals),
+        Command::Eval(args) => eval::run(args, globals),
     };
     match result {
         Ok(outcome) if outcome.failed == 0 => ExitCode::SUCCESS,

@@ -1,0 +1,29 @@
+//! `newsgraph eval`: accuracy figures on the evaluation sets, one subcommand per set.
+//!
+//! Every evaluation prints a readable table by default and, with `--format json`, one JSON
+//! object of its figures with plain names (`upos`, `uas`, `precision`, `f1`, ...). Each
+//! evaluation lives in its own file and reports through [`Report`].
+
+#[allow(dead_code, unused_imports)]
+mod report;
+
+#[allow(unused_imports)]
+pub use report::{EvalFormat, Report};
+
+use crate::{Globals, Outcome};
+
+/// Arguments of `newsgraph eval`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(subcommand)]
+    command: EvalCommand,
+}
+
+/// The evaluation sets, one variant and one file each.
+#[derive(clap::Subcommand, Debug)]
+enum EvalCommand {}
+
+/// Runs the chosen evaluation.
+pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
+    match args.command {}
+}
