@@ -3,6 +3,7 @@
 //! Stages, in pipeline order: [`SentenceSplitter`] fills `Document::sentences`.
 #![deny(missing_docs)]
 
+pub mod conllu;
 mod sentences;
 
 pub use sentences::{split_sentences, SentenceSplitter};
