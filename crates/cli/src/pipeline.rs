@@ -8,5 +8,7 @@ pub struct PipelineArgs {}
 
 /// The full pipeline, stages in order (see `newsgraph_core` for the numbered list).
 pub fn build(_args: &PipelineArgs) -> anyhow::Result<Pipeline> {
-    Ok(Pipeline::new().with(newsgraph_text::SentenceSplitter))
+    Ok(Pipeline::new()
+        .with(newsgraph_text::SentenceSplitter)
+        .with(newsgraph_text::Tokenizer))
 }
