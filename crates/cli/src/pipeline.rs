@@ -8,7 +8,9 @@ pub struct PipelineArgs {}
 
 /// The full pipeline, stages in order (see `newsgraph_core` for the numbered list).
 pub fn build(_args: &PipelineArgs) -> anyhow::Result<Pipeline> {
+    let quotes = newsgraph_extract::QuoteExtractor::new()?;
     Ok(Pipeline::new()
         .with(newsgraph_text::SentenceSplitter)
-        .with(newsgraph_text::Tokenizer))
+        .with(newsgraph_text::Tokenizer)
+        .with(quotes))
 }

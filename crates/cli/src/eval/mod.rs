@@ -4,6 +4,7 @@
 //! object of its figures with plain names (`upos`, `uas`, `precision`, `f1`, ...). Each
 //! evaluation lives in its own file and reports through [`Report`].
 
+mod polnear;
 #[allow(dead_code, unused_imports)]
 mod report;
 
@@ -21,9 +22,17 @@ pub struct Args {
 
 /// The evaluation sets, one variant and one file each.
 #[derive(clap::Subcommand, Debug)]
-enum EvalCommand {}
+enum EvalCommand {
+    /// Quote attribution on PolNeAR (Source/Cue/Content spans): exact and overlap P/R/F1.
+    #[command(
+        after_help = "Example:\n  newsgraph eval polnear ../shared/data/polnear/dev --format json"
+    )]
+    Polnear(polnear::Args),
+}
 
 /// Runs the chosen evaluation.
-pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
-    match args.command {}
+pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
+    match args.command {
+        EvalCommand::Polnear(a) => polnear::run(a, globals),
+    }
 }

@@ -1,0 +1,399 @@
+//! `newsgraph eval polnear DIR`: quote attribution against PolNeAR's brat standoff spans.
+//!
+//! DIR is a split folder with `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann`. Each text
+//! is analysed as it is (no cleaning, so offsets match the annotation) by the full pipeline.
+//! When a text has several annotators, the first annotation file by name is the gold.
+//!
+//! Gold: each `E` attribution relation gives one Content, Source and Cue item, each a set of
+//! character ranges (brat's discontinuous `a b;c d`). Predicted: quotes sharing a cue span are
+//! one attribution (an interrupted quote is one Content of two pieces); a direct quote's
+//! content is widened over its quotation marks, which PolNeAR includes.
+//!
+//! Matching, per role: *exact* when the two items cover the same characters, *overlap* when
+//! they share one. Precision is the share of predicted items matching some gold item, recall
+//! the share of gold items matched by some predicted item. `all_*` pools the three roles.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use newsgraph_core::{Document, QuoteKind};
+
+use super::{EvalFormat, Report};
+use crate::{Globals, Outcome};
+
+/// Arguments of `eval polnear`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// A PolNeAR split folder (with `text/` and `attributions/`).
+    dir: PathBuf,
+    /// Output shape.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+    format: EvalFormat,
+    /// Print each missed gold content and each spurious predicted content to stderr.
+    #[arg(long)]
+    show_errors: bool,
+    /// Evaluate only the first N documents (by name).
+    #[arg(long)]
+    limit: Option<usize>,
+}
+
+/// A set of character ranges, sorted and merged.
+type Chars = Vec<(usize, usize)>;
+
+/// One attribution: content, source and cue items (each possibly absent).
+#[derive(Clone, Debug, Default)]
+struct Attr {
+    content: Chars,
+    source: Chars,
+    cue: Chars,
+}
+
+#[derive(Default)]
+struct Tally {
+    gold: usize,
+    predicted: usize,
+    exact_p: usize,
+    exact_r: usize,
+    overlap_p: usize,
+    overlap_r: usize,
+}
+
+impl Tally {
+    fn add(&mut self, gold: &[&Chars], pred: &[&Chars]) {
+        self.gold += gold.len();
+        self.predicted += pred.len();
+        for p in pred {
+            if gold.iter().any(|g| g == p) {
+                self.exact_p += 1;
+            }
+            if gold.iter().any(|g| overlaps(g, p)) {
+                self.overlap_p += 1;
+            }
+        }
+        for g in gold {
+            if pred.iter().any(|p| p == g) {
+                self.exact_r += 1;
+            }
+            if pred.iter().any(|p| overlaps(g, p)) {
+                self.overlap_r += 1;
+            }
+        }
+    }
+    fn merge(&mut self, o: &Tally) {
+        self.gold += o.gold;
+        self.predicted += o.predicted;
+        self.exact_p += o.exact_p;
+        self.exact_r += o.exact_r;
+        self.overlap_p += o.overlap_p;
+        self.overlap_r += o.overlap_r;
+    }
+    fn report(&self, r: &mut Report, prefix: &str) {
+        prf(
+            r,
+            &format!("{prefix}_exact_"),
+            self.exact_p,
+            self.exact_r,
+            self.predicted,
+            self.gold,
+        );
+        prf(
+            r,
+            &format!("{prefix}_overlap_"),
+            self.overlap_p,
+            self.overlap_r,
+            self.predicted,
+            self.gold,
+        );
+    }
+}
+
+fn prf(
+    r: &mut Report,
+    prefix: &str,
+    correct_p: usize,
+    correct_r: usize,
+    predicted: usize,
+    gold: usize,
+) {
+    let p = if predicted == 0 {
+        0.0
+    } else {
+        correct_p as f64 / predicted as f64
+    };
+    let rc = if gold == 0 {
+        0.0
+    } else {
+        correct_r as f64 / gold as f64
+    };
+    let f = if p + rc == 0.0 {
+        0.0
+    } else {
+        2.0 * p * rc / (p + rc)
+    };
+    r.fraction(&format!("{prefix}precision"), p);
+    r.fraction(&format!("{prefix}recall"), rc);
+    r.fraction(&format!("{prefix}f1"), f);
+}
+
+fn overlaps(a: &Chars, b: &Chars) -> bool {
+    a.iter().any(|x| b.iter().any(|y| x.0 < y.1 && y.0 < x.1))
+}
+
+fn normalise(mut c: Chars) -> Chars {
+    c.retain(|r| r.0 < r.1);
+    c.sort_unstable();
+    let mut out: Chars = Vec::with_capacity(c.len());
+    for r in c {
+        match out.last_mut() {
+            Some(l) if r.0 <= l.1 => l.1 = l.1.max(r.1),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// Parses a brat `.ann` file into attributions.
+fn parse_ann(text: &str, path: &Path) -> anyhow::Result<Vec<Attr>> {
+    let mut spans: BTreeMap<String, Chars> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let Some(id) = cols.first() else { continue };
+        if id.starts_with('T') {
+            let meta = cols.get(1).with_context(|| {
+                format!("{}: line {}: no type and offsets", path.display(), n + 1)
+            })?;
+            let mut parts = meta.splitn(2, ' ');
+            let _kind = parts.next();
+            let offs = parts.next().unwrap_or("");
+            let mut ranges = Vec::new();
+            for piece in offs.split(';') {
+                let mut it = piece.split_whitespace();
+                let (Some(a), Some(b)) = (it.next(), it.next()) else {
+                    anyhow::bail!("{}: line {}: bad offsets `{piece}`", path.display(), n + 1);
+                };
+                let a: usize = a
+                    .parse()
+                    .with_context(|| format!("{}: line {}", path.display(), n + 1))?;
+                let b: usize = b
+                    .parse()
+                    .with_context(|| format!("{}: line {}", path.display(), n + 1))?;
+                ranges.push((a, b));
+            }
+            spans.insert(id.to_string(), normalise(ranges));
+        } else if id.starts_with('E') {
+            let Some(args) = cols.get(1) else { continue };
+            let mut a = Attr::default();
+            for arg in args.split_whitespace() {
+                let Some((role, t)) = arg.split_once(':') else {
+                    continue;
+                };
+                let c = spans.get(t).cloned().unwrap_or_default();
+                match role.trim_end_matches(char::is_numeric) {
+                    "Content" => a.content = normalise([a.content.clone(), c].concat()),
+                    "Source" => a.source = normalise([a.source.clone(), c].concat()),
+                    "Cue" => a.cue = normalise([a.cue.clone(), c].concat()),
+                    _ => {}
+                }
+            }
+            out.push(a);
+        }
+    }
+    Ok(out)
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
+}
+
+/// The predicted attributions of an analysed document, in character offsets.
+fn predicted(doc: &Document) -> Vec<Attr> {
+    let text = &doc.text;
+    let char_at = |b: usize| text.get(..b).map_or(0, |t| t.chars().count());
+    let mut groups: Vec<(Option<(usize, usize)>, Attr)> = Vec::new();
+    for q in &doc.quotes {
+        let mut c = q.content;
+        if q.kind == QuoteKind::Direct {
+            if let Some(ch) = text[..c.start].chars().next_back() {
+                if is_mark(ch) {
+                    c.start -= ch.len_utf8();
+                }
+            }
+            if let Some(ch) = text[c.end..].chars().next() {
+                if is_mark(ch) {
+                    c.end += ch.len_utf8();
+                }
+            }
+        }
+        let content = vec![(char_at(c.start), char_at(c.end))];
+        let source = q
+            .speaker_span
+            .map(|s| vec![(char_at(s.start), char_at(s.end))])
+            .unwrap_or_default();
+        let cue_key = q.cue.map(|s| (s.start, s.end));
+        let cue = q
+            .cue
+            .map(|s| vec![(char_at(s.start), char_at(s.end))])
+            .unwrap_or_default();
+        if let Some(k) = cue_key {
+            if let Some(g) = groups.iter_mut().find(|g| g.0 == Some(k)) {
+                g.1.content = normalise([g.1.content.clone(), content].concat());
+                continue;
+            }
+        }
+        groups.push((
+            cue_key,
+            Attr {
+                content: normalise(content),
+                source,
+                cue,
+            },
+        ));
+    }
+    groups.into_iter().map(|g| g.1).collect()
+}
+
+/// Runs `eval polnear`.
+pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
+    let text_dir = args.dir.join("text");
+    let ann_dir = args.dir.join("attributions");
+    let mut anns: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for e in std::fs::read_dir(&ann_dir)
+        .with_context(|| format!("{}: cannot read", ann_dir.display()))?
+    {
+        let p = e?.path();
+        let Some(name) = p.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let Some(stem) = name.strip_suffix(".ann") else {
+            continue;
+        };
+        let Some((doc, _annotator)) = stem.rsplit_once('_') else {
+            continue;
+        };
+        let doc = doc.to_string();
+        match anns.get(&doc) {
+            Some(prev) if prev <= &p => {}
+            _ => {
+                anns.insert(doc, p);
+            }
+        }
+    }
+    let pipeline = crate::pipeline::build(&crate::pipeline::PipelineArgs::default())?;
+    let (mut content, mut source, mut cue) = (Tally::default(), Tally::default(), Tally::default());
+    let mut docs = 0;
+    let mut failed = 0;
+    let mut n_gold = 0;
+    let mut n_pred = 0;
+    for (name, ann_path) in anns.iter().take(args.limit.unwrap_or(usize::MAX)) {
+        let txt_path = text_dir.join(format!("{name}.txt"));
+        let text = match std::fs::read_to_string(&txt_path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("newsgraph: {}: {e}", txt_path.display());
+                failed += 1;
+                continue;
+            }
+        };
+        let gold = match std::fs::read_to_string(ann_path)
+            .with_context(|| format!("{}: cannot read", ann_path.display()))
+            .and_then(|t| parse_ann(&t, ann_path))
+        {
+            Ok(g) => g,
+            Err(e) => {
+                eprintln!("newsgraph: {e:#}");
+                failed += 1;
+                continue;
+            }
+        };
+        let mut doc = Document::from_text(name.clone(), text);
+        pipeline.run(&mut doc);
+        let pred = predicted(&doc);
+        docs += 1;
+        n_gold += gold.len();
+        n_pred += pred.len();
+        let roles = |a: &[Attr], f: fn(&Attr) -> &Chars| -> Vec<Chars> {
+            a.iter().map(f).filter(|c| !c.is_empty()).cloned().collect()
+        };
+        for (tally, f) in [
+            (&mut content, (|a: &Attr| &a.content) as fn(&Attr) -> &Chars),
+            (&mut source, |a: &Attr| &a.source),
+            (&mut cue, |a: &Attr| &a.cue),
+        ] {
+            let g = roles(&gold, f);
+            let p = roles(&pred, f);
+            tally.add(&g.iter().collect::<Vec<_>>(), &p.iter().collect::<Vec<_>>());
+        }
+        if args.show_errors {
+            show_errors(&doc, name, &gold, &pred);
+        }
+    }
+    let mut all = Tally::default();
+    for t in [&content, &source, &cue] {
+        all.merge(t);
+    }
+    let mut r = Report::new(format!(
+        "PolNeAR quote attribution ({})",
+        args.dir.display()
+    ));
+    r.count("documents", docs)
+        .count("gold_attributions", n_gold)
+        .count("predicted_attributions", n_pred);
+    content.report(&mut r, "content");
+    source.report(&mut r, "source");
+    cue.report(&mut r, "cue");
+    all.report(&mut r, "all");
+    r.print(args.format)?;
+    Ok(Outcome { failed })
+}
+
+fn show_errors(doc: &Document, name: &str, gold: &[Attr], pred: &[Attr]) {
+    let chars: Vec<char> = doc.text.chars().collect();
+    let show = |c: &Chars| -> String {
+        c.iter()
+            .map(|r| {
+                chars[r.0.min(chars.len())..r.1.min(chars.len())]
+                    .iter()
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join(" … ")
+            .replace('\n', " ")
+    };
+    let short = |s: String| -> String { s.chars().take(110).collect() };
+    for g in gold {
+        if g.content.is_empty() {
+            continue;
+        }
+        let hit = pred.iter().find(|p| overlaps(&p.content, &g.content));
+        match hit {
+            None => eprintln!(
+                "MISS {name}: [{}] [{}] {}",
+                show(&g.source),
+                show(&g.cue),
+                short(show(&g.content))
+            ),
+            Some(p) if p.content != g.content || p.source != g.source => eprintln!(
+                "DIFF {name}: gold [{}] [{}] {}\n                 pred [{}] [{}] {}",
+                show(&g.source),
+                show(&g.cue),
+                short(show(&g.content)),
+                show(&p.source),
+                show(&p.cue),
+                short(show(&p.content))
+            ),
+            Some(_) => {}
+        }
+    }
+    for p in pred {
+        if !gold.iter().any(|g| overlaps(&g.content, &p.content)) {
+            eprintln!(
+                "FALSE {name}: [{}] [{}] {}",
+                show(&p.source),
+                show(&p.cue),
+                short(show(&p.content))
+            );
+        }
+    }
+}

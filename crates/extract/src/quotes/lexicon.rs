@@ -1,0 +1,168 @@
+//! The attribution-cue lexicon: `resources/quotes/cues.tsv`, embedded in the binary.
+//!
+//! Each entry is a cue as written (one or more words) with its frame, the pattern of
+//! arguments it takes, and an example sentence that the tests run through the extractor.
+
+use std::collections::HashMap;
+
+use thiserror::Error;
+
+/// The embedded lexicon text.
+pub const CUES_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../resources/quotes/cues.tsv"
+));
+
+/// What arguments a cue takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Frame {
+    /// A verb of saying: "X said (that) ...", "..., X said", "said X".
+    Speech,
+    /// A verb with an addressee before the content: "X told reporters (that) ...".
+    Tell,
+    /// A verb whose object and complement are the content: "X accused Y of ...".
+    Accuse,
+    /// A verb of thinking or intending, reported only with an explicit clause.
+    Belief,
+    /// "according to X".
+    According,
+}
+
+impl Frame {
+    fn parse(s: &str) -> Option<Frame> {
+        Some(match s {
+            "speech" => Frame::Speech,
+            "tell" => Frame::Tell,
+            "accuse" => Frame::Accuse,
+            "belief" => Frame::Belief,
+            "according" => Frame::According,
+            _ => return None,
+        })
+    }
+}
+
+/// One lexicon entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CueEntry {
+    /// The cue's words, lowercased.
+    pub words: Vec<String>,
+    /// Its frame.
+    pub frame: Frame,
+    /// The example sentence.
+    pub example: String,
+}
+
+/// A problem in a lexicon file.
+#[derive(Debug, Error)]
+#[error("cue lexicon line {line}: {message}")]
+pub struct LexiconError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The cue lexicon, indexed by first word.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    entries: Vec<CueEntry>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl Lexicon {
+    /// The embedded lexicon.
+    pub fn embedded() -> Result<Lexicon, LexiconError> {
+        Lexicon::parse(CUES_TSV)
+    }
+
+    /// Parses a lexicon in the `cues.tsv` format.
+    pub fn parse(text: &str) -> Result<Lexicon, LexiconError> {
+        let mut lex = Lexicon::default();
+        for (n, line) in text.lines().enumerate() {
+            let line_no = n + 1;
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 3 {
+                return Err(LexiconError {
+                    line: line_no,
+                    message: format!("expected 3 tab-separated columns, found {}", cols.len()),
+                });
+            }
+            let words: Vec<String> = cols[0].split_whitespace().map(str::to_lowercase).collect();
+            if words.is_empty() {
+                return Err(LexiconError {
+                    line: line_no,
+                    message: "empty cue".into(),
+                });
+            }
+            let frame = Frame::parse(cols[1].trim()).ok_or_else(|| LexiconError {
+                line: line_no,
+                message: format!("unknown frame `{}`", cols[1]),
+            })?;
+            if lex.entries.iter().any(|e| e.words == words) {
+                return Err(LexiconError {
+                    line: line_no,
+                    message: format!("duplicate cue `{}`", cols[0]),
+                });
+            }
+            let idx = lex.entries.len();
+            lex.by_first.entry(words[0].clone()).or_default().push(idx);
+            lex.entries.push(CueEntry {
+                words,
+                frame,
+                example: cols[2].trim().to_string(),
+            });
+        }
+        // longest cues first, so "was quoted as saying" wins over "was"
+        for list in lex.by_first.values_mut() {
+            let entries = &lex.entries;
+            list.sort_by_key(|&i| std::cmp::Reverse(entries[i].words.len()));
+        }
+        Ok(lex)
+    }
+
+    /// All entries in file order.
+    pub fn entries(&self) -> &[CueEntry] {
+        &self.entries
+    }
+
+    /// The longest cue starting at `words[0]`, as (entry, number of words).
+    pub fn match_at<S: AsRef<str>>(&self, words: &[S]) -> Option<(&CueEntry, usize)> {
+        let first = words.first()?.as_ref();
+        let list = self.by_first.get(first)?;
+        for &i in list {
+            let e = &self.entries[i];
+            if e.words.len() <= words.len()
+                && e.words.iter().zip(words).all(|(a, b)| a == b.as_ref())
+            {
+                return Some((e, e.words.len()));
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_parses() {
+        let lex = Lexicon::embedded().unwrap();
+        assert!(lex.entries().len() > 50);
+        let (e, n) = lex
+            .match_at(&["was", "quoted", "as", "saying", "that"])
+            .unwrap();
+        assert_eq!((e.frame, n), (Frame::Speech, 4));
+    }
+
+    #[test]
+    fn bad_lines_are_named() {
+        let err = Lexicon::parse("said\tspeech\n").unwrap_err();
+        assert_eq!(err.line, 1);
+        let err = Lexicon::parse("# c\nsaid\tshout\tx\n").unwrap_err();
+        assert!(err.to_string().contains("line 2"));
+    }
+}

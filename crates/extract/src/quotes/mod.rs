@@ -1,0 +1,1183 @@
+//! Quote attribution: direct, indirect and mixed quotations with speaker, cue and content.
+//!
+//! The extractor works on the sentence text alone and uses the richer layers when earlier
+//! stages filled them:
+//!
+//! 1. **Direct quotes.** [`marks`] pairs the quotation marks of each paragraph. A quoted span
+//!    that stands as a clause of its own (it opens a sentence, or follows a colon, a comma or a
+//!    cue) is a direct quote; shorter or embedded spans are fragments. Each direct quote looks
+//!    for its attribution after the closing mark (`"...," said X`, `"...," X told reporters`),
+//!    then before the opening mark (`X said: "..."`), then borrows it from the neighbouring
+//!    quote of the same paragraph (`"A," X said. "B."`), from the previous paragraph when it
+//!    continues an open quote, or, for a paragraph made only of a quote, from the speaker of
+//!    the previous paragraph.
+//! 2. **Indirect speech.** Each sentence is searched for a cue from the lexicon
+//!    ([`lexicon`], `resources/quotes/cues.tsv`) outside direct quotes: `X said (that) ...`,
+//!    `X told Y (that) ...`, `X accused Y of ...`, `according to X, ...`, `..., X said`.
+//!    The content is the reported clause; when it contains a quoted fragment the quote is
+//!    `mixed`.
+//! 3. **Speakers.** The speaker span is the noun phrase next to the cue, found by word
+//!    patterns or, when the parser ran, by the cue's `nsubj`. It is linked to the entity whose
+//!    mention it covers (the actors stage resolves pronouns and titles to mentions); a pronoun
+//!    with no entity falls back on the previous quote's speaker.
+//! 4. **Dates.** A quote is dated by the time layer's expression in its sentence, else the
+//!    paragraph's, else the publication date.
+//!
+//! *Invariant:* content spans lie inside the text, on char boundaries, and quotes of one kind
+//! never overlap.
+
+mod lexicon;
+mod marks;
+mod words;
+
+pub use lexicon::{CueEntry, Frame, Lexicon, LexiconError, CUES_TSV};
+
+use newsgraph_core::{Document, MentionVia, Quote, QuoteKind, Span, Stage};
+
+use marks::Marked;
+use words::{form, is_cap, lower, W};
+
+/// Personal and relative pronouns that can name a speaker.
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you", "who"];
+/// Auxiliaries and adverbs that may stand between a subject and its cue.
+const AUX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "also",
+    "later",
+    "then",
+    "previously",
+    "repeatedly",
+    "again",
+    "further",
+    "recently",
+    "reportedly",
+    "once",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "only",
+    "just",
+    "publicly",
+    "privately",
+    "separately",
+    "already",
+    "still",
+    "often",
+    "never",
+    "not",
+    "first",
+    "earlier",
+    "subsequently",
+    "simply",
+    "openly",
+    "flatly",
+    "bluntly",
+    "explicitly",
+    "directly",
+    "specifically",
+    "always",
+    "even",
+    "too",
+    "however",
+    "famously",
+    "falsely",
+    "correctly",
+    "rightly",
+    "wrongly",
+    "frequently",
+    "last",
+    "yesterday",
+    "today",
+    "tonight",
+    "recently",
+    "quickly",
+    "angrily",
+    "loudly",
+    "clearly",
+    "has",
+    "had",
+    "allegedly",
+    "initially",
+    "finally",
+    "once",
+    "now",
+    "currently",
+    "personally",
+    "reportedly",
+];
+/// Words that end a noun phrase: conjunctions, subordinators, relatives, verbs of saying.
+const BREAK: &[&str] = &[
+    "that", "which", "and", "but", "or", "because", "when", "while", "after", "before", "if",
+    "since", "although", "though", "so", "as", "where", "whether", "whom", "whose", "than", "nor",
+    "yet", "unless", "until", "whereas",
+];
+/// Prepositions.
+const PREP: &[&str] = &[
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "to",
+    "from",
+    "by",
+    "with",
+    "about",
+    "after",
+    "during",
+    "under",
+    "over",
+    "into",
+    "against",
+    "among",
+    "between",
+    "through",
+    "without",
+    "within",
+    "via",
+    "per",
+    "since",
+    "until",
+    "like",
+    "near",
+    "across",
+    "behind",
+    "toward",
+    "towards",
+    "upon",
+    "despite",
+    "amid",
+    "following",
+    "before",
+    "throughout",
+    "onto",
+    "outside",
+    "inside",
+];
+/// Determiners and possessives that open a noun phrase.
+const DET: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those", "some",
+    "many", "several", "most", "all", "two", "three", "both", "one", "another", "other", "each",
+    "any", "my", "your", "few", "four", "five", "senior", "top",
+];
+/// Words after "told"/"asked" that start the content rather than an addressee.
+const CONTENT_OPENERS: &[&str] = &[
+    "that", "how", "what", "why", "whether", "when", "where", "who", "if",
+];
+
+/// Minimum number of words for a quoted span to count as a direct quote of its own.
+const MIN_DIRECT_WORDS: usize = 4;
+
+/// An attribution: who, with which cue.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Attribution {
+    speaker: Option<Span>,
+    cue: Option<Span>,
+    entity: Option<usize>,
+}
+
+impl Attribution {
+    fn is_some(&self) -> bool {
+        self.speaker.is_some() || self.cue.is_some()
+    }
+}
+
+/// A quote before linking and dating.
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    content: Span,
+    kind: QuoteKind,
+    attr: Attribution,
+}
+
+/// The quote attribution stage.
+#[derive(Clone, Debug)]
+pub struct QuoteExtractor {
+    lex: Lexicon,
+}
+
+impl QuoteExtractor {
+    /// The extractor with the embedded cue lexicon.
+    pub fn new() -> Result<QuoteExtractor, LexiconError> {
+        Ok(QuoteExtractor::with_lexicon(Lexicon::embedded()?))
+    }
+
+    /// The extractor with a given lexicon.
+    pub fn with_lexicon(lex: Lexicon) -> QuoteExtractor {
+        QuoteExtractor { lex }
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    /// The quotes of `doc`, in text order.
+    pub fn extract(&self, doc: &Document) -> Vec<Quote> {
+        let text = doc.text.as_str();
+        let paras: Vec<Span> = if doc.paragraphs.is_empty() {
+            if text.trim().is_empty() {
+                Vec::new()
+            } else {
+                vec![Span::new(0, text.len())]
+            }
+        } else {
+            doc.paragraphs
+                .iter()
+                .copied()
+                .filter(|p| {
+                    p.end <= text.len()
+                        && text.is_char_boundary(p.start)
+                        && text.is_char_boundary(p.end)
+                })
+                .collect()
+        };
+        let parse = Parse::new(doc);
+        let mut found: Vec<Found> = Vec::new();
+        // the attribution of the last quote of the previous paragraph, and whether it was open
+        let mut prev_para: Option<(Attribution, bool)> = None;
+        for para in paras {
+            let ws = words::split(text, para.start, para.end);
+            let sents = sentences_in(doc, para, &ws, text);
+            let marked = marks::scan(text, para);
+            let mut directs: Vec<(Marked, Attribution)> = Vec::new();
+            let mut fragments: Vec<Marked> = Vec::new();
+            let mut prev_close = para.start;
+            for m in &marked {
+                if self.is_direct(text, &ws, prev_close, m) {
+                    directs.push((*m, Attribution::default()));
+                } else {
+                    fragments.push(*m);
+                }
+                prev_close = m.close_end;
+            }
+            // attribution of each direct quote from its own sentence
+            for k in 0..directs.len() {
+                let m = directs[k].0;
+                let next_open = directs.get(k + 1).map_or(para.end, |d| d.0.open);
+                let prev_end = if k == 0 {
+                    para.start
+                } else {
+                    directs[k - 1].0.close_end
+                };
+                let mut attr = self.after_attr(text, &ws, m.close_end, next_open, &parse);
+                if !attr.is_some() {
+                    let sent_start = sents
+                        .iter()
+                        .find(|s| s.start <= m.open && m.open < s.end.max(s.start + 1))
+                        .map_or(para.start, |s| s.start);
+                    attr = self.before_attr(text, &ws, prev_end.max(sent_start), m.open, &parse);
+                }
+                directs[k].1 = attr;
+            }
+            // quotes with no attribution of their own borrow one
+            for k in 0..directs.len() {
+                if directs[k].1.is_some() {
+                    continue;
+                }
+                let m = directs[k].0;
+                let starts_para = m.open == para.start;
+                if k == 0 && starts_para {
+                    if let Some((a, open)) = prev_para {
+                        if open {
+                            directs[k].1 = a;
+                            continue;
+                        }
+                    }
+                }
+                if let Some(a) = directs[..k].iter().rev().map(|d| d.1).find(|a| a.is_some()) {
+                    directs[k].1 = a;
+                } else if let Some(a) = directs[k + 1..].iter().map(|d| d.1).find(|a| a.is_some()) {
+                    directs[k].1 = a;
+                } else if starts_para && m.close_end >= para.end.saturating_sub(1) {
+                    if let Some((a, _)) = prev_para {
+                        directs[k].1 = Attribution { cue: None, ..a };
+                    }
+                }
+            }
+            // indirect and mixed speech outside the direct quotes
+            let mask: Vec<Span> = directs.iter().map(|d| d.0.outer()).collect();
+            let used_cues: Vec<Span> = directs.iter().filter_map(|d| d.1.cue).collect();
+            let mut indirect = Vec::new();
+            for s in &sents {
+                self.indirect_in(
+                    text,
+                    &ws,
+                    *s,
+                    &mask,
+                    &fragments,
+                    &used_cues,
+                    &parse,
+                    &mut indirect,
+                );
+            }
+            let mut last = None;
+            for (m, a) in &directs {
+                if a.is_some() {
+                    found.push(Found {
+                        content: trim_span(text, m.inner()),
+                        kind: QuoteKind::Direct,
+                        attr: *a,
+                    });
+                    last = Some((*a, !m.closed));
+                }
+            }
+            if let Some(f) = indirect.last() {
+                let f: &Found = f;
+                if last.is_none() {
+                    last = Some((f.attr, false));
+                }
+            }
+            found.extend(indirect);
+            prev_para = last;
+        }
+        // link speakers and date
+        found.sort_by_key(|f| (f.content.start, f.content.end));
+        let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
+        let mut last_entity: Option<usize> = None;
+        for f in found {
+            if f.content.is_empty() {
+                continue;
+            }
+            if quotes
+                .iter()
+                .any(|q| q.kind == f.kind && q.content.overlaps(f.content))
+            {
+                continue;
+            }
+            let mut entity = f.attr.entity;
+            if entity.is_none() {
+                if let Some(sp) = f.attr.speaker {
+                    entity = link_entity(doc, sp);
+                    if entity.is_none() && is_pronoun(text, sp) {
+                        entity = last_entity;
+                    }
+                }
+            }
+            if entity.is_some() {
+                last_entity = entity;
+            }
+            quotes.push(Quote {
+                speaker: entity,
+                speaker_span: f.attr.speaker,
+                content: f.content,
+                kind: f.kind,
+                cue: f.attr.cue,
+                date: quote_date(doc, f.content),
+            });
+        }
+        quotes
+    }
+
+    /// Whether a quoted span stands as a clause of its own.
+    fn is_direct(&self, text: &str, ws: &[W], prev_close: usize, m: &Marked) -> bool {
+        if m.single {
+            return false;
+        }
+        let inner_words = ws
+            .iter()
+            .filter(|w| w.word && w.s >= m.inner_start && w.e <= m.inner_end)
+            .count();
+        if inner_words < MIN_DIRECT_WORDS {
+            return false;
+        }
+        let left = text.get(prev_close..m.open).unwrap_or("").trim_end();
+        if left.is_empty() {
+            return true;
+        }
+        let left = left.trim_end_matches(['”', '"', '’', '\'', ')']);
+        if left.ends_with([':', ',', '—', '–', '.', '!', '?', ';', '(']) {
+            return true;
+        }
+        // a cue right before the mark: `he said "..."`
+        if let Some(i) = ws.iter().rposition(|w| w.e <= m.open) {
+            if ws[i].word {
+                let l = lower(text, ws[i]);
+                if self
+                    .lex
+                    .match_at(&[l.as_str()])
+                    .is_some_and(|(e, _)| e.frame != Frame::According)
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The cue starting at word `i`, if any: (entry, number of tokens).
+    fn cue_at(&self, text: &str, ws: &[W], i: usize, hi: usize) -> Option<(&CueEntry, usize)> {
+        let w = *ws.get(i)?;
+        if !w.word {
+            return None;
+        }
+        let mut lw: Vec<String> = Vec::with_capacity(4);
+        for x in ws[i..hi.min(ws.len())].iter().take(4) {
+            if !x.word {
+                break;
+            }
+            lw.push(lower(text, *x));
+        }
+        self.lex.match_at(&lw)
+    }
+
+    fn is_cue_word(&self, l: &str) -> bool {
+        self.lex.match_at(&[l]).is_some()
+    }
+
+    /// `"...," said X` / `"...," X said` after a closing mark, within the sentence.
+    fn after_attr(
+        &self,
+        text: &str,
+        ws: &[W],
+        from: usize,
+        to: usize,
+        parse: &Parse,
+    ) -> Attribution {
+        let lo = ws.partition_point(|w| w.s < from);
+        let mut hi = ws.partition_point(|w| w.s < to);
+        if let Some(p) = ws[lo..hi]
+            .iter()
+            .position(|w| !w.word && is_final(form(text, *w)))
+        {
+            hi = lo + p;
+        }
+        let mut k = lo;
+        while k < hi && !ws[k].word && matches!(form(text, ws[k]), "," | "—" | "–" | "-" | ";")
+        {
+            k += 1;
+        }
+        if k >= hi {
+            return Attribution::default();
+        }
+        if let Some((e, n)) = self.cue_at(text, ws, k, hi) {
+            let cue = join(ws, k, k + n);
+            if let Some((a, b)) = self.np_right(text, ws, k + n, hi) {
+                let _ = e;
+                return self.attribution(Some(join(ws, a, b)), cue, parse);
+            }
+            if e.frame != Frame::According {
+                if let Some(sp) = parse.subject_of(cue) {
+                    return self.attribution(Some(sp), cue, parse);
+                }
+            }
+            return Attribution::default();
+        }
+        for j in k..hi.min(k + 12) {
+            if !ws[j].word {
+                break;
+            }
+            if let Some((e, n)) = self.cue_at(text, ws, j, hi) {
+                if j == k || e.frame == Frame::According {
+                    break;
+                }
+                let cue = join(ws, j, j + n);
+                if let Some((a, b)) = self.np_left(text, ws, k, j) {
+                    return self.attribution(Some(join(ws, a, b)), cue, parse);
+                }
+                break;
+            }
+            let l = lower(text, ws[j]);
+            if BREAK.contains(&l.as_str()) {
+                break;
+            }
+        }
+        Attribution::default()
+    }
+
+    /// `X said: "..."` / `According to X, "..."` before an opening mark.
+    fn before_attr(
+        &self,
+        text: &str,
+        ws: &[W],
+        from: usize,
+        open: usize,
+        parse: &Parse,
+    ) -> Attribution {
+        let lo = ws.partition_point(|w| w.s < from);
+        let hi = ws.partition_point(|w| w.e <= open);
+        if lo >= hi {
+            return Attribution::default();
+        }
+        // the last cue with at most a short addressee or adverbial between it and the mark
+        let mut c = hi;
+        while c > lo {
+            c -= 1;
+            let w = ws[c];
+            if !w.word {
+                let f = form(text, w);
+                if is_final(f) {
+                    return Attribution::default();
+                }
+                continue;
+            }
+            if hi - c > 10 {
+                return Attribution::default();
+            }
+            let l = lower(text, w);
+            if l == "that" {
+                return Attribution::default();
+            }
+            if let Some((e, n)) = self.cue_at(text, ws, c, hi) {
+                let cue = join(ws, c, c + n);
+                if e.frame == Frame::According {
+                    if let Some((a, b)) = self.np_right(text, ws, c + n, hi) {
+                        return self.attribution(Some(join(ws, a, b)), cue, parse);
+                    }
+                    return Attribution::default();
+                }
+                let sp = self.speaker_left(text, ws, lo, c, cue, parse);
+                return self.attribution(sp, cue, parse);
+            }
+        }
+        Attribution::default()
+    }
+
+    fn attribution(&self, speaker: Option<Span>, cue: Span, _parse: &Parse) -> Attribution {
+        Attribution {
+            speaker,
+            cue: Some(cue),
+            entity: None,
+        }
+    }
+
+    /// The speaker of a cue at word `c`: the parse's subject, else the noun phrase to the
+    /// left, else (after "and" or for a participle) the sentence's subject.
+    fn speaker_left(
+        &self,
+        text: &str,
+        ws: &[W],
+        lo: usize,
+        c: usize,
+        cue: Span,
+        parse: &Parse,
+    ) -> Option<Span> {
+        if let Some(sp) = parse.subject_of(cue) {
+            return Some(sp);
+        }
+        if let Some((a, b)) = self.np_left(text, ws, lo, c) {
+            return Some(join(ws, a, b));
+        }
+        let mut b = c;
+        while b > lo && ws[b - 1].word && AUX.contains(&lower(text, ws[b - 1]).as_str()) {
+            b -= 1;
+        }
+        let before = b.checked_sub(1).filter(|&p| p >= lo).map(|p| ws[p]);
+        let coordinated = match before {
+            Some(w) if w.word => lower(text, w) == "and",
+            Some(w) => form(text, w) == "," && lower(text, ws[c]).ends_with("ing"),
+            None => false,
+        };
+        if coordinated {
+            return self
+                .sentence_subject(text, ws, lo, c)
+                .map(|(a, b)| join(ws, a, b));
+        }
+        None
+    }
+
+    /// The noun phrase ending just before word `i` (auxiliaries and adverbs skipped).
+    fn np_left(&self, text: &str, ws: &[W], lo: usize, i: usize) -> Option<(usize, usize)> {
+        let mut b = i;
+        while b > lo && ws[b - 1].word && AUX.contains(&lower(text, ws[b - 1]).as_str()) {
+            b -= 1;
+        }
+        if b <= lo {
+            return None;
+        }
+        let last = ws[b - 1];
+        if !last.word {
+            return None;
+        }
+        let l = lower(text, last);
+        if PRONOUNS.contains(&l.as_str()) || l == "which" {
+            return Some((b - 1, b));
+        }
+        if BREAK.contains(&l.as_str()) || PREP.contains(&l.as_str()) || DET.contains(&l.as_str()) {
+            return None;
+        }
+        if !is_cap(text, last) && (l.ends_with("ed") || l.ends_with("ing") || l.ends_with("ly")) {
+            return None;
+        }
+        let mut a = b - 1;
+        while a > lo && b - a < 10 {
+            let w = ws[a - 1];
+            if !w.word {
+                break;
+            }
+            let l = lower(text, w);
+            if BREAK.contains(&l.as_str())
+                || PRONOUNS.contains(&l.as_str())
+                || AUX.contains(&l.as_str())
+                || self.is_cue_word(&l)
+            {
+                break;
+            }
+            if !is_cap(text, w) && (l.ends_with("ed") && !DET.contains(&l.as_str())) {
+                break;
+            }
+            a -= 1;
+        }
+        // a leading prepositional phrase ("In Moscow Lavrov said"): keep the last name
+        if PREP.contains(&lower(text, ws[a]).as_str()) {
+            let mut p = b;
+            while p > a + 1
+                && (is_cap(text, ws[p - 1]) || DET.contains(&lower(text, ws[p - 1]).as_str()))
+            {
+                p -= 1;
+            }
+            if p == b {
+                return None;
+            }
+            a = p;
+        }
+        let has_cap = ws[a..b].iter().any(|w| is_cap(text, *w));
+        let starts_det = DET.contains(&lower(text, ws[a]).as_str());
+        if !has_cap && !starts_det && b - a > 3 {
+            return None;
+        }
+        Some((a, b))
+    }
+
+    /// The noun phrase starting at word `k` ("said the Russian foreign minister").
+    fn np_right(&self, text: &str, ws: &[W], k: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut j = k;
+        while j < hi && j - k < 10 {
+            let w = ws[j];
+            if !w.word {
+                break;
+            }
+            let l = lower(text, w);
+            if j == k && PRONOUNS.contains(&l.as_str()) {
+                return Some((k, k + 1));
+            }
+            if BREAK.contains(&l.as_str())
+                || (AUX.contains(&l.as_str()) && j > k)
+                || self.is_cue_word(&l)
+            {
+                break;
+            }
+            if PREP.contains(&l.as_str()) {
+                let next_ok = ws.get(j + 1).is_some_and(|n| {
+                    n.word
+                        && j + 1 < hi
+                        && (is_cap(text, *n) || DET.contains(&lower(text, *n).as_str()))
+                });
+                if l == "of" && next_ok && j > k {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if j > k && !is_cap(text, w) && l.ends_with("ing") {
+                break;
+            }
+            j += 1;
+        }
+        (j > k).then_some((k, j))
+    }
+
+    /// The subject at the start of a clause: skips a leading adverbial up to its comma.
+    fn sentence_subject(
+        &self,
+        text: &str,
+        ws: &[W],
+        lo: usize,
+        hi: usize,
+    ) -> Option<(usize, usize)> {
+        let mut k = lo;
+        if k < hi && PREP.contains(&lower(text, ws[k]).as_str()) {
+            match ws[k..hi]
+                .iter()
+                .position(|w| !w.word && form(text, *w) == ",")
+            {
+                Some(p) => k += p + 1,
+                None => return None,
+            }
+        }
+        let mut j = k;
+        while j < hi && j - k < 8 {
+            let w = ws[j];
+            if !w.word {
+                break;
+            }
+            let l = lower(text, w);
+            if AUX.contains(&l.as_str()) || BREAK.contains(&l.as_str()) || self.is_cue_word(&l) {
+                break;
+            }
+            if j > k && !is_cap(text, w) && (l.ends_with("ed") || PREP.contains(&l.as_str())) {
+                break;
+            }
+            if j == k && PRONOUNS.contains(&l.as_str()) {
+                return Some((k, k + 1));
+            }
+            j += 1;
+        }
+        (j > k).then_some((k, j))
+    }
+
+    /// Indirect and mixed speech in sentence `s`.
+    #[allow(clippy::too_many_arguments)]
+    fn indirect_in(
+        &self,
+        text: &str,
+        ws: &[W],
+        s: Span,
+        mask: &[Span],
+        fragments: &[Marked],
+        used_cues: &[Span],
+        parse: &Parse,
+        out: &mut Vec<Found>,
+    ) {
+        let lo = ws.partition_point(|w| w.s < s.start);
+        let hi = ws.partition_point(|w| w.s < s.end);
+        let masked = |w: W| mask.iter().any(|m| m.start <= w.s && w.e <= m.end);
+        let mut i = lo;
+        let mut taken_until = 0usize;
+        while i < hi {
+            let w = ws[i];
+            if !w.word || masked(w) || w.s < taken_until {
+                i += 1;
+                continue;
+            }
+            let Some((e, n)) = self.cue_at(text, ws, i, hi) else {
+                i += 1;
+                continue;
+            };
+            let cue = join(ws, i, i + n);
+            if used_cues.iter().any(|u| u.overlaps(cue)) {
+                i += n;
+                continue;
+            }
+            let frame = e.frame;
+            let got = match frame {
+                Frame::According => self.according(text, ws, lo, hi, i, n, cue),
+                _ => self.reported(text, ws, lo, hi, i, n, frame, cue, mask, parse),
+            };
+            match got {
+                Some((content, speaker)) if !content.is_empty() => {
+                    // a content that is only a direct quote is that quote's business
+                    if mask.iter().any(|m| {
+                        m.contains(content)
+                            || (content.contains(*m) && m.len() * 10 >= content.len() * 9)
+                    }) {
+                        i += n;
+                        continue;
+                    }
+                    let mixed = fragments.iter().any(|f| content.contains(f.outer()))
+                        || mask.iter().any(|m| content.overlaps(*m));
+                    out.push(Found {
+                        content,
+                        kind: if mixed {
+                            QuoteKind::Mixed
+                        } else {
+                            QuoteKind::Indirect
+                        },
+                        attr: Attribution {
+                            speaker,
+                            cue: Some(cue),
+                            entity: None,
+                        },
+                    });
+                    if content.start > cue.start {
+                        taken_until = content.end;
+                    }
+                    i += n;
+                }
+                _ => i += n,
+            }
+        }
+    }
+
+    /// "according to X, ..." and "..., according to X".
+    #[allow(clippy::too_many_arguments)]
+    fn according(
+        &self,
+        text: &str,
+        ws: &[W],
+        lo: usize,
+        hi: usize,
+        i: usize,
+        n: usize,
+        _cue: Span,
+    ) -> Option<(Span, Option<Span>)> {
+        let (a, b) = self.np_right(text, ws, i + n, hi)?;
+        let speaker = Some(join(ws, a, b));
+        let before_comma = i > lo && !ws[i - 1].word && form(text, ws[i - 1]) == ",";
+        if i == lo || (i == lo + 1 && !ws[lo].word) {
+            // According to X, CONTENT.
+            let comma = ws[b..hi]
+                .iter()
+                .position(|w| !w.word && form(text, *w) == ",")?
+                + b;
+            let content = content_span(text, ws, comma + 1, hi)?;
+            return Some((content, speaker));
+        }
+        if before_comma {
+            let content = content_span(text, ws, lo, i - 1)?;
+            return Some((content, speaker));
+        }
+        None
+    }
+
+    /// "X said (that) ...", "..., X said", "X told Y ...", "X accused Y of ...".
+    #[allow(clippy::too_many_arguments)]
+    fn reported(
+        &self,
+        text: &str,
+        ws: &[W],
+        lo: usize,
+        hi: usize,
+        i: usize,
+        n: usize,
+        frame: Frame,
+        cue: Span,
+        mask: &[Span],
+        parse: &Parse,
+    ) -> Option<(Span, Option<Span>)> {
+        let after = i + n;
+        // inverted: "CONTENT, X said." or "CONTENT, said X."
+        let tail_short = |from: usize| {
+            let rest = &ws[from.min(hi)..hi];
+            rest.iter().filter(|w| w.word).count() <= 8
+                && !rest.iter().any(|w| w.word && lower(text, *w) == "that")
+        };
+        if frame != Frame::Belief {
+            if let Some((a, b)) = self.np_left(text, ws, lo, i) {
+                if a > lo && !ws[a - 1].word && form(text, ws[a - 1]) == "," && tail_short(after) {
+                    let content = content_span(text, ws, lo, a - 1)?;
+                    return Some((content, Some(join(ws, a, b))));
+                }
+            }
+            if i > lo && !ws[i - 1].word && form(text, ws[i - 1]) == "," {
+                if let Some((a, b)) = self.np_right(text, ws, after, hi) {
+                    if tail_short(b) {
+                        let content = content_span(text, ws, lo, i - 1)?;
+                        return Some((content, Some(join(ws, a, b))));
+                    }
+                }
+            }
+        }
+        // forward: "X said (that) CONTENT"
+        let speaker = self.speaker_left(text, ws, lo, i, cue, parse)?;
+        let mut k = after;
+        if k >= hi {
+            return None;
+        }
+        // a direct quote right after the cue ("said: "...") is not indirect speech
+        let mut p = k;
+        while p < hi && !ws[p].word && matches!(form(text, ws[p]), ":" | ",") {
+            p += 1;
+        }
+        if p < hi && mask.iter().any(|m| m.start <= ws[p].s && ws[p].s < m.end) {
+            return None;
+        }
+        match frame {
+            Frame::Tell => {
+                // skip the addressee up to "that" / a wh-word / a comma
+                let mut j = k;
+                while j < hi
+                    && j - k < 8
+                    && ws[j].word
+                    && !CONTENT_OPENERS.contains(&lower(text, ws[j]).as_str())
+                {
+                    j += 1;
+                }
+                if j < hi && !ws[j].word && matches!(form(text, ws[j]), "," | ":") {
+                    j += 1;
+                }
+                if j == k || j >= hi {
+                    return None;
+                }
+                k = j;
+            }
+            Frame::Speech | Frame::Belief => {
+                // "said on Monday that ...": the content starts at "that"
+                let look = ws[k..hi.min(k + 9)]
+                    .iter()
+                    .position(|w| !w.word || lower(text, *w) == "that");
+                if let Some(q) = look {
+                    let w = ws[k + q];
+                    if w.word && q > 0 {
+                        k += q;
+                    }
+                }
+                let first = lower(text, ws[k]);
+                if !ws[k].word || (PREP.contains(&first.as_str()) && first != "that") {
+                    return None;
+                }
+                if frame == Frame::Belief && first != "that" {
+                    let ok = PRONOUNS.contains(&first.as_str())
+                        || DET.contains(&first.as_str())
+                        || is_cap(text, ws[k]);
+                    if !ok {
+                        return None;
+                    }
+                }
+                if matches!(
+                    first.as_str(),
+                    "so" | "it" | "this" | "yes" | "no" | "nothing"
+                ) && k + 1 >= hi
+                {
+                    return None;
+                }
+            }
+            Frame::Accuse => {
+                if !ws[k].word {
+                    return None;
+                }
+            }
+            Frame::According => return None,
+        }
+        // content ends at the sentence end, or before ", CUE"/", according to"
+        let mut end = hi;
+        for j in k + 1..hi {
+            if !ws[j].word && form(text, ws[j]) == "," && j + 1 < hi {
+                if self
+                    .cue_at(text, ws, j + 1, hi)
+                    .is_some_and(|(e, _)| e.frame != Frame::Belief)
+                {
+                    end = j;
+                    break;
+                }
+            }
+        }
+        let content = content_span(text, ws, k, end)?;
+        let words_in = ws[k..end].iter().filter(|w| w.word).count();
+        if words_in < 2 {
+            return None;
+        }
+        Some((content, Some(speaker)))
+    }
+}
+
+impl Stage for QuoteExtractor {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+    fn annotate(&self, doc: &mut Document) {
+        doc.quotes = self.extract(doc);
+    }
+}
+
+fn is_final(f: &str) -> bool {
+    matches!(f, "." | "!" | "?")
+}
+
+/// The span from the start of token `a` to the end of token `b - 1`.
+fn join(ws: &[W], a: usize, b: usize) -> Span {
+    Span::new(ws[a].s, ws[b.max(a + 1) - 1].e)
+}
+
+/// Tokens `a..b` as a content span, without trailing sentence punctuation (closing quote
+/// marks and the punctuation inside them are kept).
+fn content_span(text: &str, ws: &[W], a: usize, b: usize) -> Option<Span> {
+    if a >= b || b > ws.len() {
+        return None;
+    }
+    let mut e = b;
+    while e > a
+        && !ws[e - 1].word
+        && matches!(
+            form(text, ws[e - 1]),
+            "." | "," | ";" | ":" | "!" | "?" | "—" | "–" | "-"
+        )
+    {
+        e -= 1;
+    }
+    let mut s = a;
+    while s < e && !ws[s].word && matches!(form(text, ws[s]), "," | ":" | "—" | "–" | "-") {
+        s += 1;
+    }
+    (s < e).then(|| join(ws, s, e))
+}
+
+/// The span without surrounding whitespace.
+fn trim_span(text: &str, s: Span) -> Span {
+    let t = s.slice(text);
+    let lead = t.len() - t.trim_start().len();
+    let trail = t.len() - t.trim_end().len();
+    if lead + trail >= t.len() {
+        return Span::new(s.start, s.start);
+    }
+    Span::new(s.start + lead, s.end - trail)
+}
+
+fn is_pronoun(text: &str, sp: Span) -> bool {
+    PRONOUNS.contains(&sp.slice(text).to_lowercase().as_str())
+}
+
+/// The sentences of `para`: the splitter's when it ran, else a split at final punctuation.
+fn sentences_in(doc: &Document, para: Span, ws: &[W], text: &str) -> Vec<Span> {
+    let from_doc: Vec<Span> = doc
+        .sentences
+        .iter()
+        .map(|s| s.span)
+        .filter(|s| para.contains(*s))
+        .collect();
+    if !from_doc.is_empty() {
+        return from_doc;
+    }
+    let mut out = Vec::new();
+    let mut start = para.start;
+    for (k, w) in ws.iter().enumerate() {
+        if !w.word && is_final(form(text, *w)) {
+            let next = ws.get(k + 1);
+            let boundary = next.is_none_or_cap(text);
+            if boundary {
+                out.push(Span::new(start, w.e));
+                start = next.map_or(para.end, |n| n.s);
+            }
+        }
+    }
+    if start < para.end {
+        out.push(Span::new(start, para.end));
+    }
+    out
+}
+
+trait NextCap {
+    fn is_none_or_cap(&self, text: &str) -> bool;
+}
+
+impl NextCap for Option<&W> {
+    fn is_none_or_cap(&self, text: &str) -> bool {
+        match self {
+            None => true,
+            Some(w) => !w.word || is_cap(text, **w),
+        }
+    }
+}
+
+/// The entity whose mention best covers `span`: the longest mention inside it, else one
+/// overlapping it.
+fn link_entity(doc: &Document, span: Span) -> Option<usize> {
+    let mut best: Option<(usize, usize, u8)> = None; // (entity, length, rank)
+    for (ei, e) in doc.entities.iter().enumerate() {
+        for m in &e.mentions {
+            if !m.span.overlaps(span) {
+                continue;
+            }
+            let rank = if span.contains(m.span) { 2 } else { 1 };
+            let rank =
+                rank * 2 + u8::from(m.via != MentionVia::Pronoun || span.len() <= m.span.len());
+            let cand = (ei, m.span.len(), rank);
+            best = match best {
+                Some(b) if (b.2, b.1) >= (cand.2, cand.1) => Some(b),
+                _ => Some(cand),
+            };
+        }
+    }
+    best.map(|b| b.0)
+}
+
+/// When a quote was said: the time layer's date in its sentence, else in its paragraph,
+/// else the publication date.
+fn quote_date(doc: &Document, content: Span) -> Option<String> {
+    let is_date = |v: &str| {
+        v.len() >= 4
+            && v.as_bytes()[..4]
+                .iter()
+                .all(|b| b.is_ascii_digit() || *b == b'X')
+    };
+    let within = |area: Span| {
+        doc.times
+            .iter()
+            .find(|t| area.contains(t.span) && is_date(&t.value) && !content.contains(t.span))
+            .map(|t| t.value.clone())
+    };
+    if let Some(si) = doc.sentence_at(content.start) {
+        if let Some(v) = within(doc.sentences[si].span) {
+            return Some(v);
+        }
+    }
+    if let Some(pi) = doc.paragraph_at(content.start) {
+        if let Some(v) = within(doc.paragraphs[pi]) {
+            return Some(v);
+        }
+    }
+    doc.meta.published.map(|d| d.to_string())
+}
+
+/// A view of the dependency parse, when the parser ran.
+struct Parse<'a> {
+    doc: &'a Document,
+    parsed: bool,
+}
+
+impl<'a> Parse<'a> {
+    fn new(doc: &'a Document) -> Parse<'a> {
+        let parsed = doc
+            .tokens
+            .iter()
+            .any(|t| !t.deprel.is_empty() && t.head.is_some());
+        Parse { doc, parsed }
+    }
+
+    /// The token index whose span starts at or covers byte `at`.
+    fn token_at(&self, at: usize) -> Option<usize> {
+        let toks = &self.doc.tokens;
+        let i = toks.partition_point(|t| t.span.end <= at);
+        (i < toks.len() && toks[i].span.start <= at).then_some(i)
+    }
+
+    /// The span of the `nsubj` subtree of the verb at `cue`, if the parse has one.
+    fn subject_of(&self, cue: Span) -> Option<Span> {
+        if !self.parsed {
+            return None;
+        }
+        let toks = &self.doc.tokens;
+        let v = self.token_at(cue.start)?;
+        // in "was quoted as saying" the head is the first verb of the cue
+        let subj = toks
+            .iter()
+            .enumerate()
+            .find(|(_, t)| t.head == Some(v) && (t.deprel == "nsubj" || t.deprel == "nsubj:pass"))
+            .map(|(i, _)| i)?;
+        Some(self.subtree(subj))
+    }
+
+    /// The span of the subtree of token `root` (contiguous tokens reached through heads).
+    fn subtree(&self, root: usize) -> Span {
+        let toks = &self.doc.tokens;
+        let in_tree = |mut i: usize| {
+            for _ in 0..64 {
+                if i == root {
+                    return true;
+                }
+                match toks[i].head {
+                    Some(h) if h != i => i = h,
+                    _ => return false,
+                }
+            }
+            false
+        };
+        let mut lo = root;
+        while lo > 0 && in_tree(lo - 1) && toks[lo - 1].deprel != "punct" {
+            lo -= 1;
+        }
+        let mut hi = root;
+        while hi + 1 < toks.len() && in_tree(hi + 1) && toks[hi + 1].deprel != "punct" {
+            hi += 1;
+        }
+        Span::new(toks[lo].span.start, toks[hi].span.end)
+    }
+}
+
+#[cfg(test)]
+mod tests;
