@@ -13,6 +13,7 @@ mod output;
 mod pipeline;
 mod query;
 mod stats;
+mod train;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -98,6 +99,11 @@ enum Command {
     /// Accuracy on an evaluation set: a readable table, or `--format json` for one object.
     #[command(after_help = "Run `newsgraph eval --help` for the evaluation sets.")]
     Eval(eval::Args),
+    /// Rebuild a shipped model from a UD treebank (deterministic).
+    #[command(
+        after_help = "Example:\n  newsgraph train parser --data ../shared/data/ud-english-ewt"
+    )]
+    Train(train::Args),
 }
 
 /// The store location shared by every subcommand that touches the store.
@@ -151,6 +157,7 @@ fn main() -> ExitCode {
         Command::Search(args) => query::search(args, globals),
         Command::Show(args) => query::show(args, globals),
         Command::Eval(args) => eval::run(args, globals),
+        Command::Train(args) => train::run(args, globals),
     };
     match result {
         Ok(outcome) if outcome.failed == 0 => ExitCode::SUCCESS,

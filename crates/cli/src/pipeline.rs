@@ -12,5 +12,6 @@ pub fn build(_args: &PipelineArgs) -> anyhow::Result<Pipeline> {
     Ok(Pipeline::new()
         .with(newsgraph_text::SentenceSplitter)
         .with(newsgraph_text::Tokenizer)
+        .with(newsgraph_text::ParserStage::new()?)
         .with(quotes))
 }

@@ -7,6 +7,7 @@
 mod polnear;
 #[allow(dead_code, unused_imports)]
 mod report;
+mod ud;
 
 #[allow(unused_imports)]
 pub use report::{EvalFormat, Report};
@@ -28,11 +29,17 @@ enum EvalCommand {
         after_help = "Example:\n  newsgraph eval polnear ../shared/data/polnear/dev --format json"
     )]
     Polnear(polnear::Args),
+    /// Tagging and parsing against a UD treebank file (gold tokenisation).
+    #[command(
+        after_help = "Example:\n  newsgraph eval ud --data ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu"
+    )]
+    Ud(ud::Args),
 }
 
 /// Runs the chosen evaluation.
 pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
     match args.command {
         EvalCommand::Polnear(a) => polnear::run(a, globals),
+        EvalCommand::Ud(a) => ud::run(a, globals),
     }
 }

@@ -1,0 +1,120 @@
+//! `newsgraph train`: rebuilds the shipped models from a UD treebank, deterministically.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{bail, Context};
+
+use crate::{Globals, Outcome};
+
+/// Arguments of `newsgraph train`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(subcommand)]
+    command: TrainCommand,
+}
+
+/// The models that can be trained.
+#[derive(clap::Subcommand, Debug)]
+enum TrainCommand {
+    /// The dependency parser (arc-hybrid, dynamic oracle, averaged perceptron).
+    #[command(
+        after_help = "Example:\n  newsgraph train parser --data ../shared/data/ud-english-ewt --out resources/models/parser.bin"
+    )]
+    Parser(ParserArgs),
+}
+
+/// Arguments of `newsgraph train parser`.
+#[derive(clap::Args, Debug)]
+struct ParserArgs {
+    /// Treebank directory holding `*-ud-train.conllu` (and `*-ud-dev.conllu` to pick the best
+    /// epoch).
+    #[arg(long)]
+    data: PathBuf,
+    /// Where to write the model.
+    #[arg(long, default_value = "resources/models/parser.bin")]
+    out: PathBuf,
+    /// Passes over the training set.
+    #[arg(long, default_value_t = newsgraph_text::parser::TrainOptions::default().epochs)]
+    epochs: usize,
+}
+
+/// Runs the chosen training.
+pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
+    match args.command {
+        TrainCommand::Parser(a) => parser(a, globals),
+    }
+}
+
+/// The treebank file in `dir` whose name ends with `suffix` (`-ud-train.conllu`).
+pub fn treebank_file(dir: &Path, suffix: &str) -> anyhow::Result<Option<PathBuf>> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("{}: cannot read the directory", dir.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(suffix))
+        })
+        .collect();
+    found.sort();
+    Ok(found.into_iter().next())
+}
+
+/// Reads a CoNLL-U file, naming it in any error.
+pub fn read_treebank(path: &Path) -> anyhow::Result<Vec<newsgraph_text::conllu::Sentence>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
+    newsgraph_text::conllu::read(&text).with_context(|| format!("{}", path.display()))
+}
+
+fn parser(args: ParserArgs, globals: Globals) -> anyhow::Result<Outcome> {
+    use newsgraph_text::parser::{train, TrainOptions};
+    let Some(train_path) = treebank_file(&args.data, "-ud-train.conllu")? else {
+        bail!("{}: no *-ud-train.conllu file", args.data.display());
+    };
+    let train_set = read_treebank(&train_path)?;
+    let dev_set = match treebank_file(&args.data, "-ud-dev.conllu")? {
+        Some(p) => Some(read_treebank(&p)?),
+        None => None,
+    };
+    let opts = TrainOptions {
+        epochs: args.epochs,
+        ..TrainOptions::default()
+    };
+    let start = Instant::now();
+    let model = train(&train_set, dev_set.as_deref(), &opts, |r| {
+        if !globals.quiet {
+            match &r.dev {
+                Some(d) => eprintln!(
+                    "epoch {:2}  train {:.2} %  dev UAS {:.2} %  LAS {:.2} %  LAS (full) {:.2} %  {:.0} s",
+                    r.epoch,
+                    100.0 * r.train_accuracy,
+                    100.0 * d.uas(),
+                    100.0 * d.las(),
+                    100.0 * d.las_full(),
+                    start.elapsed().as_secs_f64()
+                ),
+                None => eprintln!(
+                    "epoch {:2}  train {:.2} %  {:.0} s",
+                    r.epoch,
+                    100.0 * r.train_accuracy,
+                    start.elapsed().as_secs_f64()
+                ),
+            }
+        }
+    })?;
+    let bytes = model.to_bytes();
+    std::fs::write(&args.out, &bytes)
+        .with_context(|| format!("{}: cannot write the model", args.out.display()))?;
+    if !globals.quiet {
+        eprintln!(
+            "wrote {} ({:.1} MB) in {:.0} s",
+            args.out.display(),
+            bytes.len() as f64 / 1e6,
+            start.elapsed().as_secs_f64()
+        );
+    }
+    Ok(Outcome::ok())
+}

@@ -1,0 +1,329 @@
+//! The trained parser: weight tables, the binary model format and greedy decoding.
+//!
+//! Format (all little-endian): magic `NGPARSER`, `u32` format version, `u32` feature-set
+//! number, `u32` action-table bits, `u32` label-table bits, `u32` label count, `u32` index of
+//! the `root` label, the labels (each a `u8` length and UTF-8 bytes), then the action table
+//! (`2^bits` rows of 3 `i16`) and the label table (`2^bits` rows of one `i16` per label).
+//! Weights are the averaged perceptron weights scaled to the `i16` range per table.
+
+use std::sync::{Arc, OnceLock};
+
+use newsgraph_core::Upos;
+
+use super::features::{action_features, label_features, WordAttrs, FEATURE_SET};
+use super::state::{Action, State, NONE};
+
+const MAGIC: &[u8; 8] = b"NGPARSER";
+const VERSION: u32 = 1;
+
+/// Why a model could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ModelError {
+    /// The bytes do not start with the parser magic.
+    #[error("not a parser model (bad magic)")]
+    BadMagic,
+    /// A format version this build cannot read.
+    #[error("parser model format version {0} is not supported (expected {VERSION})")]
+    Version(u32),
+    /// Trained with other feature templates.
+    #[error("parser model uses feature set {0}, this build uses {FEATURE_SET}; retrain it")]
+    FeatureSet(u32),
+    /// The header is inconsistent or the data ends early.
+    #[error("parser model is malformed: {0}")]
+    Malformed(String),
+}
+
+/// A trained dependency parser.
+#[derive(Clone, Debug)]
+pub struct ParserModel {
+    pub(crate) labels: Vec<String>,
+    pub(crate) root_label: u8,
+    pub(crate) action_bits: u32,
+    pub(crate) label_bits: u32,
+    pub(crate) action_w: Vec<i16>,
+    pub(crate) label_w: Vec<i16>,
+}
+
+/// Reusable buffers for parsing sentences: push the words, call [`ParserModel::parse`], read
+/// the heads and labels. Reusing one scratch across sentences avoids per-sentence allocation.
+#[derive(Clone, Debug, Default)]
+pub struct ParseScratch {
+    words: Vec<WordAttrs>,
+    state: State,
+    feats: Vec<u64>,
+    label_scores: Vec<i32>,
+}
+
+impl ParseScratch {
+    /// Empty buffers.
+    pub fn new() -> ParseScratch {
+        ParseScratch::default()
+    }
+    /// Forgets the words of the previous sentence.
+    pub fn clear(&mut self) {
+        self.words.clear();
+    }
+    /// Appends a word of the sentence to parse.
+    pub fn push(&mut self, form: &str, upos: Upos, xpos: &str) {
+        self.words.push(WordAttrs::new(form, upos, xpos));
+    }
+    /// Number of words pushed.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+    /// Whether no word was pushed.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+    /// After [`ParserModel::parse`]: the head of word `i` as a word index in the sentence,
+    /// `None` for the root's child.
+    pub fn head(&self, i: usize) -> Option<usize> {
+        let h = *self.state.heads.get(i)?;
+        if h == NONE || h as usize >= self.words.len() {
+            None
+        } else {
+            Some(h as usize)
+        }
+    }
+    /// After [`ParserModel::parse`]: the label index of word `i` (see [`ParserModel::label`]).
+    pub fn label(&self, i: usize) -> usize {
+        self.state.labels.get(i).copied().unwrap_or(0) as usize
+    }
+}
+
+#[inline]
+fn row(h: u64, bits: u32) -> usize {
+    (h >> (64 - bits)) as usize
+}
+
+fn shipped_bytes() -> &'static [u8] {
+    include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../resources/models/parser.bin"
+    ))
+}
+
+impl ParserModel {
+    /// The model shipped in the binary (trained on UD English EWT), read once on first use.
+    pub fn shipped() -> Result<Arc<ParserModel>, ModelError> {
+        static MODEL: OnceLock<Result<Arc<ParserModel>, ModelError>> = OnceLock::new();
+        MODEL
+            .get_or_init(|| ParserModel::from_bytes(shipped_bytes()).map(Arc::new))
+            .clone()
+    }
+
+    /// The relation labels, by index.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// The name of label `i` (`nsubj`), or `dep` for an unknown index.
+    pub fn label(&self, i: usize) -> &str {
+        self.labels.get(i).map(String::as_str).unwrap_or("dep")
+    }
+
+    /// Parses the words in `scratch` (greedy decoding); the result stays in `scratch`.
+    pub fn parse(&self, scratch: &mut ParseScratch) {
+        let ParseScratch {
+            words,
+            state,
+            feats,
+            label_scores,
+        } = scratch;
+        let n = words.len();
+        state.reset(n);
+        label_scores.clear();
+        label_scores.resize(self.labels.len(), 0);
+        while !state.terminal() {
+            action_features(state, words, feats);
+            let scores = self.action_scores(feats);
+            let mut best = Action::Shift;
+            let mut best_score = i32::MIN;
+            for a in Action::ALL {
+                if state.valid(a) && scores[a as usize] > best_score {
+                    best = a;
+                    best_score = scores[a as usize];
+                }
+            }
+            let label = match state.arc(best) {
+                Some((h, d)) => self.choose_label(state, words, h, d, best, feats, label_scores),
+                None => 0,
+            };
+            state.apply(best, label);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn choose_label(
+        &self,
+        state: &State,
+        words: &[WordAttrs],
+        h: u32,
+        d: u32,
+        a: Action,
+        feats: &mut Vec<u64>,
+        scores: &mut [i32],
+    ) -> u8 {
+        if h as usize >= state.n {
+            return self.root_label;
+        }
+        let ctx = if a == Action::Left {
+            state.s(1)
+        } else {
+            state.buf(0)
+        };
+        label_features(state, words, h, d, ctx, feats);
+        self.label_scores(feats, scores);
+        best_label(scores, self.root_label)
+    }
+
+    #[inline]
+    pub(crate) fn action_scores(&self, feats: &[u64]) -> [i32; 3] {
+        let mut s = [0i32; 3];
+        for &f in feats {
+            let r = row(f, self.action_bits) * 3;
+            if let Some(w) = self.action_w.get(r..r + 3) {
+                s[0] += w[0] as i32;
+                s[1] += w[1] as i32;
+                s[2] += w[2] as i32;
+            }
+        }
+        s
+    }
+
+    #[inline]
+    pub(crate) fn label_scores(&self, feats: &[u64], out: &mut [i32]) {
+        let l = self.labels.len();
+        out.iter_mut().for_each(|x| *x = 0);
+        for &f in feats {
+            let r = row(f, self.label_bits) * l;
+            if let Some(w) = self.label_w.get(r..r + l) {
+                for (o, &x) in out.iter_mut().zip(w) {
+                    *o += x as i32;
+                }
+            }
+        }
+    }
+
+    /// The model in its binary format.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(64 + 2 * (self.action_w.len() + self.label_w.len()));
+        out.extend_from_slice(MAGIC);
+        for x in [
+            VERSION,
+            FEATURE_SET,
+            self.action_bits,
+            self.label_bits,
+            self.labels.len() as u32,
+            self.root_label as u32,
+        ] {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+        for l in &self.labels {
+            out.push(l.len() as u8);
+            out.extend_from_slice(l.as_bytes());
+        }
+        for w in self.action_w.iter().chain(&self.label_w) {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    /// Reads a model in the binary format.
+    pub fn from_bytes(bytes: &[u8]) -> Result<ParserModel, ModelError> {
+        let malformed = |m: &str| ModelError::Malformed(m.to_string());
+        if bytes.len() < 8 || &bytes[..8] != MAGIC {
+            return Err(ModelError::BadMagic);
+        }
+        let mut pos = 8;
+        let u32_at = |pos: &mut usize| -> Result<u32, ModelError> {
+            let b = bytes
+                .get(*pos..*pos + 4)
+                .ok_or_else(|| malformed("header ends early"))?;
+            *pos += 4;
+            Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        let version = u32_at(&mut pos)?;
+        if version != VERSION {
+            return Err(ModelError::Version(version));
+        }
+        let fs = u32_at(&mut pos)?;
+        if fs != FEATURE_SET {
+            return Err(ModelError::FeatureSet(fs));
+        }
+        let action_bits = u32_at(&mut pos)?;
+        let label_bits = u32_at(&mut pos)?;
+        let n_labels = u32_at(&mut pos)? as usize;
+        let root_label = u32_at(&mut pos)? as usize;
+        if !(1..=28).contains(&action_bits) || !(1..=28).contains(&label_bits) {
+            return Err(malformed("table size out of range"));
+        }
+        if n_labels == 0 || n_labels > 64 || root_label >= n_labels {
+            return Err(malformed("bad label count or root label"));
+        }
+        let mut labels = Vec::with_capacity(n_labels);
+        for _ in 0..n_labels {
+            let len = *bytes
+                .get(pos)
+                .ok_or_else(|| malformed("labels end early"))? as usize;
+            pos += 1;
+            let s = bytes
+                .get(pos..pos + len)
+                .ok_or_else(|| malformed("labels end early"))?;
+            let s = std::str::from_utf8(s).map_err(|_| malformed("label is not UTF-8"))?;
+            labels.push(s.to_string());
+            pos += len;
+        }
+        let na = (1usize << action_bits) * 3;
+        let nl = (1usize << label_bits) * n_labels;
+        let rest = &bytes[pos..];
+        if rest.len() != 2 * (na + nl) {
+            return Err(malformed(&format!(
+                "expected {} weight bytes, found {}",
+                2 * (na + nl),
+                rest.len()
+            )));
+        }
+        let mut w = rest
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]));
+        let action_w: Vec<i16> = w.by_ref().take(na).collect();
+        let label_w: Vec<i16> = w.collect();
+        Ok(ParserModel {
+            labels,
+            root_label: root_label as u8,
+            action_bits,
+            label_bits,
+            action_w,
+            label_w,
+        })
+    }
+}
+
+/// The best label other than `root` (a word attached below the root is never `root`).
+#[inline]
+pub(crate) fn best_label<T: PartialOrd + Copy>(scores: &[T], root: u8) -> u8 {
+    let mut best = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if i == root as usize {
+            continue;
+        }
+        match best {
+            Some((_, b)) if s <= b => {}
+            _ => best = Some((i, s)),
+        }
+    }
+    best.map(|(i, _)| i as u8).unwrap_or(0)
+}
+
+/// Quantises a table of averaged weights to `i16`, scaling by the largest magnitude.
+pub(crate) fn quantise(w: &[f32]) -> Vec<i16> {
+    let max = w.iter().fold(0f32, |m, &x| m.max(x.abs()));
+    if max == 0.0 {
+        return vec![0; w.len()];
+    }
+    let scale = 32767.0 / max;
+    w.iter()
+        .map(|&x| (x * scale).round().clamp(-32767.0, 32767.0) as i16)
+        .collect()
+}

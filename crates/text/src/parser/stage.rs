@@ -1,0 +1,66 @@
+//! The parser stage: fills `Token::head` and `Token::deprel` sentence by sentence.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use newsgraph_core::{Document, Stage};
+
+use super::model::{ModelError, ParseScratch, ParserModel};
+
+/// Parses every sentence of `Document::tokens`, reading the tagger's UPOS and XPOS (empty tags
+/// are fine: the parse is then a tree all the same, only a worse one).
+#[derive(Clone, Debug)]
+pub struct ParserStage {
+    model: Arc<ParserModel>,
+}
+
+impl ParserStage {
+    /// The stage with the shipped model.
+    pub fn new() -> Result<ParserStage, ModelError> {
+        Ok(ParserStage {
+            model: ParserModel::shipped()?,
+        })
+    }
+    /// The stage with a given model.
+    pub fn with_model(model: Arc<ParserModel>) -> ParserStage {
+        ParserStage { model }
+    }
+}
+
+/// The token ranges to parse: the sentences' ranges, or all tokens as one sentence when no
+/// sentence has any.
+fn sentence_ranges(doc: &Document) -> Vec<Range<usize>> {
+    let n = doc.tokens.len();
+    let mut out: Vec<Range<usize>> = doc
+        .sentences
+        .iter()
+        .map(|s| s.tokens.start.min(n)..s.tokens.end.min(n))
+        .filter(|r| !r.is_empty())
+        .collect();
+    if out.is_empty() && n > 0 {
+        out.push(0..n);
+    }
+    out
+}
+
+impl Stage for ParserStage {
+    fn name(&self) -> &'static str {
+        "parser"
+    }
+
+    fn annotate(&self, doc: &mut Document) {
+        let mut scratch = ParseScratch::new();
+        for r in sentence_ranges(doc) {
+            scratch.clear();
+            for t in &doc.tokens[r.clone()] {
+                scratch.push(t.form(&doc.text), t.upos, &t.xpos);
+            }
+            self.model.parse(&mut scratch);
+            for (k, t) in doc.tokens[r.clone()].iter_mut().enumerate() {
+                t.head = scratch.head(k).map(|h| r.start + h);
+                t.deprel.clear();
+                t.deprel.push_str(self.model.label(scratch.label(k)));
+            }
+        }
+    }
+}

@@ -1,0 +1,319 @@
+//! Training: greedy arc-hybrid parsing with a dynamic oracle and exploration, averaged
+//! perceptrons for transitions and labels, fully deterministic (seeded shuffles, one thread).
+
+use std::collections::BTreeMap;
+
+use newsgraph_core::Upos;
+
+use super::features::{action_features, label_features, WordAttrs};
+use super::model::{best_label, quantise, ParseScratch, ParserModel};
+use super::state::{Action, State};
+use super::{AttachmentScores, ParserError};
+use crate::conllu;
+
+/// Training settings; the defaults reproduce the shipped model.
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    /// Passes over the training set.
+    pub epochs: usize,
+    /// The action table has `2^action_bits` rows.
+    pub action_bits: u32,
+    /// The label table has `2^label_bits` rows.
+    pub label_bits: u32,
+    /// Seed of the shuffles and of exploration.
+    pub seed: u64,
+    /// From this epoch (0-based) on, follow the model's own wrong predictions...
+    pub explore_from: usize,
+    /// ...with this probability.
+    pub explore_p: f64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> TrainOptions {
+        TrainOptions {
+            epochs: 12,
+            action_bits: 20,
+            label_bits: 17,
+            seed: 0x5eed_0001,
+            explore_from: 1,
+            explore_p: 0.9,
+        }
+    }
+}
+
+/// What one epoch achieved.
+#[derive(Clone, Debug)]
+pub struct EpochReport {
+    /// 1-based epoch number.
+    pub epoch: usize,
+    /// Fraction of transitions the model predicted at zero cost during the pass.
+    pub train_accuracy: f64,
+    /// Scores on the development set with the averaged weights, when one was given.
+    pub dev: Option<AttachmentScores>,
+}
+
+/// A small deterministic generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// A perceptron weight table with the bookkeeping for averaging.
+struct Table {
+    bits: u32,
+    classes: usize,
+    w: Vec<f32>,
+    /// Sum of `step * delta`: the averaged weight is `w - acc / step`.
+    acc: Vec<f64>,
+}
+
+impl Table {
+    fn new(bits: u32, classes: usize) -> Table {
+        let len = (1usize << bits) * classes;
+        Table {
+            bits,
+            classes,
+            w: vec![0.0; len],
+            acc: vec![0.0; len],
+        }
+    }
+    #[inline]
+    fn base(&self, f: u64) -> usize {
+        (f >> (64 - self.bits)) as usize * self.classes
+    }
+    fn scores(&self, feats: &[u64], out: &mut [f32]) {
+        out.iter_mut().for_each(|x| *x = 0.0);
+        for &f in feats {
+            let b = self.base(f);
+            for (o, &w) in out.iter_mut().zip(&self.w[b..b + self.classes]) {
+                *o += w;
+            }
+        }
+    }
+    fn update(&mut self, feats: &[u64], good: usize, bad: usize, step: f64) {
+        for &f in feats {
+            let b = self.base(f);
+            self.w[b + good] += 1.0;
+            self.acc[b + good] += step;
+            self.w[b + bad] -= 1.0;
+            self.acc[b + bad] -= step;
+        }
+    }
+    fn averaged(&self, step: f64) -> Vec<f32> {
+        self.w
+            .iter()
+            .zip(&self.acc)
+            .map(|(&w, &a)| (w as f64 - a / step) as f32)
+            .collect()
+    }
+}
+
+/// One training sentence reduced to what the parser reads.
+struct Example {
+    words: Vec<WordAttrs>,
+    /// Gold head per word, `n` for the root.
+    heads: Vec<u32>,
+    labels: Vec<u8>,
+}
+
+/// The label inventory of a treebank, sorted by name, and the index of `root`.
+fn label_inventory(sentences: &[conllu::Sentence]) -> Result<(Vec<String>, u8), ParserError> {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in sentences {
+        for w in &s.words {
+            *seen.entry(w.deprel.as_str()).or_default() += 1;
+        }
+    }
+    let labels: Vec<String> = seen.keys().map(|s| s.to_string()).collect();
+    if labels.len() > 64 {
+        return Err(ParserError::Data(format!(
+            "{} relation labels; the parser supports at most 64",
+            labels.len()
+        )));
+    }
+    let root = labels
+        .iter()
+        .position(|l| l == "root")
+        .ok_or_else(|| ParserError::Data("no `root` relation in the training data".into()))?;
+    Ok((labels, root as u8))
+}
+
+fn examples(sentences: &[conllu::Sentence], labels: &[String]) -> Vec<Example> {
+    sentences
+        .iter()
+        .filter(|s| !s.words.is_empty())
+        .map(|s| {
+            let n = s.words.len();
+            let words = s
+                .words
+                .iter()
+                .map(|w| WordAttrs::new(&w.form, Upos::parse(&w.upos).unwrap_or_default(), &w.xpos))
+                .collect();
+            let heads = s
+                .words
+                .iter()
+                .map(|w| {
+                    if w.head == 0 {
+                        n as u32
+                    } else {
+                        (w.head - 1) as u32
+                    }
+                })
+                .collect();
+            let labels = s
+                .words
+                .iter()
+                .map(|w| labels.iter().position(|l| *l == w.deprel).unwrap_or(0) as u8)
+                .collect();
+            Example {
+                words,
+                heads,
+                labels,
+            }
+        })
+        .collect()
+}
+
+/// Trains a parser on `train`, reporting each epoch to `progress`; with a `dev` set, the
+/// model of the epoch with the best LAS on it is returned, else the last one.
+pub fn train(
+    train: &[conllu::Sentence],
+    dev: Option<&[conllu::Sentence]>,
+    opts: &TrainOptions,
+    mut progress: impl FnMut(&EpochReport),
+) -> Result<ParserModel, ParserError> {
+    if train.is_empty() {
+        return Err(ParserError::Data("no training sentences".into()));
+    }
+    if !(8..=26).contains(&opts.action_bits) || !(8..=24).contains(&opts.label_bits) {
+        return Err(ParserError::Data("table sizes out of range".into()));
+    }
+    let (labels, root) = label_inventory(train)?;
+    let data = examples(train, &labels);
+    let mut actions = Table::new(opts.action_bits, 3);
+    let mut labeller = Table::new(opts.label_bits, labels.len());
+    let mut rng = Rng(opts.seed | 1);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut state = State::default();
+    let mut feats = Vec::new();
+    let mut lscores = vec![0f32; labels.len()];
+    let mut step = 1f64;
+    let mut best: Option<(usize, ParserModel)> = None;
+    let mut scratch = ParseScratch::new();
+    for epoch in 0..opts.epochs {
+        for i in (1..order.len()).rev() {
+            let j = rng.below(i + 1);
+            order.swap(i, j);
+        }
+        let (mut right, mut total) = (0usize, 0usize);
+        for &k in &order {
+            let ex = &data[k];
+            state.reset(ex.words.len());
+            while !state.terminal() {
+                action_features(&state, &ex.words, &mut feats);
+                let mut s = [0f32; 3];
+                actions.scores(&feats, &mut s);
+                let mut costs = [u32::MAX; 3];
+                for a in Action::ALL {
+                    if state.valid(a) {
+                        costs[a as usize] = state.cost(a, &ex.heads);
+                    }
+                }
+                let min = *costs.iter().min().unwrap_or(&0);
+                let pick = |ok: &dyn Fn(usize) -> bool| {
+                    let mut b = None;
+                    for a in Action::ALL {
+                        let i = a as usize;
+                        if costs[i] != u32::MAX && ok(i) {
+                            match b {
+                                Some((_, bs)) if s[i] <= bs => {}
+                                _ => b = Some((a, s[i])),
+                            }
+                        }
+                    }
+                    b.map(|(a, _)| a)
+                };
+                let Some(pred) = pick(&|_| true) else { break };
+                let gold = pick(&|i| costs[i] == min).unwrap_or(pred);
+                total += 1;
+                let follow = if costs[pred as usize] == min {
+                    right += 1;
+                    pred
+                } else {
+                    actions.update(&feats, gold as usize, pred as usize, step);
+                    if epoch >= opts.explore_from && rng.unit() < opts.explore_p {
+                        pred
+                    } else {
+                        gold
+                    }
+                };
+                let label = match state.arc(follow) {
+                    None => 0,
+                    Some((h, _)) if h as usize >= state.n => root,
+                    Some((h, d)) => {
+                        let ctx = if follow == Action::Left {
+                            state.s(1)
+                        } else {
+                            state.buf(0)
+                        };
+                        label_features(&state, &ex.words, h, d, ctx, &mut feats);
+                        labeller.scores(&feats, &mut lscores);
+                        let guess = best_label(&lscores, root);
+                        if ex.heads[d as usize] == h {
+                            let g = ex.labels[d as usize];
+                            if guess != g {
+                                labeller.update(&feats, g as usize, guess as usize, step);
+                            }
+                            g
+                        } else {
+                            guess
+                        }
+                    }
+                };
+                state.apply(follow, label);
+                step += 1.0;
+            }
+        }
+        let model = ParserModel {
+            labels: labels.clone(),
+            root_label: root,
+            action_bits: opts.action_bits,
+            label_bits: opts.label_bits,
+            action_w: quantise(&actions.averaged(step)),
+            label_w: quantise(&labeller.averaged(step)),
+        };
+        let dev_scores = dev.map(|d| super::evaluate(&model, d, &mut scratch));
+        progress(&EpochReport {
+            epoch: epoch + 1,
+            train_accuracy: if total == 0 {
+                0.0
+            } else {
+                right as f64 / total as f64
+            },
+            dev: dev_scores,
+        });
+        let better = match (&best, dev_scores) {
+            (None, _) | (_, None) => true,
+            (Some((b, _)), Some(d)) => d.las_full > *b,
+        };
+        if better {
+            best = Some((dev_scores.map(|d| d.las_full).unwrap_or(0), model));
+        }
+    }
+    best.map(|(_, m)| m)
+        .ok_or_else(|| ParserError::Data("no epochs to train".into()))
+}
