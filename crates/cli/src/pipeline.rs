@@ -9,9 +9,13 @@ pub struct PipelineArgs {}
 /// The full pipeline, stages in order (see `newsgraph_core` for the numbered list).
 pub fn build(_args: &PipelineArgs) -> anyhow::Result<Pipeline> {
     let quotes = newsgraph_extract::QuoteExtractor::new()?;
+    // events run last: they read every earlier layer
+    let events = newsgraph_extract::events::EventCoder::new()
+        .map_err(|e| anyhow::anyhow!("event resources: {e}"))?;
     Ok(Pipeline::new()
         .with(newsgraph_text::SentenceSplitter)
         .with(newsgraph_text::Tokenizer)
         .with(newsgraph_text::ParserStage::new()?)
-        .with(quotes))
+        .with(quotes)
+        .with(events))
 }

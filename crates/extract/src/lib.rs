@@ -4,3 +4,5 @@
 pub mod quotes;
 
 pub use quotes::QuoteExtractor;
+
+pub mod events;

@@ -1,0 +1,1187 @@
+//! The coder: lexicon triggers on the dependency parse, source and target from syntactic
+//! slots, actors from the actors layer, one event per (source, target) pair.
+//!
+//! Per sentence: find each verb or noun whose lemma has lexicon entries, pick the entry whose
+//! conditions all hold with the most conditions, take the source from the subject (the agent of
+//! a passive; for a nominal event its possessor, modifier or the subject of a light verb) and the
+//! target from the entry's slots (the subject of a passive first). Control verbs compose with
+//! the event they govern ("refused to meet" is REJECT, "agreed to provide aid" is an intent to
+//! aid, "threatened to strike" is THREATEN); events under other verbs of wanting are hypothetical.
+//! Negation and modal auxiliaries set `negated`. Sentences with sport, entertainment or business
+//! words are discarded.
+
+use std::collections::BTreeSet;
+
+use newsgraph_core::{Document, Event, MentionVia, Place, Stage, TimexType};
+
+use super::codebook::Codebook;
+use super::lexicon::{Condition, Entry, Lexicon, Slot, TriggerPos};
+use super::EventsError;
+
+/// A coded trigger before actor resolution: token indices into `Document::tokens`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// CAMEO code.
+    pub code: String,
+    /// The trigger token.
+    pub trigger: usize,
+    /// Phrase heads that may give the source, in order of preference.
+    pub sources: Vec<usize>,
+    /// Phrase heads that may give the target, in order of preference.
+    pub targets: Vec<usize>,
+    /// Negated or hypothetical.
+    pub negated: bool,
+    /// Confidence in 0..=1 before actor resolution.
+    pub confidence: f32,
+    /// The lexicon line that matched.
+    pub line: usize,
+    /// Whether a control verb was folded into this event ("refused to meet").
+    pub composed: bool,
+}
+
+/// The event coding stage.
+pub struct EventCoder {
+    codebook: Codebook,
+    lexicon: Lexicon,
+}
+
+const NEGATORS: [&str; 4] = ["not", "n't", "never", "no"];
+const HYPOTHETICAL_AUX: [&str; 7] = ["would", "could", "might", "may", "should", "must", "can"];
+const FUTURE_AUX: [&str; 2] = ["will", "shall"];
+const REFUSE: [&str; 3] = ["refuse", "decline", "reject"];
+const INTENT: [&str; 16] = [
+    "agree",
+    "offer",
+    "promise",
+    "pledge",
+    "vow",
+    "plan",
+    "intend",
+    "decide",
+    "prepare",
+    "commit",
+    "propose",
+    "ready",
+    "willing",
+    "prepared",
+    "determined",
+    "undertake",
+];
+const THREAT: [&str; 2] = ["threaten", "warn"];
+const APPEAL: [&str; 14] = [
+    "urge",
+    "ask",
+    "call",
+    "appeal",
+    "press",
+    "implore",
+    "encourage",
+    "invite",
+    "plead",
+    "request",
+    "demand",
+    "order",
+    "insist",
+    "tell",
+];
+const IMPLICATIVE: [&str; 9] = [
+    "begin", "start", "continue", "resume", "manage", "go", "proceed", "keep", "help",
+];
+const OBJECT_CONTROL: [&str; 14] = [
+    "urge",
+    "ask",
+    "call",
+    "press",
+    "implore",
+    "encourage",
+    "invite",
+    "tell",
+    "order",
+    "force",
+    "persuade",
+    "allow",
+    "permit",
+    "help",
+];
+const RELATIVE: [&str; 4] = ["who", "which", "that", "whom"];
+
+/// Relations followed from a phrase head when looking for the actor it names.
+const ACTOR_PATH: [&str; 8] = [
+    "compound", "amod", "nmod", "flat", "appos", "det", "nummod", "obl",
+];
+
+/// A sentence's dependency tree.
+struct Tree<'a> {
+    doc: &'a Document,
+    start: usize,
+    end: usize,
+    children: Vec<Vec<usize>>,
+}
+
+impl<'a> Tree<'a> {
+    fn new(doc: &'a Document, sentence: usize) -> Option<Tree<'a>> {
+        let range = doc.sentences.get(sentence)?.tokens.clone();
+        if range.is_empty() || range.end > doc.tokens.len() {
+            return None;
+        }
+        let mut children = vec![Vec::new(); range.len()];
+        for i in range.clone() {
+            if let Some(h) = doc.tokens[i].head {
+                if range.contains(&h) && h != i {
+                    children[h - range.start].push(i);
+                }
+            }
+        }
+        Some(Tree {
+            doc,
+            start: range.start,
+            end: range.end,
+            children,
+        })
+    }
+    fn contains(&self, i: usize) -> bool {
+        (self.start..self.end).contains(&i)
+    }
+    fn kids(&self, i: usize) -> &[usize] {
+        if self.contains(i) {
+            &self.children[i - self.start]
+        } else {
+            &[]
+        }
+    }
+    fn head(&self, i: usize) -> Option<usize> {
+        self.doc.tokens[i].head.filter(|h| self.contains(*h))
+    }
+    fn rel(&self, i: usize) -> &str {
+        &self.doc.tokens[i].deprel
+    }
+    fn base(&self, i: usize) -> &str {
+        let r = self.rel(i);
+        r.split(':').next().unwrap_or(r)
+    }
+    fn lemma(&self, i: usize) -> String {
+        let t = &self.doc.tokens[i];
+        if t.lemma.is_empty() {
+            t.form(&self.doc.text).to_lowercase()
+        } else {
+            t.lemma.to_lowercase()
+        }
+    }
+    fn lemma_in(&self, i: usize, words: &[String]) -> bool {
+        let l = self.lemma(i);
+        words.iter().any(|w| *w == l)
+    }
+    fn child(&self, i: usize, rel: &str) -> Option<usize> {
+        self.kids(i).iter().copied().find(|&c| self.rel(c) == rel)
+    }
+    fn is_verbal(&self, i: usize) -> bool {
+        use newsgraph_core::Upos;
+        matches!(self.doc.tokens[i].upos, Upos::Verb | Upos::Aux)
+            || self.doc.tokens[i].xpos.starts_with("VB")
+    }
+    fn is_nominal(&self, i: usize) -> bool {
+        use newsgraph_core::Upos;
+        matches!(self.doc.tokens[i].upos, Upos::Noun | Upos::Propn)
+            || self.doc.tokens[i].xpos.starts_with("NN")
+    }
+    /// The preposition or subordinator introducing `i` (its `case` or `mark` children).
+    fn introduced_by(&self, i: usize, word: &str) -> bool {
+        self.kids(i).iter().any(|&c| {
+            matches!(self.base(c), "case" | "mark") && self.lemma(c) == word
+                || (self.rel(c) == "fixed" && self.lemma(c) == word)
+        })
+    }
+    /// The direct object of `i` (or the subject of its passive).
+    fn object(&self, i: usize) -> Option<usize> {
+        self.child(i, "obj")
+            .or_else(|| self.child(i, "nsubj:pass"))
+            .or_else(|| self.child(i, "nsubjpass"))
+    }
+    /// A dependent of `i` (or of its object, or of a nominal under that object) introduced by
+    /// `word`.
+    fn prep(&self, i: usize, word: &str) -> Option<usize> {
+        let is_prep = |c: usize| {
+            matches!(self.base(c), "obl" | "nmod" | "advcl" | "acl" | "xcomp")
+                && self.introduced_by(c, word)
+        };
+        if let Some(c) = self.kids(i).iter().copied().find(|&c| is_prep(c)) {
+            return Some(c);
+        }
+        let obj = self.object(i)?;
+        if let Some(c) = self.kids(obj).iter().copied().find(|&c| is_prep(c)) {
+            return Some(c);
+        }
+        self.kids(obj)
+            .iter()
+            .filter(|&&n| self.base(n) == "nmod")
+            .flat_map(|&n| self.kids(n).iter().copied())
+            .find(|&c| is_prep(c))
+    }
+    fn is_passive(&self, i: usize) -> bool {
+        self.kids(i)
+            .iter()
+            .any(|&c| matches!(self.rel(c), "nsubj:pass" | "nsubjpass" | "aux:pass"))
+    }
+    fn agent(&self, i: usize) -> Option<usize> {
+        self.child(i, "obl:agent").or_else(|| {
+            self.kids(i)
+                .iter()
+                .copied()
+                .find(|&c| self.base(c) == "obl" && self.introduced_by(c, "by"))
+        })
+    }
+    /// The subject of verb `v`, following coordination, control and relative clauses.
+    fn subject(&self, v: usize, depth: u8) -> Option<usize> {
+        if depth > 6 {
+            return None;
+        }
+        if self.is_passive(v) {
+            if let Some(a) = self.agent(v) {
+                return Some(a);
+            }
+        }
+        if let Some(s) = self
+            .kids(v)
+            .iter()
+            .copied()
+            .find(|&c| matches!(self.rel(c), "nsubj" | "csubj"))
+        {
+            if RELATIVE.contains(&self.lemma(s).as_str()) {
+                if let Some(h) = self.head(v) {
+                    return Some(h);
+                }
+            }
+            return Some(s);
+        }
+        if self.is_passive(v) {
+            return None;
+        }
+        let h = self.head(v)?;
+        match self.rel(v) {
+            "conj" => self.subject(h, depth + 1),
+            "xcomp" => {
+                if OBJECT_CONTROL.contains(&self.lemma(h).as_str()) {
+                    if let Some(o) = self.child(h, "obj").or_else(|| self.child(h, "iobj")) {
+                        return Some(o);
+                    }
+                    if let Some(o) = self.prep(h, "on") {
+                        return Some(o);
+                    }
+                }
+                self.subject(h, depth + 1)
+            }
+            "advcl" => self.subject(h, depth + 1),
+            "acl:relcl" | "acl" => Some(h),
+            _ => None,
+        }
+    }
+    fn has_neg(&self, i: usize) -> bool {
+        self.kids(i).iter().any(|&c| {
+            matches!(self.base(c), "advmod" | "neg" | "aux" | "part")
+                && NEGATORS.contains(&self.lemma(c).as_str())
+        })
+    }
+    fn aux_in(&self, i: usize, words: &[&str]) -> bool {
+        self.kids(i)
+            .iter()
+            .any(|&c| self.base(c) == "aux" && words.contains(&self.lemma(c).as_str()))
+    }
+    fn is_conditional(&self, i: usize) -> bool {
+        self.base(i) == "advcl" && (self.introduced_by(i, "if") || self.introduced_by(i, "unless"))
+    }
+    fn is_descendant(&self, i: usize, ancestor: usize) -> bool {
+        let mut cur = i;
+        for _ in 0..64 {
+            match self.head(cur) {
+                Some(h) if h == ancestor => return true,
+                Some(h) => cur = h,
+                None => return false,
+            }
+        }
+        false
+    }
+}
+
+/// Code for an expressed intent to do what `code` does (CAMEO 03 mirrors 04-08).
+fn intent_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        c if c.starts_with("045") => "039",
+        c if c.starts_with("04") => "036",
+        c if c.starts_with("05") => "032",
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        c if c.starts_with("06") => "031",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        c if c.starts_with("07") => "033",
+        c if c.starts_with("081") => "0351",
+        "082" => "0352",
+        c if c.starts_with("083") => "034",
+        c if c.starts_with("084") => "0353",
+        "085" => "0354",
+        c if c.starts_with("086") => "0355",
+        c if c.starts_with("087") => "0356",
+        c if c.starts_with("08") => "035",
+        _ => return None,
+    })
+}
+
+/// Code for refusing to do what `code` does (CAMEO 12).
+fn refusal_code(code: &str) -> &'static str {
+    match code {
+        c if c.starts_with("045") => "126",
+        c if c.starts_with("04") => "125",
+        c if c.starts_with("057") => "127",
+        "061" => "1211",
+        "062" => "1212",
+        c if c.starts_with("06") => "121",
+        c if c.starts_with("07") => "122",
+        c if c.starts_with("084") => "1243",
+        "085" => "1244",
+        c if c.starts_with("086") => "1245",
+        c if c.starts_with("087") => "1246",
+        c if c.starts_with("08") => "124",
+        _ => "120",
+    }
+}
+
+/// Code for threatening to do what `code` does (CAMEO 13).
+fn threat_code(code: &str) -> &'static str {
+    match &code[..2.min(code.len())] {
+        "18" | "19" | "20" => "138",
+        "16" => match code {
+            "161" => "1313",
+            c if c.starts_with("162") => "1311",
+            "163" => "1312",
+            c if c.starts_with("164") => "134",
+            _ => "131",
+        },
+        "17" => "137",
+        _ => "130",
+    }
+}
+
+impl EventCoder {
+    /// The coder with the embedded codebook and lexicon.
+    pub fn new() -> Result<EventCoder, EventsError> {
+        let codebook = Codebook::embedded()?;
+        let lexicon = Lexicon::embedded(&codebook)?;
+        Ok(EventCoder { codebook, lexicon })
+    }
+
+    /// The codebook.
+    pub fn codebook(&self) -> &Codebook {
+        &self.codebook
+    }
+
+    /// The lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    fn conditions_hold(&self, tree: &Tree, t: usize, e: &Entry) -> bool {
+        e.requires.iter().all(|c| match c {
+            Condition::Particle(ws) => tree.kids(t).iter().any(|&k| {
+                (tree.rel(k) == "compound:prt"
+                    || (matches!(tree.base(k), "advmod" | "compound")
+                        && matches!(
+                            tree.doc.tokens[k].upos,
+                            newsgraph_core::Upos::Adp
+                                | newsgraph_core::Upos::Adv
+                                | newsgraph_core::Upos::Part
+                        )))
+                    && tree.lemma_in(k, ws)
+            }),
+            Condition::Object(ws) => tree.object(t).is_some_and(|o| tree.lemma_in(o, ws)),
+            Condition::ObjectModifier(ws) => tree.object(t).is_some_and(|o| {
+                tree.kids(o).iter().any(|&m| {
+                    matches!(tree.base(m), "amod" | "compound" | "nmod") && tree.lemma_in(m, ws)
+                })
+            }),
+            Condition::Modifier(ws) => tree.kids(t).iter().any(|&m| {
+                matches!(tree.base(m), "amod" | "compound" | "nmod") && tree.lemma_in(m, ws)
+            }),
+            Condition::Preposition(ws) => ws.iter().any(|w| tree.prep(t, w).is_some()),
+        })
+    }
+
+    fn best_entry<'e>(&self, tree: &Tree, t: usize, entries: &'e [Entry]) -> Option<&'e Entry> {
+        let mut best: Option<&Entry> = None;
+        for e in entries {
+            if self.conditions_hold(tree, t, e)
+                && best.is_none_or(|b| e.requires.len() > b.requires.len())
+            {
+                best = Some(e);
+            }
+        }
+        best
+    }
+
+    fn target_nodes(&self, tree: &Tree, t: usize, e: &Entry) -> Vec<usize> {
+        let mut out = Vec::new();
+        if e.pos == TriggerPos::Verb && tree.is_passive(t) {
+            if let Some(p) = tree
+                .child(t, "nsubj:pass")
+                .or_else(|| tree.child(t, "nsubjpass"))
+            {
+                out.push(p);
+            }
+        }
+        let required_obj = e
+            .requires
+            .iter()
+            .any(|c| matches!(c, Condition::Object(_) | Condition::ObjectModifier(_)));
+        for slot in &e.target {
+            let node = match slot {
+                Slot::Object if required_obj => None,
+                Slot::Object => tree.child(t, "obj"),
+                Slot::IndirectObject => tree.child(t, "iobj"),
+                Slot::Preposition(w) => tree.prep(t, w).or_else(|| {
+                    // "launched strikes on X" with "on X" attached to the light verb
+                    let h = tree.head(t)?;
+                    (e.pos == TriggerPos::Noun
+                        && tree.rel(t) == "obj"
+                        && self.lexicon.is_light(&tree.lemma(h)))
+                    .then(|| tree.prep(h, w))
+                    .flatten()
+                }),
+            };
+            if let Some(n) = node {
+                if !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+        }
+        out
+    }
+
+    fn noun_sources(&self, tree: &Tree, n: usize, e: &Entry) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mods: Vec<&String> = e
+            .requires
+            .iter()
+            .filter_map(|c| match c {
+                Condition::Modifier(ws) => Some(ws),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        for &c in tree.kids(n) {
+            if tree.rel(c) == "nmod:poss" {
+                out.push(c);
+            }
+        }
+        for &c in tree.kids(n) {
+            if tree.base(c) == "nmod" && tree.introduced_by(c, "by") {
+                out.push(c);
+            }
+        }
+        for &c in tree.kids(n) {
+            if matches!(tree.base(c), "amod" | "compound") && !mods.contains(&&tree.lemma(c)) {
+                out.push(c);
+            }
+        }
+        if let Some(h) = tree.head(n) {
+            let via_light = matches!(tree.rel(n), "obj" | "nsubj:pass" | "nsubjpass")
+                && self.lexicon.is_light(&tree.lemma(h));
+            if via_light {
+                if let Some(s) = tree.subject(h, 0) {
+                    out.push(s);
+                }
+            }
+        }
+        out
+    }
+
+    /// The coded triggers of sentence `sentence`, before actors are resolved.
+    pub fn candidates(&self, doc: &Document, sentence: usize) -> Vec<Candidate> {
+        let Some(tree) = Tree::new(doc, sentence) else {
+            return Vec::new();
+        };
+        // sport, entertainment and business sentences are not coded
+        if (tree.start..tree.end).any(|i| {
+            self.lexicon
+                .is_discard(&doc.tokens[i].form(&doc.text).to_lowercase())
+        }) {
+            return Vec::new();
+        }
+        let mut out: Vec<Candidate> = Vec::new();
+        let mut consumed: BTreeSet<usize> = BTreeSet::new();
+        // verbs first, so that a light verb's object is not coded twice as a nominal event
+        for pass in [TriggerPos::Verb, TriggerPos::Noun] {
+            for t in tree.start..tree.end {
+                if consumed.contains(&t) {
+                    continue;
+                }
+                let lemma = tree.lemma(t);
+                let entries = match pass {
+                    TriggerPos::Verb if tree.is_verbal(t) => self.lexicon.verb(&lemma),
+                    TriggerPos::Noun if tree.is_nominal(t) => self.lexicon.noun(&lemma),
+                    _ => continue,
+                };
+                let Some(e) = self.best_entry(&tree, t, entries) else {
+                    continue;
+                };
+                if e.requires
+                    .iter()
+                    .any(|c| matches!(c, Condition::Object(_) | Condition::ObjectModifier(_)))
+                {
+                    if let Some(o) = tree.object(t) {
+                        consumed.insert(o);
+                    }
+                }
+                let (sources, confidence) = match pass {
+                    TriggerPos::Verb => (tree.subject(t, 0).into_iter().collect(), 0.85),
+                    TriggerPos::Noun => (self.noun_sources(&tree, t, e), 0.7),
+                };
+                let negated =
+                    tree.has_neg(t) || tree.aux_in(t, &HYPOTHETICAL_AUX) || tree.is_conditional(t);
+                let mut code = e.code.clone();
+                if pass == TriggerPos::Verb && tree.aux_in(t, &FUTURE_AUX) {
+                    if let Some(c) = intent_code(&code) {
+                        code = c.to_string();
+                    } else if matches!(&code[..2], "18" | "19" | "20") {
+                        code = "138".to_string();
+                    }
+                }
+                out.push(Candidate {
+                    code,
+                    trigger: t,
+                    sources,
+                    targets: self.target_nodes(&tree, t, e),
+                    negated,
+                    confidence,
+                    line: e.line,
+                    composed: false,
+                });
+            }
+        }
+        self.compose(&tree, out)
+    }
+
+    /// Combines events under control verbs with the verb that governs them.
+    fn compose(&self, tree: &Tree, cands: Vec<Candidate>) -> Vec<Candidate> {
+        let mut dropped: BTreeSet<usize> = BTreeSet::new(); // trigger tokens replaced
+        let mut out: Vec<Candidate> = Vec::new();
+        for mut c in cands.iter().cloned() {
+            let t = c.trigger;
+            if tree.base(t) == "xcomp" {
+                if let Some(h) = tree.head(t) {
+                    let hl = tree.lemma(h);
+                    let hneg = tree.has_neg(h) || tree.aux_in(h, &HYPOTHETICAL_AUX);
+                    let hsrc: Vec<usize> = tree.subject(h, 0).into_iter().collect();
+                    let take_head = |c: &mut Candidate| {
+                        c.sources = hsrc.clone();
+                        c.trigger = h;
+                        c.negated = c.negated || hneg;
+                        c.confidence = 0.8;
+                        c.composed = true;
+                    };
+                    if REFUSE.contains(&hl.as_str()) {
+                        c.code = refusal_code(&c.code).to_string();
+                        c.negated = false;
+                        take_head(&mut c);
+                        c.negated = hneg;
+                        dropped.insert(h);
+                    } else if THREAT.contains(&hl.as_str()) {
+                        c.code = threat_code(&c.code).to_string();
+                        take_head(&mut c);
+                        dropped.insert(h);
+                    } else if INTENT.contains(&hl.as_str()) {
+                        match intent_code(&c.code) {
+                            Some(ic) => c.code = ic.to_string(),
+                            None if matches!(&c.code[..2], "18" | "19" | "20")
+                                && !matches!(hl.as_str(), "agree" | "offer" | "propose") =>
+                            {
+                                c.code = "138".to_string()
+                            }
+                            None if !c.code.starts_with("03") => c.negated = true,
+                            None => {}
+                        }
+                        take_head(&mut c);
+                        dropped.insert(h);
+                    } else if APPEAL.contains(&hl.as_str()) {
+                        continue; // the appeal itself is the event
+                    } else if !IMPLICATIVE.contains(&hl.as_str()) {
+                        c.negated = true; // wanted, hoped for: not (yet) an event
+                    } else {
+                        c.negated = c.negated || hneg;
+                    }
+                }
+            }
+            out.push(c);
+        }
+        let snapshot = out.clone();
+        out.retain(|c| {
+            // the governing verb's own reading gives way to the composed event
+            if dropped.contains(&c.trigger) && !c.composed {
+                return false;
+            }
+            // a statement whose content is coded is not coded itself
+            if c.code == "010" {
+                return !snapshot
+                    .iter()
+                    .any(|o| o.code != "010" && tree.is_descendant(o.trigger, c.trigger));
+            }
+            true
+        });
+        out
+    }
+
+    fn entity_code(doc: &Document, e: usize) -> Option<String> {
+        let ent = doc.entities.get(e)?;
+        ent.actor_code.clone().or_else(|| ent.country.clone())
+    }
+}
+
+/// Which entity (with an actor code) covers each token.
+struct ActorIndex {
+    by_token: Vec<Option<(usize, MentionVia)>>,
+}
+
+impl ActorIndex {
+    fn new(doc: &Document) -> ActorIndex {
+        let mut by_token: Vec<Option<(usize, MentionVia)>> = vec![None; doc.tokens.len()];
+        for (ei, ent) in doc.entities.iter().enumerate() {
+            if ent.actor_code.is_none() && ent.country.is_none() {
+                continue;
+            }
+            for m in &ent.mentions {
+                let first = doc.tokens.partition_point(|t| t.span.end <= m.span.start);
+                for (ti, tok) in doc.tokens.iter().enumerate().skip(first) {
+                    if tok.span.start >= m.span.end {
+                        break;
+                    }
+                    if tok.span.overlaps(m.span) && by_token[ti].is_none() {
+                        by_token[ti] = Some((ei, m.via));
+                    }
+                }
+            }
+        }
+        ActorIndex { by_token }
+    }
+
+    fn at(&self, t: usize) -> Option<(usize, MentionVia)> {
+        self.by_token.get(t).copied().flatten()
+    }
+
+    /// The actor a phrase head names, searching its modifiers when the head is not one.
+    fn find(&self, tree: &Tree, h: usize) -> Option<(usize, usize, MentionVia)> {
+        if let Some((e, via)) = self.at(h) {
+            return Some((h, e, via));
+        }
+        let mut frontier = vec![h];
+        for _ in 0..3 {
+            let mut next = Vec::new();
+            for &n in &frontier {
+                for &c in tree.kids(n) {
+                    if !ACTOR_PATH.contains(&tree.base(c)) {
+                        continue;
+                    }
+                    if let Some((e, via)) = self.at(c) {
+                        return Some((c, e, via));
+                    }
+                    next.push(c);
+                }
+            }
+            frontier = next;
+        }
+        None
+    }
+
+    /// The actors a phrase names: its own and those of coordinated phrases.
+    fn actors(&self, tree: &Tree, h: usize) -> Vec<(usize, MentionVia)> {
+        let mut heads = vec![h];
+        let mut i = 0;
+        while i < heads.len() && heads.len() < 16 {
+            let n = heads[i];
+            for &c in tree.kids(n) {
+                if tree.rel(c) == "conj" && !heads.contains(&c) {
+                    heads.push(c);
+                }
+            }
+            i += 1;
+        }
+        let mut out: Vec<(usize, MentionVia)> = Vec::new();
+        for (k, &n) in heads.iter().enumerate() {
+            if let Some((tok, e, via)) = self.find(tree, n) {
+                if !out.iter().any(|(o, _)| *o == e) {
+                    out.push((e, via));
+                }
+                // "Hungarian and Romanian officials": the conjunct sits on the modifier
+                if k == 0 && tok != n {
+                    for &c in tree.kids(tok) {
+                        if tree.rel(c) == "conj" {
+                            if let Some((ce, cvia)) = self.at(c) {
+                                if !out.iter().any(|(o, _)| *o == ce) {
+                                    out.push((ce, cvia));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn first(&self, tree: &Tree, nodes: &[usize]) -> Vec<(usize, MentionVia)> {
+        nodes
+            .iter()
+            .map(|&n| self.actors(tree, n))
+            .find(|a| !a.is_empty())
+            .unwrap_or_default()
+    }
+}
+
+fn sentence_date(doc: &Document, sentence: usize) -> Option<String> {
+    let span = doc.sentences.get(sentence)?.span;
+    doc.times
+        .iter()
+        .find(|t| {
+            span.contains(t.span)
+                && t.kind == TimexType::Date
+                && t.value.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        })
+        .map(|t| t.value.clone())
+        .or_else(|| doc.meta.published.map(|d| d.to_string()))
+}
+
+fn event_place(doc: &Document, tree: &Tree, trigger: usize, index: &ActorIndex) -> Option<Place> {
+    let mut nodes: Vec<usize> = Vec::new();
+    for &c in tree.kids(trigger) {
+        if tree.base(c) == "obl"
+            && ["in", "at", "near"]
+                .iter()
+                .any(|w| tree.introduced_by(c, w))
+        {
+            nodes.push(c);
+        }
+    }
+    for n in nodes {
+        if let Some((_, e, _)) = index.find(tree, n) {
+            if let Some(p) = doc.entities.get(e).and_then(|e| e.place.clone()) {
+                return Some(p);
+            }
+        }
+    }
+    // places without an actor code are not in the index: look the tokens up directly
+    for &c in tree.kids(trigger) {
+        if tree.base(c) != "obl" || !["in", "at"].iter().any(|w| tree.introduced_by(c, w)) {
+            continue;
+        }
+        let span = doc.tokens[c].span;
+        for ent in &doc.entities {
+            if let Some(p) = &ent.place {
+                if ent.mentions.iter().any(|m| m.span.overlaps(span)) {
+                    return Some(p.clone());
+                }
+            }
+        }
+    }
+    None
+}
+
+impl EventCoder {
+    /// Codes every sentence of `doc`, returning the events (also what `annotate` stores).
+    pub fn code(&self, doc: &Document) -> Vec<Event> {
+        let index = ActorIndex::new(doc);
+        let mut events = Vec::new();
+        for s in 0..doc.sentences.len() {
+            let Some(tree) = Tree::new(doc, s) else {
+                continue;
+            };
+            let date = sentence_date(doc, s);
+            for c in self.candidates(doc, s) {
+                let Some(info) = self.codebook.get(&c.code) else {
+                    continue;
+                };
+                let sources = index.first(&tree, &c.sources);
+                if sources.is_empty() {
+                    continue;
+                }
+                let mut targets: Vec<Option<(usize, MentionVia)>> = index
+                    .first(&tree, &c.targets)
+                    .into_iter()
+                    .map(Some)
+                    .collect();
+                if targets.is_empty() {
+                    targets.push(None);
+                }
+                let place = event_place(doc, &tree, c.trigger, &index);
+                let trigger = doc.tokens[c.trigger].span;
+                for &(src, svia) in &sources {
+                    for tgt in &targets {
+                        let tgt = tgt.filter(|(t, _)| *t != src);
+                        let mut confidence = c.confidence;
+                        if tgt.is_none() {
+                            confidence -= 0.15;
+                        }
+                        if svia == MentionVia::Pronoun {
+                            confidence *= 0.85;
+                        }
+                        if c.negated {
+                            confidence *= 0.8;
+                        }
+                        let ev = Event {
+                            source: Some(src),
+                            target: tgt.map(|t| t.0),
+                            source_code: EventCoder::entity_code(doc, src),
+                            target_code: tgt.and_then(|t| EventCoder::entity_code(doc, t.0)),
+                            cameo: info.code.clone(),
+                            root: info.root().to_string(),
+                            quad_class: info.quad_class,
+                            goldstein: info.goldstein,
+                            plover: info.plover.clone(),
+                            date: date.clone(),
+                            place: place.clone(),
+                            negated: c.negated,
+                            trigger,
+                            sentence: s,
+                            confidence: confidence.clamp(0.05, 1.0),
+                        };
+                        let dup = events.iter().any(|o: &Event| {
+                            o.sentence == ev.sentence
+                                && o.source == ev.source
+                                && o.target == ev.target
+                                && o.cameo == ev.cameo
+                        });
+                        if !dup {
+                            events.push(ev);
+                        }
+                    }
+                }
+            }
+        }
+        events
+    }
+}
+
+impl Stage for EventCoder {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+    fn annotate(&self, doc: &mut Document) {
+        doc.events = self.code(doc);
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use newsgraph_core::{Entity, EntityKind, Mention, Sentence, Span, Token, Upos};
+
+    /// A one-sentence document from CoNLL-U-like rows `form lemma UPOS head deprel` (heads
+    /// 1-based, 0 for the root) and actors `(words, code, via)`.
+    pub(crate) fn doc(rows: &str, actors: &[(&str, &str, MentionVia)]) -> Document {
+        let mut text = String::new();
+        let mut tokens = Vec::new();
+        for row in rows.split(';').map(str::trim).filter(|r| !r.is_empty()) {
+            let f: Vec<&str> = row.split_whitespace().collect();
+            assert_eq!(f.len(), 5, "bad row {row}");
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let start = text.len();
+            text.push_str(f[0]);
+            let head: usize = f[3].parse().expect("head");
+            tokens.push(Token {
+                span: Span::new(start, text.len()),
+                form: None,
+                upos: Upos::parse(f[2]).expect("upos"),
+                xpos: String::new(),
+                lemma: f[1].to_string(),
+                head: head.checked_sub(1),
+                deprel: f[4].to_string(),
+            });
+        }
+        let mut d = Document::from_text("t", text.clone());
+        d.sentences = vec![Sentence {
+            span: Span::new(0, text.len()),
+            tokens: 0..tokens.len(),
+        }];
+        d.tokens = tokens;
+        for (words, code, via) in actors {
+            let start = text.find(words).expect("actor words in text");
+            d.entities.push(Entity {
+                canonical: words.to_string(),
+                kind: EntityKind::Country,
+                actor_code: Some(code.to_string()),
+                country: Some(code[..3].to_string()),
+                mentions: vec![Mention {
+                    span: Span::new(start, start + words.len()),
+                    via: *via,
+                }],
+                ..Entity::default()
+            });
+        }
+        d
+    }
+
+    fn coded(d: &Document) -> Vec<(String, String, String, bool)> {
+        let coder = EventCoder::new().expect("coder");
+        let events = coder.code(d);
+        for e in &events {
+            let s = d.sentences[e.sentence].span;
+            assert!(s.contains(e.trigger), "trigger outside its sentence");
+            assert!(e.source.is_some() && !e.cameo.is_empty());
+        }
+        events
+            .into_iter()
+            .map(|e| {
+                (
+                    e.source_code.unwrap_or_default(),
+                    e.cameo,
+                    e.target_code.unwrap_or_default(),
+                    e.negated,
+                )
+            })
+            .collect()
+    }
+
+    fn ev(s: &str, c: &str, t: &str, n: bool) -> (String, String, String, bool) {
+        (s.into(), c.into(), t.into(), n)
+    }
+
+    const N: MentionVia = MentionVia::Name;
+
+    #[test]
+    fn active_verb_with_object() {
+        let d = doc(
+            "Muallem Muallem PROPN 2 nsubj; met meet VERB 0 root; Putin Putin PROPN 2 obj;
+             in in ADP 5 case; Sochi Sochi PROPN 2 obl",
+            &[("Muallem", "SYRGOV", N), ("Putin", "RUSGOV", N)],
+        );
+        assert_eq!(coded(&d), [ev("SYRGOV", "040", "RUSGOV", false)]);
+    }
+
+    #[test]
+    fn passive_takes_the_agent_as_source() {
+        let d = doc(
+            "Damascus Damascus PROPN 3 nsubj:pass; was be AUX 3 aux:pass;
+             attacked attack VERB 0 root; by by ADP 5 case; rebels rebel NOUN 3 obl:agent",
+            &[("Damascus", "SYR", N), ("rebels", "SYRREB", N)],
+        );
+        assert_eq!(coded(&d), [ev("SYRREB", "190", "SYR", false)]);
+    }
+
+    #[test]
+    fn passive_without_agent_has_no_event() {
+        let d = doc(
+            "Damascus Damascus PROPN 3 nsubj:pass; was be AUX 3 aux:pass;
+             attacked attack VERB 0 root",
+            &[("Damascus", "SYR", N)],
+        );
+        assert!(coded(&d).is_empty());
+    }
+
+    #[test]
+    fn coordinated_actors_give_one_event_per_pair() {
+        let d = doc(
+            "Russia Russia PROPN 4 nsubj; and and CCONJ 3 cc; China China PROPN 1 conj;
+             criticized criticize VERB 0 root; Japan Japan PROPN 4 obj; and and CCONJ 7 cc;
+             Korea Korea PROPN 5 conj",
+            &[
+                ("Russia", "RUS", N),
+                ("China", "CHN", N),
+                ("Japan", "JPN", N),
+                ("Korea", "KOR", N),
+            ],
+        );
+        assert_eq!(
+            coded(&d),
+            [
+                ev("RUS", "111", "JPN", false),
+                ev("RUS", "111", "KOR", false),
+                ev("CHN", "111", "JPN", false),
+                ev("CHN", "111", "KOR", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn coordinated_modifiers_give_compound_actors() {
+        let d = doc(
+            "Hungarian Hungarian ADJ 4 amod; and and CCONJ 3 cc; Romanian Romanian ADJ 1 conj;
+             officials official NOUN 5 nsubj; criticized criticize VERB 0 root;
+             Serbia Serbia PROPN 5 obj",
+            &[
+                ("Hungarian", "HUN", N),
+                ("Romanian", "ROU", N),
+                ("Serbia", "SRB", N),
+            ],
+        );
+        assert_eq!(
+            coded(&d),
+            [
+                ev("HUN", "111", "SRB", false),
+                ev("ROU", "111", "SRB", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn reported_speech_codes_the_content_for_its_own_actors() {
+        let d = doc(
+            "Lavrov Lavrov PROPN 2 nsubj; said say VERB 0 root; Kiev Kiev PROPN 4 nsubj;
+             shelled shell VERB 2 ccomp; Donetsk Donetsk PROPN 4 obj",
+            &[
+                ("Lavrov", "RUSGOV", N),
+                ("Kiev", "UKRGOV", MentionVia::Metonymy),
+                ("Donetsk", "UKR", N),
+            ],
+        );
+        assert_eq!(coded(&d), [ev("UKRGOV", "194", "UKR", false)]);
+    }
+
+    #[test]
+    fn a_statement_without_coded_content_is_a_statement() {
+        let d = doc(
+            "Lavrov Lavrov PROPN 2 nsubj; said say VERB 0 root; it it PRON 4 nsubj;
+             rained rain VERB 2 ccomp",
+            &[("Lavrov", "RUSGOV", N)],
+        );
+        assert_eq!(coded(&d), [ev("RUSGOV", "010", "", false)]);
+    }
+
+    #[test]
+    fn negation_is_marked() {
+        let d = doc(
+            "Washington Washington PROPN 4 nsubj; did do AUX 4 aux; not not PART 4 advmod;
+             ask ask VERB 0 root; Moscow Moscow PROPN 4 obj",
+            &[
+                ("Washington", "USAGOV", MentionVia::Metonymy),
+                ("Moscow", "RUSGOV", MentionVia::Metonymy),
+            ],
+        );
+        assert_eq!(coded(&d), [ev("USAGOV", "020", "RUSGOV", true)]);
+    }
+
+    #[test]
+    fn modal_auxiliaries_make_an_event_hypothetical() {
+        let d = doc(
+            "Israel Israel PROPN 3 nsubj; would would AUX 3 aux; attack attack VERB 0 root;
+             Iran Iran PROPN 3 obj",
+            &[("Israel", "ISR", N), ("Iran", "IRN", N)],
+        );
+        assert_eq!(coded(&d), [ev("ISR", "190", "IRN", true)]);
+    }
+
+    #[test]
+    fn refusing_is_rejecting() {
+        let d = doc(
+            "Iran Iran PROPN 2 nsubj; refused refuse VERB 0 root; to to PART 4 mark;
+             meet meet VERB 2 xcomp; Obama Obama PROPN 4 obj",
+            &[("Iran", "IRN", N), ("Obama", "USAGOV", N)],
+        );
+        assert_eq!(coded(&d), [ev("IRN", "125", "USAGOV", false)]);
+    }
+
+    #[test]
+    fn appeals_take_the_object_as_target_and_not_the_wish() {
+        let d = doc(
+            "Russia Russia PROPN 2 nsubj; urged urge VERB 0 root; the the DET 4 det;
+             US US PROPN 2 obj; not not PART 7 advmod; to to PART 7 mark;
+             attack attack VERB 2 xcomp; Syria Syria PROPN 7 obj",
+            &[("Russia", "RUS", N), ("US", "USA", N), ("Syria", "SYR", N)],
+        );
+        assert_eq!(coded(&d), [ev("RUS", "020", "USA", false)]);
+    }
+
+    #[test]
+    fn future_cooperation_is_an_intent() {
+        let d = doc(
+            "Finland Finland PROPN 3 nsubj; will will AUX 3 aux; give give VERB 0 root;
+             Tanzania Tanzania PROPN 3 iobj; a a DET 6 det; grant grant NOUN 3 obj",
+            &[("Finland", "FIN", N), ("Tanzania", "TZA", N)],
+        );
+        assert_eq!(coded(&d), [ev("FIN", "0331", "TZA", false)]);
+    }
+
+    #[test]
+    fn metonymy_gives_the_government() {
+        let d = doc(
+            "The the DET 2 det; Kremlin Kremlin PROPN 3 nsubj; condemned condemn VERB 0 root;
+             Kiev Kiev PROPN 3 obj",
+            &[
+                ("Kremlin", "RUSGOV", MentionVia::Metonymy),
+                ("Kiev", "UKRGOV", MentionVia::Metonymy),
+            ],
+        );
+        assert_eq!(coded(&d), [ev("RUSGOV", "111", "UKRGOV", false)]);
+    }
+
+    #[test]
+    fn nominal_event_under_a_light_verb() {
+        let d = doc(
+            "The the DET 2 det; US US PROPN 3 nsubj; launched launch VERB 0 root;
+             air air NOUN 5 compound; strikes strike NOUN 3 obj; against against ADP 7 case;
+             militants militant NOUN 5 nmod",
+            &[("US", "USA", N), ("militants", "IMGMUSISI", N)],
+        );
+        assert_eq!(coded(&d), [ev("USA", "195", "IMGMUSISI", false)]);
+    }
+
+    #[test]
+    fn nominal_event_with_a_national_modifier() {
+        let d = doc(
+            "Russian Russian ADJ 2 amod; airstrikes airstrike NOUN 3 nsubj; hit hit VERB 0 root;
+             Idlib Idlib PROPN 3 obj",
+            &[("Russian", "RUS", N), ("Idlib", "SYR", N)],
+        );
+        // the nominal event (no target of its own) and "hit" with the strikes as its subject
+        let c = coded(&d);
+        assert!(c.contains(&ev("RUS", "190", "SYR", false)), "{c:?}");
+        assert!(c.contains(&ev("RUS", "195", "", false)), "{c:?}");
+    }
+
+    #[test]
+    fn light_verb_and_noun_are_coded_once() {
+        let d = doc(
+            "Kerry Kerry PROPN 2 nsubj; held hold VERB 0 root; talks talk NOUN 2 obj;
+             with with ADP 5 case; Lavrov Lavrov PROPN 3 nmod",
+            &[("Kerry", "USAGOV", N), ("Lavrov", "RUSGOV", N)],
+        );
+        assert_eq!(coded(&d), [ev("USAGOV", "046", "RUSGOV", false)]);
+    }
+
+    #[test]
+    fn particle_verbs() {
+        let d = doc(
+            "Washington Washington PROPN 2 nsubj; ruled rule VERB 0 root; out out ADP 2 compound:prt;
+             any any DET 5 det; alliance alliance NOUN 2 obj; with with ADP 7 case;
+             Assad Assad PROPN 5 nmod",
+            &[("Washington", "USAGOV", MentionVia::Metonymy), ("Assad", "SYRGOV", N)],
+        );
+        assert_eq!(coded(&d), [ev("USAGOV", "120", "SYRGOV", false)]);
+    }
+
+    #[test]
+    fn unparsed_and_empty_documents_code_nothing() {
+        let coder = EventCoder::new().expect("coder");
+        let mut d = Document::from_text("t", "Russia attacked Ukraine.");
+        coder.annotate(&mut d);
+        assert!(d.events.is_empty());
+        d.sentences = vec![Sentence {
+            span: Span::new(0, 5),
+            tokens: 0..3,
+        }];
+        coder.annotate(&mut d); // token range past the token layer
+        assert!(d.events.is_empty());
+    }
+
+    #[test]
+    fn sport_sentences_are_discarded() {
+        let d = doc(
+            "The the DET 2 det; striker striker NOUN 3 nsubj; attacked attack VERB 0 root;
+             Madrid Madrid PROPN 3 obj; in in ADP 6 case; the the DET 7 det;
+             semi-final semi-final NOUN 3 obl",
+            &[("Madrid", "ESP", N), ("striker", "ESP", N)],
+        );
+        assert!(coded(&d).is_empty());
+    }
+}
