@@ -16,6 +16,7 @@ pub fn build(_args: &PipelineArgs) -> anyhow::Result<Pipeline> {
         .with(newsgraph_text::SentenceSplitter)
         .with(newsgraph_text::Tokenizer)
         .with(newsgraph_text::ParserStage::new()?)
+        .with(newsgraph_time::TimeTagger::new())
         .with(quotes)
         .with(events))
 }

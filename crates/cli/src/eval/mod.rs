@@ -8,6 +8,7 @@ mod polnear;
 #[allow(dead_code, unused_imports)]
 mod report;
 mod ud;
+mod timeml;
 
 #[allow(unused_imports)]
 pub use report::{EvalFormat, Report};
@@ -34,6 +35,11 @@ enum EvalCommand {
         after_help = "Example:\n  newsgraph eval ud --data ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu"
     )]
     Ud(ud::Args),
+    /// The time tagger on TimeML files (TempEval-3): relaxed, strict and value F1.
+    #[command(
+        after_help = "Example:\n  newsgraph eval timeml ../shared/data/tempeval3/Training/TBAQ-cleaned/"
+    )]
+    Timeml(timeml::Args),
 }
 
 /// Runs the chosen evaluation.
@@ -41,5 +47,6 @@ pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
     match args.command {
         EvalCommand::Polnear(a) => polnear::run(a, globals),
         EvalCommand::Ud(a) => ud::run(a, globals),
+        EvalCommand::Timeml(a) => timeml::run(a, globals),
     }
 }

@@ -1,0 +1,226 @@
+//! The tense of a sentence around a time expression, from POS tags when the tagger has run
+//! and from word lists otherwise.
+//!
+//! Only the direction matters for anchoring: a future cue ("will", "is going to") lets an
+//! underspecified date resolve after the publication date; everything else resolves on or
+//! before it.
+
+use newsgraph_core::Token;
+
+use crate::scan::{Kind, Tok};
+
+/// The tense of a clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Present,
+    Future,
+    Unknown,
+}
+
+/// Tense cues of one sentence, by byte offset.
+#[derive(Debug, Default)]
+pub(crate) struct TenseMarks {
+    marks: Vec<(usize, Tense)>,
+}
+
+impl TenseMarks {
+    /// Cues from tagged tokens (Penn tags in `xpos`).
+    pub(crate) fn from_tagged(tokens: &[Token], text: &str) -> TenseMarks {
+        let mut marks = Vec::new();
+        for (k, t) in tokens.iter().enumerate() {
+            let form = t.form(text).to_ascii_lowercase();
+            let tense = match t.xpos.as_str() {
+                "MD" if matches!(form.as_str(), "will" | "'ll" | "shall" | "wo") => {
+                    Some(Tense::Future)
+                }
+                "VBD" => Some(Tense::Past),
+                "VBN" if k > 0 && is_have(&tokens[k - 1].form(text).to_ascii_lowercase()) => {
+                    Some(Tense::Past)
+                }
+                "VBG"
+                    if form == "going"
+                        && tokens
+                            .get(k + 1)
+                            .is_some_and(|n| n.form(text).eq_ignore_ascii_case("to")) =>
+                {
+                    Some(Tense::Future)
+                }
+                "VBZ" | "VBP" => Some(Tense::Present),
+                _ => None,
+            };
+            if let Some(te) = tense {
+                marks.push((t.span.start, te));
+            }
+        }
+        TenseMarks { marks }
+    }
+
+    /// Cues from the words alone.
+    pub(crate) fn from_words(toks: &[Tok]) -> TenseMarks {
+        let mut marks = Vec::new();
+        for (k, t) in toks.iter().enumerate() {
+            if t.kind != Kind::Word {
+                continue;
+            }
+            let w = t.low.as_str();
+            let prev = k.checked_sub(1).map(|p| toks[p].low.as_str()).unwrap_or("");
+            let next = toks.get(k + 1).map(|n| n.low.as_str()).unwrap_or("");
+            let tense = match w {
+                "will" | "shall" => Some(Tense::Future),
+                "ll" if prev == "'" => Some(Tense::Future),
+                "going" if next == "to" => Some(Tense::Future),
+                "is" | "are" | "am" | "has" | "have" | "does" | "do" | "says" | "say" => {
+                    Some(Tense::Present)
+                }
+                "ago" => Some(Tense::Past),
+                "expected" | "scheduled" | "due" | "set" | "planned" | "plans" | "plan"
+                    if matches!(next, "to" | "for") =>
+                {
+                    Some(Tense::Future)
+                }
+                "next" | "upcoming" | "tomorrow" => Some(Tense::Future),
+                // A participle after a form of "be" is passive: the auxiliary decides.
+                _ if is_past_word(w)
+                    && !matches!(prev, "be" | "been" | "being" | "is" | "are" | "am") =>
+                {
+                    Some(Tense::Past)
+                }
+                _ => None,
+            };
+            if let Some(te) = tense {
+                marks.push((t.start, te));
+            }
+        }
+        TenseMarks { marks }
+    }
+
+    /// The tense of the cue nearest to byte offset `at`.
+    pub(crate) fn at(&self, at: usize) -> Tense {
+        let mut best = (usize::MAX, Tense::Unknown);
+        for &(pos, te) in &self.marks {
+            let d = pos.abs_diff(at);
+            if d < best.0 {
+                best = (d, te);
+            }
+        }
+        best.1
+    }
+}
+
+fn is_have(w: &str) -> bool {
+    matches!(w, "has" | "have" | "had" | "'ve" | "'s" | "having")
+}
+
+/// Common irregular past forms and regular `-ed` forms.
+fn is_past_word(w: &str) -> bool {
+    if matches!(
+        w,
+        "was"
+            | "were"
+            | "had"
+            | "did"
+            | "said"
+            | "told"
+            | "met"
+            | "went"
+            | "came"
+            | "took"
+            | "gave"
+            | "made"
+            | "saw"
+            | "got"
+            | "held"
+            | "left"
+            | "began"
+            | "broke"
+            | "wrote"
+            | "spoke"
+            | "sent"
+            | "found"
+            | "fought"
+            | "brought"
+            | "thought"
+            | "won"
+            | "lost"
+            | "led"
+            | "fell"
+            | "rose"
+            | "hit"
+            | "put"
+            | "set"
+            | "became"
+            | "knew"
+            | "grew"
+            | "drew"
+            | "threw"
+            | "flew"
+            | "fled"
+            | "struck"
+            | "stood"
+            | "sought"
+            | "bought"
+            | "sold"
+            | "paid"
+            | "laid"
+            | "meant"
+            | "felt"
+            | "kept"
+            | "ran"
+            | "shot"
+            | "killed"
+    ) {
+        return true;
+    }
+    w.len() > 4
+        && w.ends_with("ed")
+        && !matches!(
+            w,
+            "need"
+                | "needed"
+                | "speed"
+                | "indeed"
+                | "hundred"
+                | "proceed"
+                | "exceed"
+                | "succeed"
+                | "united"
+                | "based"
+                | "related"
+                | "armed"
+                | "alleged"
+                | "concerned"
+                | "interested"
+                | "supposed"
+                | "limited"
+                | "advanced"
+                | "detailed"
+                | "expected"
+                | "scheduled"
+                | "planned"
+                | "proposed"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::scan;
+
+    fn marks(s: &str) -> (Vec<Tok>, TenseMarks) {
+        let mut v = Vec::new();
+        scan(s, 0, &mut v);
+        let m = TenseMarks::from_words(&v);
+        (v, m)
+    }
+
+    #[test]
+    fn nearest_cue_wins() {
+        let (_, m) = marks("He said talks will resume in December");
+        assert_eq!(m.at(30), Tense::Future);
+        let (_, m) = marks("Talks broke down in December");
+        assert_eq!(m.at(20), Tense::Past);
+        let (_, m) = marks("In December");
+        assert_eq!(m.at(3), Tense::Unknown);
+    }
+}
