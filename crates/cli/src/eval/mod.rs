@@ -7,8 +7,8 @@
 mod polnear;
 #[allow(dead_code, unused_imports)]
 mod report;
-mod ud;
 mod timeml;
+mod ud;
 
 #[allow(unused_imports)]
 pub use report::{EvalFormat, Report};
