@@ -12,6 +12,7 @@ mod ingest;
 mod output;
 mod pipeline;
 mod query;
+mod serve;
 mod stats;
 mod train;
 
@@ -96,6 +97,11 @@ enum Command {
         after_help = "Examples:\n  newsgraph show 3a4305\n  newsgraph show 3a4305 --format json"
     )]
     Show(query::ShowArgs),
+    /// Serve the HTTP API and web pages over a store (read-only, loopback, by default).
+    #[command(
+        after_help = "Examples:\n  newsgraph serve --db news.db\n  newsgraph serve --db news.db --addr 127.0.0.1:9000\n  NEWSGRAPH_TOKEN=$(openssl rand -hex 16) newsgraph serve --allow-ingest"
+    )]
+    Serve(serve::Args),
     /// Accuracy on an evaluation set: a readable table, or `--format json` for one object.
     #[command(after_help = "Run `newsgraph eval --help` for the evaluation sets.")]
     Eval(eval::Args),
@@ -156,6 +162,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => query::timeline(args, globals),
         Command::Search(args) => query::search(args, globals),
         Command::Show(args) => query::show(args, globals),
+        Command::Serve(args) => serve::run(args, globals),
         Command::Eval(args) => eval::run(args, globals),
         Command::Train(args) => train::run(args, globals),
     };
