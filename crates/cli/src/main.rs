@@ -8,6 +8,7 @@ mod analyze;
 mod batch;
 mod demo;
 mod eval;
+mod export;
 mod ingest;
 mod output;
 mod pipeline;
@@ -102,6 +103,16 @@ enum Command {
         after_help = "Examples:\n  newsgraph serve --db news.db\n  newsgraph serve --db news.db --addr 127.0.0.1:9000\n  NEWSGRAPH_TOKEN=$(openssl rand -hex 16) newsgraph serve --allow-ingest"
     )]
     Serve(serve::Args),
+    /// List story clusters (articles about the same happening), or show one.
+    #[command(
+        after_help = "Examples:\n  newsgraph stories\n  newsgraph stories --min-articles 3\n  newsgraph stories 5f3a2c"
+    )]
+    Stories(query::StoriesArgs),
+    /// Export events (GDELT TSV, CSV, JSON Lines, Parquet) or the actor network (GraphML, GEXF, DOT).
+    #[command(
+        after_help = "Examples:\n  newsgraph export events --format gdelt > events.tsv\n  newsgraph export events --format parquet -o events.parquet\n  newsgraph export graph --format graphml -o actors.graphml"
+    )]
+    Export(export::Args),
     /// Accuracy on an evaluation set: a readable table, or `--format json` for one object.
     #[command(after_help = "Run `newsgraph eval --help` for the evaluation sets.")]
     Eval(eval::Args),
@@ -163,6 +174,8 @@ fn main() -> ExitCode {
         Command::Search(args) => query::search(args, globals),
         Command::Show(args) => query::show(args, globals),
         Command::Serve(args) => serve::run(args, globals),
+        Command::Stories(args) => query::stories(args, globals),
+        Command::Export(args) => export::run(args, globals),
         Command::Eval(args) => eval::run(args, globals),
         Command::Train(args) => train::run(args, globals),
     };

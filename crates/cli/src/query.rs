@@ -1,5 +1,5 @@
 //! The query subcommands over the store: `events`, `actors`, `actor`, `quotes`, `timeline`,
-//! `search`, `show`.
+//! `search`, `show`, `stories`.
 
 use newsgraph_store::query::{
     ActorFilter, Bucket, EventFilter, EventRow, QuoteFilter, QuoteRow, TimelineFilter,
@@ -559,5 +559,93 @@ pub fn show(args: ShowArgs, _g: Globals) -> anyhow::Result<Outcome> {
         }
     };
     write_stdout(&out)?;
+    Ok(Outcome::ok())
+}
+
+/// Arguments of `stories`.
+#[derive(clap::Args, Debug)]
+pub struct StoriesArgs {
+    /// Show one story (its id, or a unique prefix) with its articles and events.
+    story: Option<String>,
+    #[command(flatten)]
+    db: DbArg,
+    /// Only stories with at least this many articles.
+    #[arg(long, default_value_t = 1)]
+    min_articles: i64,
+    #[command(flatten)]
+    out: OutArgs,
+}
+
+/// Runs `stories`.
+pub fn stories(args: StoriesArgs, _g: Globals) -> anyhow::Result<Outcome> {
+    let store = Store::open_read_only(&args.db.db)?;
+    if let Some(key) = &args.story {
+        let Some(detail) = store.story(key)? else {
+            anyhow::bail!("{key}: no such story (see `newsgraph stories`)");
+        };
+        let format = Format::resolve(args.out.format);
+        if format != Format::Table {
+            return print_rows(
+                args.out.format,
+                &[],
+                std::slice::from_ref(&detail),
+                |_| vec![],
+            )
+            .map(|_| Outcome::ok());
+        }
+        let s = &detail.story;
+        let mut out = format!(
+            "{}  {}\n{} articles, {} .. {}, {} events; actors: {}\n\n",
+            s.id,
+            s.label,
+            s.articles,
+            opt(&s.first_published),
+            opt(&s.last_published),
+            s.events,
+            s.actors.join(", ")
+        );
+        let docs: Vec<Vec<String>> = detail
+            .documents
+            .iter()
+            .map(|d| {
+                vec![
+                    d.id[..d.id.len().min(8)].to_string(),
+                    opt(&d.published),
+                    opt(&d.outlet),
+                    opt(&d.title),
+                ]
+            })
+            .collect();
+        out.push_str(&output::table(
+            &["document", "published", "outlet", "title"],
+            &docs,
+        ));
+        if !detail.events.is_empty() {
+            out.push('\n');
+            let rows: Vec<Vec<String>> = detail.events.iter().map(event_cells).collect();
+            out.push_str(&output::table(EVENT_HEADERS, &rows));
+        }
+        write_stdout(&out)?;
+        return Ok(Outcome::ok());
+    }
+    let rows = store.stories(args.min_articles, args.out.limit, args.out.offset)?;
+    print_rows(
+        args.out.format,
+        &[
+            "story", "articles", "first", "last", "events", "actors", "label",
+        ],
+        &rows,
+        |s| {
+            vec![
+                s.id.clone(),
+                s.articles.to_string(),
+                opt(&s.first_published),
+                opt(&s.last_published),
+                s.events.to_string(),
+                s.actors.join(", "),
+                s.label.clone(),
+            ]
+        },
+    )?;
     Ok(Outcome::ok())
 }

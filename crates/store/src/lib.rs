@@ -9,6 +9,7 @@
 
 mod cluster;
 mod error;
+pub mod export;
 pub mod query;
 mod schema;
 mod sqlite;

@@ -409,9 +409,9 @@ fn quote_row(r: &Row<'_>) -> rusqlite::Result<QuoteRow> {
 
 /// SQL conditions with their bound values.
 #[derive(Default)]
-struct Where {
+pub(crate) struct Where {
     clauses: Vec<String>,
-    values: Vec<Value>,
+    pub(crate) values: Vec<Value>,
 }
 
 impl Where {
@@ -432,7 +432,7 @@ impl Where {
         self.clauses
             .push(template.replace("{ids}", &placeholders.join(",")));
     }
-    fn sql(&self) -> String {
+    pub(crate) fn sql(&self) -> String {
         if self.clauses.is_empty() {
             String::new()
         } else {
@@ -490,8 +490,8 @@ impl Store {
         }
     }
 
-    /// Deduplicated events matching `f`, newest first.
-    pub fn events(&self, f: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
+    /// The validated SQL conditions of an event filter (`e` is the events table).
+    pub(crate) fn event_where(&self, f: &EventFilter) -> Result<Where, StoreError> {
         let mut w = Where::default();
         if let Some(a) = &f.actor {
             let ids = self.resolve_actor(a)?;
@@ -530,6 +530,12 @@ impl Store {
         if let Some(p) = &f.place {
             w.push("e.place = {} COLLATE NOCASE", [text(p)]);
         }
+        Ok(w)
+    }
+
+    /// Deduplicated events matching `f`, newest first.
+    pub fn events(&self, f: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
+        let w = self.event_where(f)?;
         let sql = format!(
             "SELECT {EVENT_COLUMNS} {EVENT_FROM} {} ORDER BY e.day DESC, e.num_mentions DESC, e.id LIMIT {} OFFSET {}",
             w.sql(),
