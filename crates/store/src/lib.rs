@@ -7,6 +7,7 @@
 //! leaves no half-written document.
 #![deny(missing_docs)]
 
+mod backend;
 mod cluster;
 mod error;
 pub mod export;
@@ -14,6 +15,7 @@ pub mod query;
 mod schema;
 mod sqlite;
 
+pub use backend::Backend;
 pub use cluster::minhash;
 pub use error::StoreError;
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};

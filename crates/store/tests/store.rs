@@ -198,3 +198,60 @@ fn bad_queries_say_what_is_wrong() {
     assert!(hits.is_empty());
     assert_eq!(store.stats().unwrap().documents, 1);
 }
+
+#[test]
+fn readers_see_whole_documents_while_an_ingest_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let mut writer = Store::open(&path).unwrap();
+    writer
+        .insert(&meeting("first", "o", "2020-01-01", "x"), "raw", None)
+        .unwrap();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let done = done.clone();
+        let path = path.clone();
+        std::thread::spawn(move || {
+            let store = Store::open_read_only(&path).unwrap();
+            let (mut last, mut reads) = (0i64, 0usize);
+            while !done.load(std::sync::atomic::Ordering::SeqCst) || reads == 0 {
+                // One statement sees one snapshot: every stored document has its event mention.
+                let (docs, orphans): (i64, i64) = store
+                    .connection()
+                    .query_row(
+                        "SELECT count(*), sum(NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.doc_id = d.id))
+                         FROM documents d",
+                        [],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .unwrap();
+                assert_eq!(orphans, 0, "a half-written document was visible");
+                assert!(docs >= last, "documents went from {last} to {docs}");
+                last = docs;
+                reads += 1;
+            }
+            (last, reads)
+        })
+    };
+    for i in 0..40 {
+        let mut a = meeting(
+            &format!("doc{i}"),
+            "o",
+            "2020-05-01",
+            &format!("report {i}"),
+        );
+        a.events = vec![event(
+            1,
+            2,
+            "040",
+            &format!("2020-05-{:02}", 1 + i % 28),
+            "met",
+            10,
+        )];
+        writer.insert(&a, "raw", None).unwrap();
+    }
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    let (seen, reads) = reader.join().unwrap();
+    assert!(reads > 0 && seen <= 41);
+    assert_eq!(writer.stats().unwrap().documents, 41);
+}
