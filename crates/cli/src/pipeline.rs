@@ -1,22 +1,43 @@
 //! Builds the analysis pipeline from the command-line options.
 
+use std::path::PathBuf;
+
+use anyhow::Context;
 use newsgraph_core::Pipeline;
 
 /// Options that change what the pipeline loads.
 #[derive(clap::Args, Debug, Clone, Default)]
-pub struct PipelineArgs {}
+pub struct PipelineArgs {
+    /// A directory of PETRARCH/TABARI actor and agent dictionaries (`*actors*.txt`,
+    /// `*agents*.txt`) to recognise actors with, beside the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub actors_petrarch: Option<PathBuf>,
+}
+
+/// The PETRARCH dictionaries named by `--actors-petrarch`, read once.
+pub fn petrarch_dictionary(
+    dir: &std::path::Path,
+) -> anyhow::Result<newsgraph_extract::events::PetrarchDictionary> {
+    newsgraph_extract::events::PetrarchDictionary::read_dir(dir)
+        .with_context(|| format!("{}: cannot read PETRARCH dictionaries", dir.display()))
+}
 
 /// The full pipeline, stages in order (see `newsgraph_core` for the numbered list).
-pub fn build(_args: &PipelineArgs) -> anyhow::Result<Pipeline> {
+pub fn build(args: &PipelineArgs) -> anyhow::Result<Pipeline> {
     let quotes = newsgraph_extract::QuoteExtractor::new()?;
     // events run last: they read every earlier layer
     let events = newsgraph_extract::events::EventCoder::new()
         .map_err(|e| anyhow::anyhow!("event resources: {e}"))?;
-    Ok(Pipeline::new()
+    let mut pipeline = Pipeline::new()
         .with(newsgraph_text::SentenceSplitter)
         .with(newsgraph_text::Tokenizer)
         .with(newsgraph_text::ParserStage::new()?)
-        .with(newsgraph_time::TimeTagger::new())
-        .with(quotes)
-        .with(events))
+        .with(newsgraph_time::TimeTagger::new());
+    if let Some(dir) = &args.actors_petrarch {
+        let dict = petrarch_dictionary(dir)?;
+        pipeline.push(Box::new(newsgraph_extract::events::PetrarchActors::new(
+            dict,
+        )));
+    }
+    Ok(pipeline.with(quotes).with(events))
 }

@@ -4,6 +4,8 @@
 //! object of its figures with plain names (`upos`, `uas`, `precision`, `f1`, ...). Each
 //! evaluation lives in its own file and reports through [`Report`].
 
+mod petrarch;
+mod plover;
 mod polnear;
 #[allow(dead_code, unused_imports)]
 mod report;
@@ -30,6 +32,16 @@ enum EvalCommand {
         after_help = "Example:\n  newsgraph eval polnear ../shared/data/polnear/dev --format json"
     )]
     Polnear(polnear::Args),
+    /// Event coding on the PLOVER gold standard: (source, type, target) P/R/F1, type accuracy.
+    #[command(
+        after_help = "Example:\n  newsgraph eval plover ../shared/data/plover/PLOVER_GSR_dev.json --format json"
+    )]
+    Plover(plover::Args),
+    /// Event coding on the PETRARCH unit-test records with the suite's dictionaries.
+    #[command(
+        after_help = "Example:\n  newsgraph eval petrarch ../shared/data/petrarch/validation/PETR.UnitTest.records.xml --dicts ../shared/data/petrarch/validation"
+    )]
+    Petrarch(petrarch::Args),
     /// Tagging and parsing against a UD treebank file (gold tokenisation).
     #[command(
         after_help = "Example:\n  newsgraph eval ud --data ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu"
@@ -46,6 +58,8 @@ enum EvalCommand {
 pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
     match args.command {
         EvalCommand::Polnear(a) => polnear::run(a, globals),
+        EvalCommand::Plover(a) => plover::run(a, globals),
+        EvalCommand::Petrarch(a) => petrarch::run(a, globals),
         EvalCommand::Ud(a) => ud::run(a, globals),
         EvalCommand::Timeml(a) => timeml::run(a, globals),
     }

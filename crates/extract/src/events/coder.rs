@@ -11,11 +11,14 @@
 //! words are discarded.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use newsgraph_core::{Document, Event, MentionVia, Place, Stage, TimexType};
 
+use super::codebook::quad_class_of_root;
 use super::codebook::Codebook;
 use super::lexicon::{Condition, Entry, Lexicon, Slot, TriggerPos};
+use super::petrarch::PetrarchDictionary;
 use super::EventsError;
 
 /// A coded trigger before actor resolution: token indices into `Document::tokens`.
@@ -43,6 +46,10 @@ pub struct Candidate {
 pub struct EventCoder {
     codebook: Codebook,
     lexicon: Lexicon,
+    /// A user's PETRARCH verb dictionary, tried before our lexicon.
+    user_verbs: Option<Arc<PetrarchDictionary>>,
+    /// Code only what the user's verb dictionary codes.
+    user_verbs_only: bool,
 }
 
 const NEGATORS: [&str; 4] = ["not", "n't", "never", "no"];
@@ -113,13 +120,14 @@ const ACTOR_PATH: [&str; 8] = [
 /// A sentence's dependency tree.
 struct Tree<'a> {
     doc: &'a Document,
+    lexicon: &'a Lexicon,
     start: usize,
     end: usize,
     children: Vec<Vec<usize>>,
 }
 
 impl<'a> Tree<'a> {
-    fn new(doc: &'a Document, sentence: usize) -> Option<Tree<'a>> {
+    fn new(doc: &'a Document, lexicon: &'a Lexicon, sentence: usize) -> Option<Tree<'a>> {
         let range = doc.sentences.get(sentence)?.tokens.clone();
         if range.is_empty() || range.end > doc.tokens.len() {
             return None;
@@ -134,6 +142,7 @@ impl<'a> Tree<'a> {
         }
         Some(Tree {
             doc,
+            lexicon,
             start: range.start,
             end: range.end,
             children,
@@ -162,7 +171,11 @@ impl<'a> Tree<'a> {
     fn lemma(&self, i: usize) -> String {
         let t = &self.doc.tokens[i];
         if t.lemma.is_empty() {
-            t.form(&self.doc.text).to_lowercase()
+            let form = t.form(&self.doc.text).to_lowercase();
+            match self.lexicon.lemma_of_form(&form) {
+                Some(l) => l.to_string(),
+                None => form,
+            }
         } else {
             t.lemma.to_lowercase()
         }
@@ -176,12 +189,12 @@ impl<'a> Tree<'a> {
     }
     fn is_verbal(&self, i: usize) -> bool {
         use newsgraph_core::Upos;
-        matches!(self.doc.tokens[i].upos, Upos::Verb | Upos::Aux)
+        matches!(self.doc.tokens[i].upos, Upos::Verb | Upos::Aux | Upos::X)
             || self.doc.tokens[i].xpos.starts_with("VB")
     }
     fn is_nominal(&self, i: usize) -> bool {
         use newsgraph_core::Upos;
-        matches!(self.doc.tokens[i].upos, Upos::Noun | Upos::Propn)
+        matches!(self.doc.tokens[i].upos, Upos::Noun | Upos::Propn | Upos::X)
             || self.doc.tokens[i].xpos.starts_with("NN")
     }
     /// The preposition or subordinator introducing `i` (its `case` or `mark` children).
@@ -302,6 +315,11 @@ impl<'a> Tree<'a> {
     }
 }
 
+/// The two-digit root of a code ("" when shorter).
+fn root2(code: &str) -> &str {
+    code.get(..2).unwrap_or("")
+}
+
 /// Code for an expressed intent to do what `code` does (CAMEO 03 mirrors 04-08).
 fn intent_code(code: &str) -> Option<&'static str> {
     Some(match code {
@@ -351,7 +369,7 @@ fn refusal_code(code: &str) -> &'static str {
 
 /// Code for threatening to do what `code` does (CAMEO 13).
 fn threat_code(code: &str) -> &'static str {
-    match &code[..2.min(code.len())] {
+    match root2(code) {
         "18" | "19" | "20" => "138",
         "16" => match code {
             "161" => "1313",
@@ -370,7 +388,81 @@ impl EventCoder {
     pub fn new() -> Result<EventCoder, EventsError> {
         let codebook = Codebook::embedded()?;
         let lexicon = Lexicon::embedded(&codebook)?;
-        Ok(EventCoder { codebook, lexicon })
+        Ok(EventCoder {
+            codebook,
+            lexicon,
+            user_verbs: None,
+            user_verbs_only: false,
+        })
+    }
+
+    /// Codes verbs with a PETRARCH verb dictionary's groups and patterns first; with
+    /// `exclusive`, only with it (as PETRARCH itself would).
+    pub fn with_petrarch_verbs(mut self, dict: Arc<PetrarchDictionary>, exclusive: bool) -> Self {
+        if dict.has_verbs() {
+            self.user_verbs = Some(dict);
+            self.user_verbs_only = exclusive;
+        }
+        self
+    }
+
+    /// A PETRARCH verb pattern match at verb `t`: the code of the longest matching pattern,
+    /// else the group's code; `Some(None)` for a null code.
+    fn user_verb_code(&self, tree: &Tree, t: usize) -> Option<Option<String>> {
+        let dict = self.user_verbs.as_ref()?;
+        let form = tree.doc.tokens[t].form(&tree.doc.text).to_uppercase();
+        let group = dict
+            .verb_group(&form)
+            .or_else(|| dict.verb_group(&tree.lemma(t).to_uppercase()))?;
+        let words: Vec<String> = (tree.start..tree.end)
+            .map(|i| tree.doc.tokens[i].form(&tree.doc.text).to_uppercase())
+            .collect();
+        let at = t - tree.start;
+        let in_order = |seq: &[Vec<String>], hay: &[String]| {
+            let mut k = 0;
+            for w in hay {
+                if k < seq.len() && seq[k].iter().any(|a| a == w) {
+                    k += 1;
+                }
+            }
+            k == seq.len()
+        };
+        let mut best: Option<(usize, &Option<String>)> = None;
+        for p in &group.patterns {
+            let n = p.pre.len() + p.post.len();
+            if n == 0 || best.is_some_and(|(b, _)| b >= n) {
+                continue;
+            }
+            let post_end = (at + 1 + 12).min(words.len());
+            if in_order(&p.pre, &words[..at]) && in_order(&p.post, &words[at + 1..post_end]) {
+                best = Some((n, &p.code));
+            }
+        }
+        Some(match best {
+            Some((_, code)) => code.clone(),
+            None => group.code.clone(),
+        })
+    }
+
+    /// Target phrase heads for a verb coded from a user dictionary: object, indirect object,
+    /// then its prepositional and clausal dependents in order.
+    fn generic_targets(tree: &Tree, t: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        if tree.is_passive(t) {
+            out.extend(tree.child(t, "nsubj:pass"));
+        }
+        out.extend(tree.child(t, "obj"));
+        out.extend(tree.child(t, "iobj"));
+        for &c in tree.kids(t) {
+            if matches!(tree.base(c), "obl" | "xcomp" | "ccomp" | "advcl")
+                && tree.agent(t) != Some(c)
+            {
+                out.push(c);
+                out.extend(tree.child(c, "obj"));
+                out.extend(tree.child(c, "nsubj"));
+            }
+        }
+        out
     }
 
     /// The codebook.
@@ -440,6 +532,10 @@ impl EventCoder {
                 Slot::Object if required_obj => None,
                 Slot::Object => tree.child(t, "obj"),
                 Slot::IndirectObject => tree.child(t, "iobj"),
+                Slot::ClauseSubject => tree.child(t, "ccomp").and_then(|c| {
+                    tree.child(c, "nsubj")
+                        .or_else(|| tree.child(c, "nsubj:pass"))
+                }),
                 Slot::Preposition(w) => tree.prep(t, w).or_else(|| {
                     // "launched strikes on X" with "on X" attached to the light verb
                     let h = tree.head(t)?;
@@ -499,7 +595,7 @@ impl EventCoder {
 
     /// The coded triggers of sentence `sentence`, before actors are resolved.
     pub fn candidates(&self, doc: &Document, sentence: usize) -> Vec<Candidate> {
-        let Some(tree) = Tree::new(doc, sentence) else {
+        let Some(tree) = Tree::new(doc, &self.lexicon, sentence) else {
             return Vec::new();
         };
         // sport, entertainment and business sentences are not coded
@@ -515,6 +611,26 @@ impl EventCoder {
         for pass in [TriggerPos::Verb, TriggerPos::Noun] {
             for t in tree.start..tree.end {
                 if consumed.contains(&t) {
+                    continue;
+                }
+                if pass == TriggerPos::Verb && tree.is_verbal(t) {
+                    if let Some(code) = self.user_verb_code(&tree, t) {
+                        if let Some(code) = code {
+                            out.push(Candidate {
+                                code,
+                                trigger: t,
+                                sources: tree.subject(t, 0).into_iter().collect(),
+                                targets: EventCoder::generic_targets(&tree, t),
+                                negated: tree.has_neg(t) || tree.aux_in(t, &HYPOTHETICAL_AUX),
+                                confidence: 0.7,
+                                line: 0,
+                                composed: true,
+                            });
+                        }
+                        continue;
+                    }
+                }
+                if self.user_verbs_only {
                     continue;
                 }
                 let lemma = tree.lemma(t);
@@ -541,10 +657,25 @@ impl EventCoder {
                 let negated =
                     tree.has_neg(t) || tree.aux_in(t, &HYPOTHETICAL_AUX) || tree.is_conditional(t);
                 let mut code = e.code.clone();
+                let mut targets = self.target_nodes(&tree, t, e);
+                if code == "010" {
+                    // "X said Y must / should ..." is a demand on Y
+                    if let Some(c) = tree
+                        .child(t, "ccomp")
+                        .filter(|&c| tree.aux_in(c, &["must", "should"]))
+                    {
+                        code = "100".to_string();
+                        targets = tree
+                            .child(c, "nsubj")
+                            .or_else(|| tree.child(c, "nsubj:pass"))
+                            .into_iter()
+                            .collect();
+                    }
+                }
                 if pass == TriggerPos::Verb && tree.aux_in(t, &FUTURE_AUX) {
                     if let Some(c) = intent_code(&code) {
                         code = c.to_string();
-                    } else if matches!(&code[..2], "18" | "19" | "20") {
+                    } else if matches!(root2(&code), "18" | "19" | "20") {
                         code = "138".to_string();
                     }
                 }
@@ -552,7 +683,7 @@ impl EventCoder {
                     code,
                     trigger: t,
                     sources,
-                    targets: self.target_nodes(&tree, t, e),
+                    targets,
                     negated,
                     confidence,
                     line: e.line,
@@ -569,7 +700,7 @@ impl EventCoder {
         let mut out: Vec<Candidate> = Vec::new();
         for mut c in cands.iter().cloned() {
             let t = c.trigger;
-            if tree.base(t) == "xcomp" {
+            if c.line != 0 && tree.base(t) == "xcomp" {
                 if let Some(h) = tree.head(t) {
                     let hl = tree.lemma(h);
                     let hneg = tree.has_neg(h) || tree.aux_in(h, &HYPOTHETICAL_AUX);
@@ -594,7 +725,7 @@ impl EventCoder {
                     } else if INTENT.contains(&hl.as_str()) {
                         match intent_code(&c.code) {
                             Some(ic) => c.code = ic.to_string(),
-                            None if matches!(&c.code[..2], "18" | "19" | "20")
+                            None if matches!(root2(&c.code), "18" | "19" | "20")
                                 && !matches!(hl.as_str(), "agree" | "offer" | "propose") =>
                             {
                                 c.code = "138".to_string()
@@ -630,6 +761,28 @@ impl EventCoder {
             true
         });
         out
+    }
+
+    /// Root, quad class, Goldstein value and PLOVER type of a code: from the codebook, or, for
+    /// a code from a user's verb dictionary, from its root alone.
+    fn describe(&self, code: &str) -> Option<(String, u8, f32, Option<String>)> {
+        if let Some(info) = self.codebook.get(code) {
+            return Some((
+                info.root().to_string(),
+                info.quad_class,
+                info.goldstein,
+                info.plover.clone(),
+            ));
+        }
+        self.user_verbs.as_ref()?;
+        let root = root2(code);
+        let r: u8 = root.parse().ok()?;
+        let quad = if (1..=20).contains(&r) {
+            quad_class_of_root(r)
+        } else {
+            0
+        };
+        Some((root.to_string(), quad, 0.0, None))
     }
 
     fn entity_code(doc: &Document, e: usize) -> Option<String> {
@@ -792,12 +945,12 @@ impl EventCoder {
         let index = ActorIndex::new(doc);
         let mut events = Vec::new();
         for s in 0..doc.sentences.len() {
-            let Some(tree) = Tree::new(doc, s) else {
+            let Some(tree) = Tree::new(doc, &self.lexicon, s) else {
                 continue;
             };
             let date = sentence_date(doc, s);
             for c in self.candidates(doc, s) {
-                let Some(info) = self.codebook.get(&c.code) else {
+                let Some((root, quad_class, goldstein, plover)) = self.describe(&c.code) else {
                     continue;
                 };
                 let sources = index.first(&tree, &c.sources);
@@ -832,11 +985,11 @@ impl EventCoder {
                             target: tgt.map(|t| t.0),
                             source_code: EventCoder::entity_code(doc, src),
                             target_code: tgt.and_then(|t| EventCoder::entity_code(doc, t.0)),
-                            cameo: info.code.clone(),
-                            root: info.root().to_string(),
-                            quad_class: info.quad_class,
-                            goldstein: info.goldstein,
-                            plover: info.plover.clone(),
+                            cameo: c.code.clone(),
+                            root: root.clone(),
+                            quad_class,
+                            goldstein,
+                            plover: plover.clone(),
                             date: date.clone(),
                             place: place.clone(),
                             negated: c.negated,

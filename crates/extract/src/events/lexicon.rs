@@ -52,6 +52,8 @@ pub enum Slot {
     IndirectObject,
     /// An oblique or nominal modifier introduced by this preposition.
     Preposition(String),
+    /// The subject of the clausal complement ("demanded that [Hamas] renounce ...").
+    ClauseSubject,
 }
 
 /// One lexicon entry.
@@ -80,6 +82,130 @@ pub struct Lexicon {
     nouns: BTreeMap<String, Vec<Entry>>,
     light: BTreeSet<String>,
     discards: BTreeSet<String>,
+    forms: BTreeMap<String, String>,
+}
+
+/// Irregular forms of the verbs and nouns the lexicon names (past, participle, plural).
+const IRREGULAR: &[(&str, &str)] = &[
+    ("met", "meet"),
+    ("held", "hold"),
+    ("took", "take"),
+    ("taken", "take"),
+    ("fought", "fight"),
+    ("struck", "strike"),
+    ("stricken", "strike"),
+    ("hit", "hit"),
+    ("shot", "shoot"),
+    ("beat", "beat"),
+    ("beaten", "beat"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("cut", "cut"),
+    ("froze", "freeze"),
+    ("frozen", "freeze"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("sent", "send"),
+    ("made", "make"),
+    ("paid", "pay"),
+    ("led", "lead"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("sought", "seek"),
+    ("lent", "lend"),
+    ("said", "say"),
+    ("told", "tell"),
+    ("put", "put"),
+    ("withdrew", "withdraw"),
+    ("withdrawn", "withdraw"),
+    ("forgave", "forgive"),
+    ("forgiven", "forgive"),
+    ("went", "go"),
+    ("gone", "go"),
+    ("had", "have"),
+    ("has", "have"),
+    ("laid", "lay"),
+    ("brought", "bring"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("rode", "ride"),
+    ("stood", "stand"),
+    ("won", "win"),
+    ("drove", "drive"),
+    ("driven", "drive"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("sold", "sell"),
+    ("bought", "buy"),
+    ("thought", "think"),
+    ("overtook", "overtake"),
+    ("overtaken", "overtake"),
+    ("undertook", "undertake"),
+    ("undertaken", "undertake"),
+    ("mistook", "mistake"),
+    ("arose", "arise"),
+    ("seized", "seize"),
+    ("talks", "talk"),
+    ("crises", "crisis"),
+    ("analyses", "analysis"),
+    ("ran", "run"),
+    ("bombarded", "bombard"),
+    ("was", "be"),
+    ("were", "be"),
+    ("been", "be"),
+    ("is", "be"),
+    ("are", "be"),
+    ("did", "do"),
+    ("does", "do"),
+    ("done", "do"),
+];
+
+/// Regular English inflections of `lemma`: -s/-es/-ies, -ed/-d/-ied, -ing, consonant doubling.
+pub(crate) fn inflections(lemma: &str) -> Vec<String> {
+    let mut out = vec![lemma.to_string()];
+    let b = lemma.as_bytes();
+    let Some(&last) = b.last() else {
+        return out;
+    };
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let stem_e = lemma.strip_suffix('e');
+    // third person / plural
+    if lemma.ends_with('s')
+        || lemma.ends_with('x')
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('z')
+    {
+        out.push(format!("{lemma}es"));
+    } else if last == b'y' && b.len() > 1 && !vowel(b[b.len() - 2]) {
+        out.push(format!("{}ies", &lemma[..lemma.len() - 1]));
+    } else {
+        out.push(format!("{lemma}s"));
+    }
+    // past and participles
+    if let Some(stem) = stem_e {
+        out.push(format!("{lemma}d"));
+        out.push(format!("{stem}ing"));
+    } else if last == b'y' && b.len() > 1 && !vowel(b[b.len() - 2]) {
+        out.push(format!("{}ied", &lemma[..lemma.len() - 1]));
+        out.push(format!("{lemma}ing"));
+    } else {
+        out.push(format!("{lemma}ed"));
+        out.push(format!("{lemma}ing"));
+        let n = b.len();
+        // consonant-vowel-consonant: ban -> banned, plan -> planned, jail stays
+        if n >= 3 && !vowel(last) && !b"wxy".contains(&last) && vowel(b[n - 2]) && !vowel(b[n - 3])
+        {
+            let c = last as char;
+            out.push(format!("{lemma}{c}ed"));
+            out.push(format!("{lemma}{c}ing"));
+        }
+    }
+    out
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -163,6 +289,7 @@ impl Lexicon {
                     target.push(match slot.trim() {
                         "obj" => Slot::Object,
                         "iobj" => Slot::IndirectObject,
+                        "that" => Slot::ClauseSubject,
                         s => match s.strip_prefix("prep:") {
                             Some(p) if !p.is_empty() => Slot::Preposition(p.to_lowercase()),
                             _ => return Err(bad(format!("unknown target slot `{s}`"))),
@@ -189,7 +316,29 @@ impl Lexicon {
             };
             map.entry(lemma).or_default().push(entry);
         }
+        let mut forms = BTreeMap::new();
+        let lemmas: BTreeSet<String> = lex
+            .verbs
+            .keys()
+            .chain(lex.nouns.keys())
+            .chain(lex.light.iter())
+            .cloned()
+            .collect();
+        for lemma in &lemmas {
+            for form in inflections(lemma) {
+                forms.entry(form).or_insert_with(|| lemma.clone());
+            }
+        }
+        for (form, lemma) in IRREGULAR {
+            forms.insert(form.to_string(), lemma.to_string());
+        }
+        lex.forms = forms;
         Ok(lex)
+    }
+
+    /// The lexicon lemma of a lowercased word form, for text whose lemmas are not filled in.
+    pub fn lemma_of_form(&self, form: &str) -> Option<&str> {
+        self.forms.get(form).map(String::as_str)
     }
 
     /// Entries for a verb lemma.

@@ -5,14 +5,17 @@
 //! 3. [`coder`]: finds triggers in each parsed sentence, takes source and target from the
 //!    syntactic slots, resolves them to the actors layer, handles passives, coordination,
 //!    control and reported speech, negation and modality, and fills `Document::events`.
+//! 4. [`petrarch`]: reads PETRARCH/TABARI actor, agent and verb dictionaries as a user dictionary.
 
 pub mod codebook;
 pub mod coder;
 pub mod lexicon;
+pub mod petrarch;
 
 pub use codebook::{CameoCode, Codebook};
 pub use coder::EventCoder;
 pub use lexicon::Lexicon;
+pub use petrarch::{PetrarchActors, PetrarchDictionary};
 
 /// What can go wrong loading the event resources.
 #[derive(Debug, thiserror::Error)]
