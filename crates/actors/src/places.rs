@@ -1,0 +1,331 @@
+//! The gazetteer: countries, regions and cities with coordinates, and event locations.
+//!
+//! Data under `resources/places/`: `cities.tsv` (GeoNames cities above 15,000 people, built by
+//! `resources/places/build.py`), `countries.tsv` (approximate centroids), `regions.tsv`
+//! (first-level regions and geographic regions, written by hand, located at their main city or
+//! a given point). Names are looked up by their normalised key; when several places share a
+//! name, one in a country the document mentions wins, then the most populous.
+
+use std::collections::HashMap;
+
+use newsgraph_core::{Document, EntityKind, GeoPrecision, Place, Span};
+
+use crate::error::{KbError, LineError};
+use crate::kb::rows;
+
+/// One place of the gazetteer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceRec {
+    /// Display name (GeoNames' name for cities).
+    pub name: String,
+    /// ISO alpha-3 country.
+    pub country: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Population (0 when unknown).
+    pub population: u64,
+    /// Town, region or country.
+    pub precision: GeoPrecision,
+    /// The name is also an ordinary word: it needs a locative cue ("in", "the town of").
+    pub ambiguous: bool,
+}
+
+impl PlaceRec {
+    /// As the core type.
+    pub fn to_place(&self) -> Place {
+        Place {
+            name: self.name.clone(),
+            country: Some(self.country.clone()),
+            lat: self.lat,
+            lon: self.lon,
+            precision: self.precision,
+        }
+    }
+}
+
+/// Names → places.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// Every place.
+    pub places: Vec<PlaceRec>,
+    /// Normalised name → places (most populous first) and whether the name is only an
+    /// alternate name of that place.
+    pub by_key: HashMap<String, Vec<(u32, bool)>>,
+    /// Country centroid per ISO alpha-3.
+    pub countries: HashMap<String, u32>,
+}
+
+const CITIES: &str = include_str!("../../../resources/places/cities.tsv");
+const COUNTRIES: &str = include_str!("../../../resources/places/countries.tsv");
+const REGIONS: &str = include_str!("../../../resources/places/regions.tsv");
+
+impl Gazetteer {
+    /// The built-in gazetteer.
+    pub fn builtin() -> Result<Gazetteer, KbError> {
+        let mut g = Gazetteer {
+            by_key: HashMap::with_capacity(200_000),
+            places: Vec::with_capacity(40_000),
+            ..Gazetteer::default()
+        };
+        let mut errors = Vec::new();
+        let f = "resources/places/countries.tsv";
+        for (line, r) in rows(
+            f,
+            COUNTRIES,
+            &["country", "name", "lat", "lon", "population"],
+            &mut errors,
+        ) {
+            match (r[2].parse::<f64>(), r[3].parse::<f64>()) {
+                (Ok(lat), Ok(lon)) => {
+                    let id = g.places.len() as u32;
+                    g.places.push(PlaceRec {
+                        name: r[1].to_string(),
+                        country: r[0].to_string(),
+                        lat,
+                        lon,
+                        population: r[4].parse().unwrap_or(0),
+                        precision: GeoPrecision::Country,
+                        ambiguous: false,
+                    });
+                    g.countries.insert(r[0].to_string(), id);
+                }
+                _ => errors.push(bad(f, line, "latitude and longitude must be numbers")),
+            }
+        }
+        let f = "resources/places/cities.tsv";
+        for (line, r) in rows(
+            f,
+            CITIES,
+            &[
+                "name",
+                "alternates",
+                "country",
+                "lat",
+                "lon",
+                "population",
+                "ambiguous",
+            ],
+            &mut errors,
+        ) {
+            let (Ok(lat), Ok(lon)) = (r[3].parse::<f64>(), r[4].parse::<f64>()) else {
+                errors.push(bad(f, line, "latitude and longitude must be numbers"));
+                continue;
+            };
+            let id = g.places.len() as u32;
+            g.places.push(PlaceRec {
+                name: r[0].to_string(),
+                country: r[2].to_string(),
+                lat,
+                lon,
+                population: r[5].parse().unwrap_or(0),
+                precision: GeoPrecision::Town,
+                ambiguous: r[6] == "1",
+            });
+            g.add_key(r[0], id, false);
+            for a in r[1].split('|').filter(|a| !a.is_empty()) {
+                g.add_key(a, id, true);
+            }
+        }
+        let f = "resources/places/regions.tsv";
+        for (line, r) in rows(
+            f,
+            REGIONS,
+            &["name", "aliases", "country", "located_at", "lat", "lon"],
+            &mut errors,
+        ) {
+            let at = if r[3].is_empty() {
+                None
+            } else {
+                g.lookup_in(r[3], r[2])
+            };
+            let coords = match at {
+                Some(p) => Some((g.places[p as usize].lat, g.places[p as usize].lon)),
+                None => match (r[4].parse::<f64>(), r[5].parse::<f64>()) {
+                    (Ok(a), Ok(b)) => Some((a, b)),
+                    _ => None,
+                },
+            };
+            let Some((lat, lon)) = coords else {
+                errors.push(bad(
+                    f,
+                    line,
+                    "needs a known city in located_at or a latitude and longitude",
+                ));
+                continue;
+            };
+            let id = g.places.len() as u32;
+            g.places.push(PlaceRec {
+                name: r[0].to_string(),
+                country: r[2].to_string(),
+                lat,
+                lon,
+                population: 0,
+                precision: GeoPrecision::Region,
+                ambiguous: false,
+            });
+            g.add_key(r[0], id, false);
+            for a in r[1].split('|').filter(|a| !a.is_empty()) {
+                g.add_key(a, id, false);
+            }
+        }
+        if !errors.is_empty() {
+            return Err(KbError::Invalid(errors));
+        }
+        for v in g.by_key.values_mut() {
+            // Regions first when a region is named as such; otherwise most populous first.
+            let places = &g.places;
+            v.sort_by(|a, b| {
+                let (pa, pb) = (&places[a.0 as usize], &places[b.0 as usize]);
+                pb.population.cmp(&pa.population).then(a.cmp(b))
+            });
+        }
+        Ok(g)
+    }
+
+    fn add_key(&mut self, name: &str, id: u32, alternate: bool) {
+        let k = fast_key(name);
+        if k.is_empty() {
+            return;
+        }
+        let v = self.by_key.entry(k).or_default();
+        if !v.iter().any(|(p, _)| *p == id) {
+            v.push((id, alternate));
+        }
+    }
+
+    fn lookup_in(&self, name: &str, country: &str) -> Option<u32> {
+        self.by_key
+            .get(&fast_key(name))?
+            .iter()
+            .map(|(p, _)| *p)
+            .find(|&p| self.places[p as usize].country == country)
+    }
+
+    /// The best place for a normalised key, preferring the countries in `prefer`.
+    pub fn best(&self, key: &str, prefer: &[String]) -> Option<u32> {
+        let v = self.by_key.get(key)?;
+        let top = v.first()?.0;
+        // A namesake in a country the document mentions wins unless it is much smaller.
+        let floor = self.places[top as usize].population / 5;
+        v.iter()
+            .map(|(p, _)| *p)
+            .find(|&p| {
+                let r = &self.places[p as usize];
+                prefer.contains(&r.country) && r.population >= floor
+            })
+            .or(Some(top))
+    }
+
+    /// Whether `key` names place `p` only as an alternate name.
+    pub fn is_alternate(&self, key: &str, p: u32) -> bool {
+        self.by_key
+            .get(key)
+            .and_then(|v| v.iter().find(|(q, _)| *q == p))
+            .is_some_and(|(_, alt)| *alt)
+    }
+
+    /// The country centroid of `iso3`.
+    pub fn country(&self, iso3: &str) -> Option<&PlaceRec> {
+        self.countries.get(iso3).map(|&i| &self.places[i as usize])
+    }
+}
+
+/// The matcher's key of a place name without the full word scanner (same result for names:
+/// lowercase, diacritics folded, apostrophes and dots dropped, other separators as one space).
+fn fast_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut pending = false;
+    for c in name.chars() {
+        if crate::norm::is_separator(c) {
+            pending = !out.is_empty();
+            continue;
+        }
+        if pending {
+            out.push(' ');
+            pending = false;
+        }
+        crate::norm::push_folded(c, &mut out);
+    }
+    out
+}
+
+fn bad(file: &str, line: usize, problem: &str) -> LineError {
+    LineError {
+        file: file.to_string(),
+        line,
+        problem: problem.to_string(),
+    }
+}
+
+/// Where an event happened, with how precisely and the words that say so.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Location {
+    /// The place.
+    pub place: Place,
+    /// Town, region or country (ACLED-style geo-precision).
+    pub precision: GeoPrecision,
+    /// The mention the location comes from.
+    pub evidence: Span,
+    /// Index into `Document::entities` of the place (or country) entity.
+    pub entity: usize,
+}
+
+/// The location of something said in `span` (an event trigger or its sentence): the most
+/// precise place mentioned in the same sentence (nearest to `span` among equals), else the
+/// most precise place of the paragraph, else `None`. Countries count as places of country
+/// precision; a capital used for its government does not count.
+pub fn locate(doc: &Document, span: Span) -> Option<Location> {
+    let sentence = doc
+        .sentence_at(span.start)
+        .and_then(|i| doc.sentences.get(i))
+        .map(|s| s.span);
+    let paragraph = doc
+        .paragraph_at(span.start)
+        .and_then(|i| doc.paragraphs.get(i))
+        .copied();
+    for scope in [sentence, paragraph].into_iter().flatten() {
+        let mut best: Option<(u8, usize, Location)> = None;
+        for (ei, e) in doc.entities.iter().enumerate() {
+            let Some(place) = &e.place else { continue };
+            if !matches!(e.kind, EntityKind::Location | EntityKind::Country) {
+                continue;
+            }
+            for m in &e.mentions {
+                if m.via != newsgraph_core::MentionVia::Name || !scope.contains(m.span) {
+                    continue;
+                }
+                let rank = match place.precision {
+                    GeoPrecision::Town => 0,
+                    GeoPrecision::Region => 1,
+                    GeoPrecision::Country => 2,
+                };
+                let dist = if m.span.start >= span.end {
+                    m.span.start - span.end
+                } else {
+                    span.start.saturating_sub(m.span.end)
+                };
+                let better = best
+                    .as_ref()
+                    .is_none_or(|(r, d, _)| (rank, dist) < (*r, *d));
+                if better {
+                    best = Some((
+                        rank,
+                        dist,
+                        Location {
+                            place: place.clone(),
+                            precision: place.precision,
+                            evidence: m.span,
+                            entity: ei,
+                        },
+                    ));
+                }
+            }
+        }
+        if let Some((_, _, l)) = best {
+            return Some(l);
+        }
+    }
+    None
+}

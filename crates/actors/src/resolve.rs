@@ -1,0 +1,2193 @@
+//! Recognition and resolution: from words and knowledge-base hits to entities with mentions.
+//!
+//! Steps, in order, over one document:
+//!
+//! 1. **Hits**: knowledge-base phrases on word boundaries ([`crate::matcher`]).
+//! 2. **Name runs**: capitalised word sequences the knowledge base did not cover, resolved as
+//!    spelling variants of known people (transliteration skeletons), surnames of people named in
+//!    the document (or prominent office holders on the publication date), acronyms the text
+//!    defined, places of the gazetteer, or new actors typed by their cues (titles, honorifics,
+//!    given names, head words such as `Brigade` or `TV`, appositions).
+//! 3. **Composition**, left to right: a country word, person, organisation or capital followed by
+//!    an institution (`Russia's Supreme Court`, `the Assad government`) makes an institution
+//!    actor (`RUSJUD`, `SYRGOV`); followed by an office and a name (`Syrian Foreign Minister X`)
+//!    it types the person; an office without a name (`the Russian foreign minister`) refers to
+//!    whoever held it on the publication date. Capitals and seats of power stand for their
+//!    government unless used as a place (`in Damascus`, `the Damascus suburbs`).
+//! 4. **Coreference**: nominals (`the extremist group`) and pronouns (`he`, `its`, `they`) go to
+//!    the most salient compatible antecedent: recent, and preferably a subject.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use newsgraph_core::{Date, Document, Entity, EntityKind, Mention, MentionVia, Place, Span};
+
+use crate::kb::{title_rank, ActorClass, ActorId, Gender, InstClass, Kb, Target};
+use crate::matcher::{Hit, Matcher};
+use crate::norm::{name_skeleton, scan, skeleton, Word, PARTICLES};
+use crate::places::Gazetteer;
+
+/// Honorifics that mark the following name as a person.
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sheikh",
+    "shaikh",
+    "sheik",
+    "ayatollah",
+    "imam",
+    "mullah",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "emir",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "lt",
+    "maj",
+    "sgt",
+    "capt",
+    "captain",
+    "brig",
+    "adm",
+    "admiral",
+    "marshal",
+    "judge",
+    "sen",
+    "senator",
+    "rep",
+    "sir",
+    "lord",
+    "lady",
+    "madam",
+    "mme",
+    "m",
+    "hon",
+    "rev",
+    "father",
+    "sultan",
+    "president",
+    "sayyed",
+    "sayyid",
+    "abu",
+    "comrade",
+    "dame",
+];
+
+/// Capitalised words that begin sentences without being names.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "as",
+    "but",
+    "and",
+    "or",
+    "however",
+    "while",
+    "when",
+    "after",
+    "before",
+    "since",
+    "though",
+    "although",
+    "meanwhile",
+    "according",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "his",
+    "her",
+    "their",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "if",
+    "for",
+    "from",
+    "with",
+    "by",
+    "of",
+    "to",
+    "during",
+    "under",
+    "over",
+    "both",
+    "some",
+    "many",
+    "most",
+    "all",
+    "any",
+    "one",
+    "two",
+    "three",
+    "last",
+    "next",
+    "such",
+    "so",
+    "yet",
+    "also",
+    "still",
+    "even",
+    "like",
+    "unlike",
+    "despite",
+    "because",
+    "about",
+    "among",
+    "than",
+    "there",
+    "here",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "why",
+    "how",
+    "not",
+    "no",
+    "said",
+    "says",
+    "ahead",
+    "earlier",
+    "later",
+    "now",
+    "then",
+    "on",
+    "other",
+    "another",
+    "each",
+    "several",
+    "few",
+    "more",
+    "less",
+    "only",
+    "just",
+    "once",
+    "nor",
+    "either",
+    "neither",
+    "through",
+    "throughout",
+    "until",
+    "amid",
+    "against",
+    "between",
+    "without",
+    "within",
+    "into",
+    "upon",
+    "via",
+    "per",
+    "speaking",
+    "asked",
+    "told",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "latest",
+    "breaking",
+    "news",
+    "photo",
+    "video",
+    "update",
+    "read",
+    "more",
+    "see",
+    "also",
+    "related",
+];
+
+/// Lowercase words allowed inside a name run (`Jaish al-Islam`, `Observatory for Human Rights`).
+const RUN_PARTICLES: &[&str] = &[
+    "al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "bint", "de", "du",
+    "da", "di", "dos", "van", "von", "der", "den", "la", "le", "of", "for", "the", "wal", "wa",
+    "fi", "ould", "ag", "y",
+];
+
+/// Words that mark a following capital as a place, not its government.
+const LOCATIVES: &[&str] = &[
+    "in",
+    "into",
+    "near",
+    "at",
+    "outside",
+    "around",
+    "across",
+    "toward",
+    "towards",
+    "via",
+    "to",
+    "on",
+    "inside",
+    "throughout",
+    "nearby",
+    "from",
+    "through",
+    "reached",
+    "entered",
+    "left",
+    "visited",
+    "visiting",
+    "arrived",
+    "within",
+    "off",
+    "over",
+    "outskirts",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north",
+    "south",
+    "east",
+    "west",
+    "besieged",
+    "captured",
+    "seized",
+    "retook",
+    "retaking",
+    "shelled",
+    "bombed",
+    "struck",
+    "hit",
+    "recaptured",
+];
+
+/// Nouns before `of` that make what follows a place (`the town of Kobani`).
+const PLACE_OF: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "resort",
+    "suburb",
+    "suburbs",
+    "outskirts",
+    "capital",
+    "port",
+    "streets",
+    "centre",
+    "center",
+    "parts",
+    "all",
+    "governorate",
+    "district",
+    "state",
+    "oblast",
+    "area",
+    "residents",
+    "people",
+    "mayor",
+    "governor",
+    "siege",
+    "outskirt",
+    "neighbourhood",
+    "neighborhood",
+    "heart",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "west",
+    "battle",
+    "fall",
+    "liberation",
+    "hub",
+];
+
+/// Nouns after a capital that make it a place (`the Damascus suburbs`, `Moscow airport`).
+const PLACE_AFTER: &[&str] = &[
+    "suburb",
+    "suburbs",
+    "streets",
+    "street",
+    "airport",
+    "residents",
+    "resident",
+    "countryside",
+    "outskirts",
+    "province",
+    "region",
+    "area",
+    "areas",
+    "neighborhood",
+    "neighbourhood",
+    "district",
+    "districts",
+    "university",
+    "metro",
+    "rocket",
+    "rockets",
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "shelling",
+    "summit",
+    "talks",
+    "conference",
+    "office",
+    "bureau",
+    "correspondent",
+    "hospital",
+    "hospitals",
+    "prison",
+    "court",
+    "based",
+    "city",
+    "skyline",
+    "stock",
+    "exchange",
+    "marathon",
+    "mayor",
+    "governorate",
+    "oblast",
+    "front",
+    "offensive",
+    "siege",
+    "battle",
+    "blast",
+    "explosion",
+    "explosions",
+    "protest",
+    "protests",
+    "rally",
+    "port",
+    "harbour",
+    "harbor",
+    "hotel",
+    "square",
+    "museum",
+    "zoo",
+    "stadium",
+    "time",
+];
+
+/// Verbs that follow a subject (a cheap subject test when the parse is missing).
+const SUBJECT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "are",
+    "were",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "insisted",
+    "insists",
+    "noted",
+    "notes",
+    "accused",
+    "accuses",
+    "called",
+    "calls",
+    "urged",
+    "urges",
+    "pushed",
+    "pushes",
+    "met",
+    "meets",
+    "pointed",
+    "points",
+    "claimed",
+    "claims",
+    "continues",
+    "continued",
+    "refused",
+    "refuses",
+    "warned",
+    "warns",
+    "stressed",
+    "announced",
+    "announces",
+    "denied",
+    "denies",
+    "rejected",
+    "rejects",
+    "criticized",
+    "criticised",
+    "condemned",
+    "condemns",
+    "launched",
+    "launches",
+    "attacked",
+    "attacks",
+    "killed",
+    "kills",
+    "signed",
+    "signs",
+    "agreed",
+    "agrees",
+    "declared",
+    "declares",
+    "tweeted",
+    "wrote",
+    "reiterated",
+    "reaffirmed",
+    "backed",
+    "backs",
+    "supports",
+    "supported",
+    "opposed",
+    "opposes",
+    "asked",
+    "asks",
+    "vowed",
+    "vows",
+    "threatened",
+    "threatens",
+    "visited",
+    "visits",
+    "spoke",
+    "speaks",
+    "sought",
+    "seeks",
+    "wants",
+    "wanted",
+    "believes",
+    "believed",
+    "insisting",
+    "argued",
+    "argues",
+    "confirmed",
+    "confirms",
+    "demanded",
+    "demands",
+    "ordered",
+    "orders",
+    "sent",
+    "sends",
+    "also",
+    "later",
+    "then",
+    "on",
+    "last",
+    "has",
+    "did",
+    "does",
+    "elaborated",
+    "referred",
+    "made",
+    "makes",
+    "played",
+    "gave",
+    "gives",
+    "took",
+    "takes",
+    "knows",
+    "knew",
+    "realized",
+    "realised",
+    "proposed",
+    "proposes",
+    "expressed",
+    "welcomed",
+    "described",
+    "promised",
+    "admitted",
+    "blamed",
+    "blames",
+    "responded",
+    "replied",
+    "explained",
+];
+
+/// A qualifier before an office or institution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Qual {
+    /// A country (adjective, name or acronym).
+    Country(usize),
+    /// An organisation or group with a fixed code.
+    Org(ActorId),
+    /// A person (their country).
+    Person(ActorId),
+    /// A capital or seat of power (its code).
+    Metonym(usize),
+    /// A body of a country (`Russian Foreign Ministry spokesman`).
+    Body(usize, usize),
+}
+
+/// How a name run resolved in the pre-pass.
+#[derive(Clone, Debug, PartialEq)]
+enum RunRes {
+    /// A known person (by spelling variant or surname).
+    Person(ActorId),
+    /// A place of the gazetteer.
+    Place(u32),
+    /// Not known: typed by cues in the main pass.
+    Unknown,
+}
+
+/// A unit of the main pass.
+#[derive(Clone, Debug)]
+enum Item {
+    /// A knowledge-base hit.
+    Hit(Hit),
+    /// A name run `w0..w1`.
+    Run { w0: usize, w1: usize, res: RunRes },
+    /// A pronoun word.
+    Pronoun(usize),
+}
+
+impl Item {
+    fn w0(&self) -> usize {
+        match self {
+            Item::Hit(h) => h.w0,
+            Item::Run { w0, .. } => *w0,
+            Item::Pronoun(w) => *w,
+        }
+    }
+    fn w1(&self) -> usize {
+        match self {
+            Item::Hit(h) => h.w1,
+            Item::Run { w1, .. } => *w1,
+            Item::Pronoun(w) => w + 1,
+        }
+    }
+}
+
+/// What an entity of this document is, for merging mentions.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Key {
+    Actor(ActorId),
+    /// (country ISO, institution index).
+    Body(String, usize),
+    Place(u32),
+    /// A new actor: (canonical, kind).
+    New(String, u8),
+}
+
+#[derive(Clone, Debug)]
+struct EntBuild {
+    key: Key,
+    entity: Entity,
+    gender: Option<Gender>,
+    group_type: Option<String>,
+    /// Office of a person on the date (title id), for nominal references.
+    title: Option<String>,
+    /// Institution index for bodies.
+    body: Option<usize>,
+    plural: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct MentionRec {
+    start: usize,
+    ent: usize,
+    sentence: u32,
+    subject: bool,
+}
+
+/// Everything the resolver needs for one document.
+pub(crate) struct Resolver<'a> {
+    kb: &'a Kb,
+    gaz: &'a Gazetteer,
+    doc: &'a Document,
+    text: &'a str,
+    words: Vec<Word>,
+    sent: Vec<u32>,
+    date: Option<Date>,
+    lower_seen: HashSet<String>,
+    ents: Vec<EntBuild>,
+    by_key: BTreeMap<Key, usize>,
+    recs: Vec<MentionRec>,
+    doc_persons: Vec<ActorId>,
+    acronyms: HashMap<String, usize>,
+    countries_seen: Vec<String>,
+    /// Byte start of a token → token index (for the parse).
+    token_at: HashMap<usize, usize>,
+}
+
+impl<'a> Resolver<'a> {
+    pub(crate) fn new(kb: &'a Kb, gaz: &'a Gazetteer, doc: &'a Document) -> Resolver<'a> {
+        let text = doc.text.as_str();
+        let words = scan(text);
+        let sent = sentences(doc, text, &words);
+        let mut lower_seen = HashSet::new();
+        for w in &words {
+            if !w.cap && !w.norm.is_empty() && w.norm.chars().all(|c| c.is_ascii_lowercase()) {
+                lower_seen.insert(w.norm.clone());
+            }
+        }
+        let token_at = doc
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.span.start, i))
+            .collect();
+        Resolver {
+            kb,
+            gaz,
+            doc,
+            text,
+            words,
+            sent,
+            date: doc.meta.published,
+            lower_seen,
+            ents: Vec::new(),
+            by_key: BTreeMap::new(),
+            recs: Vec::new(),
+            doc_persons: Vec::new(),
+            acronyms: HashMap::new(),
+            countries_seen: Vec::new(),
+            token_at,
+        }
+    }
+
+    fn span(&self, w0: usize, w1: usize) -> Span {
+        Span::new(self.words[w0].start, self.words[w1 - 1].end)
+    }
+
+    fn gap(&self, a_end_word: usize, b_word: usize) -> &str {
+        let a = self.words[a_end_word].end;
+        let b = self.words[b_word].start;
+        self.text.get(a..b).unwrap_or("")
+    }
+
+    /// Words `a` (last of one unit) and `b` (first of the next) are adjacent in a phrase.
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        if b >= self.words.len() || b != a + 1 {
+            return false;
+        }
+        let g = self.gap(a, b);
+        (g.is_empty() && self.words[b].possessive)
+            || (self.words[b].joined && g.chars().all(|c| c == '-' || c == '‐'))
+            || (!g.is_empty() && g.len() <= 3 && g.chars().all(|c| c == ' ' || c == '\u{a0}'))
+    }
+
+    fn prev_norm(&self, w: usize) -> Option<&str> {
+        w.checked_sub(1).map(|p| self.words[p].norm.as_str())
+    }
+
+    /// Runs the whole resolution and returns the entities in order of first mention.
+    pub(crate) fn run(mut self, matcher: &Matcher) -> Vec<Entity> {
+        let hits = matcher.find(self.kb, self.text, &self.words);
+        for h in &hits {
+            for t in &h.targets {
+                if let Target::Name(id) | Target::Acronym(id) = t {
+                    let a = &self.kb.actors[*id];
+                    if a.class == ActorClass::Person && !self.doc_persons.contains(id) {
+                        self.doc_persons.push(*id);
+                    }
+                    if a.class == ActorClass::Country {
+                        if let Some(c) = &a.country {
+                            self.countries_seen.push(c.clone());
+                        }
+                    }
+                }
+                if let Target::Adjective(c) = t {
+                    self.countries_seen.push(self.kb.countries[*c].iso3.clone());
+                }
+            }
+        }
+        let items = self.items(hits);
+        self.compose(&items);
+        self.finish()
+    }
+
+    /// Builds the item sequence: hits, name runs (resolved as far as the pre-pass can) and
+    /// pronouns, in text order.
+    fn items(&mut self, hits: Vec<Hit>) -> Vec<Item> {
+        let n = self.words.len();
+        let mut covered = vec![false; n];
+        for h in &hits {
+            for c in covered.iter_mut().take(h.w1).skip(h.w0) {
+                *c = true;
+            }
+        }
+        // A capital or country name directly followed by an unknown capitalised word is part
+        // of a longer name (`Paris Match`, `Moscow Times`): let the run take it.
+        let mut hits = hits;
+        hits.retain(|h| {
+            let only_place = h.targets.iter().all(|t| {
+                matches!(t, Target::Metonym(_))
+                    || matches!(t, Target::Name(id) if self.kb.actors[*id].class == ActorClass::Country)
+            });
+            let next = h.w1;
+            let glued = only_place
+                && next < n
+                && self.adjacent(h.w1 - 1, next)
+                && !self.words[next].joined
+                && !covered_by(&covered, next, h)
+                && self.run_word(next)
+                && !FUNCTION_WORDS.contains(&self.words[next].norm.as_str());
+            if glued {
+                for c in covered.iter_mut().take(h.w1).skip(h.w0) {
+                    *c = false;
+                }
+            }
+            !glued
+        });
+        // Name runs.
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if covered[i] || !self.run_word(i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            let mut last_cap = i;
+            while j < n && !covered[j] && self.adjacent(j - 1, j) && !self.words[j].possessive {
+                let w = &self.words[j];
+                if self.run_word(j) {
+                    last_cap = j;
+                } else if !RUN_PARTICLES.contains(&w.norm.as_str()) {
+                    break;
+                }
+                j += 1;
+            }
+            let mut s = i;
+            // Sentence-initial function words are not part of a name.
+            while s <= last_cap && self.sentence_initial(s) && self.common_word(s) {
+                s += 1;
+            }
+            if s <= last_cap {
+                runs.push((s, last_cap + 1));
+            }
+            i = last_cap + 1;
+        }
+        // Spelling variants of known people first, so surnames can refer to them.
+        let mut resolved: Vec<RunRes> = Vec::with_capacity(runs.len());
+        for &(w0, w1) in &runs {
+            let r = self.variant(w0, w1);
+            if let RunRes::Person(id) = r {
+                if !self.doc_persons.contains(&id) {
+                    self.doc_persons.push(id);
+                }
+            }
+            resolved.push(r);
+        }
+        for (k, &(w0, w1)) in runs.iter().enumerate() {
+            if resolved[k] == RunRes::Unknown {
+                resolved[k] = self.surname_or_place(w0, w1);
+            }
+        }
+        let mut items: Vec<Item> = hits.into_iter().map(Item::Hit).collect();
+        for (k, (w0, w1)) in runs.into_iter().enumerate() {
+            // `Geneva II`, `Aleppo Citadel`: a place at the start of an unknown name.
+            let quoted = w0 > 0 && self.gap(w0 - 1, w0).ends_with(['"', '“', '\'', '‘']);
+            if resolved[k] == RunRes::Unknown
+                && w1 - w0 >= 2
+                && !quoted
+                && self.head_before(w0).is_none()
+            {
+                if let Some((wp, p)) = (w0 + 1..w1)
+                    .rev()
+                    .find_map(|wp| self.place_for(w0, wp).map(|p| (wp, p)))
+                {
+                    items.push(Item::Run {
+                        w0,
+                        w1: wp,
+                        res: RunRes::Place(p),
+                    });
+                    let rest = (wp..w1).find(|&i| self.run_word(i));
+                    if let Some(r) = rest {
+                        items.push(Item::Run {
+                            w0: r,
+                            w1,
+                            res: RunRes::Unknown,
+                        });
+                    }
+                    continue;
+                }
+            }
+            items.push(Item::Run {
+                w0,
+                w1,
+                res: resolved[k].clone(),
+            });
+        }
+        for (i, w) in self.words.iter().enumerate() {
+            if !covered[i] && pronoun_class(&w.norm).is_some() && !w.upper {
+                items.push(Item::Pronoun(i));
+            }
+        }
+        items.sort_by_key(|it| it.w0());
+        items
+    }
+
+    /// A word that can be part of a name: capitalised, not an honorific, not `'s`.
+    fn run_word(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        if !w.cap || w.possessive || w.norm.is_empty() {
+            return false;
+        }
+        if w.norm.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        // An honorific followed by a dot or a name is not itself a name.
+        if HONORIFICS.contains(&w.norm.as_str()) && !w.upper {
+            return false;
+        }
+        true
+    }
+
+    fn sentence_initial(&self, w: usize) -> bool {
+        w == 0 || self.sent[w] != self.sent[w - 1] || {
+            let g = self.gap(w - 1, w);
+            g.contains(['"', '“', '(', ':', '—', '|', '\n']) || g.contains("--")
+        }
+    }
+
+    fn common_word(&self, w: usize) -> bool {
+        let n = self.words[w].norm.as_str();
+        FUNCTION_WORDS.contains(&n) || self.lower_seen.contains(n)
+    }
+
+    /// A run that spells a known person's name (exactly or by its transliteration skeleton).
+    fn variant(&self, w0: usize, w1: usize) -> RunRes {
+        if w1 - w0 < 2 {
+            return RunRes::Unknown;
+        }
+        let key: Vec<&str> = self.words[w0..w1].iter().map(|w| w.norm.as_str()).collect();
+        let sk = name_skeleton(&key.join(" "));
+        // Longest first: the whole run, then without leading words (`Iraqi Khaled X`).
+        let parts: Vec<&str> = sk.split(' ').collect();
+        for start in 0..parts.len().saturating_sub(1) {
+            let k = parts[start..].join(" ");
+            if let Some(ids) = self.kb.person_skeletons.get(&k) {
+                if let Some(id) = self.pick_person(ids) {
+                    return RunRes::Person(id);
+                }
+            }
+        }
+        RunRes::Unknown
+    }
+
+    /// Among namesakes, the one in office on the date (most prominent office first).
+    fn pick_person(&self, ids: &[ActorId]) -> Option<ActorId> {
+        if ids.len() == 1 {
+            return Some(ids[0]);
+        }
+        let mut best: Option<(u8, ActorId)> = None;
+        let mut tie = false;
+        for &id in ids {
+            let rank = match self.date {
+                Some(d) => self.kb.actors[id]
+                    .role_on(d)
+                    .map(|r| title_rank(&r.title))
+                    .unwrap_or(0),
+                None => 1,
+            };
+            match best {
+                Some((b, _)) if rank < b => {}
+                Some((b, _)) if rank == b => tie = true,
+                _ => {
+                    best = Some((rank, id));
+                    tie = false;
+                }
+            }
+        }
+        if tie {
+            // Prefer one already named in the document.
+            return ids.iter().copied().find(|i| self.doc_persons.contains(i));
+        }
+        best.map(|(_, id)| id)
+    }
+
+    /// A single-word run (possibly after particles) that is the surname of a person named in
+    /// the document, or of a prominent office holder on the date; else a place.
+    fn surname_or_place(&self, w0: usize, w1: usize) -> RunRes {
+        let content: Vec<usize> = (w0..w1)
+            .filter(|&i| !PARTICLES.contains(&self.words[i].norm.as_str()) && self.words[i].cap)
+            .collect();
+        let honorific = self.prev_norm(w0).is_some_and(|p| HONORIFICS.contains(&p));
+        if content.len() == 1 || (content.len() == 2 && self.words[content[1]].joined) {
+            let last = content[content.len() - 1];
+            let mut keys = vec![skeleton(&self.words[last].norm)];
+            if content.len() == 2 {
+                keys.insert(
+                    0,
+                    format!(
+                        "{} {}",
+                        skeleton(&self.words[content[0]].norm),
+                        skeleton(&self.words[last].norm)
+                    ),
+                );
+            }
+            for k in &keys {
+                if let Some(ids) = self.kb.surnames.get(k) {
+                    let in_doc: Vec<ActorId> = ids
+                        .iter()
+                        .copied()
+                        .filter(|i| self.doc_persons.contains(i))
+                        .collect();
+                    if !in_doc.is_empty() {
+                        if let Some(id) = self.pick_person(&in_doc) {
+                            return RunRes::Person(id);
+                        }
+                    }
+                    let lower = self.lower_seen.contains(&self.words[last].norm);
+                    if !lower {
+                        let active: Vec<ActorId> = ids
+                            .iter()
+                            .copied()
+                            .filter(|&i| {
+                                let a = &self.kb.actors[i];
+                                let role = match self.date {
+                                    Some(d) => a.role_on(d),
+                                    None => a.roles.iter().max_by_key(|r| r.from),
+                                };
+                                role.is_some_and(|r| honorific || title_rank(&r.title) >= 6)
+                            })
+                            .collect();
+                        if !active.is_empty() {
+                            if let Some(id) = self.pick_person(&active) {
+                                return RunRes::Person(id);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(p) = self.place_for(w0, w1) {
+            return RunRes::Place(p);
+        }
+        RunRes::Unknown
+    }
+
+    /// A gazetteer place for words `w0..w1`, if the cues allow it.
+    fn place_for(&self, w0: usize, w1: usize) -> Option<u32> {
+        let key: Vec<&str> = self.words[w0..w1].iter().map(|w| w.norm.as_str()).collect();
+        let key = key.join(" ");
+        let p = self.gaz.best(&key, &self.countries_seen)?;
+        let rec = &self.gaz.places[p as usize];
+        let cue = self.locative_cue(w0) || self.country_after(w1);
+        let single = w1 - w0 == 1;
+        let name_like = single
+            && (self.kb.given_names.contains(&key)
+                || self.kb.surnames.contains_key(&skeleton(&key)));
+        if rec.ambiguous || name_like || self.lower_seen.contains(&key) {
+            return cue.then_some(p);
+        }
+        let big = rec.population >= 100_000 || rec.precision != newsgraph_core::GeoPrecision::Town;
+        if self.gaz.is_alternate(&key, p) && !big {
+            return cue.then_some(p);
+        }
+        (big || cue).then_some(p)
+    }
+
+    /// A locative word (or `the town of`) right before word `w`.
+    fn locative_cue(&self, w: usize) -> bool {
+        let Some(p) = w.checked_sub(1) else {
+            return false;
+        };
+        let pn = self.words[p].norm.as_str();
+        if LOCATIVES.contains(&pn) {
+            return true;
+        }
+        if pn == "of" {
+            if let Some(pp) = p.checked_sub(1) {
+                return PLACE_OF.contains(&self.words[pp].norm.as_str());
+            }
+        }
+        // `the northern town Kobani`, `resort of Sochi` handled above; `Kobani, Syria`.
+        false
+    }
+
+    /// `..., Country` right after the words (`Brisbane, Australia`).
+    fn country_after(&self, w1: usize) -> bool {
+        if w1 >= self.words.len() || w1 == 0 {
+            return false;
+        }
+        let g = self.gap(w1 - 1, w1);
+        if g.trim() != "," {
+            return false;
+        }
+        let key = &self.words[w1].norm;
+        self.kb
+            .phrases
+            .get(key.as_str())
+            .is_some_and(|ts| {
+                ts.iter().any(|t| {
+                    matches!(t, Target::Name(id) if self.kb.actors[*id].class == ActorClass::Country)
+                })
+            })
+            || self.words.get(w1 + 1).is_some_and(|w2| {
+                let k2 = format!("{key} {}", w2.norm);
+                self.kb.phrases.get(k2.as_str()).is_some_and(|ts| {
+                    ts.iter().any(|t| {
+                        matches!(t, Target::Name(id) if self.kb.actors[*id].class == ActorClass::Country)
+                    })
+                })
+            })
+    }
+
+    // ----- the main pass -----
+
+    fn compose(&mut self, items: &[Item]) {
+        let mut k = 0;
+        while k < items.len() {
+            k = self.step(items, k);
+        }
+    }
+
+    /// Handles the unit(s) starting at item `k`; returns the next item index.
+    fn step(&mut self, items: &[Item], k: usize) -> usize {
+        // A qualifier (with its possessive) followed by an institution or an office.
+        if let Some((q, next)) = self.qualifier(items, k) {
+            if let Some(done) = self.after_qualifier(items, k, q, next) {
+                return done;
+            }
+        }
+        match &items[k] {
+            Item::Hit(h) => self.standalone_hit(items, k, h),
+            Item::Run { w0, w1, res } => self.run_item(items, k, *w0, *w1, res),
+            Item::Pronoun(w) => {
+                self.pronoun(*w);
+                k + 1
+            }
+        }
+    }
+
+    /// A qualifier at item `k`: its kind and the index of the item after it (the possessive
+    /// marker is skipped).
+    fn qualifier(&self, items: &[Item], k: usize) -> Option<(Qual, usize)> {
+        let q = match &items[k] {
+            Item::Hit(h) => {
+                let mut q = None;
+                for t in &h.targets {
+                    let cand = match *t {
+                        Target::Adjective(c) => Some(Qual::Country(c)),
+                        Target::Name(id) | Target::Acronym(id) => {
+                            let a = &self.kb.actors[id];
+                            match a.class {
+                                ActorClass::Country => a
+                                    .country
+                                    .as_ref()
+                                    .and_then(|c| self.kb.by_iso3.get(c))
+                                    .map(|&c| Qual::Country(c)),
+                                ActorClass::Person => Some(Qual::Person(id)),
+                                ActorClass::Igo | ActorClass::Group => Some(Qual::Org(id)),
+                            }
+                        }
+                        Target::Metonym(m) => Some(Qual::Metonym(m)),
+                        _ => None,
+                    };
+                    if cand.is_some() {
+                        q = cand;
+                        break;
+                    }
+                }
+                q?
+            }
+            Item::Run {
+                res: RunRes::Person(id),
+                ..
+            } => Qual::Person(*id),
+            _ => return None,
+        };
+        // The possessive marker is a word, not an item: the next item follows directly.
+        Some((q, k + 1))
+    }
+
+    /// The first institution target of a hit, by class preference.
+    fn inst_of(&self, h: &Hit, prefer: &[InstClass]) -> Option<usize> {
+        for class in prefer {
+            for t in &h.targets {
+                if let Target::Institution(i) = *t {
+                    if self.kb.institutions[i].class == *class {
+                        return Some(i);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn titles_of(&self, h: &Hit) -> Vec<usize> {
+        h.targets
+            .iter()
+            .filter_map(|t| match *t {
+                Target::Institution(i) if self.kb.institutions[i].class == InstClass::Title => {
+                    Some(i)
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Words `a..` of item `k` end where item `next` starts, possibly across a possessive.
+    fn joined_items(&self, items: &[Item], k: usize, next: usize) -> bool {
+        let Some(n) = items.get(next) else {
+            return false;
+        };
+        let end = items[k].w1() - 1;
+        let start = n.w0();
+        if start == end + 1 {
+            return self.adjacent(end, start);
+        }
+        // Across the possessive marker: `Russia 's Foreign Ministry`.
+        start == end + 2
+            && self.words[end + 1].possessive
+            && self.adjacent(end, end + 1)
+            && self.adjacent(end + 1, start)
+    }
+
+    fn after_qualifier(&mut self, items: &[Item], k: usize, q: Qual, next: usize) -> Option<usize> {
+        if !self.joined_items(items, k, next) {
+            return None;
+        }
+        let Item::Hit(h) = &items[next] else {
+            return None;
+        };
+        let qual_start = items[k].w0();
+        let possessive = items[next].w0() == items[k].w1() + 1;
+        // A body: `Syrian army`, `Russia's Supreme Court`, `the Assad government`.
+        if let Some(body) = self.inst_of(h, &[InstClass::Body]) {
+            let country = self.qual_country(q)?;
+            // `Russian Foreign Ministry spokesman X`: the body qualifies an office.
+            if self.joined_items(items, next, next + 1) {
+                if let Item::Hit(h2) = &items[next + 1] {
+                    let titles = self.titles_of(h2);
+                    if !titles.is_empty() {
+                        let cidx = *self.kb.by_iso3.get(&country)?;
+                        return Some(self.office(
+                            items,
+                            qual_start,
+                            next + 1,
+                            Some(Qual::Body(cidx, body)),
+                            &titles,
+                        ));
+                    }
+                }
+            }
+            // The qualifier as a mention of its own when it names a person or an organisation.
+            if let Qual::Person(_) = q {
+                self.emit_item_mention(items, k);
+            }
+            let span = Span::new(self.words[qual_start].start, self.words[h.w1 - 1].end);
+            let e = self.body_entity(&country, body);
+            self.add_mention(e, span, MentionVia::Name, h.w1);
+            let _ = possessive;
+            return Some(next + 1);
+        }
+        let titles = self.titles_of(h);
+        if !titles.is_empty() {
+            if let Qual::Person(_) = q {
+                // `Assad's envoy`: leave the person as a plain mention.
+                return None;
+            }
+            return Some(self.office(items, qual_start, next, Some(q), &titles));
+        }
+        None
+    }
+
+    /// The country a qualifier stands for.
+    fn qual_country(&self, q: Qual) -> Option<String> {
+        match q {
+            Qual::Country(c) => Some(self.kb.countries[c].iso3.clone()),
+            Qual::Person(id) => self.kb.actors[id].country.clone(),
+            Qual::Metonym(m) => self.kb.metonyms[m].country.clone(),
+            // `Hamas government` and the like are not a country's body.
+            Qual::Org(_) => None,
+            Qual::Body(c, _) => Some(self.kb.countries[c].iso3.clone()),
+        }
+    }
+
+    /// The code an office takes under a qualifier (`Syrian` + foreign minister → `SYRGOV`).
+    fn office_code(&self, q: Option<Qual>, title: usize) -> Option<String> {
+        let role = &self.kb.institutions[title].code;
+        match q? {
+            Qual::Country(c) => Some(format!("{}{}", self.kb.countries[c].iso3, role)),
+            Qual::Org(id) => self.kb.actors[id].code.clone(),
+            Qual::Metonym(m) => Some(self.kb.metonyms[m].code.clone()),
+            Qual::Person(id) => self.kb.actors[id]
+                .country
+                .as_ref()
+                .map(|c| format!("{c}{role}")),
+            Qual::Body(c, b) => Some(format!(
+                "{}{}",
+                self.kb.countries[c].iso3, self.kb.institutions[b].code
+            )),
+        }
+    }
+
+    /// The code prefix an office's holders must have (`SYR`, `IGOUNO`).
+    fn office_prefix(&self, q: Option<Qual>) -> Option<String> {
+        match q? {
+            Qual::Country(c) | Qual::Body(c, _) => Some(self.kb.countries[c].iso3.clone()),
+            Qual::Org(id) => self.kb.actors[id].code.clone(),
+            Qual::Metonym(m) => self.kb.metonyms[m].country.clone(),
+            Qual::Person(id) => self.kb.actors[id].country.clone(),
+        }
+    }
+
+    /// An office at item `t` (after an optional qualifier starting at word `qual_start`):
+    /// followed by a name, it types the person; alone, it refers to the holder on the date.
+    fn office(
+        &mut self,
+        items: &[Item],
+        qual_start: usize,
+        t: usize,
+        q: Option<Qual>,
+        titles: &[usize],
+    ) -> usize {
+        let next = t + 1;
+        if self.joined_items(items, t, next) {
+            match &items[next] {
+                Item::Hit(h) => {
+                    if let Some(id) = person_target(self.kb, h) {
+                        self.emit_actor(id, self.span(h.w0, h.w1), MentionVia::Name, h.w1);
+                        self.maybe_acronym_definition(h.w1);
+                        return next + 1;
+                    }
+                }
+                Item::Run { w0, w1, res } => {
+                    match res {
+                        RunRes::Person(id) => {
+                            self.emit_actor(*id, self.span(*w0, *w1), MentionVia::Name, *w1);
+                        }
+                        _ => {
+                            let canonical = self.text_of(*w0, *w1);
+                            let code = titles.iter().find_map(|&ti| self.office_code(q, ti));
+                            let country = self.office_prefix(q).filter(|p| p.len() == 3);
+                            let e = self.new_entity(
+                                canonical,
+                                EntityKind::Person,
+                                code,
+                                country,
+                                titles
+                                    .first()
+                                    .map(|&ti| self.kb.institutions[ti].id.clone()),
+                            );
+                            self.add_mention(e, self.span(*w0, *w1), MentionVia::Name, *w1);
+                        }
+                    }
+                    return next + 1;
+                }
+                Item::Pronoun(_) => {}
+            }
+        }
+        // No name: a nominal reference to the office holder.
+        let Item::Hit(h) = &items[t] else {
+            return t + 1;
+        };
+        let determiner = qual_start.checked_sub(1).is_some_and(|p| {
+            matches!(
+                self.words[p].norm.as_str(),
+                "the" | "his" | "her" | "its" | "their"
+            )
+        });
+        let capital = self.words[h.w0].cap;
+        if q.is_none() && !determiner {
+            return t + 1;
+        }
+        if q.is_none()
+            && !capital
+            && titles
+                .iter()
+                .all(|&ti| title_rank(&self.kb.institutions[ti].id) < 3)
+        {
+            return t + 1;
+        }
+        let span = Span::new(self.words[qual_start].start, self.words[h.w1 - 1].end);
+        if let Some(e) = self.office_holder(q, titles) {
+            self.add_mention(e, span, MentionVia::Nominal, h.w1);
+        }
+        let _ = capital;
+        t + 1
+    }
+
+    /// The entity holding an office on the date: a person of this document first (nearest
+    /// before, then after), else the knowledge base's holder.
+    fn office_holder(&mut self, q: Option<Qual>, titles: &[usize]) -> Option<usize> {
+        let prefix = self.office_prefix(q);
+        let ids: Vec<&str> = titles
+            .iter()
+            .map(|&t| self.kb.institutions[t].id.as_str())
+            .collect();
+        // Under a country, the holder's code is that country's (`Ukrainian leader` is UKRGOV,
+        // not a separatist leader coded UKRREB...).
+        let exact: Option<Vec<String>> = match q {
+            Some(Qual::Country(_)) | Some(Qual::Body(..)) => Some(
+                titles
+                    .iter()
+                    .filter_map(|&t| self.office_code(q, t))
+                    .collect(),
+            ),
+            _ => None,
+        };
+        let date = self.date;
+        let fits = |kb: &Kb, id: ActorId| -> bool {
+            let a = &kb.actors[id];
+            let role = match date {
+                Some(d) => a.role_on(d),
+                None => a.roles.iter().max_by_key(|r| r.from),
+            };
+            role.is_some_and(|r| {
+                ids.contains(&r.title.as_str())
+                    && prefix
+                        .as_ref()
+                        .is_none_or(|p| r.code.starts_with(p.as_str()))
+                    && exact.as_ref().is_none_or(|codes| {
+                        codes.is_empty() || codes.contains(&r.code) || r.title.contains("minister")
+                    })
+            })
+        };
+        // Entities already built, most recent first.
+        for rec in self.recs.iter().rev() {
+            if let Key::Actor(id) = self.key_of(rec.ent) {
+                if self.kb.actors[id].class == ActorClass::Person && fits(self.kb, id) {
+                    return Some(rec.ent);
+                }
+            }
+            if prefix.is_none() {
+                if let Some(t) = &self.ents[rec.ent].title {
+                    if ids.contains(&t.as_str()) {
+                        return Some(rec.ent);
+                    }
+                }
+            }
+        }
+        // People named later in the document.
+        let later: Vec<ActorId> = self
+            .doc_persons
+            .iter()
+            .copied()
+            .filter(|&id| fits(self.kb, id))
+            .collect();
+        let pick = if let Some(&id) = later.first() {
+            Some(id)
+        } else if prefix.is_some() {
+            let all: Vec<ActorId> = (0..self.kb.actors.len())
+                .filter(|&id| self.kb.actors[id].class == ActorClass::Person && fits(self.kb, id))
+                .collect();
+            // The first office (in the order of the phrase's offices) with a single holder.
+            ids.iter().find_map(|t| {
+                let holders: Vec<ActorId> = all
+                    .iter()
+                    .copied()
+                    .filter(|&id| {
+                        let a = &self.kb.actors[id];
+                        let role = match date {
+                            Some(d) => a.role_on(d),
+                            None => a.roles.iter().max_by_key(|r| r.from),
+                        };
+                        role.is_some_and(|r| r.title == *t)
+                    })
+                    .collect();
+                (holders.len() == 1).then(|| holders[0])
+            })
+        } else {
+            None
+        };
+        pick.map(|id| self.actor_entity(id))
+    }
+
+    fn key_of(&self, e: usize) -> Key {
+        self.ents[e].key.clone()
+    }
+
+    fn emit_item_mention(&mut self, items: &[Item], k: usize) {
+        match &items[k] {
+            Item::Hit(h) => {
+                if let Some(id) = h.targets.iter().find_map(|t| match *t {
+                    Target::Name(id) | Target::Acronym(id) => Some(id),
+                    _ => None,
+                }) {
+                    let via = if h.targets.contains(&Target::Acronym(id)) {
+                        MentionVia::Acronym
+                    } else {
+                        MentionVia::Name
+                    };
+                    self.emit_actor(id, self.span(h.w0, h.w1), via, h.w1);
+                }
+            }
+            Item::Run {
+                w0,
+                w1,
+                res: RunRes::Person(id),
+            } => self.emit_actor(*id, self.span(*w0, *w1), MentionVia::Name, *w1),
+            _ => {}
+        }
+    }
+
+    fn standalone_hit(&mut self, items: &[Item], k: usize, h: &Hit) -> usize {
+        // Names and acronyms of actors.
+        let actor = h.targets.iter().find_map(|t| match *t {
+            Target::Name(id) => Some((id, MentionVia::Name)),
+            Target::Acronym(id) => Some((id, MentionVia::Acronym)),
+            _ => None,
+        });
+        if let Some((id, via)) = actor {
+            // `Beirut-based`, `Russian-backed`: a modifier, not a mention.
+            if self.based_after(h.w1) && self.kb.actors[id].class == ActorClass::Country {
+                return k + 1;
+            }
+            self.emit_actor(id, self.span(h.w0, h.w1), via, h.w1);
+            self.maybe_acronym_definition(h.w1);
+            return k + 1;
+        }
+        if let Some(m) = h.targets.iter().find_map(|t| match *t {
+            Target::Metonym(m) => Some(m),
+            _ => None,
+        }) {
+            self.metonym(h, m);
+            return k + 1;
+        }
+        if let Some(n) = h.targets.iter().find_map(|t| match *t {
+            Target::Nominal(n) => Some(n),
+            _ => None,
+        }) {
+            self.nominal(h, n);
+            return k + 1;
+        }
+        let titles = self.titles_of(h);
+        if !titles.is_empty() {
+            return self.office(items, h.w0, k, None, &titles);
+        }
+        k + 1
+    }
+
+    fn based_after(&self, w1: usize) -> bool {
+        self.words.get(w1).is_some_and(|w| {
+            w.joined
+                && matches!(
+                    w.norm.as_str(),
+                    "based"
+                        | "backed"
+                        | "led"
+                        | "controlled"
+                        | "held"
+                        | "allied"
+                        | "aligned"
+                        | "funded"
+                        | "sponsored"
+                        | "brokered"
+                        | "born"
+                        | "made"
+                        | "owned"
+                )
+        })
+    }
+
+    /// A capital or seat: its government (metonymy) or, used as a place, the place.
+    fn metonym(&mut self, h: &Hit, m: usize) {
+        let met = self.kb.metonyms[m].clone();
+        let span = self.span(h.w0, h.w1);
+        if !met.seat && self.place_use(h.w0, h.w1) {
+            let key = self.words[h.w0..h.w1]
+                .iter()
+                .map(|w| w.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let prefer: Vec<String> = met.country.iter().cloned().collect();
+            if let Some(p) = self.gaz.best(&key, &prefer) {
+                let e = self.place_entity(p);
+                self.add_mention(e, span, MentionVia::Name, h.w1);
+            }
+            return;
+        }
+        if let Some(e) = self.code_entity(&met.code, met.country.as_deref()) {
+            self.add_mention(e, span, MentionVia::Metonymy, h.w1);
+        }
+    }
+
+    /// Whether a capital at `w0..w1` is used as a place.
+    fn place_use(&self, w0: usize, w1: usize) -> bool {
+        if self.locative_cue(w0) || self.based_after(w1) || self.country_after(w1) {
+            return true;
+        }
+        // `the Damascus suburbs`, `Damascus's streets`.
+        let mut n = w1;
+        if self.words.get(n).is_some_and(|w| w.possessive) {
+            n += 1;
+        }
+        if let Some(w) = self.words.get(n) {
+            if n > 0 && self.adjacent(n - 1, n) && PLACE_AFTER.contains(&w.norm.as_str()) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The entity for an actor code: an organisation with that code, or a country's body.
+    fn code_entity(&mut self, code: &str, country: Option<&str>) -> Option<usize> {
+        if let Some(&id) = self.kb.by_code.get(code) {
+            return Some(self.actor_entity(id));
+        }
+        let c = country?;
+        let role = code.get(3..6)?;
+        let body = self.kb.default_body(role)?;
+        let bi = self.kb.institutions.iter().position(|i| i.id == body.id)?;
+        Some(self.body_entity(c, bi))
+    }
+
+    fn nominal(&mut self, h: &Hit, n: usize) {
+        let Some(p) = h.w0.checked_sub(1) else {
+            return;
+        };
+        if !matches!(
+            self.words[p].norm.as_str(),
+            "the" | "this" | "that" | "these" | "those"
+        ) {
+            return;
+        }
+        // `the Islamist rebel group Jaish al-Islam`: the name that follows is the referent.
+        if h.w1 < self.words.len() && self.adjacent(h.w1 - 1, h.w1) && self.words[h.w1].cap {
+            return;
+        }
+        let ants = self.kb.nominals[n].antecedents.clone();
+        let head = self.words[h.w1 - 1].norm.clone();
+        let sentence = self.sent[h.w0];
+        let mut found = None;
+        for rec in self.recs.iter().rev() {
+            if sentence.saturating_sub(rec.sentence) > 6 {
+                break;
+            }
+            let e = &self.ents[rec.ent];
+            let ok = ants.iter().any(|a| match a.as_str() {
+                "group" => {
+                    e.entity.kind == EntityKind::Group
+                        || (e.group_type.is_some() && e.group_type.as_deref() != Some("igo"))
+                }
+                "organization" => {
+                    e.entity.kind == EntityKind::Organization && e.group_type.is_some()
+                }
+                // `the alliance` is NATO, not any organisation: the head word must be in a name.
+                "igo" => {
+                    e.group_type.as_deref() == Some("igo")
+                        && (matches!(head.as_str(), "organization" | "organisation" | "body")
+                            || match self.key_of(rec.ent) {
+                                Key::Actor(id) => self.kb.actors[id]
+                                    .aliases
+                                    .iter()
+                                    .any(|a| a.to_lowercase().contains(head.as_str())),
+                                _ => false,
+                            })
+                }
+                "ministry" => e
+                    .body
+                    .is_some_and(|b| self.kb.institutions[b].canonical.contains("Ministry")),
+                "country" => e.entity.kind == EntityKind::Country,
+                t => e.group_type.as_deref() == Some(t),
+            });
+            if ok {
+                found = Some(rec.ent);
+                break;
+            }
+        }
+        if let Some(e) = found {
+            let span = Span::new(self.words[h.w0].start, self.words[h.w1 - 1].end);
+            self.add_mention(e, span, MentionVia::Nominal, h.w1);
+        }
+    }
+
+    fn run_item(&mut self, items: &[Item], k: usize, w0: usize, w1: usize, res: &RunRes) -> usize {
+        let span = self.span(w0, w1);
+        match res {
+            RunRes::Person(id) => {
+                self.emit_actor(*id, span, MentionVia::Name, w1);
+                self.maybe_acronym_definition(w1);
+            }
+            RunRes::Place(p) => {
+                let e = self.place_entity(*p);
+                self.add_mention(e, span, MentionVia::Name, w1);
+            }
+            RunRes::Unknown => {
+                // An acronym the text defined, or a known acronym's variant.
+                if w1 - w0 == 1 && self.words[w0].upper {
+                    if let Some(&e) = self.acronyms.get(&self.words[w0].norm) {
+                        self.add_mention(e, span, MentionVia::Acronym, w1);
+                        return k + 1;
+                    }
+                }
+                return self.unknown(items, k, w0, w1);
+            }
+        }
+        k + 1
+    }
+
+    /// A name the knowledge base does not know, typed by its cues.
+    fn unknown(&mut self, items: &[Item], k: usize, w0: usize, w1: usize) -> usize {
+        let canonical = self.text_of(w0, w1);
+        let span = self.span(w0, w1);
+        // The same name typed earlier in the document.
+        let canon = canonical
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+        if let Some(e) = self
+            .by_key
+            .iter()
+            .find(|(key, _)| matches!(key, Key::New(c, _) if *c == canon))
+            .map(|(_, e)| *e)
+        {
+            self.add_mention(e, span, MentionVia::Name, w1);
+            return k + 1;
+        }
+        // A head right after or at the end: `Al-Mayadeen TV`, `RIA Novosti news agency`.
+        if let Some(Item::Hit(h)) = items.get(k + 1) {
+            if self.joined_items(items, k, k + 1) {
+                if let Some(head) = self.inst_of(h, &[InstClass::Head]) {
+                    let country = self.country_near(w0);
+                    let inst = &self.kb.institutions[head];
+                    let code = Some(match &country {
+                        Some(c) if inst.code == "NGO" => format!("NGO{c}"),
+                        Some(c) => format!("{c}{}", inst.code),
+                        None => inst.code.clone(),
+                    });
+                    let kind = inst.kind;
+                    let name = if self.words[h.w0].cap {
+                        Span::new(span.start, self.words[h.w1 - 1].end)
+                    } else {
+                        span
+                    };
+                    let canonical = self.doc.slice(name).to_string();
+                    let e = self.new_entity(canonical, kind, code, country, None);
+                    self.add_mention(e, name, MentionVia::Name, h.w1);
+                    self.maybe_acronym_definition(h.w1);
+                    return k + 2;
+                }
+            }
+        }
+        // A head word before: `French magazine "Paris Match"`.
+        if let Some(head) = self.head_before(w0) {
+            let country = self.country_near(w0);
+            let inst = &self.kb.institutions[head];
+            let code = Some(match &country {
+                Some(c) if inst.code == "NGO" => format!("NGO{c}"),
+                Some(c) => format!("{c}{}", inst.code),
+                None => inst.code.clone(),
+            });
+            let kind = inst.kind;
+            let e = self.new_entity(canonical, kind, code, country, None);
+            self.add_mention(e, span, MentionVia::Name, w1);
+            self.maybe_acronym_definition(w1);
+            return k + 1;
+        }
+        let honorific = self.prev_norm(w0).is_some_and(|p| HONORIFICS.contains(&p));
+        let given = self.kb.given_names.contains(&self.words[w0].norm)
+            || crate::names::GIVEN_NAMES.contains(&self.words[w0].norm.as_str());
+        let multi = w1 - w0 >= 2;
+        if honorific || (given && multi) {
+            let (code, country) = self.apposition_code(w1).unwrap_or((None, None));
+            let e = self.new_entity(canonical, EntityKind::Person, code, country, None);
+            self.add_mention(e, span, MentionVia::Name, w1);
+            return k + 1;
+        }
+        // `X, the group's spokesman`: an apposition with an office.
+        if multi {
+            if let Some((code, country)) = self.apposition_code(w1) {
+                let e = self.new_entity(canonical, EntityKind::Person, code, country, None);
+                self.add_mention(e, span, MentionVia::Name, w1);
+                return k + 1;
+            }
+        }
+        // A place (a looser test than the pre-pass: part of the run).
+        k + 1
+    }
+
+    /// A lowercase head word (or `magazine`) right before a name, allowing a quote mark.
+    fn head_before(&self, w0: usize) -> Option<usize> {
+        let p = w0.checked_sub(1)?;
+        let g = self.gap(p, w0);
+        if g.len() > 3 || g.contains(['.', ',', ';', ':']) {
+            return None;
+        }
+        let n = self.words[p].norm.as_str();
+        if self.words[p].cap {
+            return None;
+        }
+        self.kb.institutions.iter().position(|i| {
+            i.class == InstClass::Head && i.code == "MED" && i.aliases.iter().any(|a| a == n)
+        })
+    }
+
+    /// The country of an adjective or country name among the two words before `w0` (or inside
+    /// the name itself: `Syrian Observatory`).
+    fn country_near(&self, w0: usize) -> Option<String> {
+        let lo = w0.saturating_sub(3);
+        for i in (lo..w0 + 1).rev() {
+            let w = &self.words[i];
+            if let Some(ts) = self.kb.phrases.get(w.norm.as_str()) {
+                for t in ts {
+                    match *t {
+                        Target::Adjective(c) if w.cap => {
+                            return Some(self.kb.countries[c].iso3.clone())
+                        }
+                        Target::Name(id) | Target::Acronym(id) if w.cap => {
+                            let a = &self.kb.actors[id];
+                            if a.class == ActorClass::Country {
+                                return a.country.clone();
+                            }
+                        }
+                        Target::Metonym(m) if w.cap => {
+                            if let Some(c) = &self.kb.metonyms[m].country {
+                                return Some(c.clone());
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// `X, the group's spokesman` / `X, a Syrian official`: the code and country the
+    /// apposition gives.
+    fn apposition_code(&mut self, w1: usize) -> Option<(Option<String>, Option<String>)> {
+        if w1 >= self.words.len() || self.gap(w1 - 1, w1).trim() != "," {
+            return None;
+        }
+        let mut i = w1;
+        if matches!(
+            self.words[i].norm.as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her"
+        ) {
+            i += 1;
+        }
+        let limit = (i + 6).min(self.words.len());
+        let mut country: Option<String> = None;
+        let mut org: Option<(String, Option<String>)> = None;
+        let mut j = i;
+        while j < limit {
+            let w = &self.words[j];
+            if j > i && !self.adjacent(j - 1, j) {
+                break;
+            }
+            // `the group's`: the most recent group.
+            if matches!(
+                w.norm.as_str(),
+                "group" | "movement" | "organization" | "organisation" | "militia"
+            ) && self.words.get(j + 1).is_some_and(|x| x.possessive)
+            {
+                for rec in self.recs.iter().rev() {
+                    let e = &self.ents[rec.ent];
+                    if e.entity.kind == EntityKind::Group || e.group_type.is_some() {
+                        org = Some((e.entity.actor_code.clone()?, e.entity.country.clone()));
+                        break;
+                    }
+                }
+            }
+            if let Some(ts) = self.kb.phrases.get(w.norm.as_str()) {
+                for t in ts {
+                    if let Target::Adjective(c) = *t {
+                        country = Some(self.kb.countries[c].iso3.clone());
+                    }
+                    if let Target::Institution(ii) = *t {
+                        let inst = &self.kb.institutions[ii];
+                        if inst.class == InstClass::Title {
+                            if let Some((code, c)) = org.clone() {
+                                return Some((Some(code), c));
+                            }
+                            let code = country.as_ref().map(|c| format!("{c}{}", inst.code));
+                            return Some((code, country.clone()));
+                        }
+                    }
+                }
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// After a mention ending at word `w1`: `(ACR)` defines an acronym for its entity.
+    fn maybe_acronym_definition(&mut self, w1: usize) {
+        let Some(last) = self.recs.last().copied() else {
+            return;
+        };
+        if w1 >= self.words.len() || w1 == 0 {
+            return;
+        }
+        let g = self.gap(w1 - 1, w1);
+        if g.trim() != "(" {
+            return;
+        }
+        let w = &self.words[w1];
+        let closes = self
+            .words
+            .get(w1 + 1)
+            .map(|_| self.gap(w1, w1 + 1))
+            .unwrap_or_else(|| self.text.get(w.end..).unwrap_or(""));
+        if w.upper && closes.trim_start().starts_with(')') {
+            self.acronyms.insert(w.norm.clone(), last.ent);
+        }
+    }
+
+    fn pronoun(&mut self, w: usize) {
+        let Some(class) = pronoun_class(&self.words[w].norm) else {
+            return;
+        };
+        let s = self.sent[w];
+        let start = self.words[w].start;
+        let mut best: Option<(f32, usize)> = None;
+        let mut seen_in_sentence: HashSet<usize> = HashSet::new();
+        for (ri, rec) in self.recs.iter().enumerate().rev() {
+            if rec.start >= start {
+                continue;
+            }
+            let dist = s.saturating_sub(rec.sentence);
+            if dist > 2 {
+                break;
+            }
+            let e = &self.ents[rec.ent];
+            let ok = match class {
+                PronounClass::Male => {
+                    e.entity.kind == EntityKind::Person && e.gender != Some(Gender::Female)
+                }
+                PronounClass::Female => {
+                    e.entity.kind == EntityKind::Person && e.gender != Some(Gender::Male)
+                }
+                PronounClass::Neuter => {
+                    matches!(
+                        e.entity.kind,
+                        EntityKind::Organization | EntityKind::Group | EntityKind::Country
+                    ) && !e.plural
+                }
+                PronounClass::Plural => e.entity.kind == EntityKind::Group || e.plural,
+            };
+            if !ok || !seen_in_sentence.insert(rec.ent * 4 + dist as usize) {
+                continue;
+            }
+            let score = 3.0 * f32::from(u8::from(rec.subject)) + if dist == 0 { 2.0 } else { 0.0 }
+                - 1.5 * dist as f32
+                + 0.001 * ri as f32;
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, rec.ent));
+            }
+        }
+        if let Some((_, e)) = best {
+            let span = Span::new(self.words[w].start, self.words[w].end);
+            self.add_mention(e, span, MentionVia::Pronoun, w + 1);
+        }
+    }
+
+    // ----- entities -----
+
+    fn text_of(&self, w0: usize, w1: usize) -> String {
+        self.doc.slice(self.span(w0, w1)).to_string()
+    }
+
+    fn emit_actor(&mut self, id: ActorId, span: Span, via: MentionVia, w1: usize) {
+        let e = self.actor_entity(id);
+        self.add_mention(e, span, via, w1);
+    }
+
+    fn actor_entity(&mut self, id: ActorId) -> usize {
+        let key = Key::Actor(id);
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        let a = &self.kb.actors[id];
+        let place = if a.class == ActorClass::Country {
+            a.country
+                .as_deref()
+                .and_then(|c| self.gaz.country(c))
+                .map(|p| Place {
+                    name: a.canonical.clone(),
+                    ..p.to_place()
+                })
+        } else {
+            None
+        };
+        let title = self
+            .date
+            .and_then(|d| a.role_on(d))
+            .map(|r| r.title.clone());
+        let b = EntBuild {
+            key: key.clone(),
+            entity: Entity {
+                canonical: a.canonical.clone(),
+                kind: a.kind,
+                actor_code: a.code_on(self.date),
+                country: a.country.clone(),
+                wikidata: a.wikidata.clone(),
+                place,
+                mentions: Vec::new(),
+            },
+            gender: a.gender,
+            group_type: a.group_type.clone(),
+            title,
+            body: None,
+            plural: false,
+        };
+        self.insert(key, b)
+    }
+
+    fn body_entity(&mut self, country: &str, body: usize) -> usize {
+        let key = Key::Body(country.to_string(), body);
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        let inst = &self.kb.institutions[body];
+        let canonical = format!("{} {}", self.kb.adjective(country), inst.canonical);
+        let b = EntBuild {
+            key: key.clone(),
+            entity: Entity {
+                canonical,
+                kind: inst.kind,
+                actor_code: Some(format!("{country}{}", inst.code)),
+                country: Some(country.to_string()),
+                wikidata: None,
+                place: None,
+                mentions: Vec::new(),
+            },
+            gender: None,
+            group_type: None,
+            title: None,
+            body: Some(body),
+            plural: inst.kind == EntityKind::Group
+                || matches!(inst.id.as_str(), "opposition" | "military"),
+        };
+        self.insert(key, b)
+    }
+
+    fn place_entity(&mut self, p: u32) -> usize {
+        let key = Key::Place(p);
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        let rec = &self.gaz.places[p as usize];
+        let b = EntBuild {
+            key: key.clone(),
+            entity: Entity {
+                canonical: rec.name.clone(),
+                kind: EntityKind::Location,
+                actor_code: None,
+                country: (!rec.country.is_empty()).then(|| rec.country.clone()),
+                wikidata: None,
+                place: Some(rec.to_place()),
+                mentions: Vec::new(),
+            },
+            gender: None,
+            group_type: None,
+            title: None,
+            body: None,
+            plural: false,
+        };
+        self.insert(key, b)
+    }
+
+    fn new_entity(
+        &mut self,
+        canonical: String,
+        kind: EntityKind,
+        code: Option<String>,
+        country: Option<String>,
+        title: Option<String>,
+    ) -> usize {
+        let canonical = canonical
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+        let key = Key::New(canonical.clone(), kind as u8);
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        let b = EntBuild {
+            key: key.clone(),
+            entity: Entity {
+                canonical,
+                kind,
+                actor_code: code,
+                country,
+                wikidata: None,
+                place: None,
+                mentions: Vec::new(),
+            },
+            gender: None,
+            group_type: (kind == EntityKind::Group).then(|| "rebel".to_string()),
+            title,
+            body: None,
+            plural: false,
+        };
+        self.insert(key, b)
+    }
+
+    fn insert(&mut self, key: Key, b: EntBuild) -> usize {
+        let e = self.ents.len();
+        self.ents.push(b);
+        self.by_key.insert(key, e);
+        e
+    }
+
+    fn add_mention(&mut self, e: usize, span: Span, via: MentionVia, w1: usize) {
+        let ms = &mut self.ents[e].entity.mentions;
+        if ms.iter().any(|m| m.span == span) {
+            return;
+        }
+        ms.push(Mention { span, via });
+        let w0 = self.words.partition_point(|w| w.end <= span.start);
+        let sentence = self.sent.get(w0).copied().unwrap_or(0);
+        let subject = self.is_subject(span, sentence, w1);
+        self.recs.push(MentionRec {
+            start: span.start,
+            ent: e,
+            sentence,
+            subject,
+        });
+    }
+
+    /// Subject test: the parse when present (`nsubj`), else the first mention of its sentence
+    /// or one followed by a verb.
+    fn is_subject(&self, span: Span, sentence: u32, w1: usize) -> bool {
+        if !self.doc.tokens.is_empty() {
+            let mut w = self.words.partition_point(|x| x.end < span.end);
+            while w > 0 && self.words.get(w).is_some_and(|x| x.start >= span.end) {
+                w -= 1;
+            }
+            if let Some(word) = self.words.get(w) {
+                if let Some(&t) = self.token_at.get(&word.start) {
+                    let rel = &self.doc.tokens[t].deprel;
+                    if !rel.is_empty() {
+                        return rel.starts_with("nsubj");
+                    }
+                }
+            }
+        }
+        let first = self.recs.iter().rev().all(|r| r.sentence != sentence);
+        let verb = self
+            .words
+            .get(w1)
+            .is_some_and(|w| SUBJECT_VERBS.contains(&w.norm.as_str()));
+        first || verb
+    }
+
+    fn finish(self) -> Vec<Entity> {
+        let mut out: Vec<Entity> = self
+            .ents
+            .into_iter()
+            .filter(|b| !b.entity.mentions.is_empty())
+            .map(|mut b| {
+                b.entity
+                    .mentions
+                    .sort_by_key(|m| (m.span.start, m.span.end));
+                b.entity
+            })
+            .collect();
+        out.sort_by_key(|e| {
+            e.mentions
+                .first()
+                .map(|m| (m.span.start, m.span.end))
+                .unwrap_or((usize::MAX, 0))
+        });
+        out
+    }
+}
+
+/// Whether word `w` is covered by a hit other than `h`.
+fn covered_by(covered: &[bool], w: usize, h: &Hit) -> bool {
+    covered[w] && !(h.w0..h.w1).contains(&w)
+}
+
+/// The person among a hit's targets.
+fn person_target(kb: &Kb, h: &Hit) -> Option<ActorId> {
+    h.targets.iter().find_map(|t| match *t {
+        Target::Name(id) | Target::Acronym(id) if kb.actors[id].class == ActorClass::Person => {
+            Some(id)
+        }
+        _ => None,
+    })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PronounClass {
+    Male,
+    Female,
+    Neuter,
+    Plural,
+}
+
+fn pronoun_class(norm: &str) -> Option<PronounClass> {
+    Some(match norm {
+        "he" | "him" | "his" | "himself" => PronounClass::Male,
+        "she" | "her" | "hers" | "herself" => PronounClass::Female,
+        "its" | "itself" => PronounClass::Neuter,
+        "they" | "them" | "their" | "theirs" | "themselves" => PronounClass::Plural,
+        _ => return None,
+    })
+}
+
+/// Sentence id of every word: from `Document::sentences` when present, else a simple split on
+/// line breaks and end punctuation before a capital.
+fn sentences(doc: &Document, text: &str, words: &[Word]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(words.len());
+    if !doc.sentences.is_empty() {
+        for w in words {
+            out.push(doc.sentence_at(w.start).map_or(u32::MAX, |s| s as u32));
+        }
+        // Words outside any sentence take the previous word's sentence.
+        let mut last = 0;
+        for s in out.iter_mut() {
+            if *s == u32::MAX {
+                *s = last;
+            } else {
+                last = *s;
+            }
+        }
+        return out;
+    }
+    let mut id = 0u32;
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            let gap = text.get(words[i - 1].end..w.start).unwrap_or("");
+            let prev = words[i - 1].norm.as_str();
+            let abbrev = HONORIFICS.contains(&prev) || words[i - 1].norm.len() == 1;
+            if gap.contains('\n') || (w.cap && !abbrev && gap.contains(['.', '!', '?'])) {
+                id += 1;
+            }
+        }
+        out.push(id);
+    }
+    out
+}
+
+/// Resolves `doc` against the knowledge base and gazetteer: the entities in order of first
+/// mention.
+pub(crate) fn resolve(kb: &Kb, matcher: &Matcher, gaz: &Gazetteer, doc: &Document) -> Vec<Entity> {
+    Resolver::new(kb, gaz, doc).run(matcher)
+}

@@ -1,0 +1,439 @@
+//! Behaviour of recognition and resolution, one case per alias class and rule.
+
+use newsgraph_actors::{entity_at, ActorStage};
+use newsgraph_core::{Date, Document, MentionVia, Span, Stage};
+
+fn stage() -> ActorStage {
+    static STAGE: std::sync::OnceLock<ActorStage> = std::sync::OnceLock::new();
+    STAGE
+        .get_or_init(|| match ActorStage::new() {
+            Ok(s) => s,
+            Err(e) => panic!("{e}"),
+        })
+        .clone()
+}
+
+fn analyse(stage: &ActorStage, date: &str, text: &str) -> Document {
+    let mut doc = Document::from_text("t", text);
+    doc.meta.published = Date::parse_iso(date).ok();
+    stage.annotate(&mut doc);
+    doc
+}
+
+/// Every mention as `text => canonical code via`, in text order.
+fn mentions(doc: &Document) -> Vec<String> {
+    let mut v: Vec<(usize, String)> = Vec::new();
+    for e in &doc.entities {
+        for m in &e.mentions {
+            v.push((
+                m.span.start,
+                format!(
+                    "{} => {} {} {:?}",
+                    doc.slice(m.span),
+                    e.canonical,
+                    e.actor_code.as_deref().unwrap_or("-"),
+                    m.via
+                ),
+            ));
+        }
+    }
+    v.sort();
+    v.into_iter().map(|(_, s)| s).collect()
+}
+
+fn check(date: &str, text: &str, expected: &[&str]) {
+    let s = stage();
+    let doc = analyse(&s, date, text);
+    let got = mentions(&doc);
+    for e in expected {
+        assert!(
+            got.iter().any(|g| g == e),
+            "missing `{e}` in:\n{}",
+            got.join("\n")
+        );
+    }
+}
+
+fn check_absent(date: &str, text: &str, absent: &[&str]) {
+    let s = stage();
+    let doc = analyse(&s, date, text);
+    let got = mentions(&doc);
+    for a in absent {
+        assert!(
+            !got.iter().any(|g| g.starts_with(a)),
+            "unexpected `{a}` in:\n{}",
+            got.join("\n")
+        );
+    }
+}
+
+#[test]
+fn country_names_short_forms_and_acronyms() {
+    check(
+        "2016-03-01",
+        "Britain and the United Kingdom. The U.S. and the United States. The UAE and Burma.",
+        &[
+            "Britain => United Kingdom GBR Name",
+            "United Kingdom => United Kingdom GBR Name",
+            "U.S. => United States USA Acronym",
+            "United States => United States USA Name",
+            "UAE => United Arab Emirates ARE Acronym",
+            "Burma => Myanmar MMR Name",
+        ],
+    );
+}
+
+#[test]
+fn adjectives_with_institutions_give_role_codes() {
+    check(
+        "2015-02-10",
+        "The Syrian army shelled the town. Russia's Supreme Court ruled. The Syrian opposition \
+         walked out. The Iranian foreign ministry protested. Turkish police detained him. \
+         Russian state media said so.",
+        &[
+            "Syrian army => Syrian military SYRMIL Name",
+            "Russia's Supreme Court => Russian Supreme Court RUSJUD Name",
+            "Syrian opposition => Syrian opposition SYROPP Name",
+            "Iranian foreign ministry => Iranian Foreign Ministry IRNGOV Name",
+            "Turkish police => Turkish police TURCOP Name",
+            "Russian state media => Russian media RUSMED Name",
+        ],
+    );
+}
+
+#[test]
+fn igos_and_their_acronyms() {
+    check(
+        "2019-05-01",
+        "The UN Security Council met as NATO and the European Union watched; the EU and the \
+         African Union (AU) agreed, and the OSCE and the ICRC sent teams.",
+        &[
+            "UN Security Council => UN Security Council IGOUNOSEC Name",
+            "NATO => NATO IGOWSTNAT Acronym",
+            "European Union => European Union IGOEUREEC Name",
+            "EU => European Union IGOEUREEC Acronym",
+            "AU => African Union IGOAFRAFU Acronym",
+            "OSCE => OSCE IGOEUROSC Acronym",
+            "ICRC => International Committee of the Red Cross NGOHLHIRC Acronym",
+        ],
+    );
+}
+
+#[test]
+fn armed_groups_under_all_their_names() {
+    check(
+        "2015-06-01",
+        "ISIS, also called ISIL, Daesh or the Islamic State, fought al-Nusra Front, Hezbollah \
+         and the YPG, while al-Shabaab and Boko Haram attacked elsewhere.",
+        &[
+            "ISIS => Islamic State IMGMUSISI Acronym",
+            "ISIL => Islamic State IMGMUSISI Acronym",
+            "Daesh => Islamic State IMGMUSISI Name",
+            "al-Nusra Front => Jabhat al-Nusra SYRREBNUS Name",
+            "Hezbollah => Hezbollah LBNREB Name",
+            "YPG => YPG SYRREBKRD Acronym",
+            "al-Shabaab => al-Shabab SOMREBSHB Name",
+            "Boko Haram => Boko Haram NGAREB Name",
+        ],
+    );
+}
+
+#[test]
+fn lowercase_is_is_not_islamic_state() {
+    check_absent("2015-06-01", "This is what it is.", &["is =>"]);
+}
+
+#[test]
+fn people_take_the_code_of_the_role_held_on_the_date() {
+    check(
+        "2010-06-01",
+        "Barack Obama spoke.",
+        &["Barack Obama => Barack Obama USAGOV Name"],
+    );
+    // Out of office: the country alone.
+    check(
+        "2019-06-01",
+        "Barack Obama spoke.",
+        &["Barack Obama => Barack Obama USA Name"],
+    );
+    // The same person, another office.
+    check(
+        "2010-06-01",
+        "Vladimir Putin met Dmitry Medvedev.",
+        &[
+            "Vladimir Putin => Vladimir Putin RUSGOV Name",
+            "Dmitry Medvedev => Dmitry Medvedev RUSGOV Name",
+        ],
+    );
+}
+
+#[test]
+fn transliteration_variants_merge_into_one_person() {
+    let s = stage();
+    let doc = analyse(
+        &s,
+        "2014-11-27",
+        "Walid al-Moallem spoke. Walid Muallem left. Walid al-Moualem returned. Mr. Mualem \
+         said so. Sergey Lavrov and Sergei Lavrov agreed.",
+    );
+    let moallem: Vec<&newsgraph_core::Entity> = doc
+        .entities
+        .iter()
+        .filter(|e| e.canonical == "Walid al-Moallem")
+        .collect();
+    assert_eq!(moallem.len(), 1);
+    let texts: Vec<&str> = moallem[0]
+        .mentions
+        .iter()
+        .map(|m| doc.slice(m.span))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Walid al-Moallem",
+            "Walid Muallem",
+            "Walid al-Moualem",
+            "Mualem"
+        ]
+    );
+    assert_eq!(moallem[0].actor_code.as_deref(), Some("SYRGOV"));
+    assert_eq!(
+        doc.entities
+            .iter()
+            .filter(|e| e.canonical == "Sergei Lavrov")
+            .map(|e| e.mentions.len())
+            .sum::<usize>(),
+        2
+    );
+}
+
+#[test]
+fn surnames_and_titles_refer_to_people_named_in_the_document() {
+    check(
+        "2014-12-10",
+        "Syrian President Bashar al-Assad spoke. Later Assad said Mr. Assad's army was ready.",
+        &[
+            "Bashar al-Assad => Bashar al-Assad SYRGOV Name",
+            "Assad => Bashar al-Assad SYRGOV Name",
+            "Assad's army => Syrian military SYRMIL Name",
+        ],
+    );
+}
+
+#[test]
+fn a_prominent_surname_alone_resolves_by_date() {
+    check(
+        "2014-12-10",
+        "Lavrov said the talks would go on.",
+        &["Lavrov => Sergei Lavrov RUSGOV Name"],
+    );
+}
+
+#[test]
+fn offices_without_names_refer_to_the_holder_on_the_date() {
+    check(
+        "2015-03-01",
+        "The Russian foreign minister said the talks would go on.",
+        &["Russian foreign minister => Sergei Lavrov RUSGOV Nominal"],
+    );
+    check(
+        "2022-03-01",
+        "The Ukrainian president spoke to the French president.",
+        &[
+            "Ukrainian president => Volodymyr Zelensky UKRGOV Nominal",
+            "French president => Emmanuel Macron FRAGOV Nominal",
+        ],
+    );
+}
+
+#[test]
+fn acronyms_defined_in_the_text() {
+    check(
+        "2020-01-01",
+        "Fighters of the Northern Storm Brigade (NSB) attacked. The NSB later withdrew.",
+        &[
+            "Northern Storm Brigade => Northern Storm Brigade REB Name",
+            "NSB => Northern Storm Brigade REB Acronym",
+        ],
+    );
+}
+
+#[test]
+fn nominal_group_references_go_to_the_last_compatible_group() {
+    check(
+        "2014-11-20",
+        "The Islamic State controls Raqqa. The extremist group executed dozens.",
+        &["extremist group => Islamic State IMGMUSISI Nominal"],
+    );
+    check(
+        "2015-02-05",
+        "Jaish al-Islam fired rockets. The rebel faction declared a zone.",
+        &["rebel faction => Jaish al-Islam SYRREBJAI Nominal"],
+    );
+}
+
+#[test]
+fn pronouns_go_to_the_salient_antecedent() {
+    // `he` is the subject of the previous sentence, not the last person named.
+    check(
+        "2014-12-10",
+        "Sergei Lavrov accused Washington of demonizing Bashar al-Assad. The United States \
+         acts alone, he added.",
+        &["he => Sergei Lavrov RUSGOV Pronoun"],
+    );
+    check(
+        "2016-01-01",
+        "Angela Merkel met Barack Obama. She said the meeting went well.",
+        &["She => Angela Merkel DEUGOV Pronoun"],
+    );
+    check(
+        "2015-01-01",
+        "The European Union said its sanctions would stay.",
+        &["its => European Union IGOEUREEC Pronoun"],
+    );
+}
+
+#[test]
+fn capitals_and_seats_stand_for_governments_unless_used_as_places() {
+    check(
+        "2014-11-27",
+        "Moscow insisted on talks. The Kremlin agreed, and Downing Street and the White House \
+         objected. Rockets fell on Damascus and the Damascus suburbs, and he flew to Moscow.",
+        &[
+            "Moscow => Russian government RUSGOV Metonymy",
+            "Kremlin => Russian government RUSGOV Metonymy",
+            "Downing Street => British government GBRGOV Metonymy",
+            "White House => American government USAGOV Metonymy",
+            "Damascus => Damascus - Name",
+        ],
+    );
+    let s = stage();
+    let doc = analyse(&s, "2014-11-27", "He flew to Moscow.");
+    let e = &doc.entities[0];
+    assert_eq!(e.canonical, "Moscow");
+    let p = e.place.as_ref().map(|p| (p.lat.round(), p.lon.round()));
+    assert_eq!(p, Some((56.0, 38.0)));
+}
+
+#[test]
+fn unknown_people_take_their_code_from_titles_and_appositions() {
+    check(
+        "2016-05-01",
+        "Iraqi Defence Minister Khaled al-Obeidi visited the front.",
+        &["Khaled al-Obeidi => Khaled al-Obeidi IRQMIL Name"],
+    );
+    check(
+        "2015-05-01",
+        "Jaish al-Islam fired rockets. Islam Alloush, the group's spokesman, confirmed it.",
+        &["Islam Alloush => Islam Alloush SYRREBJAI Name"],
+    );
+}
+
+#[test]
+fn media_named_by_their_head_word() {
+    check(
+        "2014-12-10",
+        "He told the Beirut-based Al-Mayadeen TV and the French magazine \"Paris Match.\"",
+        &[
+            "Al-Mayadeen TV => Al-Mayadeen TV LBNMED Name",
+            "Paris Match => Paris Match FRAMED Name",
+        ],
+    );
+}
+
+#[test]
+fn places_resolve_with_country_and_coordinates() {
+    let s = stage();
+    let doc = analyse(
+        &s,
+        "2014-11-27",
+        "Fighting raged in Aleppo and in the town of Kobani, near Raqqa, as leaders met in \
+         Sochi and Brisbane.",
+    );
+    let find = |name: &str| {
+        doc.entities
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| doc.slice(m.span) == name))
+            .and_then(|e| {
+                e.place
+                    .clone()
+                    .map(|p| (p.country, p.lat.round(), p.lon.round()))
+            })
+    };
+    assert_eq!(find("Aleppo"), Some((Some("SYR".into()), 36.0, 37.0)));
+    assert_eq!(find("Kobani"), Some((Some("SYR".into()), 37.0, 38.0)));
+    assert_eq!(find("Raqqa"), Some((Some("SYR".into()), 36.0, 39.0)));
+    assert_eq!(find("Sochi"), Some((Some("RUS".into()), 44.0, 40.0)));
+    assert_eq!(find("Brisbane"), Some((Some("AUS".into()), -27.0, 153.0)));
+}
+
+#[test]
+fn event_locations_come_with_precision_and_evidence() {
+    let s = stage();
+    let text = "Rebels shelled government positions in Aleppo on Monday.";
+    let mut doc = analyse(&s, "2014-11-27", text);
+    doc.sentences = vec![newsgraph_core::Sentence {
+        span: Span::new(0, text.len()),
+        tokens: 0..0,
+    }];
+    let l = newsgraph_actors::locate(&doc, Span::new(7, 14));
+    let l = match l {
+        Some(l) => l,
+        None => panic!("no location"),
+    };
+    assert_eq!(l.precision, newsgraph_core::GeoPrecision::Town);
+    assert_eq!(doc.slice(l.evidence), "Aleppo");
+}
+
+#[test]
+fn the_public_api_finds_the_entity_of_a_span() {
+    let s = stage();
+    let text = "Russian Foreign Minister Sergei Lavrov said Moscow would help.";
+    let doc = analyse(&s, "2015-01-01", text);
+    let at = |needle: &str| {
+        let start = text.find(needle).unwrap_or(0);
+        entity_at(&doc, Span::new(start, start + needle.len()))
+            .map(|r| doc.entities[r.entity].canonical.clone())
+    };
+    assert_eq!(at("Lavrov").as_deref(), Some("Sergei Lavrov"));
+    assert_eq!(at("Moscow").as_deref(), Some("Russian government"));
+    let r = entity_at(
+        &doc,
+        Span::new(text.find("Moscow").unwrap_or(0), text.len()),
+    );
+    assert!(r.is_some());
+    let m = r.map(|r| doc.entities[r.entity].mentions[r.mention].via);
+    assert_eq!(m, Some(MentionVia::Metonymy));
+}
+
+#[test]
+fn empty_and_odd_documents_do_not_panic() {
+    let s = stage();
+    for t in [
+        "",
+        " ",
+        "a",
+        "'s",
+        "U.S.",
+        "(((",
+        "Mr.",
+        "al-",
+        "—",
+        "é",
+        "A\n\nB",
+        "IS (IS) IS",
+    ] {
+        let _ = analyse(&s, "2015-01-01", t);
+    }
+    let mut doc = Document::from_text("x", "Lavrov spoke.");
+    s.annotate(&mut doc); // no publication date
+    assert_eq!(doc.entities.len(), 1);
+}
+
+#[test]
+fn the_same_actor_has_the_same_canonical_name_in_every_document() {
+    let s = stage();
+    let a = analyse(&s, "2014-11-27", "Walid Muallem spoke.");
+    let b = analyse(&s, "2014-11-27", "Walid al-Moualem spoke.");
+    assert_eq!(a.entities[0].canonical, b.entities[0].canonical);
+}
