@@ -173,7 +173,9 @@ impl<'a> Matcher<'a> {
         if t.kind == Kind::Punct && t.low != "'" {
             return None;
         }
-        let rules: [fn(&Matcher<'a>, usize) -> Option<Hit>; 13] = [
+        let rules: [fn(&Matcher<'a>, usize) -> Option<Hit>; 15] = [
+            Matcher::bare_units,
+            Matcher::holiday,
             Matcher::modified,
             Matcher::explicit_date,
             Matcher::weekday_expr,
@@ -201,7 +203,8 @@ impl<'a> Matcher<'a> {
 
     /// An expression that may stand under a modifier ("early", "the end of").
     fn inner(&self, i: usize) -> Option<Hit> {
-        let rules: [fn(&Matcher<'a>, usize) -> Option<Hit>; 8] = [
+        let rules: [fn(&Matcher<'a>, usize) -> Option<Hit>; 9] = [
+            Matcher::holiday,
             Matcher::explicit_date,
             Matcher::weekday_expr,
             Matcher::deictic,
@@ -230,25 +233,31 @@ impl<'a> Matcher<'a> {
     /// The year of an underspecified month (and day) seen from the DCT.
     fn year_for(&self, month: u8, day: Option<u8>, i: usize) -> Option<i32> {
         let dct = self.dct?;
-        let dir = self.dir(i);
         let key = (month, day.unwrap_or(0));
         let now = (dct.month, if day.is_some() { dct.day } else { 0 });
-        Some(match dir {
-            Dir::Back => {
-                if key <= now
-                    || (month == dct.month && self.tense(i) != Tense::Past)
-                    || (day.is_none() && month == dct.month)
-                {
+        let ahead = i32::from(month) - i32::from(dct.month);
+        Some(match self.tense(i) {
+            Tense::Future => {
+                if key >= now {
+                    dct.year
+                } else {
+                    dct.year + 1
+                }
+            }
+            Tense::Past => {
+                // A later day of the DCT's own month is this year's: a past-tense clue there
+                // is more often a reported plan than a date a year old.
+                if key <= now || month == dct.month {
                     dct.year
                 } else {
                     dct.year - 1
                 }
             }
-            Dir::Forward => {
-                if key >= now {
+            Tense::Present | Tense::Unknown => {
+                if key <= now || ahead <= 0 {
                     dct.year
                 } else {
-                    dct.year + 1
+                    dct.year - 1
                 }
             }
         })
@@ -426,7 +435,11 @@ impl<'a> Matcher<'a> {
             // only before this/last/next + unit, or "in the year/month/week"
             if self.is(j, "in") && self.is(j + 1, "the") {
                 j += 1;
-            } else if !matches!(self.low(j), "this" | "last" | "next" | "that") {
+            } else if !matches!(
+                self.low(j),
+                "this" | "last" | "next" | "that" | "yesterday" | "today" | "tomorrow" | "tonight"
+            ) && lexicon::weekday(self.low(j)).is_none()
+            {
                 return None;
             }
         }
@@ -539,6 +552,19 @@ impl<'a> Matcher<'a> {
             }
             if after_weekday {
                 return None;
+            }
+            // "June last year", "January of this year"
+            let r_at = if self.is(j, "of") { j + 1 } else { j };
+            if matches!(self.low(r_at), "last" | "this" | "next") && self.is(r_at + 1, "year") {
+                let step = match self.low(r_at) {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                return Some(match self.dct {
+                    Some(d) => Hit::date(r_at + 2, Point::Month(d.year + step, m)),
+                    None => Hit::val(r_at + 2, format!("XXXX-{m:02}"), TimexType::Date),
+                });
             }
             // The month alone: abbreviations need a day or year, ambiguous names a context.
             if abbrev && !had_dot {
@@ -739,7 +765,8 @@ impl<'a> Matcher<'a> {
         let rel = self.low(j);
         let rel = match rel {
             "last" | "next" | "this" | "past" | "coming" | "previous" | "following" | "current"
-            | "preceding" | "same" | "recent" | "latest" | "prior" => rel,
+            | "preceding" | "same" | "recent" | "latest" | "prior" | "that" => rel,
+            "weekend" if the => return self.the_weekend(i, j + 1),
             "year" | "month" | "week" if the => {
                 let (unit, _) = lexicon::unit(rel)?;
                 if self.glued(j + 1) && self.is(j + 1, "-") {
@@ -893,7 +920,7 @@ impl<'a> Matcher<'a> {
         let step: i64 = match rel {
             "last" | "previous" | "preceding" | "prior" => -1,
             "next" | "following" | "coming" => 1,
-            "this" | "current" | "same" => 0,
+            "this" | "current" | "same" | "that" => 0,
             "latest" | "recent" => {
                 if unit == Unit::Quarter {
                     return self.latest_quarter(j + 1);
@@ -905,7 +932,7 @@ impl<'a> Matcher<'a> {
         // previous/following/same are anaphoric: from the last date mentioned
         let anaphoric = matches!(
             rel,
-            "previous" | "following" | "same" | "preceding" | "prior"
+            "previous" | "following" | "same" | "preceding" | "prior" | "that"
         );
         if anaphoric {
             if let Some(p) = self.last.filter(|p| p.unit() <= unit) {
@@ -943,6 +970,78 @@ impl<'a> Matcher<'a> {
         )
     }
 
+    /// "the weekend": the one just past, or the coming one in a future clause.
+    fn the_weekend(&self, i: usize, end: usize) -> Option<Hit> {
+        let Some(d) = self.dct else {
+            return Some(Hit::val(end, "XXXX-WXX-WE", TimexType::Date));
+        };
+        let (y, w) = crate::calendar::iso_week(d);
+        let this = Point::Weekend(y, w);
+        let p = if d.weekday() >= 6 || self.dir(i) == Dir::Forward {
+            this
+        } else {
+            this.shift(Unit::Week, -1)?
+        };
+        Some(Hit::date(end, p))
+    }
+
+    /// A plural unit alone after a preposition: "for years", "within weeks".
+    fn bare_units(&self, i: usize) -> Option<Hit> {
+        let (unit, plural) = lexicon::unit(self.low(i))?;
+        if !plural || unit == Unit::Second {
+            return None;
+        }
+        if !matches!(
+            self.prev_low(i),
+            "for" | "within" | "in" | "over" | "after" | "than" | "take" | "takes" | "took" | "or"
+        ) {
+            return None;
+        }
+        let mut end = i + 1;
+        // "weeks or months"
+        if self.is(end, "or") {
+            if let Some((u2, true)) = lexicon::unit(self.low(end + 1)) {
+                if u2 > unit {
+                    end += 2;
+                }
+            }
+        }
+        Some(Hit::val(end, duration(None, unit), TimexType::Duration))
+    }
+
+    /// Fixed-date holidays and Thanksgiving: "Christmas", "New Year's Day", "Thanksgiving".
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        let w = self.low(i);
+        if !self.upper(i) {
+            return None;
+        }
+        let (m, d, end) = match w {
+            "christmas" if self.is(i + 1, "eve") => (12, 24, i + 2),
+            "christmas" if self.is(i + 1, "day") => (12, 25, i + 2),
+            "christmas" => (12, 25, i + 1),
+            "new" if self.is(i + 1, "year") && self.is(i + 2, "'") && self.is(i + 3, "s") => {
+                match self.low(i + 4) {
+                    "eve" => (12, 31, i + 5),
+                    "day" => (1, 1, i + 5),
+                    _ => return None,
+                }
+            }
+            "thanksgiving" => {
+                let end = if self.is(i + 1, "day") { i + 2 } else { i + 1 };
+                // The fourth Thursday of November.
+                let y = match self.year_for(11, Some(22), i) {
+                    Some(y) => y,
+                    None => return Some(Hit::val(end, "XXXX-11-XX", TimexType::Date)),
+                };
+                let first = Date::new(y, 11, 1)?;
+                let to_thu = (4 + 7 - i64::from(first.weekday())) % 7;
+                return Some(Hit::date(end, Point::Day(first.add_days(to_thu + 21))));
+            }
+            _ => return None,
+        };
+        self.month_day(end, m, Some(d), None, i)
+    }
+
     fn latest_quarter(&self, end: usize) -> Option<Hit> {
         if let Some(p @ Point::Quarter(..)) = self.last {
             return Some(Hit::date(end, p));
@@ -967,12 +1066,6 @@ impl<'a> Matcher<'a> {
             "more" | "less" | "fewer" if self.is(j + 1, "than") => j += 2,
             "at" if matches!(self.low(j + 1), "least" | "most") => j += 2,
             "up" if self.is(j + 1, "to") => j += 2,
-            "nearly" | "almost" | "about" | "around" | "roughly" | "approximately" | "some"
-            | "over" | "only" | "just" | "barely" => {
-                if self.qty(j + 1).is_some() {
-                    j += 1
-                }
-            }
             "the" => {
                 // the first nine months, the 12 months
                 j += 1;
@@ -1012,7 +1105,7 @@ impl<'a> Matcher<'a> {
         if matches!(self.low(j), "some" | "many" | "numerous") && !plural {
             return None;
         }
-        if matches!(self.low(j), "a" | "an") && plural {
+        if matches!(self.low(j), "a" | "an") && plural && k == j + 1 {
             return None;
         }
         let n = match q {
@@ -1021,20 +1114,16 @@ impl<'a> Matcher<'a> {
         };
         let mut end = k + 1;
         // 47-year-old, 47 years old
-        if hyphen && self.is(end, "-") && self.glued(end) && self.is(end + 1, "old") {
-            return Some(Hit::val(end + 2, duration(n, unit), TimexType::Duration));
-        }
-        if self.is(end, "old") && !hyphen {
-            return Some(Hit::val(end + 1, duration(n, unit), TimexType::Duration));
+        // Ages ("47-year-old", "47 years old") describe people, not time.
+        if (hyphen && self.is(end, "-") && self.glued(end) && self.is(end + 1, "old"))
+            || self.is(end, "old")
+        {
+            return None;
         }
         if hyphen {
             return Some(Hit::val(end, duration(n, unit), TimexType::Duration));
         }
         let next = self.low(end);
-        let before_after_ok = matches!(
-            self.low(end + 1),
-            "" | "." | "," | ";" | ")" | "and" | "when" | "that"
-        );
         match next {
             "ago" => {
                 end += 1;
@@ -1043,17 +1132,17 @@ impl<'a> Matcher<'a> {
                 };
                 return self.distance(end, unit, -i64::from(n), false);
             }
-            "earlier" | "later" | "before" | "after" if next.ends_with('r') || before_after_ok => {
+            "earlier" | "later" => {
                 end += 1;
                 let Some(n) = n else {
-                    let v = if matches!(next, "earlier" | "before") {
+                    let v = if next == "earlier" {
                         "PAST_REF"
                     } else {
                         "FUTURE_REF"
                     };
                     return Some(Hit::val(end, v, TimexType::Date));
                 };
-                let sign = if matches!(next, "earlier" | "before") {
+                let sign = if next == "earlier" {
                     -1
                 } else {
                     1
@@ -1517,9 +1606,11 @@ impl<'a> Matcher<'a> {
                 point: d.point,
             });
         }
-        let base = match self.dct {
-            Some(d) => d.to_string(),
-            None => "XXXX-XX-XX".to_string(),
+        // Otherwise the day last mentioned (a narrative's day), else the DCT.
+        let base = match (self.last, self.dct) {
+            (Some(Point::Day(d)), _) | (None, Some(d)) => d.to_string(),
+            (Some(_), Some(d)) => d.to_string(),
+            (_, None) => "XXXX-XX-XX".to_string(),
         };
         Some(Hit::val(end, format!("{base}{clock}"), TimexType::Time))
     }
@@ -1552,7 +1643,7 @@ impl<'a> Matcher<'a> {
                 ("PRESENT_REF", i + 1)
             }
             "right" | "just" if self.is(i + 1, "now") => ("PRESENT_REF", i + 2),
-            "currently" | "nowadays" | "presently" => ("PRESENT_REF", i + 1),
+            "currently" | "nowadays" => ("PRESENT_REF", i + 1),
             "current" => {
                 if lexicon::unit(self.low(i + 1)).is_some() {
                     return None;
@@ -1562,19 +1653,10 @@ impl<'a> Matcher<'a> {
             "at" if self.is(i + 1, "present") => ("PRESENT_REF", i + 2),
             "these" if self.is(i + 1, "days") => ("PRESENT_REF", i + 2),
             "the" if self.is(i + 1, "present") && !self.word(i + 2) => ("PRESENT_REF", i + 2),
-            "recently" | "lately" | "previously" | "formerly" | "recent" => {
-                if w == "recent" && lexicon::unit(self.low(i + 1)).is_some() {
-                    return None;
-                }
-                ("PAST_REF", i + 1)
-            }
+            "recently" | "lately" => ("PAST_REF", i + 1),
             "the" if self.is(i + 1, "past") && !self.word(i + 2) => ("PAST_REF", i + 2),
             "the" if self.is(i + 1, "future") => ("FUTURE_REF", i + 2),
             "the" if self.is(i + 1, "near") && self.is(i + 2, "future") => ("FUTURE_REF", i + 3),
-            "soon" => ("FUTURE_REF", i + 1),
-            "future" if !self.is(i.wrapping_sub(1), "the") && self.prev_low(i) != "near" => {
-                ("FUTURE_REF", i + 1)
-            }
             _ => return None,
         };
         Some(Hit::val(end, v, TimexType::Date))
@@ -1587,8 +1669,7 @@ impl<'a> Matcher<'a> {
             "daily" => Some("P1D"),
             "weekly" => Some("P1W"),
             "monthly" => Some("P1M"),
-            "yearly" | "annually" => Some("P1Y"),
-            "quarterly" => Some("P3M"),
+            "yearly" => Some("P1Y"),
             "hourly" => Some("PT1H"),
             "nightly" => Some("P1D"),
             _ => None,
@@ -1646,6 +1727,21 @@ impl<'a> Matcher<'a> {
             if self.num_len(j) != 4 {
                 return None;
             }
+        }
+        if self.is(j, "nineteen") || (self.is(j, "twenty") && !self.is(j + 1, "-")) {
+            // "nineteen ninety-six", "twenty fourteen"
+            let century = if self.is(j, "nineteen") { 1900 } else { 2000 };
+            let tens = lexicon::number_word(self.low(j + 1)).filter(|n| (10..=90).contains(n))?;
+            let mut k = j + 2;
+            let mut n = tens;
+            if tens >= 20 && tens % 10 == 0 && self.is(k, "-") && self.glued(k) {
+                n += lexicon::number_word(self.low(k + 1)).filter(|u| *u < 10)?;
+                k += 2;
+            }
+            if lexicon::unit(self.low(k)).is_some() {
+                return None;
+            }
+            return Some(Hit::date(k, Point::Year(century + n as i32)));
         }
         if self.num_len(j) != 4 {
             return None;

@@ -68,6 +68,7 @@ impl TenseMarks {
             let next = toks.get(k + 1).map(|n| n.low.as_str()).unwrap_or("");
             let tense = match w {
                 "will" | "shall" => Some(Tense::Future),
+                "would" => Some(Tense::Future),
                 "ll" if prev == "'" => Some(Tense::Future),
                 "going" if next == "to" => Some(Tense::Future),
                 "is" | "are" | "am" | "has" | "have" | "does" | "do" | "says" | "say" => {

@@ -426,8 +426,8 @@ fn durations_sets_times_and_references() {
         ),
         (
             "2014-11-27",
-            "The 47-year-old man left.",
-            &[("47-year-old", "P47Y")],
+            "The 47-year-old man left, aged 47 years old.",
+            &[],
         ),
         (
             "2014-11-27",
