@@ -213,6 +213,12 @@ impl Point {
 
     /// The point coarsened to `unit` (a day to its week, month, quarter or year).
     pub(crate) fn coarsen(self, unit: Unit) -> Point {
+        if let (Point::Week(y, w) | Point::Weekend(y, w), true) = (self, unit > Unit::Week) {
+            // A week belongs to the month, quarter and year of its Thursday.
+            if let Some(monday) = week_monday(y, w) {
+                return Point::Day(monday.add_days(3)).coarsen(unit);
+            }
+        }
         match (self, unit) {
             (Point::Day(d), Unit::Week) => {
                 let (y, w) = iso_week(d);

@@ -38,6 +38,16 @@ impl Hit {
             point: Some(p),
         }
     }
+    /// A date computed from another date: it does not become the anaphora anchor, so
+    /// "a year ago ... a year ago" does not drift.
+    fn rel(end: usize, p: Point) -> Hit {
+        Hit {
+            end,
+            value: p.value(),
+            kind: TimexType::Date,
+            point: None,
+        }
+    }
     fn val(end: usize, value: impl Into<String>, kind: TimexType) -> Hit {
         Hit {
             end,
@@ -253,7 +263,9 @@ impl<'a> Matcher<'a> {
                     dct.year - 1
                 }
             }
-            Tense::Present | Tense::Unknown => {
+            // A present-tense clause ("is payable Dec. 15") keeps the DCT's year.
+            Tense::Present => dct.year,
+            Tense::Unknown => {
                 if key <= now || ahead <= 0 {
                     dct.year
                 } else {
@@ -642,14 +654,11 @@ impl<'a> Matcher<'a> {
         lexicon::part_of_day(self.low(i)).map(|p| (i + 1, p))
     }
 
+    /// A day with a part of it ("Friday morning") is dated by the day, as the TimeBank
+    /// annotation does; the part only widens the extent.
     fn with_part(&self, h: Hit, part: Option<(usize, &'static str)>) -> Hit {
         match part {
-            Some((end, code)) => Hit {
-                end,
-                value: format!("{}T{code}", h.value),
-                kind: TimexType::Time,
-                point: h.point,
-            },
+            Some((end, _)) => Hit { end, ..h },
             None => h,
         }
     }
@@ -676,7 +685,26 @@ impl<'a> Matcher<'a> {
             "last" | "past" | "previous" => self.weekday_date(wd, Dir::Back, true),
             "next" | "coming" => self.weekday_date(wd, Dir::Forward, true),
             "this" => self.weekday_date(wd, self.dir(i), false),
-            _ => self.weekday_date(wd, self.dir(i), false),
+            _ => {
+                // A present-tense clause takes the nearest such weekday, either side.
+                match self.tense(i) {
+                    Tense::Present => {
+                        let back = self.weekday_date(wd, Dir::Back, false);
+                        let fwd = self.weekday_date(wd, Dir::Forward, false);
+                        match (back, fwd, self.dct) {
+                            (Some(b), Some(f), Some(d)) => {
+                                if d.to_days() - b.to_days() <= f.to_days() - d.to_days() {
+                                    Some(b)
+                                } else {
+                                    Some(f)
+                                }
+                            }
+                            _ => back,
+                        }
+                    }
+                    _ => self.weekday_date(wd, self.dir(i), false),
+                }
+            }
         };
         let mut end = j + 1;
         let part = self.part_after(end);
@@ -1102,6 +1130,9 @@ impl<'a> Matcher<'a> {
         if matches!(q, Qty::N(n) if n != 1) && !plural && !hyphen {
             // "two year" (without a hyphen) still a duration in sloppy text
         }
+        if self.num_len(j) >= 4 && !plural {
+            return None;
+        }
         if matches!(self.low(j), "some" | "many" | "numerous") && !plural {
             return None;
         }
@@ -1142,11 +1173,7 @@ impl<'a> Matcher<'a> {
                     };
                     return Some(Hit::val(end, v, TimexType::Date));
                 };
-                let sign = if next == "earlier" {
-                    -1
-                } else {
-                    1
-                };
+                let sign = if next == "earlier" { -1 } else { 1 };
                 return self.distance(end, unit, sign * i64::from(n), true);
             }
             "from" if self.is(end + 1, "now") => {
@@ -1183,7 +1210,7 @@ impl<'a> Matcher<'a> {
         if unit == Unit::Year {
             if let Some(p @ (Point::Quarter(..) | Point::Half(..))) = self.last {
                 if let Some(r) = p.shift(unit, n) {
-                    return Some(Hit::date(end, r));
+                    return Some(Hit::rel(end, r));
                 }
             }
         }
@@ -1212,7 +1239,7 @@ impl<'a> Matcher<'a> {
         } else {
             moved
         };
-        Some(Hit::date(end, p))
+        Some(Hit::rel(end, p))
     }
 
     /// Quarters and halves: "the third quarter", "third-quarter", "Q3 2014", "the fourth
@@ -1244,6 +1271,27 @@ impl<'a> Matcher<'a> {
         if self.is(j, "fiscal") {
             j += 1;
         }
+        if self.is(i, "the") && explicit_year.is_none() && self.num_len(j) == 4 {
+            let y = self.num(j, 4)? as i32;
+            if matches!(self.low(j + 1), "quarter" | "period") {
+                let q = match self.last {
+                    Some(Point::Quarter(_, q)) => q,
+                    _ => {
+                        let d = self.dct?;
+                        match Point::Day(d)
+                            .coarsen(Unit::Quarter)
+                            .shift(Unit::Quarter, -1)?
+                        {
+                            Point::Quarter(_, q) => q,
+                            _ => return None,
+                        }
+                    }
+                };
+                return Some(Hit::rel(j + 2, Point::Quarter(y, q)));
+            }
+            explicit_year = Some(y);
+            j += 1;
+        }
         // year-earlier / year-ago
         if self.is(j, "year")
             && self.is(j + 1, "-")
@@ -1264,7 +1312,7 @@ impl<'a> Matcher<'a> {
                 Some(p) => p.shift(Unit::Year, -1)?,
                 None => return Some(Hit::val(end, "XXXX", TimexType::Date)),
             };
-            return Some(Hit::date(end, p));
+            return Some(Hit::rel(end, p));
         }
         let ord = lexicon::ordinal_word(self.low(j)).or_else(|| {
             let n = self.num(j, 1)?;
@@ -1374,14 +1422,7 @@ impl<'a> Matcher<'a> {
         if let Some(y) = year {
             return Some(Hit::date(end, Point::Quarter(y, q)));
         }
-        // The year of the last date mentioned, else the DCT's moved back when the quarter
-        // has not begun yet.
-        if let Some(p) = self
-            .last
-            .filter(|p| matches!(p, Point::Quarter(..) | Point::Year(_) | Point::Half(..)))
-        {
-            return Some(Hit::date(end, Point::Quarter(p.year(), q)));
-        }
+        // The DCT's year, moved back when the quarter has not begun yet.
         let Some(d) = self.dct else {
             return Some(Hit::val(end, format!("XXXX-Q{q}"), TimexType::Date));
         };
@@ -1651,6 +1692,10 @@ impl<'a> Matcher<'a> {
                 ("PRESENT_REF", i + 1)
             }
             "at" if self.is(i + 1, "present") => ("PRESENT_REF", i + 2),
+            "some" if self.is(i + 1, "time") && self.is(i + 2, "ago") => ("PAST_REF", i + 3),
+            "a" if self.is(i + 1, "long") && self.is(i + 2, "time") && self.is(i + 3, "ago") => {
+                ("PAST_REF", i + 4)
+            }
             "these" if self.is(i + 1, "days") => ("PRESENT_REF", i + 2),
             "the" if self.is(i + 1, "present") && !self.word(i + 2) => ("PRESENT_REF", i + 2),
             "recently" | "lately" => ("PAST_REF", i + 1),

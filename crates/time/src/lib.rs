@@ -13,7 +13,7 @@
 //! | last week (DCT 2014-11-27) | `2014-W47` | DATE |
 //! | six weeks ago | `2014-W42` | DATE |
 //! | the third quarter · this summer · the 1990s | `2014-Q3` · `2014-SU` · `199` | DATE |
-//! | Friday morning · 10:30 p.m. | `2014-11-21TMO` · `2014-11-27T22:30` | TIME |
+//! | this morning · 10:30 p.m. | `2014-11-27TMO` · `2014-11-27T22:30` | TIME |
 //! | six weeks · the past two years · 24 hours | `P6W` · `P2Y` · `PT24H` | DURATION |
 //! | every week · daily · each Thursday | `P1W` · `P1D` · `XXXX-WXX-4` | SET |
 //! | now · recently · the future | `PRESENT_REF` · `PAST_REF` · `FUTURE_REF` | DATE |

@@ -96,16 +96,12 @@ impl TenseMarks {
         TenseMarks { marks }
     }
 
-    /// The tense of the cue nearest to byte offset `at`.
+    /// The tense at byte offset `at`: the nearest cue before it (the verb an adjunct
+    /// usually follows), else the nearest after it.
     pub(crate) fn at(&self, at: usize) -> Tense {
-        let mut best = (usize::MAX, Tense::Unknown);
-        for &(pos, te) in &self.marks {
-            let d = pos.abs_diff(at);
-            if d < best.0 {
-                best = (d, te);
-            }
-        }
-        best.1
+        let before = self.marks.iter().rev().find(|(pos, _)| *pos < at);
+        let after = self.marks.iter().find(|(pos, _)| *pos >= at);
+        before.or(after).map_or(Tense::Unknown, |m| m.1)
     }
 }
 
