@@ -85,7 +85,7 @@ pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
         public: args.public,
         connections: args.connections,
         ingest,
-        cameo_names: Default::default(),
+        cameo_names: cameo_names(),
     };
     let db = args.db.db.display().to_string();
     newsgraph_server::run(config, |addr| {
@@ -102,6 +102,22 @@ pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
         let _ = std::io::stdout().flush();
     })?;
     Ok(Outcome::ok())
+}
+
+/// CAMEO code → name from the embedded codebook, for the pages' event details.
+fn cameo_names() -> std::collections::BTreeMap<String, String> {
+    match newsgraph_extract::events::Codebook::embedded() {
+        Ok(book) => book
+            .iter()
+            .map(|c| (c.code.clone(), c.name.clone()))
+            .collect(),
+        Err(e) => {
+            eprintln!(
+                "newsgraph: the CAMEO codebook did not load ({e}); pages show codes without names"
+            );
+            Default::default()
+        }
+    }
 }
 
 /// The pipeline of `newsgraph ingest`, behind the server's [`Ingest`] trait.

@@ -193,17 +193,22 @@ pub(crate) fn network(graph: &Graph) -> Markup {
         .max()
         .unwrap_or(1)
         .max(1) as f64;
+    let radius = |events: i64| 4.0 + 10.0 * (events as f64 / max_node).sqrt();
     html! {
         svg.chart.network viewBox={ "0 0 " (w) " " (h) } role="img" aria-labelledby="net-title" {
             title id="net-title" { "Actor network: " (graph.nodes.len()) " actors, " (graph.edges.len()) " directed links" }
             defs {
-                marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse" {
+                marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto" {
                     path d="M 0 0 L 10 5 L 0 10 z" fill="#666" {}
                 }
             }
             @for e in &graph.edges {
                 @if let (Some(a), Some(b)) = (index(e.source), index(e.target)) {
-                    @let ((x1, y1), (x2, y2)) = (at(a), at(b));
+                    @let ((x1, y1), (tx, ty)) = (at(a), at(b));
+                    // Stop at the target's rim so the arrowhead shows.
+                    @let rim = radius(graph.nodes[b].events) + 3.0;
+                    @let len = ((tx - x1).powi(2) + (ty - y1).powi(2)).sqrt().max(1.0);
+                    @let (x2, y2) = (tx - (tx - x1) * rim / len, ty - (ty - y1) * rim / len);
                     @let width = 1.0 + 7.0 * (e.events as f64).ln_1p() / max_events.ln_1p();
                     line x1=(format!("{x1:.1}")) y1=(format!("{y1:.1}")) x2=(format!("{x2:.1}")) y2=(format!("{y2:.1}"))
                         stroke=(goldstein_colour(e.mean_goldstein)) stroke-width=(format!("{width:.1}")) stroke-opacity="0.8"
@@ -214,7 +219,7 @@ pub(crate) fn network(graph: &Graph) -> Markup {
             }
             @for (i, v) in graph.nodes.iter().enumerate() {
                 @let (x, y) = at(i);
-                @let r = 4.0 + 10.0 * (v.events as f64 / max_node).sqrt();
+                @let r = radius(v.events);
                 a href={ "/actors/" (v.id) } {
                     title { (v.label) " (" (v.actor_code.as_deref().unwrap_or("no code")) "): " (v.events) " events" }
                     circle.node cx=(format!("{x:.1}")) cy=(format!("{y:.1}")) r=(format!("{r:.1}")) {}

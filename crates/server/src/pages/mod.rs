@@ -227,9 +227,13 @@ fn empty(what: &str) -> Markup {
     html! { p.empty { "No " (what) " in the store yet." } }
 }
 
+fn none(what: &str) -> Markup {
+    html! { p.empty { "No " (what) "." } }
+}
+
 fn events_table(rows: &[EventRow], s: &AppState) -> Markup {
     if rows.is_empty() {
-        return empty("events");
+        return none("matching events");
     }
     html! {
         div.scroll {
@@ -256,7 +260,7 @@ fn events_table(rows: &[EventRow], s: &AppState) -> Markup {
 
 fn quotes_list(rows: &[QuoteRow]) -> Markup {
     if rows.is_empty() {
-        return empty("quotes");
+        return none("quotes");
     }
     html! {
         ul.quotes {
@@ -545,7 +549,7 @@ async fn actor(
             }
             section aria-labelledby="h-pa" {
                 h2 id="h-pa" { "Partners" }
-                @if d.partners.is_empty() { (empty("partners")) } @else {
+                @if d.partners.is_empty() { (none("partners")) } @else {
                     div.scroll { table {
                         thead { tr { th { "Partner" } th.num { "Events" } th.num { "Cooperation" } th.num { "Conflict" } th.num { "Mean Goldstein" } th { "Timeline" } } }
                         tbody { @for p in &d.partners { tr {
@@ -562,7 +566,7 @@ async fn actor(
             section aria-labelledby="h-q" { h2 id="h-q" { "Quotes (" (d.quotes.len()) ")" } (quotes_list(&d.quotes)) }
             section aria-labelledby="h-d" {
                 h2 id="h-d" { "Articles" }
-                @if docs.is_empty() { (empty("articles")) } @else {
+                @if docs.is_empty() { (none("articles")) } @else {
                     ul.docs { @for doc in &docs { li { a href={ "/documents/" (doc.id) } { (doc_title(&doc.title, &doc.id)) } span.meta { " " (doc.published.clone().unwrap_or_default()) } } } }
                 }
             }
@@ -636,7 +640,7 @@ async fn event(State(s): State<AppState>, Path(key): Path<String>) -> Response {
             p.meta { "PLOVER " (e.plover.clone().unwrap_or_else(|| "—".into())) " · place " (if e.place.is_empty() { "—" } else { &e.place })
                 " · seen " (e.first_seen.clone().unwrap_or_default()) " to " (e.last_seen.clone().unwrap_or_default()) " in " (e.num_sources) " sources" }
             h2 { "Where it was reported (" (mentions.len()) ")" }
-            @if mentions.is_empty() { (empty("mentions")) } @else {
+            @if mentions.is_empty() { (none("mentions")) } @else {
                 ul.quotes { @for m in &mentions { li {
                     blockquote { (m.sentence_text) }
                     p.meta { "trigger “" (m.trigger) "” · confidence " (format!("{:.2}", m.confidence)) " · "
@@ -703,7 +707,7 @@ async fn timeline(State(s): State<AppState>, RawQuery(q): RawQuery) -> Response 
                 label { "to " input type="text" name="until" value=[p.text("until")] placeholder="YYYY-MM-DD" size="10"; }
                 button type="submit" { "Show" }
             }
-            @if rows.is_empty() { (empty("events for this selection")) } @else {
+            @if rows.is_empty() { (none("events for this selection")) } @else {
                 p.counts { (total) " events in " (rows.len()) " periods. Each column links to its events." }
                 div.legend {
                     @for (i, c) in charts::QUAD_COLOURS.iter().enumerate() { span.swatch { svg width="12" height="12" aria-hidden="true" { rect width="12" height="12" fill=(c) {} } " " (article::quad_name(i as i64 + 1)) } }
@@ -748,7 +752,7 @@ async fn network(State(s): State<AppState>, RawQuery(q): RawQuery) -> Response {
                 label { "At least " input type="number" name="min_events" min="1" value=[p.text("min_events")] size="4"; " events" }
                 button type="submit" { "Show" }
             }
-            @if g.edges.is_empty() { (empty("links between actors for this selection")) } @else {
+            @if g.edges.is_empty() { (none("links between actors for this selection")) } @else {
                 p.counts { (g.nodes.len()) " actors, " (g.edges.len()) " directed links (strongest first). Edge width: events; colour: mean Goldstein, red conflict to green cooperation." }
                 figure.chart { (charts::network(&g)) }
                 details { summary { "Links as a table" }
