@@ -14,12 +14,15 @@
 #![deny(missing_docs)]
 
 mod clean;
+mod compress;
 mod decode;
+pub mod html;
 mod reader;
 mod repeat;
 
 pub use clean::{Cleaner, CleanerConfig};
-pub use decode::{content_id, decode_text};
+pub use compress::{gunzip_limited, is_gzip, GzipError};
+pub use decode::{content_id, decode_html, decode_text};
 pub use reader::{
     build_document, expand_inputs, open, Input, InputFormat, RawDocument, ReadError, ReadOptions,
 };

@@ -16,16 +16,19 @@ use crate::{content_id, decode_text, Cleaner};
 pub enum InputFormat {
     /// Plain text, one article per file, as scraped (page furniture left in).
     Text,
+    /// An HTML page, one article per file.
+    Html,
 }
 
 impl InputFormat {
     /// Every format, for help texts.
-    pub const ALL: &'static [InputFormat] = &[InputFormat::Text];
+    pub const ALL: &'static [InputFormat] = &[InputFormat::Text, InputFormat::Html];
 
     /// The format's name on the command line.
     pub fn as_str(self) -> &'static str {
         match self {
             InputFormat::Text => "text",
+            InputFormat::Html => "html",
         }
     }
 
@@ -34,6 +37,9 @@ impl InputFormat {
         let name = path.file_name()?.to_str()?.to_ascii_lowercase();
         if name.ends_with(".txt") || name.ends_with(".text") || name.ends_with(".md") {
             return Some(InputFormat::Text);
+        }
+        if name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xhtml") {
+            return Some(InputFormat::Html);
         }
         None
     }
@@ -240,7 +246,7 @@ pub fn open(
         })
         .unwrap_or_else(|| InputFormat::sniff(&bytes[..bytes.len().min(4096)]));
     match format {
-        InputFormat::Text => {
+        InputFormat::Text | InputFormat::Html => {
             let raw = RawDocument {
                 bytes,
                 path,
@@ -274,6 +280,41 @@ pub fn build_document(raw: RawDocument, cleaner: &Cleaner) -> Result<Document, R
                 return Err(ReadError::new(
                     &raw.label,
                     "no article text left after cleaning",
+                ));
+            }
+            Ok(doc)
+        }
+        InputFormat::Html => {
+            let transport = raw.meta.extra.get("content-type").cloned();
+            let (page, diagnostics) = crate::decode_html(&raw.bytes, transport.as_deref())
+                .map_err(|m| ReadError::new(&raw.label, m))?;
+            let x = crate::html::extract(&page)
+                .map_err(|e| ReadError::new(&raw.label, e.to_string()))?;
+            let mut meta = raw.meta;
+            let pm = x.meta;
+            // What the container states explicitly wins; the page fills the rest.
+            meta.title = meta.title.or(pm.title);
+            meta.standfirst = meta.standfirst.or(pm.description);
+            meta.byline = meta.byline.or(pm.byline);
+            meta.outlet = meta.outlet.or(pm.outlet);
+            meta.published = meta.published.or(pm.published);
+            meta.url = meta.url.or(pm.url);
+            let mut doc = Document {
+                id,
+                path: raw.path,
+                raw: page,
+                text: x.text,
+                alignment: x.alignment,
+                meta,
+                dropped: x.dropped,
+                paragraphs: x.paragraphs,
+                ..Document::default()
+            };
+            doc.diagnostics.extend(diagnostics);
+            if doc.text.trim().is_empty() {
+                return Err(ReadError::new(
+                    &raw.label,
+                    "no article text found in the page",
                 ));
             }
             Ok(doc)

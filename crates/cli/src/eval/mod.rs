@@ -12,6 +12,8 @@ mod report;
 mod timeml;
 mod ud;
 
+mod html;
+
 #[allow(unused_imports)]
 pub use report::{EvalFormat, Report};
 
@@ -52,6 +54,11 @@ enum EvalCommand {
         after_help = "Example:\n  newsgraph eval timeml ../shared/data/tempeval3/Training/TBAQ-cleaned/"
     )]
     Timeml(timeml::Args),
+    /// Article-body extraction from HTML pages (shingle precision, recall, F1; dates found).
+    #[command(
+        after_help = "Example:\n  newsgraph eval html ../shared/data/html-extraction --format json"
+    )]
+    Html(html::Args),
 }
 
 /// Runs the chosen evaluation.
@@ -62,5 +69,6 @@ pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
         EvalCommand::Petrarch(a) => petrarch::run(a, globals),
         EvalCommand::Ud(a) => ud::run(a, globals),
         EvalCommand::Timeml(a) => timeml::run(a, globals),
+        EvalCommand::Html(a) => html::run(a, globals),
     }
 }
