@@ -9,7 +9,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use indicatif::{ProgressBar, ProgressStyle};
 use newsgraph_core::{Date, Document, Pipeline, Severity};
 use newsgraph_ingest::{
-    build_document, expand_inputs, open, Cleaner, Input, RawDocument, ReadOptions, RepeatIndex,
+    build_document, expand_inputs, open, Cleaner, Input, InputFormat, RawDocument, ReadOptions,
+    RepeatIndex,
 };
 
 use crate::Globals;
@@ -130,10 +131,18 @@ impl Batch<'_> {
         if files < 2 {
             return index;
         }
-        for input in inputs.iter().filter(|i| matches!(i, Input::File(_))) {
+        // Only plain-text files are looked at (a crawl or an export is not read twice).
+        let plain = |i: &&Input| match i {
+            Input::File(p) => {
+                self.read.format.unwrap_or(InputFormat::Text) == InputFormat::Text
+                    && InputFormat::from_extension(p).is_none_or(|f| f == InputFormat::Text)
+            }
+            Input::Stdin => false,
+        };
+        for input in inputs.iter().filter(plain) {
             if let Ok(records) = open(input, &self.read) {
                 for raw in records.flatten() {
-                    if raw.format == newsgraph_ingest::InputFormat::Text {
+                    if raw.format == InputFormat::Text {
                         let group = Cleaner::group_of(raw.path.as_deref(), &raw.meta);
                         index.observe(&group, &String::from_utf8_lossy(&raw.bytes));
                     }

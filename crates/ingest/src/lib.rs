@@ -16,13 +16,18 @@
 mod clean;
 mod compress;
 mod decode;
+mod feed;
 pub mod html;
+mod jsonl;
 mod reader;
 mod repeat;
+mod warc;
 
 pub use clean::{Cleaner, CleanerConfig};
 pub use compress::{gunzip_limited, is_gzip, GzipError};
 pub use decode::{content_id, decode_html, decode_text};
+pub use feed::feed_items;
+pub use jsonl::record_to_raw;
 pub use reader::{
     build_document, expand_inputs, open, Input, InputFormat, RawDocument, ReadError, ReadOptions,
 };

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::fs::File;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -18,34 +18,88 @@ pub enum InputFormat {
     Text,
     /// An HTML page, one article per file.
     Html,
+    /// A WARC crawl (plain or gzipped): one article per HTML `response` record.
+    Warc,
+    /// JSON Lines: one article per line (`text` or `html`, `title`, `url`, `published`, `source`).
+    JsonLines,
+    /// An RSS or Atom feed: one article per item.
+    Feed,
 }
 
 impl InputFormat {
     /// Every format, for help texts.
-    pub const ALL: &'static [InputFormat] = &[InputFormat::Text, InputFormat::Html];
+    pub const ALL: &'static [InputFormat] = &[
+        InputFormat::Text,
+        InputFormat::Html,
+        InputFormat::Warc,
+        InputFormat::JsonLines,
+        InputFormat::Feed,
+    ];
 
     /// The format's name on the command line.
     pub fn as_str(self) -> &'static str {
         match self {
             InputFormat::Text => "text",
             InputFormat::Html => "html",
+            InputFormat::Warc => "warc",
+            InputFormat::JsonLines => "jsonl",
+            InputFormat::Feed => "feed",
         }
     }
 
-    /// The format a path's extension names, if any.
+    /// The format a path's extension names, if any (a `.gz` suffix is looked through).
     pub fn from_extension(path: &Path) -> Option<InputFormat> {
         let name = path.file_name()?.to_str()?.to_ascii_lowercase();
-        if name.ends_with(".txt") || name.ends_with(".text") || name.ends_with(".md") {
-            return Some(InputFormat::Text);
-        }
-        if name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xhtml") {
-            return Some(InputFormat::Html);
-        }
-        None
+        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        let ext = name.rsplit_once('.')?.1;
+        Some(match ext {
+            "txt" | "text" | "md" => InputFormat::Text,
+            "html" | "htm" | "xhtml" => InputFormat::Html,
+            "warc" | "arc" => InputFormat::Warc,
+            "jsonl" | "ndjson" | "jsonlines" => InputFormat::JsonLines,
+            "xml" | "rss" | "atom" => InputFormat::Feed,
+            _ => return None,
+        })
     }
 
     /// The format the content looks like (for stdin and unknown extensions).
-    pub fn sniff(_head: &[u8]) -> InputFormat {
+    pub fn sniff(head: &[u8]) -> InputFormat {
+        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        let start = head
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(head.len());
+        let head = &head[start..];
+        if head.starts_with(b"WARC/") {
+            return InputFormat::Warc;
+        }
+        let lower: Vec<u8> = head
+            .iter()
+            .take(4096)
+            .map(|b| b.to_ascii_lowercase())
+            .collect();
+        let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
+        if head.starts_with(b"{") {
+            return InputFormat::JsonLines;
+        }
+        if head.starts_with(b"<") {
+            if has(b"<rss") || has(b"<feed") || has(b"<rdf:rdf") {
+                return InputFormat::Feed;
+            }
+            if has(b"<html")
+                || has(b"<!doctype html")
+                || has(b"<body")
+                || has(b"<head")
+                || has(b"<p")
+                || has(b"<div")
+                || has(b"<article")
+            {
+                return InputFormat::Html;
+            }
+            if lower.starts_with(b"<?xml") {
+                return InputFormat::Feed;
+            }
+        }
         InputFormat::Text
     }
 }
@@ -191,43 +245,61 @@ fn describe_io(e: &std::io::Error) -> String {
     }
 }
 
-/// Reads all of an input, refusing more than `max` bytes.
-fn read_limited(input: &Input, max: u64) -> Result<Vec<u8>, ReadError> {
+/// Opens an input as a buffered stream, looking through gzip compression.
+fn open_stream(input: &Input) -> Result<(Box<dyn BufRead>, bool), ReadError> {
     let label = input.label();
-    let mut reader: Box<dyn Read> = match input {
-        Input::Stdin => Box::new(std::io::stdin().lock()),
+    let reader: Box<dyn Read> = match input {
+        Input::Stdin => Box::new(std::io::stdin()),
         Input::File(p) => {
-            let file = File::open(p).map_err(|e| ReadError::new(&label, describe_io(&e)))?;
-            if let Ok(m) = file.metadata() {
-                if m.len() > max {
-                    return Err(ReadError::new(
-                        &label,
-                        format!(
-                            "file is {} bytes, over the {} byte limit (--max-bytes to raise it)",
-                            m.len(),
-                            max
-                        ),
-                    ));
-                }
-            }
-            Box::new(file)
+            Box::new(File::open(p).map_err(|e| ReadError::new(&label, describe_io(&e)))?)
         }
     };
+    let mut buf = BufReader::with_capacity(64 * 1024, reader);
+    let head = buf
+        .fill_buf()
+        .map_err(|e| ReadError::new(&label, format!("cannot read: {}", describe_io(&e))))?;
+    if crate::is_gzip(head) {
+        let dec = flate2::bufread::MultiGzDecoder::new(buf);
+        Ok((Box::new(BufReader::with_capacity(64 * 1024, dec)), true))
+    } else {
+        Ok((Box::new(buf), false))
+    }
+}
+
+/// Reads all of a stream, refusing more than `max` bytes.
+fn read_all(mut stream: impl Read, label: &str, max: u64, gz: bool) -> Result<Vec<u8>, ReadError> {
     let mut bytes = Vec::new();
-    (&mut reader)
+    (&mut stream)
         .take(max + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| ReadError::new(&label, format!("cannot read: {}", describe_io(&e))))?;
+        .map_err(|e| {
+            let what = if gz {
+                format!(
+                    "damaged gzip data after {} bytes: {}",
+                    bytes.len(),
+                    crate::compress::describe(&e)
+                )
+            } else {
+                format!("cannot read: {}", describe_io(&e))
+            };
+            ReadError::new(label, what)
+        })?;
     if bytes.len() as u64 > max {
-        return Err(ReadError::new(
-            &label,
-            format!("input is over the {max} byte limit (--max-bytes to raise it)"),
-        ));
+        let what = if gz {
+            format!("decompresses to more than {max} bytes (the --max-bytes limit); refusing")
+        } else {
+            format!("input is over the {max} byte limit (--max-bytes to raise it)")
+        };
+        return Err(ReadError::new(label, what));
     }
     Ok(bytes)
 }
 
 /// Opens an input and yields its articles one at a time.
+///
+/// The reader is chosen by `opts.format`, else the extension (looking through `.gz`), else the
+/// content. WARC and JSON Lines inputs are streamed record by record (the byte limit applies to
+/// each record); other formats are read whole, within the limit.
 pub fn open(
     input: &Input,
     opts: &ReadOptions,
@@ -237,16 +309,49 @@ pub fn open(
         Input::Stdin => None,
         Input::File(p) => Some(p.display().to_string()),
     };
-    let bytes = read_limited(input, opts.max_bytes)?;
+    let (mut stream, gz) = open_stream(input)?;
+    let mut head = Vec::new();
+    (&mut stream)
+        .take(4096)
+        .read_to_end(&mut head)
+        .map_err(|e| {
+            ReadError::new(
+                &label,
+                if gz {
+                    format!("damaged gzip data: {}", crate::compress::describe(&e))
+                } else {
+                    format!("cannot read: {}", describe_io(&e))
+                },
+            )
+        })?;
     let format = opts
         .format
         .or_else(|| match input {
             Input::File(p) => InputFormat::from_extension(p),
             Input::Stdin => None,
         })
-        .unwrap_or_else(|| InputFormat::sniff(&bytes[..bytes.len().min(4096)]));
+        .unwrap_or_else(|| InputFormat::sniff(&head));
+    let stream = BufReader::new(std::io::Cursor::new(head).chain(stream));
     match format {
+        InputFormat::Warc => Ok(Box::new(crate::warc::WarcRecords::new(
+            stream,
+            label,
+            path,
+            opts.max_bytes,
+        ))),
+        InputFormat::JsonLines => Ok(Box::new(crate::jsonl::JsonLines::new(
+            stream,
+            label,
+            path,
+            opts.max_bytes,
+        ))),
+        InputFormat::Feed => {
+            let bytes = read_all(stream, &label, opts.max_bytes, gz)?;
+            let items = crate::feed::feed_items(&bytes, &label, path)?;
+            Ok(Box::new(items.into_iter()))
+        }
         InputFormat::Text | InputFormat::Html => {
+            let bytes = read_all(stream, &label, opts.max_bytes, gz)?;
             let raw = RawDocument {
                 bytes,
                 path,
@@ -259,6 +364,13 @@ pub fn open(
     }
 }
 
+/// A URL without its fragment and surrounding whitespace, for comparing fetches.
+fn normalize_url(url: &str) -> String {
+    let u = url.trim();
+    let u = u.split('#').next().unwrap_or(u);
+    u.to_string()
+}
+
 /// Decodes and cleans one raw document.
 pub fn build_document(raw: RawDocument, cleaner: &Cleaner) -> Result<Document, ReadError> {
     if raw.bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -267,9 +379,9 @@ pub fn build_document(raw: RawDocument, cleaner: &Cleaner) -> Result<Document, R
             "empty input: no text to analyse",
         ));
     }
-    let id = content_id(&raw.bytes);
     match raw.format {
-        InputFormat::Text => {
+        InputFormat::Text | InputFormat::Warc | InputFormat::JsonLines | InputFormat::Feed => {
+            let id = content_id(&raw.bytes);
             let (text, diagnostics) =
                 decode_text(&raw.bytes).map_err(|m| ReadError::new(&raw.label, m))?;
             let mut doc = cleaner.clean(&text, raw.path.as_deref(), raw.meta);
@@ -299,6 +411,10 @@ pub fn build_document(raw: RawDocument, cleaner: &Cleaner) -> Result<Document, R
             meta.outlet = meta.outlet.or(pm.outlet);
             meta.published = meta.published.or(pm.published);
             meta.url = meta.url.or(pm.url);
+            // Two fetches of one article differ in their furniture, not their body: the id
+            // of a page is the id of its clean text.
+            let id = content_id(x.text.as_bytes());
+            meta.url = meta.url.map(|u| normalize_url(&u));
             let mut doc = Document {
                 id,
                 path: raw.path,

@@ -33,6 +33,7 @@ use newsgraph_core::{paragraph_spans, Alignment, DropReason, Dropped, Span};
 use scraper::{Html, Node};
 
 use align::{Aligner, Origin, RawScan};
+pub(crate) use meta::collapse as collapse_ws;
 pub use meta::{date_in_url, page_meta, parse_date, PageMeta};
 
 /// Markup nested deeper than this is refused (the tree builder's work grows with depth).
