@@ -29,7 +29,8 @@ pub use decode::{content_id, decode_html, decode_text};
 pub use feed::feed_items;
 pub use jsonl::record_to_raw;
 pub use reader::{
-    build_document, expand_inputs, open, Input, InputFormat, RawDocument, ReadError, ReadOptions,
+    build_document, expand_inputs, fuzz_read, open, open_reader, Input, InputFormat, RawDocument,
+    ReadError, ReadOptions, Records,
 };
 pub use repeat::RepeatIndex;
 

@@ -245,19 +245,12 @@ fn describe_io(e: &std::io::Error) -> String {
     }
 }
 
-/// Opens an input as a buffered stream, looking through gzip compression.
-fn open_stream(input: &Input) -> Result<(Box<dyn BufRead>, bool), ReadError> {
-    let label = input.label();
-    let reader: Box<dyn Read> = match input {
-        Input::Stdin => Box::new(std::io::stdin()),
-        Input::File(p) => {
-            Box::new(File::open(p).map_err(|e| ReadError::new(&label, describe_io(&e)))?)
-        }
-    };
+/// Wraps a reader in a buffered stream, looking through gzip compression.
+fn buffered(reader: Box<dyn Read>, label: &str) -> Result<(Box<dyn BufRead>, bool), ReadError> {
     let mut buf = BufReader::with_capacity(64 * 1024, reader);
     let head = buf
         .fill_buf()
-        .map_err(|e| ReadError::new(&label, format!("cannot read: {}", describe_io(&e))))?;
+        .map_err(|e| ReadError::new(label, format!("cannot read: {}", describe_io(&e))))?;
     if crate::is_gzip(head) {
         let dec = flate2::bufread::MultiGzDecoder::new(buf);
         Ok((Box::new(BufReader::with_capacity(64 * 1024, dec)), true))
@@ -300,16 +293,32 @@ fn read_all(mut stream: impl Read, label: &str, max: u64, gz: bool) -> Result<Ve
 /// The reader is chosen by `opts.format`, else the extension (looking through `.gz`), else the
 /// content. WARC and JSON Lines inputs are streamed record by record (the byte limit applies to
 /// each record); other formats are read whole, within the limit.
-pub fn open(
-    input: &Input,
-    opts: &ReadOptions,
-) -> Result<Box<dyn Iterator<Item = Result<RawDocument, ReadError>>>, ReadError> {
+pub fn open(input: &Input, opts: &ReadOptions) -> Result<Records, ReadError> {
     let label = input.label();
-    let path = match input {
-        Input::Stdin => None,
-        Input::File(p) => Some(p.display().to_string()),
+    let (reader, path, by_extension): (Box<dyn Read>, _, _) = match input {
+        Input::Stdin => (Box::new(std::io::stdin()), None, None),
+        Input::File(p) => (
+            Box::new(File::open(p).map_err(|e| ReadError::new(&label, describe_io(&e)))?),
+            Some(p.display().to_string()),
+            InputFormat::from_extension(p),
+        ),
     };
-    let (mut stream, gz) = open_stream(input)?;
+    open_reader(reader, label, path, opts.format.or(by_extension), opts)
+}
+
+/// The articles of one input, one result per record.
+pub type Records = Box<dyn Iterator<Item = Result<RawDocument, ReadError>>>;
+
+/// Reads articles from any byte stream (gzip looked through); `format` forces a reader,
+/// otherwise the content decides. `label` names the stream in errors.
+pub fn open_reader(
+    reader: Box<dyn Read>,
+    label: String,
+    path: Option<String>,
+    format: Option<InputFormat>,
+    opts: &ReadOptions,
+) -> Result<Records, ReadError> {
+    let (mut stream, gz) = buffered(reader, &label)?;
     let mut head = Vec::new();
     (&mut stream)
         .take(4096)
@@ -324,13 +333,7 @@ pub fn open(
                 },
             )
         })?;
-    let format = opts
-        .format
-        .or_else(|| match input {
-            Input::File(p) => InputFormat::from_extension(p),
-            Input::Stdin => None,
-        })
-        .unwrap_or_else(|| InputFormat::sniff(&head));
+    let format = format.unwrap_or_else(|| InputFormat::sniff(&head));
     let stream = BufReader::new(std::io::Cursor::new(head).chain(stream));
     match format {
         InputFormat::Warc => Ok(Box::new(crate::warc::WarcRecords::new(
@@ -436,4 +439,60 @@ pub fn build_document(raw: RawDocument, cleaner: &Cleaner) -> Result<Document, R
             Ok(doc)
         }
     }
+}
+
+/// Reads `data` as an input of `format` (sniffed when `None`) and builds every record, checking
+/// the invariants every document must keep (alignment segments verbatim and in range,
+/// paragraphs on char boundaries). Returns how many documents were built. Used by the fuzz
+/// targets in `fuzz/` and the property tests; panics only if an invariant is broken.
+pub fn fuzz_read(data: &[u8], format: Option<InputFormat>) -> usize {
+    let opts = ReadOptions {
+        format,
+        max_bytes: 1 << 20,
+    };
+    let cleaner = Cleaner::default();
+    let Ok(records) = open_reader(
+        Box::new(std::io::Cursor::new(data.to_vec())),
+        "fuzz".to_string(),
+        None,
+        format,
+        &opts,
+    ) else {
+        return 0;
+    };
+    let mut built = 0;
+    for raw in records.take(10_000) {
+        let Ok(raw) = raw else { continue };
+        let Ok(doc) = build_document(raw, &cleaner) else {
+            continue;
+        };
+        for seg in &doc.alignment.segments {
+            let clean = doc.text.get(seg.clean..seg.clean + seg.len);
+            let raw = doc.raw.get(seg.raw..seg.raw + seg.len);
+            assert!(
+                clean.is_some() && clean == raw,
+                "alignment segment not verbatim: {seg:?}"
+            );
+        }
+        for w in doc.alignment.segments.windows(2) {
+            assert!(
+                w[0].clean + w[0].len <= w[1].clean,
+                "alignment segments out of order"
+            );
+        }
+        for p in &doc.paragraphs {
+            assert!(
+                doc.text.get(p.start..p.end).is_some(),
+                "paragraph off a char boundary"
+            );
+        }
+        for d in &doc.dropped {
+            assert!(
+                doc.raw.get(d.raw.start..d.raw.end).is_some(),
+                "drop span off the raw text"
+            );
+        }
+        built += 1;
+    }
+    built
 }

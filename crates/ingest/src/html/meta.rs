@@ -166,7 +166,13 @@ pub fn page_meta(html: &Html) -> PageMeta {
                                 }
                             }
                             k => {
-                                if let Some(rank) = published_rank(k) {
+                                let generic = (k.contains("date") || k.contains("publish"))
+                                    && !(k.contains("modif")
+                                        || k.contains("updat")
+                                        || k.contains("expir")
+                                        || k.contains("valid"));
+                                let rank = published_rank(k).or(generic.then_some(2));
+                                if let Some(rank) = rank {
                                     if parse_date(content).is_some()
                                         && c.meta_published.as_ref().is_none_or(|(r, _)| rank < *r)
                                     {
@@ -220,9 +226,10 @@ pub fn page_meta(html: &Html) -> PageMeta {
                         let v = el
                             .attr("content")
                             .or_else(|| el.attr("datetime"))
-                            .unwrap_or("");
-                        if parse_date(v).is_some() {
-                            set(&mut c.itemprop_published, v);
+                            .map(str::to_string)
+                            .unwrap_or_else(|| element_text(node));
+                        if parse_date(&v).is_some() {
+                            set(&mut c.itemprop_published, &v);
                         }
                     } else if prop == "author" && name != "meta" && c.itemprop_author.is_none() {
                         let text = element_text(node);
@@ -398,6 +405,13 @@ fn read_json_ld(body: &str, c: &mut Candidates) {
         .trim_start_matches("<!--")
         .trim_end_matches("-->");
     let Ok(root) = serde_json::from_str::<Value>(body.trim()) else {
+        // Broken JSON is common; still read the dates it states.
+        if let Some(d) = scan_json_string(body, "datePublished") {
+            set(&mut c.ld_published, &d);
+        }
+        if let Some(d) = scan_json_string(body, "dateModified") {
+            set(&mut c.ld_modified, &d);
+        }
         return;
     };
     // Find article-like objects anywhere (lists, @graph, mainEntity), iteratively.
@@ -472,6 +486,17 @@ fn read_json_ld(body: &str, c: &mut Candidates) {
             set(&mut c.ld_author, &names.join(", "));
         }
     }
+}
+
+/// The string value of `"key": "..."` in text that is not valid JSON, if it is a date.
+fn scan_json_string(body: &str, key: &str) -> Option<String> {
+    let pat = format!("\"{key}\"");
+    let at = body.find(&pat)? + pat.len();
+    let rest = body[at..].trim_start().strip_prefix(':')?.trim_start();
+    let rest = rest.strip_prefix('"')?;
+    let end = rest.find('"')?;
+    let v = &rest[..end];
+    parse_date(v).is_some().then(|| v.to_string())
 }
 
 fn first_string(v: &Value) -> Option<String> {
@@ -613,12 +638,61 @@ pub fn parse_date(s: &str) -> Option<Date> {
     Date::new(y, m, d)
 }
 
+/// A full date written in running text: `November 14, 2019`, `14 November 2019`,
+/// `Nov. 14th, 2019`, `2019-11-14`; the first one found.
+pub fn find_date_in_text(s: &str) -> Option<Date> {
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .take(400)
+        .collect();
+    let day = |w: &str| -> Option<u8> {
+        let w = w.trim_end_matches(['.', ',']);
+        let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (1..=2)
+            .contains(&w.len())
+            .then(|| w.parse::<u8>().ok())?
+            .filter(|d| (1..=31).contains(d))
+    };
+    let year = |w: &str| -> Option<i32> {
+        let w = w.trim_end_matches(['.', ',', ';', ':']);
+        (w.len() == 4)
+            .then(|| w.parse::<i32>().ok())?
+            .filter(|y| year_ok(*y))
+    };
+    for i in 0..words.len() {
+        let w = words[i];
+        if w.len() >= 10 && w.as_bytes()[4] == b'-' {
+            if let Some(d) = parse_date(w) {
+                return Some(d);
+            }
+        }
+        if i + 2 >= words.len() {
+            continue;
+        }
+        if let Some(m) = month_of(w) {
+            if let (Some(d), Some(y)) = (day(words[i + 1]), year(words[i + 2])) {
+                if let Some(date) = Date::new(y, m, d) {
+                    return Some(date);
+                }
+            }
+        }
+        if let (Some(d), Some(m), Some(y)) = (day(w), month_of(words[i + 1]), year(words[i + 2])) {
+            if let Some(date) = Date::new(y, m, d) {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
 /// A date in a URL path: `/2019/11/19/`, `/2019-11-19/`, `/20191119/`.
 pub fn date_in_url(url: &str) -> Option<Date> {
     let parts: Vec<&str> = url.split(['/', '?', '#']).collect();
     for w in parts.windows(3) {
-        if w[0].len() == 4 && w[1].len() <= 2 && !w[1].is_empty() {
-            let (y, m) = (w[0].parse::<i32>().ok(), w[1].parse::<u8>().ok());
+        if w[0].len() == 4 && (1..=9).contains(&w[1].len()) {
+            let m = w[1].parse::<u8>().ok().or_else(|| month_of(w[1]));
+            let y = w[0].parse::<i32>().ok();
             let d: String = w[2].chars().take_while(char::is_ascii_digit).collect();
             if let (Some(y), Some(m), Ok(d)) = (y, m, d.parse::<u8>()) {
                 if d > 0 && w[2].len() >= 1 {
@@ -665,6 +739,19 @@ mod tests {
             d(2019, 11, 19)
         );
         assert_eq!(date_in_url("https://example.com/a/123/b"), None);
+        assert_eq!(
+            date_in_url("https://e.com/s/2019/nov/18/story/"),
+            d(2019, 11, 18)
+        );
+        assert_eq!(
+            find_date_in_text("Rachael Link, MS, RD on November 14, 2019"),
+            d(2019, 11, 14)
+        );
+        assert_eq!(
+            find_date_in_text("Posted 3 March 2018 at noon"),
+            d(2018, 3, 3)
+        );
+        assert_eq!(find_date_in_text("May the best team win in 2019"), None);
     }
 
     #[test]

@@ -34,7 +34,7 @@ use scraper::{Html, Node};
 
 use align::{Aligner, Origin, RawScan};
 pub(crate) use meta::collapse as collapse_ws;
-pub use meta::{date_in_url, page_meta, parse_date, PageMeta};
+pub use meta::{date_in_url, find_date_in_text, page_meta, parse_date, PageMeta};
 
 /// Markup nested deeper than this is refused (the tree builder's work grows with depth).
 pub const MAX_DEPTH: usize = 2_000;
@@ -376,7 +376,7 @@ fn flatten(html: &Html) -> Page<'_> {
             text.push_str(t);
         }
         let text = meta::collapse(&text);
-        let words = text.split_whitespace().count();
+        let words = word_count(&text);
         blocks.push(Block {
             el: if owner == NONE { 0 } else { owner },
             kind,
@@ -497,6 +497,23 @@ fn flatten(html: &Html) -> Page<'_> {
     Page { els, blocks }
 }
 
+/// Words in a text; in scripts written without spaces (Chinese, Japanese, Thai), every two
+/// characters count as a word.
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|w| {
+            let dense = w
+                .chars()
+                .filter(|&c| {
+                    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+                        | 0xAC00..=0xD7AF | 0x0E00..=0x0E7F | 0xF900..=0xFAFF)
+                })
+                .count();
+            (dense / 2).max(1)
+        })
+        .sum()
+}
+
 /// How much sentence text a block carries (0 for furniture-like blocks).
 fn block_value(b: &Block<'_>) -> f64 {
     if b.hard.is_some() || b.link_density > 0.5 || b.words < 8 {
@@ -507,7 +524,10 @@ fn block_value(b: &Block<'_>) -> f64 {
         Kind::Item => 0.5,
         _ => 1.0,
     };
-    let punct = if b.text.contains(['.', '!', '?', ',']) {
+    let punct = if b
+        .text
+        .contains(['.', '!', '?', ',', '\u{3002}', '\u{3001}', '\u{FF0C}'])
+    {
         1.0
     } else {
         0.4
@@ -666,11 +686,48 @@ const BOILERPLATE_STARTS: &[&str] = &[
     "sign in",
 ];
 
+/// Whole lines that are page widgets, not text.
+const WIDGET_LINES: &[&str] = &[
+    "advert",
+    "advertisement",
+    "ad",
+    "video",
+    "image",
+    "photo",
+    "gallery",
+    "play",
+    "watch",
+    "listen",
+    "share",
+    "print",
+    "email",
+    "comments",
+    "close",
+    "menu",
+    "loading",
+    "more",
+    "this slideshow requires javascript.",
+    "this slideshow requires javascript",
+    "enlarge",
+    "toggle caption",
+    "hide caption",
+    "play video",
+    "watch video",
+    "open image",
+];
+
 fn is_boilerplate_line(text: &str, words: usize) -> bool {
     if words > 15 {
         return false;
     }
     let lower = text.to_lowercase();
+    if WIDGET_LINES.contains(&lower.trim()) {
+        return true;
+    }
+    // Unrendered shortcodes (`[button link=...]...[/button]`).
+    if lower.starts_with('[') && lower.contains("[/") {
+        return true;
+    }
     let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '\u{a9}');
     BOILERPLATE_STARTS.iter().any(|p| lower.starts_with(p))
         || (words <= 6 && (lower.ends_with("getty images") || lower.contains("/getty")))
@@ -815,7 +872,35 @@ pub fn extract(raw: &str) -> Result<Extraction, HtmlError> {
         let meta_free = PageMeta::default();
         decisions = select(&page, NONE, false, &meta_free, false);
     }
+    let mut meta = meta;
+    if meta.published.is_none() {
+        meta.published = date_near_article(&page, &decisions);
+        if meta.published.is_some() {
+            meta.date_source = Some("text");
+        }
+    }
     Ok(assemble(raw, &scan, &page, &decisions, meta))
+}
+
+/// A date written in the short lines around the start of the article (bylines, date lines),
+/// for pages whose markup states none.
+fn date_near_article(
+    page: &Page<'_>,
+    decisions: &[Result<(), DropReason>],
+) -> Option<newsgraph_core::Date> {
+    let first = decisions.iter().position(|d| d.is_ok())?;
+    let lo = first.saturating_sub(40);
+    let hi = (first + 3).min(page.blocks.len());
+    // Date and byline lines first, then any short line before the body.
+    let short = |b: &Block<'_>| b.words <= 25 && b.hard.is_none();
+    let dated = page.blocks[lo..hi]
+        .iter()
+        .filter(|b| {
+            short(b) && matches!(b.soft, Some((_, DropReason::Dateline | DropReason::Byline)))
+        })
+        .chain(page.blocks[lo..hi].iter().filter(|b| short(b)))
+        .find_map(|b| find_date_in_text(&b.text));
+    dated
 }
 
 /// Builds the clean text, its alignment and the drop records.
