@@ -37,6 +37,18 @@ struct ParserArgs {
     /// Passes over the training set.
     #[arg(long, default_value_t = newsgraph_text::parser::TrainOptions::default().epochs)]
     epochs: usize,
+    /// The action table has 2^BITS rows.
+    #[arg(long, default_value_t = newsgraph_text::parser::TrainOptions::default().action_bits)]
+    action_bits: u32,
+    /// The label table has 2^BITS rows.
+    #[arg(long, default_value_t = newsgraph_text::parser::TrainOptions::default().label_bits)]
+    label_bits: u32,
+    /// Probability of following the model's own wrong transition after the first epoch.
+    #[arg(long, default_value_t = newsgraph_text::parser::TrainOptions::default().explore_p)]
+    explore: f64,
+    /// Perceptrons trained with different seeds and summed into the model.
+    #[arg(long, default_value_t = newsgraph_text::parser::TrainOptions::default().runs)]
+    runs: usize,
 }
 
 /// Runs the chosen training.
@@ -81,6 +93,10 @@ fn parser(args: ParserArgs, globals: Globals) -> anyhow::Result<Outcome> {
     };
     let opts = TrainOptions {
         epochs: args.epochs,
+        action_bits: args.action_bits,
+        label_bits: args.label_bits,
+        explore_p: args.explore,
+        runs: args.runs,
         ..TrainOptions::default()
     };
     let start = Instant::now();
@@ -88,7 +104,8 @@ fn parser(args: ParserArgs, globals: Globals) -> anyhow::Result<Outcome> {
         if !globals.quiet {
             match &r.dev {
                 Some(d) => eprintln!(
-                    "epoch {:2}  train {:.2} %  dev UAS {:.2} %  LAS {:.2} %  LAS (full) {:.2} %  {:.0} s",
+                    "run {} epoch {:2}  train {:.2} %  dev UAS {:.2} %  LAS {:.2} %  LAS (full) {:.2} %  {:.0} s",
+                    r.run,
                     r.epoch,
                     100.0 * r.train_accuracy,
                     100.0 * d.uas(),
@@ -97,7 +114,8 @@ fn parser(args: ParserArgs, globals: Globals) -> anyhow::Result<Outcome> {
                     start.elapsed().as_secs_f64()
                 ),
                 None => eprintln!(
-                    "epoch {:2}  train {:.2} %  {:.0} s",
+                    "run {} epoch {:2}  train {:.2} %  {:.0} s",
+                    r.run,
                     r.epoch,
                     100.0 * r.train_accuracy,
                     start.elapsed().as_secs_f64()

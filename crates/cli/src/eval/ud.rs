@@ -5,6 +5,8 @@
 
 use std::path::PathBuf;
 
+use anyhow::Context;
+
 use newsgraph_text::parser::{evaluate, ParseScratch, ParserModel};
 
 use super::{EvalFormat, Report};
@@ -16,6 +18,9 @@ pub struct Args {
     /// A CoNLL-U file (`en_ewt-ud-test.conllu`).
     #[arg(long)]
     data: PathBuf,
+    /// Evaluate this parser model file instead of the shipped one.
+    #[arg(long)]
+    parser_model: Option<PathBuf>,
     /// Output shape.
     #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
     format: EvalFormat,
@@ -24,7 +29,16 @@ pub struct Args {
 /// Runs the evaluation.
 pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
     let gold = crate::train::read_treebank(&args.data)?;
-    let model = ParserModel::shipped()?;
+    let model = match &args.parser_model {
+        Some(p) => {
+            let bytes =
+                std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?;
+            std::sync::Arc::new(
+                ParserModel::from_bytes(&bytes).with_context(|| format!("{}", p.display()))?,
+            )
+        }
+        None => ParserModel::shipped()?,
+    };
     let mut scratch = ParseScratch::new();
     let scores = evaluate(&model, &gold, &mut scratch);
     let mut report = Report::new(format!("UD evaluation on {}", args.data.display()));

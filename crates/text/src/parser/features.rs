@@ -10,13 +10,15 @@ use newsgraph_core::Upos;
 use super::state::{State, NONE};
 
 /// Bump when templates or hashing change: models record it and refuse to load otherwise.
-pub(crate) const FEATURE_SET: u32 = 1;
+pub(crate) const FEATURE_SET: u32 = 3;
 
 /// Hashed attributes of one word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct WordAttrs {
     /// Lowercased form, digits folded.
     pub w: u64,
+    /// Lowercased lemma, digits folded (the form's when there is no lemma).
+    pub m: u64,
     /// XPOS.
     pub p: u64,
     /// UPOS (small number).
@@ -46,10 +48,26 @@ fn hash_str_with(mut h: u64, bytes: impl Iterator<Item = u8>) -> u64 {
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
+/// Hash of `s` lowercased, with ASCII digits folded to `0`.
+fn folded_hash(s: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    for c in s.chars() {
+        for lc in c.to_lowercase() {
+            let lc = if lc.is_ascii_digit() { '0' } else { lc };
+            let mut buf = [0u8; 4];
+            for &b in lc.encode_utf8(&mut buf).as_bytes() {
+                h ^= b as u64;
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
+    mix(h) | 1
+}
+
 impl WordAttrs {
-    /// The attributes of a word with form `form` and tags `upos`, `xpos`.
-    pub fn new(form: &str, upos: Upos, xpos: &str) -> WordAttrs {
-        let mut h = FNV_OFFSET;
+    /// The attributes of a word with form `form`, lemma `lemma` (may be empty) and tags
+    /// `upos`, `xpos`.
+    pub fn new(form: &str, lemma: &str, upos: Upos, xpos: &str) -> WordAttrs {
         let mut has_upper = false;
         let mut has_lower = false;
         let mut has_digit = false;
@@ -71,16 +89,13 @@ impl WordAttrs {
             if c.is_numeric() {
                 has_digit = true;
             }
-            for lc in c.to_lowercase() {
-                let lc = if lc.is_ascii_digit() { '0' } else { lc };
-                let mut buf = [0u8; 4];
-                for &b in lc.encode_utf8(&mut buf).as_bytes() {
-                    h ^= b as u64;
-                    h = h.wrapping_mul(0x0100_0000_01b3);
-                }
-            }
         }
-        let w = mix(h) | 1;
+        let w = folded_hash(form);
+        let m = if lemma.is_empty() || lemma == "_" {
+            w
+        } else {
+            folded_hash(lemma) ^ 0x4c45_4d4d
+        };
         let shape = if has_digit {
             4
         } else if !has_alpha {
@@ -94,6 +109,7 @@ impl WordAttrs {
         };
         WordAttrs {
             w,
+            m,
             p: hash_str_with(0x8422_2325_cbf2_9ce4, xpos.bytes()),
             u: upos as u64 + 1,
             shape,
@@ -105,6 +121,7 @@ impl WordAttrs {
 #[derive(Clone, Copy, Debug, Default)]
 struct Node {
     w: u64,
+    m: u64,
     p: u64,
     u: u64,
     l: u64,
@@ -113,6 +130,7 @@ struct Node {
 
 const ROOT: Node = Node {
     w: 0x5f52_4f4f_545f_5f57,
+    m: 0x5f52_4f4f_545f_5f4d,
     p: 0x5f52_4f4f_545f_5f50,
     u: 40,
     l: 0,
@@ -131,6 +149,7 @@ fn node(st: &State, words: &[WordAttrs], i: u32) -> Node {
     let a = words[i];
     Node {
         w: a.w,
+        m: a.m,
         p: a.p,
         u: a.u,
         l: if st.heads[i] != NONE {
@@ -228,6 +247,10 @@ pub(crate) fn action_features(st: &State, words: &[WordAttrs], out: &mut Vec<u64
     let b0sl = set(b0i, &st.lset);
     let (s1sl, s1sr) = (set(s1i, &st.lset), set(s1i, &st.rset));
     let depth = st.stack.len().min(4) as u64 + 1;
+    let b3 = nd(st.buf(3));
+    let s3 = nd(st.s(3));
+    let s0ll = nd(child(child(s0i, &st.lc1), &st.lc1));
+    let s1ll = nd(child(child(s1i, &st.lc1), &st.lc1));
     templates!(out;
         // single words
         s0.w, s0.p; s0.w; s0.p; s0.u;
@@ -265,7 +288,18 @@ pub(crate) fn action_features(st: &State, words: &[WordAttrs], out: &mut Vec<u64
         s0.w, s0sr; s0.p, s0sr; s0.w, s0sl; s0.p, s0sl; b0.w, b0sl; b0.p, b0sl;
         s1.p, s1sr; s1.p, s1sl; s1.w, s1sr;
         // context
-        depth, b0.p; depth, s0.p, b0.p; s0.shape, b0.shape, s0.p
+        depth, b0.p; depth, s0.p, b0.p; s0.shape, b0.shape, s0.p;
+        // extended context
+        b3.p; b1.p, b2.p, b3.p; s3.p, s2.p, s1.p; s2.p, s1.p, b0.p; s2.p, s0.p, b0.p;
+        s0.u, b0.u, b1.u; s1.u, s0.u, b0.u; s2.u, s1.u, s0.u;
+        s0.w, s0.p, b0.w, b1.p; s0.w, b0.p, b1.p; s0.p, b0.w, b1.p; s0.p, b0.p, b1.w;
+        s1.w, s0.p, b0.p; s1.p, s0.w, b0.p; s1.p, s0.p, b0.w;
+        s0l.w, s0.w; s0r.w, s0.w; b0l.w, b0.w; s1r.w, s1.w; s0l.w, b0.w;
+        s0.p, s0ll.p; s1.p, s1ll.p; s0ll.l, s0l.l, s0.p;
+        s0.shape, s0.p, b0.p; b0.shape, b0.p, s0.p; b1.shape, b0.p;
+        // lemmas
+        s0.m; b0.m; s1.m; s0.m, b0.p; s0.p, b0.m; s0.m, b0.m; s1.m, s0.p; s1.p, s0.m;
+        s1.m, s0.m; s0.m, s0sr; b0.m, b0sl; s1.m, s1sr
     );
 }
 
@@ -317,6 +351,8 @@ pub(crate) fn label_features(
         dir, dm1.p, dn.p; dir, dn.p, dp1.p; dir, hm1.p, hn.p; dir, hn.p, hp1.p; dir, dm1.w, dn.p;
         dir, dp1.w, dn.p;
         dir, c.p, dn.p; dir, c.p, hn.p, dn.p; dir, c.w, dn.p;
-        dir, dn.p, dvl, dvr; dir, hn.p, hvl, hvr
+        dir, dn.p, dvl, dvr; dir, hn.p, hvl, hvr;
+        dir, hn.m; dir, dn.m; dir, hn.m, dn.p; dir, hn.p, dn.m; dir, hn.m, dn.m;
+        dir, hn.m, hsr, dn.p; dir, hn.m, hsl, dn.p; dir, dl.w, hn.m; dir, dn.m, dsl
     );
 }

@@ -96,7 +96,12 @@ pub fn parse_conllu(
 ) -> Vec<(usize, String)> {
     scratch.clear();
     for w in &sentence.words {
-        scratch.push(&w.form, Upos::parse(&w.upos).unwrap_or_default(), &w.xpos);
+        scratch.push(
+            &w.form,
+            &w.lemma,
+            Upos::parse(&w.upos).unwrap_or_default(),
+            &w.xpos,
+        );
     }
     model.parse(scratch);
     (0..sentence.words.len())
@@ -119,7 +124,12 @@ pub fn evaluate(
     for s in sentences {
         scratch.clear();
         for w in &s.words {
-            scratch.push(&w.form, Upos::parse(&w.upos).unwrap_or_default(), &w.xpos);
+            scratch.push(
+                &w.form,
+                &w.lemma,
+                Upos::parse(&w.upos).unwrap_or_default(),
+                &w.xpos,
+            );
         }
         model.parse(scratch);
         for (i, w) in s.words.iter().enumerate() {

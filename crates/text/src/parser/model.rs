@@ -63,9 +63,9 @@ impl ParseScratch {
     pub fn clear(&mut self) {
         self.words.clear();
     }
-    /// Appends a word of the sentence to parse.
-    pub fn push(&mut self, form: &str, upos: Upos, xpos: &str) {
-        self.words.push(WordAttrs::new(form, upos, xpos));
+    /// Appends a word of the sentence to parse (`lemma` may be empty).
+    pub fn push(&mut self, form: &str, lemma: &str, upos: Upos, xpos: &str) {
+        self.words.push(WordAttrs::new(form, lemma, upos, xpos));
     }
     /// Number of words pushed.
     pub fn len(&self) -> usize {

@@ -53,7 +53,7 @@ impl Stage for ParserStage {
         for r in sentence_ranges(doc) {
             scratch.clear();
             for t in &doc.tokens[r.clone()] {
-                scratch.push(t.form(&doc.text), t.upos, &t.xpos);
+                scratch.push(t.form(&doc.text), &t.lemma, t.upos, &t.xpos);
             }
             self.model.parse(&mut scratch);
             for (k, t) in doc.tokens[r.clone()].iter_mut().enumerate() {

@@ -22,6 +22,8 @@ pub struct TrainOptions {
     pub label_bits: u32,
     /// Seed of the shuffles and of exploration.
     pub seed: u64,
+    /// Perceptrons trained with different seeds and summed.
+    pub runs: usize,
     /// From this epoch (0-based) on, follow the model's own wrong predictions...
     pub explore_from: usize,
     /// ...with this probability.
@@ -31,12 +33,13 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
         TrainOptions {
-            epochs: 12,
+            epochs: 10,
             action_bits: 20,
             label_bits: 17,
             seed: 0x5eed_0001,
+            runs: 2,
             explore_from: 1,
-            explore_p: 0.9,
+            explore_p: 0.5,
         }
     }
 }
@@ -44,7 +47,9 @@ impl Default for TrainOptions {
 /// What one epoch achieved.
 #[derive(Clone, Debug)]
 pub struct EpochReport {
-    /// 1-based epoch number.
+    /// 1-based run number (0: the summed model of all runs).
+    pub run: usize,
+    /// 1-based epoch number (0: the summed model).
     pub epoch: usize,
     /// Fraction of transitions the model predicted at zero cost during the pass.
     pub train_accuracy: f64,
@@ -161,7 +166,14 @@ fn examples(sentences: &[conllu::Sentence], labels: &[String]) -> Vec<Example> {
             let words = s
                 .words
                 .iter()
-                .map(|w| WordAttrs::new(&w.form, Upos::parse(&w.upos).unwrap_or_default(), &w.xpos))
+                .map(|w| {
+                    WordAttrs::new(
+                        &w.form,
+                        &w.lemma,
+                        Upos::parse(&w.upos).unwrap_or_default(),
+                        &w.xpos,
+                    )
+                })
                 .collect();
             let heads = s
                 .words
@@ -188,8 +200,12 @@ fn examples(sentences: &[conllu::Sentence], labels: &[String]) -> Vec<Example> {
         .collect()
 }
 
-/// Trains a parser on `train`, reporting each epoch to `progress`; with a `dev` set, the
-/// model of the epoch with the best LAS on it is returned, else the last one.
+/// Trains a parser on `train`, reporting each epoch to `progress`.
+///
+/// `opts.runs` perceptrons are trained with different seeds (shuffles and exploration); each
+/// keeps the averaged weights of its epoch with the best LAS on `dev` (or its last epoch
+/// without one), and the shipped model sums them: a score-level ensemble of linear models
+/// that costs nothing at parse time.
 pub fn train(
     train: &[conllu::Sentence],
     dev: Option<&[conllu::Sentence]>,
@@ -202,17 +218,79 @@ pub fn train(
     if !(8..=26).contains(&opts.action_bits) || !(8..=24).contains(&opts.label_bits) {
         return Err(ParserError::Data("table sizes out of range".into()));
     }
+    if opts.epochs == 0 || opts.runs == 0 {
+        return Err(ParserError::Data("no epochs to train".into()));
+    }
     let (labels, root) = label_inventory(train)?;
     let data = examples(train, &labels);
+    let mut sum: Option<(Vec<f32>, Vec<f32>)> = None;
+    for run in 0..opts.runs {
+        let seed = mix_seed(opts.seed, run as u64);
+        let (a, l) = train_run(
+            &data,
+            &labels,
+            root,
+            dev,
+            opts,
+            seed,
+            run + 1,
+            &mut progress,
+        );
+        sum = Some(match sum {
+            None => (a, l),
+            Some((mut sa, mut sl)) => {
+                sa.iter_mut().zip(&a).for_each(|(x, y)| *x += y);
+                sl.iter_mut().zip(&l).for_each(|(x, y)| *x += y);
+                (sa, sl)
+            }
+        });
+    }
+    let (a, l) = sum.ok_or_else(|| ParserError::Data("no runs".into()))?;
+    let model = ParserModel {
+        labels,
+        root_label: root,
+        action_bits: opts.action_bits,
+        label_bits: opts.label_bits,
+        action_w: quantise(&a),
+        label_w: quantise(&l),
+    };
+    if opts.runs > 1 {
+        let dev_scores = dev.map(|d| super::evaluate(&model, d, &mut ParseScratch::new()));
+        progress(&EpochReport {
+            run: 0,
+            epoch: 0,
+            train_accuracy: 0.0,
+            dev: dev_scores,
+        });
+    }
+    Ok(model)
+}
+
+fn mix_seed(seed: u64, run: u64) -> u64 {
+    super::features::mix(seed ^ run.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1
+}
+
+/// One perceptron: the averaged (float) action and label tables of its best epoch.
+#[allow(clippy::too_many_arguments)]
+fn train_run(
+    data: &[Example],
+    labels: &[String],
+    root: u8,
+    dev: Option<&[conllu::Sentence]>,
+    opts: &TrainOptions,
+    seed: u64,
+    run: usize,
+    progress: &mut impl FnMut(&EpochReport),
+) -> (Vec<f32>, Vec<f32>) {
     let mut actions = Table::new(opts.action_bits, 3);
     let mut labeller = Table::new(opts.label_bits, labels.len());
-    let mut rng = Rng(opts.seed | 1);
+    let mut rng = Rng(seed);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut state = State::default();
     let mut feats = Vec::new();
     let mut lscores = vec![0f32; labels.len()];
     let mut step = 1f64;
-    let mut best: Option<(usize, ParserModel)> = None;
+    let mut best: Option<(usize, Vec<f32>, Vec<f32>)> = None;
     let mut scratch = ParseScratch::new();
     for epoch in 0..opts.epochs {
         for i in (1..order.len()).rev() {
@@ -288,16 +366,20 @@ pub fn train(
                 step += 1.0;
             }
         }
-        let model = ParserModel {
-            labels: labels.clone(),
-            root_label: root,
-            action_bits: opts.action_bits,
-            label_bits: opts.label_bits,
-            action_w: quantise(&actions.averaged(step)),
-            label_w: quantise(&labeller.averaged(step)),
-        };
-        let dev_scores = dev.map(|d| super::evaluate(&model, d, &mut scratch));
+        let (a, l) = (actions.averaged(step), labeller.averaged(step));
+        let dev_scores = dev.map(|d| {
+            let model = ParserModel {
+                labels: labels.to_vec(),
+                root_label: root,
+                action_bits: opts.action_bits,
+                label_bits: opts.label_bits,
+                action_w: quantise(&a),
+                label_w: quantise(&l),
+            };
+            super::evaluate(&model, d, &mut scratch)
+        });
         progress(&EpochReport {
+            run,
             epoch: epoch + 1,
             train_accuracy: if total == 0 {
                 0.0
@@ -306,14 +388,14 @@ pub fn train(
             },
             dev: dev_scores,
         });
-        let better = match (&best, dev_scores) {
-            (None, _) | (_, None) => true,
-            (Some((b, _)), Some(d)) => d.las_full > *b,
+        let score = dev_scores.map(|d| d.las_full).unwrap_or(0);
+        let better = match &best {
+            None => true,
+            Some((b, _, _)) => dev_scores.is_none() || score > *b,
         };
         if better {
-            best = Some((dev_scores.map(|d| d.las_full).unwrap_or(0), model));
+            best = Some((score, a, l));
         }
     }
-    best.map(|(_, m)| m)
-        .ok_or_else(|| ParserError::Data("no epochs to train".into()))
+    best.map(|(_, a, l)| (a, l)).unwrap_or_default()
 }
