@@ -20,6 +20,8 @@ pub enum AnalyzeFormat {
     Json,
     /// Same as `json`.
     Jsonl,
+    /// Each sentence's tokens with tags, lemmas, heads and relations (CoNLL-U), for inspection.
+    Conllu,
 }
 
 /// Arguments of `analyze`.
@@ -75,6 +77,7 @@ pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
                 s
             }
             AnalyzeFormat::Text => render_text(&doc),
+            AnalyzeFormat::Conllu => render_conllu(&doc),
         };
         if let Err(e) = out
             .write_all(rendered.as_bytes())
@@ -91,6 +94,19 @@ pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
     Ok(Outcome {
         failed: report.failed,
     })
+}
+
+/// One document in CoNLL-U: a `# doc` comment naming it, then its sentences.
+pub fn render_conllu(doc: &Document) -> String {
+    let mut s = format!(
+        "# newdoc id = {}\n# path = {}\n",
+        doc.id,
+        doc.path.as_deref().unwrap_or("<stdin>")
+    );
+    s.push_str(&newsgraph_text::conllu::write(
+        &newsgraph_text::conllu::from_document(doc),
+    ));
+    s
 }
 
 /// A readable summary of one analysed document.

@@ -39,6 +39,7 @@ pub fn build(args: &PipelineArgs) -> anyhow::Result<Pipeline> {
     let mut pipeline = Pipeline::new()
         .with(newsgraph_text::SentenceSplitter)
         .with(newsgraph_text::Tokenizer)
+        .with(newsgraph_text::Tagger::new().context("loading the shipped tagger model")?)
         .with(newsgraph_text::ParserStage::new()?)
         .with(newsgraph_time::TimeTagger::new())
         .with(actors);

@@ -1,10 +1,18 @@
-//! `newsgraph train`: rebuilds the shipped models from a UD treebank, deterministically.
+//! `newsgraph train`: rebuilds the shipped models from a UD treebank, deterministically, one
+//! subcommand per model.
+//!
+//! Each model reads `DIR/*-train.conllu` (and `DIR/*-dev.conllu` when present, to choose the
+//! training pass), writes the model file (by default over the shipped one under
+//! `resources/models/`) and prints its figures.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context};
 
+use newsgraph_text::tagger::train::TrainOptions as TaggerOptions;
+
+use crate::eval::{EvalFormat, Report};
 use crate::{Globals, Outcome};
 
 /// Arguments of `newsgraph train`.
@@ -17,6 +25,11 @@ pub struct Args {
 /// The models that can be trained.
 #[derive(clap::Subcommand, Debug)]
 enum TrainCommand {
+    /// The part-of-speech tagger and lemmatizer (averaged perceptron, learned suffix rules).
+    #[command(
+        after_help = "Example:\n  nice newsgraph train tagger --data ../shared/data/ud-english-ewt"
+    )]
+    Tagger(TaggerArgs),
     /// The dependency parser (arc-hybrid, dynamic oracle, averaged perceptron).
     #[command(
         after_help = "Example:\n  newsgraph train parser --data ../shared/data/ud-english-ewt --out resources/models/parser.bin"
@@ -51,9 +64,30 @@ struct ParserArgs {
     runs: usize,
 }
 
+/// Arguments of `newsgraph train tagger`.
+#[derive(clap::Args, Debug)]
+struct TaggerArgs {
+    /// Treebank directory holding `*-train.conllu` (and optionally `*-dev.conllu`).
+    #[arg(long)]
+    data: PathBuf,
+    /// Where to write the model.
+    #[arg(long, default_value = "resources/models/tagger.bin")]
+    out: PathBuf,
+    /// Passes over the training set.
+    #[arg(long, default_value_t = TaggerOptions::default().iterations)]
+    iterations: usize,
+    /// Seed of the sentence shuffle.
+    #[arg(long, default_value_t = TaggerOptions::default().seed)]
+    seed: u64,
+    /// Figures as a table or one JSON object.
+    #[arg(long, value_enum, default_value_t)]
+    format: EvalFormat,
+}
+
 /// Runs the chosen training.
 pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
     match args.command {
+        TrainCommand::Tagger(a) => tagger(a, globals),
         TrainCommand::Parser(a) => parser(a, globals),
     }
 }
@@ -134,5 +168,56 @@ fn parser(args: ParserArgs, globals: Globals) -> anyhow::Result<Outcome> {
             start.elapsed().as_secs_f64()
         );
     }
+    Ok(Outcome::ok())
+}
+
+fn tagger(args: TaggerArgs, globals: Globals) -> anyhow::Result<Outcome> {
+    let Some(train_path) = treebank_file(&args.data, "-train.conllu")? else {
+        bail!("{}: no *-train.conllu file", args.data.display());
+    };
+    let train_set = read_treebank(&train_path)?;
+    let dev_set = match treebank_file(&args.data, "-dev.conllu")? {
+        Some(p) => read_treebank(&p)?,
+        None => Vec::new(),
+    };
+    let opts = TaggerOptions {
+        iterations: args.iterations,
+        seed: args.seed,
+        ..TaggerOptions::default()
+    };
+    let started = Instant::now();
+    let (model, report) = newsgraph_text::tagger::train::train(
+        &train_set,
+        (!dev_set.is_empty()).then_some(dev_set.as_slice()),
+        &opts,
+        |line| {
+            if !globals.quiet {
+                eprintln!("train tagger: {line}");
+            }
+        },
+    )?;
+    let seconds = started.elapsed().as_secs_f64();
+    let bytes = model.to_bytes();
+    if let Some(parent) = args.out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("{}: cannot create the directory", parent.display()))?;
+    }
+    std::fs::write(&args.out, &bytes)
+        .with_context(|| format!("{}: cannot write the model", args.out.display()))?;
+    let mut r = Report::new(format!("Tagger trained, written to {}", args.out.display()));
+    r.count("sentences", train_set.len())
+        .count("words", report.words)
+        .count("classes", report.classes)
+        .count("passes", report.train_accuracy.len())
+        .count("chosen_pass", report.chosen)
+        .count("features", report.features)
+        .count("lemma_rules", report.lemma_rules)
+        .count("lemma_exceptions", report.lemma_exceptions)
+        .count("model_bytes", bytes.len());
+    if let Some(&dev) = report.dev_upos.get(report.chosen.wrapping_sub(1)) {
+        r.fraction("dev_upos", dev);
+    }
+    r.number("seconds", seconds);
+    r.print(args.format)?;
     Ok(Outcome::ok())
 }

@@ -227,6 +227,50 @@ pub fn write(sentences: &[Sentence]) -> String {
     out
 }
 
+/// The sentences of an annotated document as treebank sentences, for inspection: ids count
+/// from 1 within `doc`, heads become 1-based sentence positions (0 for the root, for an
+/// unparsed token, or for a head outside the sentence), and `SpaceAfter=No` marks tokens
+/// directly followed by the next one.
+pub fn from_document(doc: &newsgraph_core::Document) -> Vec<Sentence> {
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let range = s.tokens.clone();
+        let tokens = doc.tokens.get(range.clone()).unwrap_or(&[]);
+        let words = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let head = t
+                    .head
+                    .filter(|h| range.contains(h))
+                    .map_or(0, |h| h - range.start + 1);
+                let next = tokens.get(i + 1);
+                Word {
+                    form: t.form(&doc.text).to_string(),
+                    lemma: t.lemma.clone(),
+                    upos: if t.xpos.is_empty() {
+                        String::new()
+                    } else {
+                        t.upos.as_str().to_string()
+                    },
+                    xpos: t.xpos.clone(),
+                    feats: String::new(),
+                    head,
+                    deprel: t.deprel.clone(),
+                    space_after: next.map_or(true, |n| n.span.start > t.span.end),
+                }
+            })
+            .collect();
+        out.push(Sentence {
+            id: Some((si + 1).to_string()),
+            text: Some(doc.slice(s.span).replace('\n', " ")),
+            words,
+            multiword: Vec::new(),
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +307,33 @@ mod tests {
         assert_eq!(e.line, 1);
         let e = read("1\tI\tI\tPRON\tPRP\t_\t7\tnsubj\t_\t_\n\n").unwrap_err();
         assert!(e.message.contains("past the end"), "{e}");
+    }
+
+    #[test]
+    fn writes_annotated_documents() {
+        let mut doc = newsgraph_core::Document::from_text("d", "He didn't go.");
+        doc.sentences = vec![newsgraph_core::Sentence {
+            span: newsgraph_core::Span::new(0, 13),
+            tokens: 0..5,
+        }];
+        for (a, b) in [(0, 2), (3, 6), (6, 9), (10, 12), (12, 13)] {
+            doc.tokens.push(newsgraph_core::Token {
+                span: newsgraph_core::Span::new(a, b),
+                head: (a != 10).then_some(3),
+                deprel: if a == 10 { "root" } else { "dep" }.into(),
+                ..Default::default()
+            });
+        }
+        let out = write(&from_document(&doc));
+        assert!(out.contains("# text = He didn't go.\n"), "{out}");
+        assert!(
+            out.contains("2\tdid\t_\t_\t_\t_\t4\tdep\t_\tSpaceAfter=No\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("4\tgo\t_\t_\t_\t_\t0\troot\t_\tSpaceAfter=No\n"),
+            "{out}"
+        );
     }
 
     #[test]
