@@ -256,7 +256,16 @@ async fn drive(
     );
     assert_eq!(shown_entities > 0, !seed.entities.is_empty());
     assert!(shown_events <= seed.events.len());
-    let text = c.find(Locator::Id("text")).await?.text().await?;
+    // The text without the small code labels drawn after each highlight.
+    let text = c
+        .execute(
+            "const t = document.getElementById('text').cloneNode(true);\
+             t.querySelectorAll('.lbl').forEach(l => l.remove());\
+             return t.textContent;",
+            vec![],
+        )
+        .await?;
+    let text = text.as_str().unwrap_or_default().to_owned();
     let first_words: String = seed
         .document
         .text
