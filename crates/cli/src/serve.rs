@@ -89,17 +89,19 @@ pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
     };
     let db = args.db.db.display().to_string();
     newsgraph_server::run(config, |addr| {
-        println!("newsgraph: serving {db} at http://{addr}/");
-        println!(
-            "newsgraph: {}; API at http://{addr}/api/v1/openapi.json; Ctrl-C stops",
-            if writable {
-                "ingest allowed at POST /api/v1/documents with the token"
-            } else {
-                "read-only"
-            }
+        // One write, errors ignored: a server whose stdout was closed keeps serving.
+        let mode = if writable {
+            "ingest allowed at POST /api/v1/documents with the token"
+        } else {
+            "read-only"
+        };
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
+        let _ = write!(
+            out,
+            "newsgraph: serving {db} at http://{addr}/\nnewsgraph: {mode}; API at http://{addr}/api/v1/openapi.json; Ctrl-C stops\n"
         );
-        use std::io::Write;
-        let _ = std::io::stdout().flush();
+        let _ = out.flush();
     })?;
     Ok(Outcome::ok())
 }

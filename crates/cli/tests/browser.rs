@@ -69,9 +69,10 @@ fn serve(db: &Path) -> (Reaped, String) {
     let stdout = child.stdout.take().expect("stdout");
     let child = Reaped(child);
     let mut line = String::new();
-    BufReader::new(stdout)
-        .read_line(&mut line)
-        .expect("read start-up line");
+    let mut reader = BufReader::new(stdout);
+    reader.read_line(&mut line).expect("read start-up line");
+    // Keep reading so the server never writes into a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
     let url = line
         .split_whitespace()
         .find(|w| w.starts_with("http://127.0.0.1:"))
@@ -353,7 +354,34 @@ async fn drive(
     );
 
     c.goto(&format!("{base}/network")).await?;
-    assert_eq!(count(c, "svg.network circle.node").await, 3);
+    // The fixture's actors are nodes beside the seed articles' actors, each drawn once.
+    let labels = c
+        .execute(
+            "return Array.from(document.querySelectorAll('svg.network text.nlabel'), t => t.textContent);",
+            vec![],
+        )
+        .await?;
+    let labels: Vec<String> = labels
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(count(c, "svg.network circle.node").await, labels.len());
+    for want in ["Amina Diallo", "Tomas Berg"] {
+        assert!(
+            labels.iter().any(|l| l == want),
+            "network lacks {want}: {labels:?}"
+        );
+    }
+    let distinct: std::collections::BTreeSet<&String> = labels.iter().collect();
+    assert_eq!(
+        distinct.len(),
+        labels.len(),
+        "an actor drawn twice: {labels:?}"
+    );
     shot(c, "network.png").await;
     Ok(())
 }
