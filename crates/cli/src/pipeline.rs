@@ -25,6 +25,15 @@ pub fn petrarch_dictionary(
         .with_context(|| format!("{}: cannot read PETRARCH dictionaries", dir.display()))
 }
 
+/// The linguistic front every pipeline starts with: sentences, tokens, tags and lemmas, parse.
+pub fn linguistic() -> anyhow::Result<Pipeline> {
+    Ok(Pipeline::new()
+        .with(newsgraph_text::SentenceSplitter)
+        .with(newsgraph_text::Tokenizer)
+        .with(newsgraph_text::Tagger::new().context("loading the shipped tagger model")?)
+        .with(newsgraph_text::ParserStage::new()?))
+}
+
 /// The full pipeline, stages in order (see `newsgraph_core` for the numbered list).
 pub fn build(args: &PipelineArgs) -> anyhow::Result<Pipeline> {
     let actors = match &args.actors {
@@ -36,11 +45,7 @@ pub fn build(args: &PipelineArgs) -> anyhow::Result<Pipeline> {
     // events run last: they read every earlier layer
     let events = newsgraph_extract::events::EventCoder::new()
         .map_err(|e| anyhow::anyhow!("event resources: {e}"))?;
-    let mut pipeline = Pipeline::new()
-        .with(newsgraph_text::SentenceSplitter)
-        .with(newsgraph_text::Tokenizer)
-        .with(newsgraph_text::Tagger::new().context("loading the shipped tagger model")?)
-        .with(newsgraph_text::ParserStage::new()?)
+    let mut pipeline = linguistic()?
         .with(newsgraph_time::TimeTagger::new())
         .with(actors);
     if let Some(dir) = &args.actors_petrarch {

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::Context;
-use newsgraph_core::{Date, Document, Pipeline};
+use newsgraph_core::{Date, Document};
 use quick_xml::events::Event as Xml;
 use quick_xml::Reader;
 
@@ -123,10 +123,7 @@ pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
     let coder = newsgraph_extract::events::EventCoder::new()
         .map_err(|e| anyhow::anyhow!("event resources: {e}"))?
         .with_petrarch_verbs(dict.clone(), true);
-    let pipeline = Pipeline::new()
-        .with(newsgraph_text::SentenceSplitter)
-        .with(newsgraph_text::Tokenizer)
-        .with(newsgraph_text::ParserStage::new()?)
+    let pipeline = crate::pipeline::linguistic()?
         .with(newsgraph_extract::events::PetrarchActors::new(
             (*dict).clone(),
         ))
