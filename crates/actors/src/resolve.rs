@@ -1490,6 +1490,17 @@ impl<'a> Resolver<'a> {
         if !titles.is_empty() {
             return self.office(items, h.w0, k, None, &titles);
         }
+        // A country adjective or demonym on its own (`an Indian proposal`, `Palestinians`):
+        // the country, flagged as such; `Russian-made` is a modifier, not a mention.
+        if let Some(c) = h.targets.iter().find_map(|t| match *t {
+            Target::Adjective(c) => Some(c),
+            _ => None,
+        }) {
+            if !self.based_after(h.w1) {
+                let e = self.actor_entity(self.kb.countries[c].actor);
+                self.add_mention(e, self.span(h.w0, h.w1), MentionVia::Adjective, h.w1);
+            }
+        }
         k + 1
     }
 

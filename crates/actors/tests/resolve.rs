@@ -437,3 +437,27 @@ fn the_same_actor_has_the_same_canonical_name_in_every_document() {
     let b = analyse(&s, "2014-11-27", "Walid al-Moualem spoke.");
     assert_eq!(a.entities[0].canonical, b.entities[0].canonical);
 }
+
+#[test]
+fn a_country_adjective_on_its_own_is_the_country() {
+    let s = stage();
+    let doc = analyse(
+        &s,
+        "2000-01-01",
+        "Bangladesh rejected an Indian proposal. Palestinians blamed Israel. Egyptian warships sailed. The Russian-made jets flew.",
+    );
+    let m = mentions(&doc);
+    assert!(
+        m.contains(&"Indian => India IND Adjective".to_string()),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&"Palestinians => Palestine PSE Adjective".to_string()),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&"Egyptian => Egypt EGY Adjective".to_string()),
+        "{m:?}"
+    );
+    assert!(!m.iter().any(|x| x.starts_with("Russian")), "{m:?}");
+}
