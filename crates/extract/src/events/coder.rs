@@ -112,6 +112,15 @@ const OBJECT_CONTROL: [&str; 14] = [
 ];
 const RELATIVE: [&str; 4] = ["who", "which", "that", "whom"];
 
+/// Pronouns that may stand for the speaker when they are the subject of reported speech.
+const PRONOUN_SUBJECTS: [&str; 5] = ["it", "they", "he", "she", "we"];
+
+/// Prepositions whose phrase may name an event's target when the lexicon entry's own slots
+/// name no actor ("offered to hand over to X", "threatened to break relations with X").
+const TARGET_PREPS: [&str; 11] = [
+    "to", "with", "against", "on", "upon", "into", "toward", "towards", "from", "over", "at",
+];
+
 /// Relations followed from a phrase head when looking for the actor it names.
 const ACTOR_PATH: [&str; 8] = [
     "compound", "amod", "nmod", "flat", "appos", "det", "nummod", "obl",
@@ -168,14 +177,17 @@ impl<'a> Tree<'a> {
         let r = self.rel(i);
         r.split(':').next().unwrap_or(r)
     }
+    /// The lemma, with the lexicon's own inflection table taking precedence over the
+    /// tagger's lemmatizer for the words the lexicon knows (a learned lemmatizer can turn
+    /// "blamed" into "blam"; the table knows "blamed" is "blame").
     fn lemma(&self, i: usize) -> String {
         let t = &self.doc.tokens[i];
+        let form = t.form(&self.doc.text).to_lowercase();
+        if let Some(l) = self.lexicon.lemma_of_form(&form) {
+            return l.to_string();
+        }
         if t.lemma.is_empty() {
-            let form = t.form(&self.doc.text).to_lowercase();
-            match self.lexicon.lemma_of_form(&form) {
-                Some(l) => l.to_string(),
-                None => form,
-            }
+            form
         } else {
             t.lemma.to_lowercase()
         }
@@ -465,6 +477,25 @@ impl EventCoder {
         out
     }
 
+    /// Where a target may be when the entry's slots name no actor: the object, the indirect
+    /// object, then prepositional phrases that point at someone; never time expressions,
+    /// clauses or the passive's agent.
+    fn fallback_targets(tree: &Tree, t: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        out.extend(tree.child(t, "obj"));
+        out.extend(tree.child(t, "iobj"));
+        for &c in tree.kids(t) {
+            if tree.base(c) == "obl"
+                && !matches!(tree.rel(c), "obl:tmod" | "obl:npmod" | "obl:unmarked")
+                && tree.agent(t) != Some(c)
+                && TARGET_PREPS.iter().any(|p| tree.introduced_by(c, p))
+            {
+                out.push(c);
+            }
+        }
+        out
+    }
+
     /// The codebook.
     pub fn codebook(&self) -> &Codebook {
         &self.codebook
@@ -650,14 +681,40 @@ impl EventCoder {
                         consumed.insert(o);
                     }
                 }
-                let (sources, confidence) = match pass {
+                let (mut sources, confidence): (Vec<usize>, f32) = match pass {
                     TriggerPos::Verb => (tree.subject(t, 0).into_iter().collect(), 0.85),
                     TriggerPos::Noun => (self.noun_sources(&tree, t, e), 0.7),
                 };
+                // "Switzerland said it had expelled ...": a pronoun subject of reported
+                // speech that the actors stage left unresolved falls back to the speaker.
+                if pass == TriggerPos::Verb
+                    && sources
+                        .first()
+                        .is_some_and(|&s| PRONOUN_SUBJECTS.contains(&tree.lemma(s).as_str()))
+                    && tree.base(t) == "ccomp"
+                {
+                    if let Some(h) = tree.head(t) {
+                        let speech = self
+                            .lexicon
+                            .verb(&tree.lemma(h))
+                            .iter()
+                            .any(|e| e.code.starts_with("01"));
+                        if speech {
+                            sources.extend(tree.subject(h, 0));
+                        }
+                    }
+                }
                 let negated =
                     tree.has_neg(t) || tree.aux_in(t, &HYPOTHETICAL_AUX) || tree.is_conditional(t);
                 let mut code = e.code.clone();
                 let mut targets = self.target_nodes(&tree, t, e);
+                if pass == TriggerPos::Verb {
+                    for n in EventCoder::fallback_targets(&tree, t) {
+                        if !targets.contains(&n) {
+                            targets.push(n);
+                        }
+                    }
+                }
                 if code == "010" {
                     // "X said Y must / should ..." is a demand on Y
                     if let Some(c) = tree
@@ -1110,6 +1167,51 @@ pub(crate) mod tests {
             &[("Muallem", "SYRGOV", N), ("Putin", "RUSGOV", N)],
         );
         assert_eq!(coded(&d), [ev("SYRGOV", "040", "RUSGOV", false)]);
+    }
+
+    #[test]
+    fn the_lexicon_inflection_table_overrides_a_wrong_lemma() {
+        // a learned lemmatizer may give "blam" for "blamed"
+        let d = doc(
+            "Hamas Hamas PROPN 2 nsubj; blamed blam VERB 0 root; Israel Israel PROPN 2 obj",
+            &[("Hamas", "PSEREB", N), ("Israel", "ISR", N)],
+        );
+        assert_eq!(coded(&d), [ev("PSEREB", "112", "ISR", false)]);
+    }
+
+    #[test]
+    fn a_target_named_only_in_a_prepositional_phrase_is_found() {
+        // the entry for "threaten to cut ties" names no slot with an actor; "with Russia" does
+        let d = doc(
+            "Baku Baku PROPN 2 nsubj; threatened threaten VERB 0 root; to to PART 4 mark;
+             break break VERB 2 xcomp; relations relation NOUN 4 obj; with with ADP 7 case;
+             Russia Russia PROPN 4 obl",
+            &[
+                ("Baku", "AZEGOV", MentionVia::Metonymy),
+                ("Russia", "RUS", N),
+            ],
+        );
+        let got = coded(&d);
+        assert!(
+            got.iter()
+                .any(|(s, c, t, _)| s == "AZEGOV" && c.starts_with("13") && t == "RUS"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_unresolved_pronoun_in_reported_speech_is_the_speaker() {
+        let d = doc(
+            "Bern Bern PROPN 2 nsubj; said say VERB 0 root; it it PRON 5 nsubj;
+             had have AUX 5 aux; expelled expel VERB 2 ccomp; two two NUM 7 nummod;
+             diplomats diplomat NOUN 5 obj",
+            &[("Bern", "CHEGOV", MentionVia::Metonymy)],
+        );
+        let got = coded(&d);
+        assert!(
+            got.iter().any(|(s, c, _, _)| s == "CHEGOV" && c == "166"),
+            "{got:?}"
+        );
     }
 
     #[test]
