@@ -83,6 +83,9 @@ pub(crate) struct Matcher<'a> {
     pub tense: &'a TenseMarks,
 }
 
+/// How many months after the DCT a date in a past-tense clause may still lie.
+const PAST_REACH: f64 = 1.0;
+
 const TEMPORAL_PREPS: &[&str] = &[
     "in",
     "on",
@@ -208,6 +211,25 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
+        // "the next year or so": the hedge belongs to the expression.
+        if let Some(b) = &mut best {
+            if self.is(b.end, "or") && self.is(b.end + 1, "so") && !self.word(b.end + 2) {
+                b.end += 2;
+            }
+        }
+        // "the third-quarter loss": a hyphenated modifier is the expression, the article
+        // belongs to the noun it modifies.
+        if let Some(b) = &best {
+            if self.is(i, "the")
+                && b.end == i + 4
+                && self.is(i + 2, "-")
+                && self.glued(i + 2)
+                && matches!(self.low(i + 3), "quarter" | "half")
+                && self.word(i + 4)
+            {
+                return None;
+            }
+        }
         best
     }
 
@@ -241,38 +263,30 @@ impl<'a> Matcher<'a> {
     // ---- anchoring helpers --------------------------------------------------------------
 
     /// The year of an underspecified month (and day) seen from the DCT.
+    ///
+    /// The nearest occurrence wins, biased by tense: a future clause does not reach back
+    /// before the DCT's month, a past clause reaches forward only a little (news reports
+    /// plans and deadlines of the coming weeks in the past tense: "said it will be paid Dec.
+    /// 15"), and other clauses take the occurrence nearest to the DCT.
     fn year_for(&self, month: u8, day: Option<u8>, i: usize) -> Option<i32> {
         let dct = self.dct?;
-        let key = (month, day.unwrap_or(0));
-        let now = (dct.month, if day.is_some() { dct.day } else { 0 });
-        let ahead = i32::from(month) - i32::from(dct.month);
-        Some(match self.tense(i) {
-            Tense::Future => {
-                if key >= now {
-                    dct.year
-                } else {
-                    dct.year + 1
-                }
-            }
-            Tense::Past => {
-                // A later day of the DCT's own month is this year's: a past-tense clue there
-                // is more often a reported plan than a date a year old.
-                if key <= now || month == dct.month {
-                    dct.year
-                } else {
-                    dct.year - 1
-                }
-            }
-            // A present-tense clause ("is payable Dec. 15") keeps the DCT's year.
-            Tense::Present => dct.year,
-            Tense::Unknown => {
-                if key <= now || ahead <= 0 {
-                    dct.year
-                } else {
-                    dct.year - 1
-                }
-            }
-        })
+        // Months from the DCT's month to `month` in the DCT's year, with the day as a fraction.
+        let frac = |d: u8| f64::from(d) / 31.0;
+        let ahead =
+            f64::from(month) - f64::from(dct.month) + day.map_or(0.0, |d| frac(d) - frac(dct.day));
+        let (lo, hi) = match self.tense(i) {
+            // Allowed window of months after the DCT, [lo, hi) wide 12.
+            Tense::Future => (-0.5, 11.5),
+            Tense::Past => (PAST_REACH - 12.0, PAST_REACH),
+            Tense::Present | Tense::Unknown => (-6.0, 6.0),
+        };
+        let mut year = dct.year;
+        if ahead >= hi {
+            year -= 1;
+        } else if ahead < lo {
+            year += 1;
+        }
+        Some(year)
     }
 
     fn month_day(
@@ -450,8 +464,8 @@ impl<'a> Matcher<'a> {
             } else if !matches!(
                 self.low(j),
                 "this" | "last" | "next" | "that" | "yesterday" | "today" | "tomorrow" | "tonight"
-            ) && lexicon::weekday(self.low(j)).is_none()
-            {
+            ) {
+                // "Earlier Friday": TimeML leaves the modifier outside a bare weekday.
                 return None;
             }
         }
@@ -655,7 +669,8 @@ impl<'a> Matcher<'a> {
     }
 
     /// A day with a part of it ("Friday morning") is dated by the day, as the TimeBank
-    /// annotation does; the part only widens the extent.
+    /// annotation mostly does (its `TMO`/`NI` suffixes are as often absent as present);
+    /// the part only widens the extent.
     fn with_part(&self, h: Hit, part: Option<(usize, &'static str)>) -> Hit {
         match part {
             Some((end, _)) => Hit { end, ..h },
@@ -792,10 +807,32 @@ impl<'a> Matcher<'a> {
         }
         let rel = self.low(j);
         let rel = match rel {
+            // "the latest period" of a quarterly report is its quarter.
+            "latest" if the && self.is(j + 1, "period") => return self.latest_quarter(j + 2),
             "last" | "next" | "this" | "past" | "coming" | "previous" | "following" | "current"
             | "preceding" | "same" | "recent" | "latest" | "prior" | "that" => rel,
             "weekend" if the => return self.the_weekend(i, j + 1),
-            "year" | "month" | "week" if the => {
+            // "the weeks ahead", "the months ahead"
+            _ if the && self.is(j + 1, "ahead") && lexicon::unit(rel).is_some_and(|u| u.1) => {
+                let (unit, _) = lexicon::unit(rel)?;
+                return Some(Hit::val(j + 2, duration(None, unit), TimexType::Duration));
+            }
+            // "the fiscal year", "the full year": the year spoken of, as "the year".
+            "fiscal" | "full" if the && self.is(j + 1, "year") && !self.glued(j + 2) => {
+                return self.relative_the_unit(i, j + 1);
+            }
+            "year" | "month" | "week" if the => return self.relative_the_unit(i, j),
+            _ => return None,
+        };
+        self.relative_rel(i, j, rel)
+    }
+
+    /// "the year", "the month", "the week" (the unit at `j`): the one spoken of, else the
+    /// DCT's; a duration after "for", "over", "throughout".
+    fn relative_the_unit(&self, i: usize, j: usize) -> Option<Hit> {
+        let rel = self.low(j);
+        {
+            {
                 let (unit, _) = lexicon::unit(rel)?;
                 if self.glued(j + 1) && self.is(j + 1, "-") {
                     return None;
@@ -817,8 +854,12 @@ impl<'a> Matcher<'a> {
                     (None, None) => Some(Hit::val(j + 1, unresolved(unit), TimexType::Date)),
                 };
             }
-            _ => return None,
-        };
+        }
+    }
+
+    fn relative_rel(&self, i: usize, j: usize, rel: &str) -> Option<Hit> {
+        let the = self.is(i, "the");
+        let mut j = j;
         j += 1;
         // N units: the past two years, the next few days, last 12 months
         if matches!(
@@ -840,9 +881,6 @@ impl<'a> Matcher<'a> {
                             Qty::N(n) => duration(Some(n), unit),
                             Qty::Vague => duration(None, unit),
                         };
-                        if rel == "recent" {
-                            return Some(Hit::val(k + 1, "PAST_REF", TimexType::Date));
-                        }
                         return Some(Hit::val(k + 1, v, TimexType::Duration));
                     }
                 }
@@ -920,10 +958,10 @@ impl<'a> Matcher<'a> {
         }
         if plural {
             return match rel {
-                "past" | "last" | "next" | "coming" | "previous" | "following" => {
+                // "recent years" is a stretch of unknown length, as TimeBank mostly has it.
+                "past" | "last" | "next" | "coming" | "previous" | "following" | "recent" => {
                     Some(Hit::val(j + 1, duration(None, unit), TimexType::Duration))
                 }
-                "recent" => Some(Hit::val(j + 1, "PAST_REF", TimexType::Date)),
                 _ => None,
             };
         }
@@ -1092,6 +1130,8 @@ impl<'a> Matcher<'a> {
         // approximators, part of the extent in TimeML
         match self.low(j) {
             "more" | "less" | "fewer" if self.is(j + 1, "than") => j += 2,
+            "no" if matches!(self.low(j + 1), "more" | "less") && self.is(j + 2, "than") => j += 3,
+            "nearly" | "almost" => j += 1,
             "at" if matches!(self.low(j + 1), "least" | "most") => j += 2,
             "up" if self.is(j + 1, "to") => j += 2,
             "the" => {
@@ -1299,11 +1339,25 @@ impl<'a> Matcher<'a> {
             && self.glued(j + 2)
         {
             let mut end = j + 3;
-            let base = match self.last {
-                Some(p) if p.unit() <= Unit::Year => Some(p),
-                _ => self.dct.map(|d| Point::Year(d.year)),
+            // The period reported on: the last date when it lies in the DCT's year (a
+            // quarter just named), else the DCT's year. A year already in the past is a
+            // comparison itself, not the reference.
+            let base = match (self.last, self.dct) {
+                (Some(p), Some(d)) if p.unit() <= Unit::Year && p.year() == d.year => Some(p),
+                (Some(p), None) if p.unit() <= Unit::Year => Some(p),
+                (_, d) => d.map(|d| Point::Year(d.year)),
             };
-            if matches!(self.low(end), "quarter" | "period" | "level" | "results") {
+            // "the year-ago third quarter": that quarter a year before.
+            if let Some(q) = lexicon::ordinal_word(self.low(end)).filter(|q| (1..=4).contains(q)) {
+                if self.is(end + 1, "quarter") {
+                    let y = base.map(|p| p.year() - 1);
+                    return Some(match y {
+                        Some(y) => Hit::rel(end + 2, Point::Quarter(y, q as u8)),
+                        None => Hit::val(end + 2, format!("XXXX-Q{q}"), TimexType::Date),
+                    });
+                }
+            }
+            if matches!(self.low(end), "quarter" | "period") {
                 end += 1;
             } else if self.is(i, "the") {
                 return None;
@@ -1557,15 +1611,12 @@ impl<'a> Matcher<'a> {
 
     /// Times of day: "10 a.m.", "10:30 p.m. EST", "noon", "midnight Friday", "14:00 GMT".
     fn time_of_day(&self, i: usize) -> Option<Hit> {
-        let mut j = i;
+        let j = i;
         if matches!(self.low(j), "around" | "about" | "at")
             && (self.num(j + 1, 2).is_some() || matches!(self.low(j + 1), "noon" | "midnight"))
         {
-            if self.low(j) != "at" {
-                j += 1;
-            } else {
-                return None;
-            }
+            // TimeML leaves "about 10:35 a.m." out of the extent; the time starts after it.
+            return None;
         }
         let (hh, mm, end, explicit_meridiem) = match self.low(j) {
             "noon" | "midday" => (12, 0, j + 1, true),
@@ -1699,7 +1750,32 @@ impl<'a> Matcher<'a> {
             "these" if self.is(i + 1, "days") => ("PRESENT_REF", i + 2),
             "the" if self.is(i + 1, "present") && !self.word(i + 2) => ("PRESENT_REF", i + 2),
             "recently" | "lately" => ("PAST_REF", i + 1),
-            "the" if self.is(i + 1, "past") && !self.word(i + 2) => ("PAST_REF", i + 2),
+            // "in the past that ..."; "the past two years" is a longer rule's.
+            "the" if self.is(i + 1, "past") && (!self.word(i + 2) || self.prev_low(i) == "in") => {
+                ("PAST_REF", i + 2)
+            }
+            "the"
+                if matches!(self.low(i + 1), "near" | "short")
+                    && matches!(self.low(i + 2), "term" | "run") =>
+            {
+                ("FUTURE_REF", i + 3)
+            }
+            // "by year-end", "by year's end", "around year end": the DCT's year.
+            "year" if !self.is(i.wrapping_sub(1), "the") => {
+                let end = if self.is(i + 1, "-") && self.glued(i + 1) && self.is(i + 2, "end") {
+                    i + 3
+                } else if self.is(i + 1, "'") && self.is(i + 2, "s") && self.is(i + 3, "end") {
+                    i + 4
+                } else if self.is(i + 1, "end") {
+                    i + 2
+                } else {
+                    return None;
+                };
+                let Some(d) = self.dct else {
+                    return Some(Hit::val(end, "XXXX", TimexType::Date));
+                };
+                return Some(Hit::date(end, Point::Year(d.year)));
+            }
             "the" if self.is(i + 1, "future") => ("FUTURE_REF", i + 2),
             "the" if self.is(i + 1, "near") && self.is(i + 2, "future") => ("FUTURE_REF", i + 3),
             _ => return None,

@@ -162,6 +162,8 @@ pub struct Mismatch {
     pub gold: (String, String),
     /// Predicted text and value (empty for a missed expression).
     pub predicted: (String, String),
+    /// The text around the expression (up to 60 bytes either side, on one line).
+    pub context: String,
 }
 
 /// Counts over a set of documents.
@@ -209,6 +211,7 @@ impl Score {
         self.gold += doc.gold.len();
         self.predicted += predicted.len();
         let text = |s: Span| s.slice(&doc.text).replace('\n', " ");
+        let context = |s: Span| around(&doc.text, s);
         let mut used = vec![false; predicted.len()];
         for g in &doc.gold {
             let found = predicted
@@ -222,6 +225,7 @@ impl Score {
                         what: "missed",
                         gold: (text(g.span), g.value.clone()),
                         predicted: (String::new(), String::new()),
+                        context: context(g.span),
                     });
                 }
                 continue;
@@ -247,6 +251,7 @@ impl Score {
                     what,
                     gold: (text(g.span), format!("{} {}", g.kind, g.value)),
                     predicted: (text(p.span), format!("{} {}", p.kind.as_str(), p.value)),
+                    context: context(g.span),
                 });
             }
         }
@@ -258,6 +263,7 @@ impl Score {
                         what: "spurious",
                         gold: (String::new(), String::new()),
                         predicted: (text(p.span), format!("{} {}", p.kind.as_str(), p.value)),
+                        context: context(p.span),
                     });
                 }
             }
@@ -274,6 +280,28 @@ impl Score {
             2.0 * p * r / (p + r)
         }
     }
+}
+
+/// Up to 60 bytes of `text` either side of `s` (on char boundaries), on one line.
+fn around(text: &str, s: Span) -> String {
+    let mut lo = s.start.saturating_sub(60);
+    while lo > 0 && !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (s.end + 60).min(text.len());
+    while hi < text.len() && !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let mut out = String::new();
+    for (piece, mark) in [
+        (text.get(lo..s.start), "["),
+        (text.get(s.start..s.end), "]"),
+        (text.get(s.end..hi), ""),
+    ] {
+        out.push_str(piece.unwrap_or(""));
+        out.push_str(mark);
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
