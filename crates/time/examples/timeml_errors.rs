@@ -41,14 +41,14 @@ fn main() {
             Err(e) => eprintln!("{}: {e}", f.display()),
         }
     }
-    let mut errors = score.errors.clone();
-    errors.sort_by(|a, b| a.what.cmp(b.what));
-    for m in &errors {
+    let (errors, counts) = score.grouped_errors();
+    for m in errors {
         println!(
             "{:8} {:22} gold[{} | {}] pred[{} | {}]   ## {}",
             m.what, m.doc, m.gold.0, m.gold.1, m.predicted.0, m.predicted.1, m.context
         );
     }
+    println!("{counts:?}");
     println!(
         "docs {} gold {} pred {} relaxed {:.4} strict {:.4} value {:.4}",
         score.documents,

@@ -680,8 +680,17 @@ impl<'a> Matcher<'a> {
 
     /// "Friday", "last Friday", "next Monday", "Friday morning", "Monday (November 17)".
     fn weekday_expr(&self, i: usize) -> Option<Hit> {
-        let (rel, j) = match self.low(i) {
-            r @ ("last" | "next" | "this" | "coming" | "past" | "previous") => (r, i + 1),
+        // "the previous Friday", "the following Monday": the article is part of it.
+        let k = if self.is(i, "the") && matches!(self.low(i + 1), "previous" | "following") {
+            i + 1
+        } else {
+            i
+        };
+        let (rel, j) = match self.low(k) {
+            r @ ("last" | "next" | "this" | "coming" | "past" | "previous" | "following") => {
+                (r, k + 1)
+            }
+            _ if k > i => return None,
             _ => ("", i),
         };
         let (wd, plural) = lexicon::weekday(self.low(j))?;
@@ -697,6 +706,21 @@ impl<'a> Matcher<'a> {
             return Some(Hit::val(part.map_or(j + 1, |p| p.0), value, TimexType::Set));
         }
         let date = match rel {
+            // "the previous Friday" counts back from the day last spoken of.
+            "previous" if matches!(self.last, Some(Point::Day(_))) => match self.last {
+                Some(Point::Day(d)) => {
+                    let back = (i64::from(d.weekday()) - i64::from(wd) - 1).rem_euclid(7) + 1;
+                    Some(d.add_days(-back))
+                }
+                _ => None,
+            },
+            "following" => match self.last {
+                Some(Point::Day(d)) => {
+                    let fwd = (i64::from(wd) - i64::from(d.weekday()) - 1).rem_euclid(7) + 1;
+                    Some(d.add_days(fwd))
+                }
+                _ => self.weekday_date(wd, Dir::Forward, true),
+            },
             "last" | "past" | "previous" => self.weekday_date(wd, Dir::Back, true),
             "next" | "coming" => self.weekday_date(wd, Dir::Forward, true),
             "this" => self.weekday_date(wd, self.dir(i), false),
@@ -818,7 +842,20 @@ impl<'a> Matcher<'a> {
                 return Some(Hit::val(j + 2, duration(None, unit), TimexType::Duration));
             }
             // "the fiscal year", "the full year": the year spoken of, as "the year".
-            "fiscal" | "full" if the && self.is(j + 1, "year") && !self.glued(j + 2) => {
+            "fiscal" | "full"
+                if the && self.is(j + 1, "year") && !(self.is(j + 2, "-") && self.glued(j + 2)) =>
+            {
+                // "for the full year" is the year's total, a date, not a stretch of time.
+                if rel == "full" {
+                    let y = match (self.last, self.dct) {
+                        (Some(p), _) if p.unit() <= Unit::Year => Some(p.year()),
+                        (_, d) => d.map(|d| d.year),
+                    };
+                    return Some(match y {
+                        Some(y) => Hit::rel(j + 2, Point::Year(y)),
+                        None => Hit::val(j + 2, "XXXX", TimexType::Date),
+                    });
+                }
                 return self.relative_the_unit(i, j + 1);
             }
             "year" | "month" | "week" if the => return self.relative_the_unit(i, j),
@@ -1156,6 +1193,9 @@ impl<'a> Matcher<'a> {
             }
             _ => {}
         }
+        if let Some(h) = self.half_quantity(j) {
+            return Some(h);
+        }
         let (k, q) = self.qty(j)?;
         let mut k = k;
         // "two-year", "47-year-old"
@@ -1237,6 +1277,42 @@ impl<'a> Matcher<'a> {
             return Some(Hit::val(end, duration(n, unit), TimexType::Set));
         }
         Some(Hit::val(end, duration(n, unit), TimexType::Duration))
+    }
+
+    /// "2 1/2 years", "five and a half hours", "a minute and a half": durations with a half.
+    fn half_quantity(&self, j: usize) -> Option<Hit> {
+        let (k, q) = self.qty(j)?;
+        let Qty::N(n) = q else {
+            return None;
+        };
+        let is_half = |at: usize| {
+            self.is(at, "1")
+                && self.is(at + 1, "/")
+                && self.glued(at + 1)
+                && self.is(at + 2, "2")
+                && self.glued(at + 2)
+        };
+        let and_a_half =
+            |at: usize| self.is(at, "and") && self.is(at + 1, "a") && self.is(at + 2, "half");
+        let (unit, end) = if is_half(k) || and_a_half(k) {
+            (lexicon::unit(self.low(k + 3))?.0, k + 4)
+        } else {
+            // "a minute and a half": the unit first
+            let (unit, _) = lexicon::unit(self.low(k))?;
+            if !and_a_half(k + 1) {
+                return None;
+            }
+            (unit, k + 4)
+        };
+        let value = match unit {
+            Unit::Year => format!("P{n}Y6M"),
+            Unit::Month => format!("P{n}M15D"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Minute => format!("PT{n}M30S"),
+            _ => return None,
+        };
+        Some(Hit::val(end, value, TimexType::Duration))
     }
 
     /// A date `n` units from the DCT (`anaphoric`: from the last date mentioned).
@@ -1449,8 +1525,13 @@ impl<'a> Matcher<'a> {
             } else if self.is(end, "of") && self.is(y_at, "the") && self.is(y_at + 1, "year") {
                 end = y_at + 2;
             } else if self.is(end, "of") {
-                // "the first quarter of the century": not ours
-                if !self.is(y_at, "the") {
+                // "the first quarter of the century" is not ours; "a loss for the third
+                // quarter of $226.3 million" is, with "of" outside.
+                let amount = self
+                    .t
+                    .get(y_at)
+                    .is_some_and(|t| t.kind != Kind::Word || t.low == "about");
+                if !self.is(y_at, "the") && !amount {
                     return None;
                 }
             }

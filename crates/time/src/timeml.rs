@@ -270,6 +270,28 @@ impl Score {
         }
     }
 
+    /// The kept mismatches grouped by kind (`missed`, `spurious`, `extent`, `value`, `type`,
+    /// in that order), each group sorted by gold and predicted value, with the size of
+    /// each group.
+    pub fn grouped_errors(&self) -> (Vec<&Mismatch>, Vec<(&'static str, usize)>) {
+        const ORDER: [&str; 5] = ["missed", "spurious", "extent", "value", "type"];
+        let rank = |w: &str| ORDER.iter().position(|o| *o == w).unwrap_or(ORDER.len());
+        let mut all: Vec<&Mismatch> = self.errors.iter().collect();
+        all.sort_by(|a, b| {
+            (rank(a.what), &a.gold.1, &a.predicted.1, &a.doc).cmp(&(
+                rank(b.what),
+                &b.gold.1,
+                &b.predicted.1,
+                &b.doc,
+            ))
+        });
+        let counts = ORDER
+            .iter()
+            .map(|w| (*w, self.errors.iter().filter(|m| m.what == *w).count()))
+            .collect();
+        (all, counts)
+    }
+
     /// F1 of `correct` against the predicted and gold counts.
     pub fn f1(&self, correct: usize) -> f64 {
         let p = ratio(correct, self.predicted);
