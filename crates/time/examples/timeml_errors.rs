@@ -30,6 +30,13 @@ fn main() {
     files.sort();
     let tagger = TimeTagger::new();
     let splitter = newsgraph_text::SentenceSplitter;
+    let tokenizer = newsgraph_text::Tokenizer;
+    let pos = newsgraph_text::Tagger::new().expect("shipped tagger model");
+    let stages: Vec<&dyn newsgraph_core::Stage> = if std::env::var_os("WORDS_ONLY").is_some() {
+        vec![&splitter]
+    } else {
+        vec![&splitter, &tokenizer, &pos]
+    };
     let mut score = Score::default();
     for f in &files {
         let Ok(xml) = std::fs::read_to_string(f) else {
@@ -37,7 +44,7 @@ fn main() {
             continue;
         };
         match read(&xml) {
-            Ok(doc) => score.add(&tagger, &splitter, &doc, true),
+            Ok(doc) => score.add_after(&tagger, &stages, &doc, true),
             Err(e) => eprintln!("{}: {e}", f.display()),
         }
     }

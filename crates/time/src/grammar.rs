@@ -7,9 +7,9 @@
 //! `PRESENT_REF`, and `XXXX-11-17` when the year cannot be known.
 //!
 //! Anchoring follows the news strategy: relative expressions count from the publication date
-//! (DCT); an underspecified date ("in December", "Friday") takes the DCT's year or week, moved
-//! back unless its clause speaks of the future, so nothing resolves into the future by
-//! default. Anaphoric expressions ("a year earlier", "the quarter") refer to the last date
+//! (DCT); an underspecified date ("in December", "Friday") takes the occurrence nearest the
+//! DCT that the tense of its clause allows (see `Matcher::year_for`): a past-tense clause
+//! does not reach beyond the DCT's month, a future-tense one not before it. Anaphoric expressions ("a year earlier", "the quarter") refer to the last date
 //! mentioned before them.
 
 use newsgraph_core::{Date, TimexType};
@@ -1204,6 +1204,18 @@ impl<'a> Matcher<'a> {
             k += 1;
         }
         let (unit, plural) = lexicon::unit(self.low(k))?;
+        // "three-quarters of its food", "more than a quarter of the market": fractions.
+        if unit == Unit::Quarter && self.is(k + 1, "of") {
+            return None;
+        }
+        // "a second betrayal": the ordinal, not the unit.
+        if unit == Unit::Second
+            && !plural
+            && self.word(k + 1)
+            && !matches!(self.low(k + 1), "later" | "earlier" | "ago" | "or" | "and")
+        {
+            return None;
+        }
         if matches!(q, Qty::N(1)) && plural && !self.t.get(j).is_some_and(|t| t.kind == Kind::Num) {
             // "a years" is not English; "one years" neither
         }

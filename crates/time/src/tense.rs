@@ -82,6 +82,20 @@ impl TenseMarks {
                 // An infinitive ("expects the sale to be completed by Dec. 15") or a
                 // deadline word ("payable Jan. 2") leaves the reporting verb's past behind:
                 // what follows may lie either side of the publication date.
+                // "as soon as Tuesday", "as early as next week"
+                "as" if matches!(next, "soon" | "early")
+                    && toks.get(k + 2).is_some_and(|n| n.low == "as") =>
+                {
+                    Some(Tense::Future)
+                }
+                // "is to resume trading Tuesday": an arrangement to come
+                "to" if matches!(prev, "is" | "are" | "was" | "were")
+                    && toks.get(k + 1).is_some_and(|n| {
+                        n.kind == Kind::Word && !n.upper && starts_infinitive(next)
+                    }) =>
+                {
+                    Some(Tense::Future)
+                }
                 "to" if !is_plan_word(prev)
                     && toks.get(k + 1).is_some_and(|n| {
                         n.kind == Kind::Word && !n.upper && starts_infinitive(next)
@@ -102,6 +116,20 @@ impl TenseMarks {
                 marks.push((t.start, te));
             }
         }
+        TenseMarks { marks }
+    }
+
+    /// Tag-based cues with the word cues laid over them: where both mark a word, the word
+    /// cue wins (it knows "planned to", "payable", "as soon as"); the tags add the verbs
+    /// no word list holds.
+    pub(crate) fn merged(tagged: TenseMarks, words: TenseMarks) -> TenseMarks {
+        let mut marks = words.marks;
+        for m in tagged.marks {
+            if !marks.iter().any(|w| w.0 == m.0) {
+                marks.push(m);
+            }
+        }
+        marks.sort_by_key(|m| m.0);
         TenseMarks { marks }
     }
 

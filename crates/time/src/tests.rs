@@ -177,6 +177,17 @@ fn plans_and_deadlines_reported_in_the_past_look_ahead() {
             "The team planned to leave Nairobi on Thursday.",
             &[("Thursday", "1998-10-01")],
         ),
+        // "as soon as" and "is to" look ahead
+        (
+            "2000-04-03",
+            "The group might come as soon as Tuesday.",
+            &[("Tuesday", "2000-04-04")],
+        ),
+        (
+            "1989-10-30",
+            "The stock is to resume trading Tuesday.",
+            &[("Tuesday", "1989-10-31")],
+        ),
         // a present-tense clause takes the nearest occurrence
         (
             "1989-11-20",

@@ -197,9 +197,23 @@ impl Score {
         doc: &TimemlDoc,
         keep_errors: bool,
     ) {
+        self.add_after(tagger, &[splitter], doc, keep_errors);
+    }
+
+    /// Like [`Score::add`], running `stages` (sentence splitter first; a tokenizer and POS
+    /// tagger give the tense from Penn tags) before the time tagger.
+    pub fn add_after(
+        &mut self,
+        tagger: &TimeTagger,
+        stages: &[&dyn Stage],
+        doc: &TimemlDoc,
+        keep_errors: bool,
+    ) {
         let mut d = Document::from_text(doc.id.clone(), doc.text.clone());
         d.meta.published = doc.dct;
-        splitter.annotate(&mut d);
+        for stage in stages {
+            stage.annotate(&mut d);
+        }
         let units: Vec<Span> = d.sentences.iter().map(|s| s.span).collect();
         let predicted = tagger.tag(&d.text, doc.dct, &units, &d.tokens);
         self.add_predictions(doc, &predicted, keep_errors);
