@@ -206,7 +206,7 @@ impl<'a> Matcher<'a> {
         let mut best: Option<Hit> = None;
         for rule in rules {
             if let Some(h) = rule(self, i) {
-                if h.end > i && best.as_ref().map_or(true, |b| h.end > b.end) {
+                if h.end > i && best.as_ref().is_none_or(|b| h.end > b.end) {
                     best = Some(h);
                 }
             }
@@ -251,7 +251,7 @@ impl<'a> Matcher<'a> {
             if let Some(h) = rule(self, i) {
                 if h.kind != TimexType::Duration
                     && h.kind != TimexType::Set
-                    && best.as_ref().map_or(true, |b| h.end > b.end)
+                    && best.as_ref().is_none_or(|b| h.end > b.end)
                 {
                     best = Some(h);
                 }
@@ -315,7 +315,7 @@ impl<'a> Matcher<'a> {
     }
 
     /// A value for a point relative to the DCT, or the unresolved form without one.
-    fn from_dct(
+    fn dct_point(
         &self,
         end: usize,
         f: impl FnOnce(Date) -> Option<Point>,
@@ -432,7 +432,7 @@ impl<'a> Matcher<'a> {
         let w = self.low(i);
         let mut j = match w {
             "early" | "late" | "mid" | "earlier" | "later" => i + 1,
-            "the" => {
+            "the"
                 if matches!(
                     self.low(i + 1),
                     "start"
@@ -443,12 +443,9 @@ impl<'a> Matcher<'a> {
                         | "close"
                         | "rest"
                         | "remainder"
-                ) && self.is(i + 2, "of")
-                {
-                    i + 3
-                } else {
-                    return None;
-                }
+                ) && self.is(i + 2, "of") =>
+            {
+                i + 3
             }
             _ => return None,
         };
@@ -868,29 +865,25 @@ impl<'a> Matcher<'a> {
     /// DCT's; a duration after "for", "over", "throughout".
     fn relative_the_unit(&self, i: usize, j: usize) -> Option<Hit> {
         let rel = self.low(j);
-        {
-            {
-                let (unit, _) = lexicon::unit(rel)?;
-                if self.glued(j + 1) && self.is(j + 1, "-") {
-                    return None;
-                }
-                if matches!(self.prev_low(i), "for" | "over" | "throughout") {
-                    return Some(Hit::val(
-                        j + 1,
-                        duration(Some(1), unit),
-                        TimexType::Duration,
-                    ));
-                }
-                let anchor = self
-                    .last
-                    .filter(|p| p.unit() <= unit)
-                    .map(|p| p.coarsen(unit));
-                return match (anchor, self.dct) {
-                    (Some(p), _) => Some(Hit::date(j + 1, p)),
-                    (None, Some(d)) => Some(Hit::date(j + 1, Point::Day(d).coarsen(unit))),
-                    (None, None) => Some(Hit::val(j + 1, unresolved(unit), TimexType::Date)),
-                };
-            }
+        let (unit, _) = lexicon::unit(rel)?;
+        if self.glued(j + 1) && self.is(j + 1, "-") {
+            return None;
+        }
+        if matches!(self.prev_low(i), "for" | "over" | "throughout") {
+            return Some(Hit::val(
+                j + 1,
+                duration(Some(1), unit),
+                TimexType::Duration,
+            ));
+        }
+        let anchor = self
+            .last
+            .filter(|p| p.unit() <= unit)
+            .map(|p| p.coarsen(unit));
+        match (anchor, self.dct) {
+            (Some(p), _) => Some(Hit::date(j + 1, p)),
+            (None, Some(d)) => Some(Hit::date(j + 1, Point::Day(d).coarsen(unit))),
+            (None, None) => Some(Hit::val(j + 1, unresolved(unit), TimexType::Date)),
         }
     }
 
@@ -1052,7 +1045,7 @@ impl<'a> Matcher<'a> {
         if unit == Unit::Quarter && step == -1 && !anaphoric {
             // last quarter
         }
-        self.from_dct(
+        self.dct_point(
             j + 1,
             |d| {
                 let base = Point::Day(d).coarsen(if unit == Unit::Weekend {
@@ -1149,7 +1142,7 @@ impl<'a> Matcher<'a> {
         if let Some(p @ Point::Quarter(..)) = self.last {
             return Some(Hit::date(end, p));
         }
-        self.from_dct(
+        self.dct_point(
             end,
             |d| {
                 Point::Day(d)

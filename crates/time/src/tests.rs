@@ -15,8 +15,11 @@ fn tag(text: &str, anchor: Option<Date>) -> Vec<(String, String, &'static str)> 
         .collect()
 }
 
-/// Each row: anchor date, sentence, expected (expression, value) pairs in order.
-fn check(rows: &[(&str, &str, &[(&str, &str)])]) {
+/// One table row: anchor date, sentence, expected (expression, value) pairs in order.
+type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
+/// Checks every row and reports all failures at once.
+fn check(rows: &[Row]) {
     let mut failures = Vec::new();
     for (anchor, text, want) in rows {
         let got: Vec<(String, String)> = tag(text, dct(anchor))
