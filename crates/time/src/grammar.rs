@@ -761,6 +761,10 @@ impl<'a> Matcher<'a> {
     fn deictic(&self, i: usize) -> Option<Hit> {
         let w = self.low(i);
         let (offset, end, fixed_part) = match w {
+            // "USA Today", "VOA Today": a name, not the day.
+            "today" if self.upper(i) && i > 0 && self.upper(i - 1) && self.word(i - 1) => {
+                return None
+            }
             "today" => (0, i + 1, None),
             "yesterday" => (-1, i + 1, None),
             "tomorrow" => (1, i + 1, None),
@@ -891,6 +895,10 @@ impl<'a> Matcher<'a> {
         let the = self.is(i, "the");
         let mut j = j;
         j += 1;
+        // "ABC's "This Week"": a capitalised unit after a capitalised word is a title.
+        if self.upper(j) && self.upper(j - 1) && lexicon::unit(self.low(j)).is_some() {
+            return None;
+        }
         // N units: the past two years, the next few days, last 12 months
         if matches!(
             rel,
@@ -1883,6 +1891,23 @@ impl<'a> Matcher<'a> {
         };
         if let Some(v) = fixed {
             return Some(Hit::val(i + 1, v, TimexType::Set));
+        }
+        // "twice a week", "three times a year", "once a month": a frequency per unit.
+        let per = match w {
+            "once" | "twice" | "thrice" => Some(i + 1),
+            _ => self
+                .qty(i)
+                .filter(|(k, q)| matches!(q, Qty::N(_)) && self.is(*k, "times"))
+                .map(|(k, _)| k + 1),
+        };
+        if let Some(k) = per {
+            if matches!(self.low(k), "a" | "an" | "per" | "each" | "every") {
+                let (unit, plural) = lexicon::unit(self.low(k + 1))?;
+                if !plural {
+                    return Some(Hit::val(k + 2, duration(Some(1), unit), TimexType::Set));
+                }
+            }
+            return None;
         }
         if !matches!(w, "every" | "each") {
             return None;

@@ -306,6 +306,12 @@ fn timeml_extents_and_report_periods() {
             "The market has moved in recent years.",
             &[("recent years", "PXY")],
         ),
+        // frequencies
+        (
+            "2014-11-27",
+            "They meet twice a week and three times a year.",
+            &[("twice a week", "P1W"), ("three times a year", "P1Y")],
+        ),
         // halves
         (
             "1998-02-27",
@@ -712,6 +718,19 @@ fn ambiguous_words_are_not_dates() {
         ("2014-11-27", "May I ask a question?", &[]),
         ("2014-11-27", "They joined a March for peace.", &[]),
         ("2014-11-27", "Thousands will march on the capital.", &[]),
+        // names: a newspaper, a television programme, fractions, an ordinal
+        ("2014-11-27", "He told USA Today that talks failed.", &[]),
+        (
+            "2014-11-27",
+            "He spoke on ABC's \"This Week\" programme.",
+            &[],
+        ),
+        (
+            "2014-11-27",
+            "Iraq imports three-quarters of its food.",
+            &[],
+        ),
+        ("2014-11-27", "It would be a second betrayal.", &[]),
         ("2014-11-27", "The Sun reported it.", &[]),
         (
             "2014-11-27",
