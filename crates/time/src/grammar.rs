@@ -9,7 +9,7 @@
 //! Anchoring follows the news strategy: relative expressions count from the publication date
 //! (DCT); an underspecified date ("in December", "Friday") takes the occurrence nearest the
 //! DCT that the tense of its clause allows (see `Matcher::year_for`): a past-tense clause
-//! does not reach beyond the DCT's month, a future-tense one not before it. Anaphoric expressions ("a year earlier", "the quarter") refer to the last date
+//! reaches at most a month beyond the DCT, a future-tense one not before the DCT's month. Anaphoric expressions ("a year earlier", "the quarter") refer to the last date
 //! mentioned before them.
 
 use newsgraph_core::{Date, TimexType};
@@ -82,9 +82,6 @@ pub(crate) struct Matcher<'a> {
     pub last: Option<Point>,
     pub tense: &'a TenseMarks,
 }
-
-/// How many months after the DCT a date in a past-tense clause may still lie.
-const PAST_REACH: f64 = 1.0;
 
 const TEMPORAL_PREPS: &[&str] = &[
     "in",
@@ -270,14 +267,23 @@ impl<'a> Matcher<'a> {
     /// 15"), and other clauses take the occurrence nearest to the DCT.
     fn year_for(&self, month: u8, day: Option<u8>, i: usize) -> Option<i32> {
         let dct = self.dct?;
-        // Months from the DCT's month to `month` in the DCT's year, with the day as a fraction.
+        // Months from the DCT to `month` (and `day`) in the DCT's year; the day as a fraction.
         let frac = |d: u8| f64::from(d) / 31.0;
         let ahead =
             f64::from(month) - f64::from(dct.month) + day.map_or(0.0, |d| frac(d) - frac(dct.day));
+        // The window [lo, hi) of months after the DCT the date may lie in, 12 wide.
         let (lo, hi) = match self.tense(i) {
-            // Allowed window of months after the DCT, [lo, hi) wide 12.
-            Tense::Future => (-0.5, 11.5),
-            Tense::Past => (PAST_REACH - 12.0, PAST_REACH),
+            // Not before the DCT's month (its earlier days included: "by Jan. 14").
+            Tense::Future => {
+                // The DCT's own month stays: "the Aug. 7 blasts", in a sentence that
+                // speaks of what will follow them, are this August's.
+                let months = i32::from(month) - i32::from(dct.month);
+                return Some(if months < 0 { dct.year + 1 } else { dct.year });
+            }
+            // At most a month beyond the DCT: a deadline set or moved in a past-tense clause
+            // ("was extended to Nov. 16"); "in December", written in November, is last year's.
+            Tense::Past => (-11.0, 1.0),
+            // The nearer occurrence.
             Tense::Present | Tense::Unknown => (-6.0, 6.0),
         };
         let mut year = dct.year;
@@ -1715,6 +1721,23 @@ impl<'a> Matcher<'a> {
         let (hh, mm, end, explicit_meridiem) = match self.low(j) {
             "noon" | "midday" => (12, 0, j + 1, true),
             "midnight" => (24, 0, j + 1, true),
+            // "0900 GMT", "1530 hours": four digits of a 24-hour clock with a zone or "hours"
+            _ if self.num_len(j) == 4
+                && ((self.upper(j + 1) && lexicon::time_zone(self.low(j + 1)))
+                    || self.is(j + 1, "hours")) =>
+            {
+                let v = self.num(j, 4)?;
+                let (h, m) = (v / 100, v % 100);
+                if h > 23 || m > 59 {
+                    return None;
+                }
+                let end = if self.is(j + 1, "hours") {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                (h, m, end, false)
+            }
             _ => {
                 let h = self.num(j, 2)?;
                 let mut k = j + 1;
@@ -1783,6 +1806,7 @@ impl<'a> Matcher<'a> {
         let day = self
             .weekday_expr(k)
             .or_else(|| self.explicit_date(k))
+            .or_else(|| self.holiday(k))
             .or_else(|| self.deictic(k));
         if let Some(d) = day.filter(|d| d.kind == TimexType::Date && d.value.len() == 10) {
             return Some(Hit {

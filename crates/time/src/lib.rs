@@ -25,10 +25,10 @@
 //! there. Without any DCT, years stay unresolved (`XXXX-11-17`, `XXXX-WXX`).
 //!
 //! Relative expressions count from the DCT. An underspecified month or day takes the year that
-//! puts it nearest the DCT, biased by the tense of its clause: a past-tense clause ("Talks
-//! broke down in December", written in November) reaches no further ahead than the DCT's
-//! month, so it means last December; a future-tense one ("will resume in January") does not
-//! reach back before the DCT's month; a clause without either (a present tense, an infinitive
+//! puts it nearest the DCT, biased by the tense of its clause: a past-tense clause reaches at
+//! most a month beyond the DCT (a deadline set or moved: "was extended to Nov. 16"), so "Talks
+//! broke down in December", written in November, means last December; a future-tense one
+//! ("will resume in January") does not reach back before the DCT's month; a clause without either (a present tense, an infinitive
 //! after a reporting verb: "said it expects the sale to close by Dec. 15", a deadline word:
 //! "payable Jan. 2") takes the nearer occurrence within six months either side. A bare
 //! weekday is the latest one on or before the DCT unless its clause looks ahead ("will meet

@@ -306,6 +306,22 @@ fn timeml_extents_and_report_periods() {
             "The market has moved in recent years.",
             &[("recent years", "PXY")],
         ),
+        // a 24-hour clock in four digits; a time on a holiday
+        (
+            "2014-11-27",
+            "The strike happened at 0900 GMT.",
+            &[("0900 GMT", "2014-11-27T09:00")],
+        ),
+        (
+            "2014-11-27",
+            "It was built in 1990 GMT style.",
+            &[("1990", "1990")],
+        ),
+        (
+            "2014-12-28",
+            "The market closed at 4 p.m. on Christmas Eve.",
+            &[("4 p.m. on Christmas Eve", "2014-12-24T16:00")],
+        ),
         // frequencies
         (
             "2014-11-27",
