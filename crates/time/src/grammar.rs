@@ -853,10 +853,13 @@ impl<'a> Matcher<'a> {
                 if the && self.is(j + 1, "year") && !(self.is(j + 2, "-") && self.glued(j + 2)) =>
             {
                 // "for the full year" is the year's total, a date, not a stretch of time.
+                // Its year is that of the quarter or half just reported on, else the DCT's.
                 if rel == "full" {
                     let y = match (self.last, self.dct) {
-                        (Some(p), _) if p.unit() <= Unit::Year => Some(p.year()),
-                        (_, d) => d.map(|d| d.year),
+                        (Some(p @ (Point::Quarter(..) | Point::Half(..))), _) => Some(p.year()),
+                        (_, Some(d)) => Some(d.year),
+                        (Some(p), None) if p.unit() <= Unit::Year => Some(p.year()),
+                        (_, None) => None,
                     };
                     return Some(match y {
                         Some(y) => Hit::rel(j + 2, Point::Year(y)),
