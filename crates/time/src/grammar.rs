@@ -1922,10 +1922,11 @@ impl<'a> Matcher<'a> {
         // "twice a week", "three times a year", "once a month": a frequency per unit.
         let per = match w {
             "once" | "twice" | "thrice" => Some(i + 1),
-            _ => self
+            _ if self.is(i + 1, "times") || self.is(i + 2, "times") => self
                 .qty(i)
                 .filter(|(k, q)| matches!(q, Qty::N(_)) && self.is(*k, "times"))
                 .map(|(k, _)| k + 1),
+            _ => None,
         };
         if let Some(k) = per {
             if matches!(self.low(k), "a" | "an" | "per" | "each" | "every") {
