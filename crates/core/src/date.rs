@@ -46,7 +46,8 @@ impl Date {
             return Err(err());
         }
         // Accept a trailing time part such as `2014-11-26T10:00:00Z`.
-        let d = &d[..2];
+        // `get`, not slicing: a multibyte character there must not panic.
+        let d = d.get(..2).ok_or_else(err)?;
         let year = y.parse().map_err(|_| err())?;
         let month = m.parse().map_err(|_| err())?;
         let day = d.parse().map_err(|_| err())?;
@@ -144,5 +145,13 @@ mod tests {
             Date::parse_iso("2014-11-26T08:00:00Z").unwrap().to_string(),
             "2014-11-26"
         );
+    }
+
+    #[test]
+    fn parse_iso_rejects_multibyte_input_without_panicking() {
+        assert!(Date::parse_iso("2014-11-1é").is_err());
+        assert!(Date::parse_iso("2014-11-é1").is_err());
+        assert!(Date::parse_iso("2014-1é-01").is_err());
+        assert!(Date::parse_iso("２０１４-11-26").is_err());
     }
 }

@@ -233,7 +233,7 @@ impl Point {
             (Point::Day(d), Unit::Half) => Point::Half(d.year, (d.month - 1) / 6 + 1),
             (Point::Month(y, m), Unit::Quarter) => Point::Quarter(y, (m - 1) / 3 + 1),
             (Point::Month(y, m), Unit::Half) => Point::Half(y, (m - 1) / 6 + 1),
-            (Point::Quarter(y, q), Unit::Half) => Point::Half(y, (q + 1) / 2),
+            (Point::Quarter(y, q), Unit::Half) => Point::Half(y, q.div_ceil(2)),
             (p, Unit::Year) if p.unit() < Unit::Year => Point::Year(p.year()),
             (p, Unit::Decade) => Point::Decade(p.year().div_euclid(10)),
             (p, Unit::Century) => Point::Century(p.year().div_euclid(100)),

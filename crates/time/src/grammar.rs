@@ -7,9 +7,9 @@
 //! `PRESENT_REF`, and `XXXX-11-17` when the year cannot be known.
 //!
 //! Anchoring follows the news strategy: relative expressions count from the publication date
-//! (DCT); an underspecified date ("in December", "Friday") takes the DCT's year or week, moved
-//! back unless its clause speaks of the future, so nothing resolves into the future by
-//! default. Anaphoric expressions ("a year earlier", "the quarter") refer to the last date
+//! (DCT); an underspecified date ("in December", "Friday") takes the occurrence nearest the
+//! DCT that the tense of its clause allows (see `Matcher::year_for`): a past-tense clause
+//! reaches at most a month beyond the DCT, a future-tense one not before the DCT's month. Anaphoric expressions ("a year earlier", "the quarter") refer to the last date
 //! mentioned before them.
 
 use newsgraph_core::{Date, TimexType};
@@ -203,9 +203,28 @@ impl<'a> Matcher<'a> {
         let mut best: Option<Hit> = None;
         for rule in rules {
             if let Some(h) = rule(self, i) {
-                if h.end > i && best.as_ref().map_or(true, |b| h.end > b.end) {
+                if h.end > i && best.as_ref().is_none_or(|b| h.end > b.end) {
                     best = Some(h);
                 }
+            }
+        }
+        // "the next year or so": the hedge belongs to the expression.
+        if let Some(b) = &mut best {
+            if self.is(b.end, "or") && self.is(b.end + 1, "so") && !self.word(b.end + 2) {
+                b.end += 2;
+            }
+        }
+        // "the third-quarter loss": a hyphenated modifier is the expression, the article
+        // belongs to the noun it modifies.
+        if let Some(b) = &best {
+            if self.is(i, "the")
+                && b.end == i + 4
+                && self.is(i + 2, "-")
+                && self.glued(i + 2)
+                && matches!(self.low(i + 3), "quarter" | "half")
+                && self.word(i + 4)
+            {
+                return None;
             }
         }
         best
@@ -229,7 +248,7 @@ impl<'a> Matcher<'a> {
             if let Some(h) = rule(self, i) {
                 if h.kind != TimexType::Duration
                     && h.kind != TimexType::Set
-                    && best.as_ref().map_or(true, |b| h.end > b.end)
+                    && best.as_ref().is_none_or(|b| h.end > b.end)
                 {
                     best = Some(h);
                 }
@@ -241,38 +260,39 @@ impl<'a> Matcher<'a> {
     // ---- anchoring helpers --------------------------------------------------------------
 
     /// The year of an underspecified month (and day) seen from the DCT.
+    ///
+    /// The nearest occurrence wins, biased by tense: a future clause does not reach back
+    /// before the DCT's month, a past clause reaches forward only a little (news reports
+    /// plans and deadlines of the coming weeks in the past tense: "said it will be paid Dec.
+    /// 15"), and other clauses take the occurrence nearest to the DCT.
     fn year_for(&self, month: u8, day: Option<u8>, i: usize) -> Option<i32> {
         let dct = self.dct?;
-        let key = (month, day.unwrap_or(0));
-        let now = (dct.month, if day.is_some() { dct.day } else { 0 });
-        let ahead = i32::from(month) - i32::from(dct.month);
-        Some(match self.tense(i) {
+        // Months from the DCT to `month` (and `day`) in the DCT's year; the day as a fraction.
+        let frac = |d: u8| f64::from(d) / 31.0;
+        let ahead =
+            f64::from(month) - f64::from(dct.month) + day.map_or(0.0, |d| frac(d) - frac(dct.day));
+        // The window [lo, hi) of months after the DCT the date may lie in, 12 wide.
+        let (lo, hi) = match self.tense(i) {
+            // Not before the DCT's month (its earlier days included: "by Jan. 14").
             Tense::Future => {
-                if key >= now {
-                    dct.year
-                } else {
-                    dct.year + 1
-                }
+                // The DCT's own month stays: "the Aug. 7 blasts", in a sentence that
+                // speaks of what will follow them, are this August's.
+                let months = i32::from(month) - i32::from(dct.month);
+                return Some(if months < 0 { dct.year + 1 } else { dct.year });
             }
-            Tense::Past => {
-                // A later day of the DCT's own month is this year's: a past-tense clue there
-                // is more often a reported plan than a date a year old.
-                if key <= now || month == dct.month {
-                    dct.year
-                } else {
-                    dct.year - 1
-                }
-            }
-            // A present-tense clause ("is payable Dec. 15") keeps the DCT's year.
-            Tense::Present => dct.year,
-            Tense::Unknown => {
-                if key <= now || ahead <= 0 {
-                    dct.year
-                } else {
-                    dct.year - 1
-                }
-            }
-        })
+            // At most a month beyond the DCT: a deadline set or moved in a past-tense clause
+            // ("was extended to Nov. 16"); "in December", written in November, is last year's.
+            Tense::Past => (-11.0, 1.0),
+            // The nearer occurrence.
+            Tense::Present | Tense::Unknown => (-6.0, 6.0),
+        };
+        let mut year = dct.year;
+        if ahead >= hi {
+            year -= 1;
+        } else if ahead < lo {
+            year += 1;
+        }
+        Some(year)
     }
 
     fn month_day(
@@ -301,7 +321,7 @@ impl<'a> Matcher<'a> {
     }
 
     /// A value for a point relative to the DCT, or the unresolved form without one.
-    fn from_dct(
+    fn dct_point(
         &self,
         end: usize,
         f: impl FnOnce(Date) -> Option<Point>,
@@ -418,7 +438,7 @@ impl<'a> Matcher<'a> {
         let w = self.low(i);
         let mut j = match w {
             "early" | "late" | "mid" | "earlier" | "later" => i + 1,
-            "the" => {
+            "the"
                 if matches!(
                     self.low(i + 1),
                     "start"
@@ -429,12 +449,9 @@ impl<'a> Matcher<'a> {
                         | "close"
                         | "rest"
                         | "remainder"
-                ) && self.is(i + 2, "of")
-                {
-                    i + 3
-                } else {
-                    return None;
-                }
+                ) && self.is(i + 2, "of") =>
+            {
+                i + 3
             }
             _ => return None,
         };
@@ -450,8 +467,8 @@ impl<'a> Matcher<'a> {
             } else if !matches!(
                 self.low(j),
                 "this" | "last" | "next" | "that" | "yesterday" | "today" | "tomorrow" | "tonight"
-            ) && lexicon::weekday(self.low(j)).is_none()
-            {
+            ) {
+                // "Earlier Friday": TimeML leaves the modifier outside a bare weekday.
                 return None;
             }
         }
@@ -655,7 +672,8 @@ impl<'a> Matcher<'a> {
     }
 
     /// A day with a part of it ("Friday morning") is dated by the day, as the TimeBank
-    /// annotation does; the part only widens the extent.
+    /// annotation mostly does (its `TMO`/`NI` suffixes are as often absent as present);
+    /// the part only widens the extent.
     fn with_part(&self, h: Hit, part: Option<(usize, &'static str)>) -> Hit {
         match part {
             Some((end, _)) => Hit { end, ..h },
@@ -665,8 +683,17 @@ impl<'a> Matcher<'a> {
 
     /// "Friday", "last Friday", "next Monday", "Friday morning", "Monday (November 17)".
     fn weekday_expr(&self, i: usize) -> Option<Hit> {
-        let (rel, j) = match self.low(i) {
-            r @ ("last" | "next" | "this" | "coming" | "past" | "previous") => (r, i + 1),
+        // "the previous Friday", "the following Monday": the article is part of it.
+        let k = if self.is(i, "the") && matches!(self.low(i + 1), "previous" | "following") {
+            i + 1
+        } else {
+            i
+        };
+        let (rel, j) = match self.low(k) {
+            r @ ("last" | "next" | "this" | "coming" | "past" | "previous" | "following") => {
+                (r, k + 1)
+            }
+            _ if k > i => return None,
             _ => ("", i),
         };
         let (wd, plural) = lexicon::weekday(self.low(j))?;
@@ -682,6 +709,21 @@ impl<'a> Matcher<'a> {
             return Some(Hit::val(part.map_or(j + 1, |p| p.0), value, TimexType::Set));
         }
         let date = match rel {
+            // "the previous Friday" counts back from the day last spoken of.
+            "previous" if matches!(self.last, Some(Point::Day(_))) => match self.last {
+                Some(Point::Day(d)) => {
+                    let back = (i64::from(d.weekday()) - i64::from(wd) - 1).rem_euclid(7) + 1;
+                    Some(d.add_days(-back))
+                }
+                _ => None,
+            },
+            "following" => match self.last {
+                Some(Point::Day(d)) => {
+                    let fwd = (i64::from(wd) - i64::from(d.weekday()) - 1).rem_euclid(7) + 1;
+                    Some(d.add_days(fwd))
+                }
+                _ => self.weekday_date(wd, Dir::Forward, true),
+            },
             "last" | "past" | "previous" => self.weekday_date(wd, Dir::Back, true),
             "next" | "coming" => self.weekday_date(wd, Dir::Forward, true),
             "this" => self.weekday_date(wd, self.dir(i), false),
@@ -725,6 +767,10 @@ impl<'a> Matcher<'a> {
     fn deictic(&self, i: usize) -> Option<Hit> {
         let w = self.low(i);
         let (offset, end, fixed_part) = match w {
+            // "USA Today", "VOA Today": a name, not the day.
+            "today" if self.upper(i) && i > 0 && self.upper(i - 1) && self.word(i - 1) => {
+                return None
+            }
             "today" => (0, i + 1, None),
             "yesterday" => (-1, i + 1, None),
             "tomorrow" => (1, i + 1, None),
@@ -792,34 +838,76 @@ impl<'a> Matcher<'a> {
         }
         let rel = self.low(j);
         let rel = match rel {
+            // "the latest period" of a quarterly report is its quarter.
+            "latest" if the && self.is(j + 1, "period") => return self.latest_quarter(j + 2),
             "last" | "next" | "this" | "past" | "coming" | "previous" | "following" | "current"
             | "preceding" | "same" | "recent" | "latest" | "prior" | "that" => rel,
             "weekend" if the => return self.the_weekend(i, j + 1),
-            "year" | "month" | "week" if the => {
+            // "the weeks ahead", "the months ahead"
+            _ if the && self.is(j + 1, "ahead") && lexicon::unit(rel).is_some_and(|u| u.1) => {
                 let (unit, _) = lexicon::unit(rel)?;
-                if self.glued(j + 1) && self.is(j + 1, "-") {
-                    return None;
-                }
-                if matches!(self.prev_low(i), "for" | "over" | "throughout") {
-                    return Some(Hit::val(
-                        j + 1,
-                        duration(Some(1), unit),
-                        TimexType::Duration,
-                    ));
-                }
-                let anchor = self
-                    .last
-                    .filter(|p| p.unit() <= unit)
-                    .map(|p| p.coarsen(unit));
-                return match (anchor, self.dct) {
-                    (Some(p), _) => Some(Hit::date(j + 1, p)),
-                    (None, Some(d)) => Some(Hit::date(j + 1, Point::Day(d).coarsen(unit))),
-                    (None, None) => Some(Hit::val(j + 1, unresolved(unit), TimexType::Date)),
-                };
+                return Some(Hit::val(j + 2, duration(None, unit), TimexType::Duration));
             }
+            // "the fiscal year", "the full year": the year spoken of, as "the year".
+            "fiscal" | "full"
+                if the && self.is(j + 1, "year") && !(self.is(j + 2, "-") && self.glued(j + 2)) =>
+            {
+                // "for the full year" is the year's total, a date, not a stretch of time.
+                // Its year is that of the quarter or half just reported on, else the DCT's.
+                if rel == "full" {
+                    let y = match (self.last, self.dct) {
+                        (Some(p @ (Point::Quarter(..) | Point::Half(..))), _) => Some(p.year()),
+                        (_, Some(d)) => Some(d.year),
+                        (Some(p), None) if p.unit() <= Unit::Year => Some(p.year()),
+                        (_, None) => None,
+                    };
+                    return Some(match y {
+                        Some(y) => Hit::rel(j + 2, Point::Year(y)),
+                        None => Hit::val(j + 2, "XXXX", TimexType::Date),
+                    });
+                }
+                return self.relative_the_unit(i, j + 1);
+            }
+            "year" | "month" | "week" if the => return self.relative_the_unit(i, j),
             _ => return None,
         };
+        self.relative_rel(i, j, rel)
+    }
+
+    /// "the year", "the month", "the week" (the unit at `j`): the one spoken of, else the
+    /// DCT's; a duration after "for", "over", "throughout".
+    fn relative_the_unit(&self, i: usize, j: usize) -> Option<Hit> {
+        let rel = self.low(j);
+        let (unit, _) = lexicon::unit(rel)?;
+        if self.glued(j + 1) && self.is(j + 1, "-") {
+            return None;
+        }
+        if matches!(self.prev_low(i), "for" | "over" | "throughout") {
+            return Some(Hit::val(
+                j + 1,
+                duration(Some(1), unit),
+                TimexType::Duration,
+            ));
+        }
+        let anchor = self
+            .last
+            .filter(|p| p.unit() <= unit)
+            .map(|p| p.coarsen(unit));
+        match (anchor, self.dct) {
+            (Some(p), _) => Some(Hit::date(j + 1, p)),
+            (None, Some(d)) => Some(Hit::date(j + 1, Point::Day(d).coarsen(unit))),
+            (None, None) => Some(Hit::val(j + 1, unresolved(unit), TimexType::Date)),
+        }
+    }
+
+    fn relative_rel(&self, i: usize, j: usize, rel: &str) -> Option<Hit> {
+        let the = self.is(i, "the");
+        let mut j = j;
         j += 1;
+        // "ABC's "This Week"": a capitalised unit after a capitalised word is a title.
+        if self.upper(j) && self.upper(j - 1) && lexicon::unit(self.low(j)).is_some() {
+            return None;
+        }
         // N units: the past two years, the next few days, last 12 months
         if matches!(
             rel,
@@ -840,9 +928,6 @@ impl<'a> Matcher<'a> {
                             Qty::N(n) => duration(Some(n), unit),
                             Qty::Vague => duration(None, unit),
                         };
-                        if rel == "recent" {
-                            return Some(Hit::val(k + 1, "PAST_REF", TimexType::Date));
-                        }
                         return Some(Hit::val(k + 1, v, TimexType::Duration));
                     }
                 }
@@ -920,10 +1005,10 @@ impl<'a> Matcher<'a> {
         }
         if plural {
             return match rel {
-                "past" | "last" | "next" | "coming" | "previous" | "following" => {
+                // "recent years" is a stretch of unknown length, as TimeBank mostly has it.
+                "past" | "last" | "next" | "coming" | "previous" | "following" | "recent" => {
                     Some(Hit::val(j + 1, duration(None, unit), TimexType::Duration))
                 }
-                "recent" => Some(Hit::val(j + 1, "PAST_REF", TimexType::Date)),
                 _ => None,
             };
         }
@@ -977,7 +1062,7 @@ impl<'a> Matcher<'a> {
         if unit == Unit::Quarter && step == -1 && !anaphoric {
             // last quarter
         }
-        self.from_dct(
+        self.dct_point(
             j + 1,
             |d| {
                 let base = Point::Day(d).coarsen(if unit == Unit::Weekend {
@@ -1074,7 +1159,7 @@ impl<'a> Matcher<'a> {
         if let Some(p @ Point::Quarter(..)) = self.last {
             return Some(Hit::date(end, p));
         }
-        self.from_dct(
+        self.dct_point(
             end,
             |d| {
                 Point::Day(d)
@@ -1092,6 +1177,8 @@ impl<'a> Matcher<'a> {
         // approximators, part of the extent in TimeML
         match self.low(j) {
             "more" | "less" | "fewer" if self.is(j + 1, "than") => j += 2,
+            "no" if matches!(self.low(j + 1), "more" | "less") && self.is(j + 2, "than") => j += 3,
+            "nearly" | "almost" => j += 1,
             "at" if matches!(self.low(j + 1), "least" | "most") => j += 2,
             "up" if self.is(j + 1, "to") => j += 2,
             "the" => {
@@ -1116,6 +1203,9 @@ impl<'a> Matcher<'a> {
             }
             _ => {}
         }
+        if let Some(h) = self.half_quantity(j) {
+            return Some(h);
+        }
         let (k, q) = self.qty(j)?;
         let mut k = k;
         // "two-year", "47-year-old"
@@ -1124,6 +1214,18 @@ impl<'a> Matcher<'a> {
             k += 1;
         }
         let (unit, plural) = lexicon::unit(self.low(k))?;
+        // "three-quarters of its food", "more than a quarter of the market": fractions.
+        if unit == Unit::Quarter && self.is(k + 1, "of") {
+            return None;
+        }
+        // "a second betrayal": the ordinal, not the unit.
+        if unit == Unit::Second
+            && !plural
+            && self.word(k + 1)
+            && !matches!(self.low(k + 1), "later" | "earlier" | "ago" | "or" | "and")
+        {
+            return None;
+        }
         if matches!(q, Qty::N(1)) && plural && !self.t.get(j).is_some_and(|t| t.kind == Kind::Num) {
             // "a years" is not English; "one years" neither
         }
@@ -1197,6 +1299,42 @@ impl<'a> Matcher<'a> {
             return Some(Hit::val(end, duration(n, unit), TimexType::Set));
         }
         Some(Hit::val(end, duration(n, unit), TimexType::Duration))
+    }
+
+    /// "2 1/2 years", "five and a half hours", "a minute and a half": durations with a half.
+    fn half_quantity(&self, j: usize) -> Option<Hit> {
+        let (k, q) = self.qty(j)?;
+        let Qty::N(n) = q else {
+            return None;
+        };
+        let is_half = |at: usize| {
+            self.is(at, "1")
+                && self.is(at + 1, "/")
+                && self.glued(at + 1)
+                && self.is(at + 2, "2")
+                && self.glued(at + 2)
+        };
+        let and_a_half =
+            |at: usize| self.is(at, "and") && self.is(at + 1, "a") && self.is(at + 2, "half");
+        let (unit, end) = if is_half(k) || and_a_half(k) {
+            (lexicon::unit(self.low(k + 3))?.0, k + 4)
+        } else {
+            // "a minute and a half": the unit first
+            let (unit, _) = lexicon::unit(self.low(k))?;
+            if !and_a_half(k + 1) {
+                return None;
+            }
+            (unit, k + 4)
+        };
+        let value = match unit {
+            Unit::Year => format!("P{n}Y6M"),
+            Unit::Month => format!("P{n}M15D"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Minute => format!("PT{n}M30S"),
+            _ => return None,
+        };
+        Some(Hit::val(end, value, TimexType::Duration))
     }
 
     /// A date `n` units from the DCT (`anaphoric`: from the last date mentioned).
@@ -1299,11 +1437,25 @@ impl<'a> Matcher<'a> {
             && self.glued(j + 2)
         {
             let mut end = j + 3;
-            let base = match self.last {
-                Some(p) if p.unit() <= Unit::Year => Some(p),
-                _ => self.dct.map(|d| Point::Year(d.year)),
+            // The period reported on: the last date when it lies in the DCT's year (a
+            // quarter just named), else the DCT's year. A year already in the past is a
+            // comparison itself, not the reference.
+            let base = match (self.last, self.dct) {
+                (Some(p), Some(d)) if p.unit() <= Unit::Year && p.year() == d.year => Some(p),
+                (Some(p), None) if p.unit() <= Unit::Year => Some(p),
+                (_, d) => d.map(|d| Point::Year(d.year)),
             };
-            if matches!(self.low(end), "quarter" | "period" | "level" | "results") {
+            // "the year-ago third quarter": that quarter a year before.
+            if let Some(q) = lexicon::ordinal_word(self.low(end)).filter(|q| (1..=4).contains(q)) {
+                if self.is(end + 1, "quarter") {
+                    let y = base.map(|p| p.year() - 1);
+                    return Some(match y {
+                        Some(y) => Hit::rel(end + 2, Point::Quarter(y, q as u8)),
+                        None => Hit::val(end + 2, format!("XXXX-Q{q}"), TimexType::Date),
+                    });
+                }
+            }
+            if matches!(self.low(end), "quarter" | "period") {
                 end += 1;
             } else if self.is(i, "the") {
                 return None;
@@ -1395,8 +1547,13 @@ impl<'a> Matcher<'a> {
             } else if self.is(end, "of") && self.is(y_at, "the") && self.is(y_at + 1, "year") {
                 end = y_at + 2;
             } else if self.is(end, "of") {
-                // "the first quarter of the century": not ours
-                if !self.is(y_at, "the") {
+                // "the first quarter of the century" is not ours; "a loss for the third
+                // quarter of $226.3 million" is, with "of" outside.
+                let amount = self
+                    .t
+                    .get(y_at)
+                    .is_some_and(|t| t.kind != Kind::Word || t.low == "about");
+                if !self.is(y_at, "the") && !amount {
                     return None;
                 }
             }
@@ -1557,19 +1714,33 @@ impl<'a> Matcher<'a> {
 
     /// Times of day: "10 a.m.", "10:30 p.m. EST", "noon", "midnight Friday", "14:00 GMT".
     fn time_of_day(&self, i: usize) -> Option<Hit> {
-        let mut j = i;
+        let j = i;
         if matches!(self.low(j), "around" | "about" | "at")
             && (self.num(j + 1, 2).is_some() || matches!(self.low(j + 1), "noon" | "midnight"))
         {
-            if self.low(j) != "at" {
-                j += 1;
-            } else {
-                return None;
-            }
+            // TimeML leaves "about 10:35 a.m." out of the extent; the time starts after it.
+            return None;
         }
         let (hh, mm, end, explicit_meridiem) = match self.low(j) {
             "noon" | "midday" => (12, 0, j + 1, true),
             "midnight" => (24, 0, j + 1, true),
+            // "0900 GMT", "1530 hours": four digits of a 24-hour clock with a zone or "hours"
+            _ if self.num_len(j) == 4
+                && ((self.upper(j + 1) && lexicon::time_zone(self.low(j + 1)))
+                    || self.is(j + 1, "hours")) =>
+            {
+                let v = self.num(j, 4)?;
+                let (h, m) = (v / 100, v % 100);
+                if h > 23 || m > 59 {
+                    return None;
+                }
+                let end = if self.is(j + 1, "hours") {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                (h, m, end, false)
+            }
             _ => {
                 let h = self.num(j, 2)?;
                 let mut k = j + 1;
@@ -1638,6 +1809,7 @@ impl<'a> Matcher<'a> {
         let day = self
             .weekday_expr(k)
             .or_else(|| self.explicit_date(k))
+            .or_else(|| self.holiday(k))
             .or_else(|| self.deictic(k));
         if let Some(d) = day.filter(|d| d.kind == TimexType::Date && d.value.len() == 10) {
             return Some(Hit {
@@ -1699,7 +1871,32 @@ impl<'a> Matcher<'a> {
             "these" if self.is(i + 1, "days") => ("PRESENT_REF", i + 2),
             "the" if self.is(i + 1, "present") && !self.word(i + 2) => ("PRESENT_REF", i + 2),
             "recently" | "lately" => ("PAST_REF", i + 1),
-            "the" if self.is(i + 1, "past") && !self.word(i + 2) => ("PAST_REF", i + 2),
+            // "in the past that ..."; "the past two years" is a longer rule's.
+            "the" if self.is(i + 1, "past") && (!self.word(i + 2) || self.prev_low(i) == "in") => {
+                ("PAST_REF", i + 2)
+            }
+            "the"
+                if matches!(self.low(i + 1), "near" | "short")
+                    && matches!(self.low(i + 2), "term" | "run") =>
+            {
+                ("FUTURE_REF", i + 3)
+            }
+            // "by year-end", "by year's end", "around year end": the DCT's year.
+            "year" if !self.is(i.wrapping_sub(1), "the") => {
+                let end = if self.is(i + 1, "-") && self.glued(i + 1) && self.is(i + 2, "end") {
+                    i + 3
+                } else if self.is(i + 1, "'") && self.is(i + 2, "s") && self.is(i + 3, "end") {
+                    i + 4
+                } else if self.is(i + 1, "end") {
+                    i + 2
+                } else {
+                    return None;
+                };
+                let Some(d) = self.dct else {
+                    return Some(Hit::val(end, "XXXX", TimexType::Date));
+                };
+                return Some(Hit::date(end, Point::Year(d.year)));
+            }
             "the" if self.is(i + 1, "future") => ("FUTURE_REF", i + 2),
             "the" if self.is(i + 1, "near") && self.is(i + 2, "future") => ("FUTURE_REF", i + 3),
             _ => return None,
@@ -1721,6 +1918,24 @@ impl<'a> Matcher<'a> {
         };
         if let Some(v) = fixed {
             return Some(Hit::val(i + 1, v, TimexType::Set));
+        }
+        // "twice a week", "three times a year", "once a month": a frequency per unit.
+        let per = match w {
+            "once" | "twice" | "thrice" => Some(i + 1),
+            _ if self.is(i + 1, "times") || self.is(i + 2, "times") => self
+                .qty(i)
+                .filter(|(k, q)| matches!(q, Qty::N(_)) && self.is(*k, "times"))
+                .map(|(k, _)| k + 1),
+            _ => None,
+        };
+        if let Some(k) = per {
+            if matches!(self.low(k), "a" | "an" | "per" | "each" | "every") {
+                let (unit, plural) = lexicon::unit(self.low(k + 1))?;
+                if !plural {
+                    return Some(Hit::val(k + 2, duration(Some(1), unit), TimexType::Set));
+                }
+            }
+            return None;
         }
         if !matches!(w, "every" | "each") {
             return None;

@@ -24,11 +24,16 @@
 //! 2014 (Reuters) -", a first line "27 November 2014") and, if it finds a full date, records it
 //! there. Without any DCT, years stay unresolved (`XXXX-11-17`, `XXXX-WXX`).
 //!
-//! Relative expressions count from the DCT. An underspecified date takes the DCT's year (or
-//! week) and moves back when it would otherwise lie after the DCT, unless its clause is in the
-//! future tense ("will meet on Friday"); nothing resolves into the future by default. Tense
-//! comes from the Penn tags of `doc.tokens` when the tagger has run, from word lists
-//! otherwise. Anaphoric expressions ("a year earlier", "the following week", "the quarter")
+//! Relative expressions count from the DCT. An underspecified month or day takes the year that
+//! puts it nearest the DCT, biased by the tense of its clause: a past-tense clause reaches at
+//! most a month beyond the DCT (a deadline set or moved: "was extended to Nov. 16"), so "Talks
+//! broke down in December", written in November, means last December; a future-tense one
+//! ("will resume in January") does not reach back before the DCT's month; a clause without either (a present tense, an infinitive
+//! after a reporting verb: "said it expects the sale to close by Dec. 15", a deadline word:
+//! "payable Jan. 2") takes the nearer occurrence within six months either side. A bare
+//! weekday is the latest one on or before the DCT unless its clause looks ahead ("will meet
+//! on Friday", "as soon as Tuesday"). Tense comes from the Penn tags of `doc.tokens` when the
+//! tagger has run, with word cues laid over them, and from the word cues alone otherwise. Anaphoric expressions ("a year earlier", "the following week", "the quarter")
 //! count from the last date mentioned before them.
 //!
 //! # Dating events and quotes
@@ -105,7 +110,10 @@ impl TimeTagger {
                 let lo = tokens.partition_point(|t| t.span.end <= unit.start);
                 let hi = tokens.partition_point(|t| t.span.start < unit.end);
                 if lo < hi {
-                    TenseMarks::from_tagged(&tokens[lo..hi], text)
+                    TenseMarks::merged(
+                        TenseMarks::from_tagged(&tokens[lo..hi], text),
+                        TenseMarks::from_words(&toks),
+                    )
                 } else {
                     TenseMarks::from_words(&toks)
                 }

@@ -71,16 +71,39 @@ impl TenseMarks {
                 "would" => Some(Tense::Future),
                 "ll" if prev == "'" => Some(Tense::Future),
                 "going" if next == "to" => Some(Tense::Future),
+                // The present perfect speaks of the past: "has been searching since".
+                "has" | "have" if next == "been" || is_past_word(next) => Some(Tense::Past),
                 "is" | "are" | "am" | "has" | "have" | "does" | "do" | "says" | "say" => {
                     Some(Tense::Present)
                 }
                 "ago" => Some(Tense::Past),
-                "expected" | "scheduled" | "due" | "set" | "planned" | "plans" | "plan"
-                    if matches!(next, "to" | "for") =>
+                _ if is_plan_word(w) && matches!(next, "to" | "for") => Some(Tense::Future),
+                "next" | "upcoming" | "tomorrow" => Some(Tense::Future),
+                // An infinitive ("expects the sale to be completed by Dec. 15") or a
+                // deadline word ("payable Jan. 2") leaves the reporting verb's past behind:
+                // what follows may lie either side of the publication date.
+                // "as soon as Tuesday", "as early as next week"
+                "as" if matches!(next, "soon" | "early")
+                    && toks.get(k + 2).is_some_and(|n| n.low == "as") =>
                 {
                     Some(Tense::Future)
                 }
-                "next" | "upcoming" | "tomorrow" => Some(Tense::Future),
+                // "is to resume trading Tuesday": an arrangement to come
+                "to" if matches!(prev, "is" | "are" | "was" | "were")
+                    && toks.get(k + 1).is_some_and(|n| {
+                        n.kind == Kind::Word && !n.upper && starts_infinitive(next)
+                    }) =>
+                {
+                    Some(Tense::Future)
+                }
+                "to" if !is_plan_word(prev)
+                    && toks.get(k + 1).is_some_and(|n| {
+                        n.kind == Kind::Word && !n.upper && starts_infinitive(next)
+                    }) =>
+                {
+                    Some(Tense::Unknown)
+                }
+                "payable" | "effective" | "until" | "till" | "through" => Some(Tense::Unknown),
                 // A participle after a form of "be" is passive: the auxiliary decides.
                 _ if is_past_word(w)
                     && !matches!(prev, "be" | "been" | "being" | "is" | "are" | "am") =>
@@ -96,6 +119,20 @@ impl TenseMarks {
         TenseMarks { marks }
     }
 
+    /// Tag-based cues with the word cues laid over them: where both mark a word, the word
+    /// cue wins (it knows "planned to", "payable", "as soon as"); the tags add the verbs
+    /// no word list holds.
+    pub(crate) fn merged(tagged: TenseMarks, words: TenseMarks) -> TenseMarks {
+        let mut marks = words.marks;
+        for m in tagged.marks {
+            if !marks.iter().any(|w| w.0 == m.0) {
+                marks.push(m);
+            }
+        }
+        marks.sort_by_key(|m| m.0);
+        TenseMarks { marks }
+    }
+
     /// The tense at byte offset `at`: the nearest cue before it (the verb an adjunct
     /// usually follows), else the nearest after it.
     pub(crate) fn at(&self, at: usize) -> Tense {
@@ -103,6 +140,54 @@ impl TenseMarks {
         let after = self.marks.iter().find(|(pos, _)| *pos >= at);
         before.or(after).map_or(Tense::Unknown, |m| m.1)
     }
+}
+
+/// Words that with "to" or "for" announce something to come ("planned to", "due for").
+fn is_plan_word(w: &str) -> bool {
+    matches!(
+        w,
+        "expected" | "scheduled" | "due" | "set" | "planned" | "plans" | "plan"
+    )
+}
+
+/// Whether the word after "to" starts an infinitive: a lower-case word that is no
+/// determiner, pronoun or number ("to be", "to pay", not "to the", "to Nov. 16").
+fn starts_infinitive(next: &str) -> bool {
+    !next.is_empty()
+        && next.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(
+            next,
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "him"
+                | "them"
+                | "us"
+                | "me"
+                | "it"
+                | "some"
+                | "all"
+                | "about"
+                | "more"
+                | "less"
+                | "date"
+                | "day"
+                | "year"
+                | "early"
+                | "late"
+                | "mid"
+        )
 }
 
 fn is_have(w: &str) -> bool {

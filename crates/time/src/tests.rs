@@ -15,8 +15,11 @@ fn tag(text: &str, anchor: Option<Date>) -> Vec<(String, String, &'static str)> 
         .collect()
 }
 
-/// Each row: anchor date, sentence, expected (expression, value) pairs in order.
-fn check(rows: &[(&str, &str, &[(&str, &str)])]) {
+/// One table row: anchor date, sentence, expected (expression, value) pairs in order.
+type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
+/// Checks every row and reports all failures at once.
+fn check(rows: &[Row]) {
     let mut failures = Vec::new();
     for (anchor, text, want) in rows {
         let got: Vec<(String, String)> = tag(text, dct(anchor))
@@ -152,6 +155,211 @@ fn underspecified_dates_take_the_dct_year_moved_by_tense() {
             "2015-03-05",
             "It was signed on February 29, 2016.",
             &[("February 29, 2016", "2016-02-29")],
+        ),
+    ]);
+}
+
+#[test]
+fn plans_and_deadlines_reported_in_the_past_look_ahead() {
+    check(&[
+        // an infinitive after the reporting verb: the deadline may lie ahead
+        (
+            "1989-11-20",
+            "They said they expect the sale to be completed by Dec. 15.",
+            &[("Dec. 15", "1989-12-15")],
+        ),
+        // a deadline word does the same; January is nearer ahead than behind
+        (
+            "1989-11-20",
+            "The directors declared a dividend, payable Jan. 2.",
+            &[("Jan. 2", "1990-01-02")],
+        ),
+        // a plan verb with "to" still looks ahead for a weekday
+        (
+            "1998-09-30",
+            "The team planned to leave Nairobi on Thursday.",
+            &[("Thursday", "1998-10-01")],
+        ),
+        // "as soon as" and "is to" look ahead
+        (
+            "2000-04-03",
+            "The group might come as soon as Tuesday.",
+            &[("Tuesday", "2000-04-04")],
+        ),
+        (
+            "1989-10-30",
+            "The stock is to resume trading Tuesday.",
+            &[("Tuesday", "1989-10-31")],
+        ),
+        // a present-tense clause takes the nearest occurrence
+        (
+            "1989-11-20",
+            "The offer is open through January.",
+            &[("January", "1990-01")],
+        ),
+        // the present perfect speaks of the past: last October, not next
+        (
+            "1999-05-06",
+            "Investigators have been searching for him since the Oct. 23 slaying.",
+            &[("Oct. 23", "1998-10-23")],
+        ),
+        // a future clause does not jump a year for a date earlier in the DCT's month
+        (
+            "2000-01-15",
+            "The court will rule on the order to return him by Jan. 14.",
+            &[("Jan. 14", "2000-01-14")],
+        ),
+        // a past clause reaches back over the year boundary for a month far ahead
+        (
+            "1998-02-06",
+            "Prices fell sharply in October.",
+            &[("October", "1997-10")],
+        ),
+    ]);
+}
+
+#[test]
+fn timeml_extents_and_report_periods() {
+    check(&[
+        // a hyphenated modifier is the expression; the article belongs to the noun
+        (
+            "1989-10-30",
+            "The third-quarter loss was large.",
+            &[("third-quarter", "1989-Q3")],
+        ),
+        (
+            "1989-10-30",
+            "A factor in the third-quarter loss was the write-down.",
+            &[("third-quarter", "1989-Q3")],
+        ),
+        // "of" with an amount after a quarter is not "of the century"
+        (
+            "1989-11-02",
+            "It announced a loss for the third quarter of $226.3 million.",
+            &[("the third quarter", "1989-Q3")],
+        ),
+        // approximators belong to the duration
+        (
+            "1998-03-01",
+            "Talks have been cut off for nearly two years.",
+            &[("nearly two years", "P2Y")],
+        ),
+        (
+            "1989-10-30",
+            "The plant will be closed over the next year or so, he said.",
+            &[("the next year or so", "1990")],
+        ),
+        // "Earlier Friday" and "about 10:35 a.m.": the modifier stays outside
+        (
+            "2000-01-07",
+            "Earlier Friday, lawyers filed a petition.",
+            &[("Friday", "2000-01-07")],
+        ),
+        (
+            "1998-08-07",
+            "The blast occurred at about 10:35 a.m. in Nairobi.",
+            &[("10:35 a.m.", "1998-08-07T10:35")],
+        ),
+        // "year-ago" compares with the period reported on, not with a past year
+        (
+            "1989-10-30",
+            "Last year it earned $5 million. The year-ago results included a gain.",
+            &[("Last year", "1988"), ("year-ago", "1988")],
+        ),
+        (
+            "1989-10-30",
+            "Net rose from the year-earlier third quarter.",
+            &[("the year-earlier third quarter", "1988-Q3")],
+        ),
+        (
+            "1989-10-30",
+            "Sales in the latest period were $1.76 billion.",
+            &[("the latest period", "1989-Q3")],
+        ),
+        (
+            "1989-10-30",
+            "It forecast an increase for the full year.",
+            &[("the full year", "1989")],
+        ),
+        (
+            "1989-10-30",
+            "The merger should close by year-end.",
+            &[("year-end", "1989")],
+        ),
+        (
+            "1989-10-30",
+            "They will sell junk bonds in the weeks ahead.",
+            &[("the weeks ahead", "PXW")],
+        ),
+        (
+            "1989-10-30",
+            "It will placate holders in the short term.",
+            &[("the short term", "FUTURE_REF")],
+        ),
+        (
+            "1989-10-30",
+            "In the past it considered a bid.",
+            &[("the past", "PAST_REF")],
+        ),
+        (
+            "1989-10-30",
+            "The market has moved in recent years.",
+            &[("recent years", "PXY")],
+        ),
+        // a 24-hour clock in four digits; a time on a holiday
+        (
+            "2014-11-27",
+            "The strike happened at 0900 GMT.",
+            &[("0900 GMT", "2014-11-27T09:00")],
+        ),
+        (
+            "2014-11-27",
+            "It was built in 1990 GMT style.",
+            &[("1990", "1990")],
+        ),
+        (
+            "2014-12-28",
+            "The market closed at 4 p.m. on Christmas Eve.",
+            &[("4 p.m. on Christmas Eve", "2014-12-24T16:00")],
+        ),
+        // frequencies
+        (
+            "2014-11-27",
+            "They meet twice a week and three times a year.",
+            &[("twice a week", "P1W"), ("three times a year", "P1Y")],
+        ),
+        // halves
+        (
+            "1998-02-27",
+            "He served 2 1/2 years in prison.",
+            &[("2 1/2 years", "P2Y6M")],
+        ),
+        (
+            "1998-02-27",
+            "The flight took five and a half hours.",
+            &[("five and a half hours", "PT5H30M")],
+        ),
+        (
+            "1998-02-27",
+            "It lasted a minute and a half.",
+            &[("a minute and a half", "PT1M30S")],
+        ),
+        // "the previous Friday" counts from the day last spoken of
+        (
+            "1989-10-30",
+            "Stocks fell on Oct. 27, down from the previous Friday.",
+            &[
+                ("Oct. 27", "1989-10-27"),
+                ("the previous Friday", "1989-10-20"),
+            ],
+        ),
+        (
+            "1989-10-30",
+            "The deal was signed on Oct. 18 and closed the following Monday.",
+            &[
+                ("Oct. 18", "1989-10-18"),
+                ("the following Monday", "1989-10-23"),
+            ],
         ),
     ]);
 }
@@ -526,6 +734,19 @@ fn ambiguous_words_are_not_dates() {
         ("2014-11-27", "May I ask a question?", &[]),
         ("2014-11-27", "They joined a March for peace.", &[]),
         ("2014-11-27", "Thousands will march on the capital.", &[]),
+        // names: a newspaper, a television programme, fractions, an ordinal
+        ("2014-11-27", "He told USA Today that talks failed.", &[]),
+        (
+            "2014-11-27",
+            "He spoke on ABC's \"This Week\" programme.",
+            &[],
+        ),
+        (
+            "2014-11-27",
+            "Iraq imports three-quarters of its food.",
+            &[],
+        ),
+        ("2014-11-27", "It would be a second betrayal.", &[]),
         ("2014-11-27", "The Sun reported it.", &[]),
         (
             "2014-11-27",

@@ -162,6 +162,8 @@ pub struct Mismatch {
     pub gold: (String, String),
     /// Predicted text and value (empty for a missed expression).
     pub predicted: (String, String),
+    /// The text around the expression (up to 60 bytes either side, on one line).
+    pub context: String,
 }
 
 /// Counts over a set of documents.
@@ -195,9 +197,23 @@ impl Score {
         doc: &TimemlDoc,
         keep_errors: bool,
     ) {
+        self.add_after(tagger, &[splitter], doc, keep_errors);
+    }
+
+    /// Like [`Score::add`], running `stages` (sentence splitter first; a tokenizer and POS
+    /// tagger give the tense from Penn tags) before the time tagger.
+    pub fn add_after(
+        &mut self,
+        tagger: &TimeTagger,
+        stages: &[&dyn Stage],
+        doc: &TimemlDoc,
+        keep_errors: bool,
+    ) {
         let mut d = Document::from_text(doc.id.clone(), doc.text.clone());
         d.meta.published = doc.dct;
-        splitter.annotate(&mut d);
+        for stage in stages {
+            stage.annotate(&mut d);
+        }
         let units: Vec<Span> = d.sentences.iter().map(|s| s.span).collect();
         let predicted = tagger.tag(&d.text, doc.dct, &units, &d.tokens);
         self.add_predictions(doc, &predicted, keep_errors);
@@ -209,6 +225,7 @@ impl Score {
         self.gold += doc.gold.len();
         self.predicted += predicted.len();
         let text = |s: Span| s.slice(&doc.text).replace('\n', " ");
+        let context = |s: Span| around(&doc.text, s);
         let mut used = vec![false; predicted.len()];
         for g in &doc.gold {
             let found = predicted
@@ -222,6 +239,7 @@ impl Score {
                         what: "missed",
                         gold: (text(g.span), g.value.clone()),
                         predicted: (String::new(), String::new()),
+                        context: context(g.span),
                     });
                 }
                 continue;
@@ -247,6 +265,7 @@ impl Score {
                     what,
                     gold: (text(g.span), format!("{} {}", g.kind, g.value)),
                     predicted: (text(p.span), format!("{} {}", p.kind.as_str(), p.value)),
+                    context: context(g.span),
                 });
             }
         }
@@ -258,10 +277,33 @@ impl Score {
                         what: "spurious",
                         gold: (String::new(), String::new()),
                         predicted: (text(p.span), format!("{} {}", p.kind.as_str(), p.value)),
+                        context: context(p.span),
                     });
                 }
             }
         }
+    }
+
+    /// The kept mismatches grouped by kind (`missed`, `spurious`, `extent`, `value`, `type`,
+    /// in that order), each group sorted by gold and predicted value, with the size of
+    /// each group.
+    pub fn grouped_errors(&self) -> (Vec<&Mismatch>, Vec<(&'static str, usize)>) {
+        const ORDER: [&str; 5] = ["missed", "spurious", "extent", "value", "type"];
+        let rank = |w: &str| ORDER.iter().position(|o| *o == w).unwrap_or(ORDER.len());
+        let mut all: Vec<&Mismatch> = self.errors.iter().collect();
+        all.sort_by(|a, b| {
+            (rank(a.what), &a.gold.1, &a.predicted.1, &a.doc).cmp(&(
+                rank(b.what),
+                &b.gold.1,
+                &b.predicted.1,
+                &b.doc,
+            ))
+        });
+        let counts = ORDER
+            .iter()
+            .map(|w| (*w, self.errors.iter().filter(|m| m.what == *w).count()))
+            .collect();
+        (all, counts)
     }
 
     /// F1 of `correct` against the predicted and gold counts.
@@ -274,6 +316,28 @@ impl Score {
             2.0 * p * r / (p + r)
         }
     }
+}
+
+/// Up to 60 bytes of `text` either side of `s` (on char boundaries), on one line.
+fn around(text: &str, s: Span) -> String {
+    let mut lo = s.start.saturating_sub(60);
+    while lo > 0 && !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (s.end + 60).min(text.len());
+    while hi < text.len() && !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let mut out = String::new();
+    for (piece, mark) in [
+        (text.get(lo..s.start), "["),
+        (text.get(s.start..s.end), "]"),
+        (text.get(s.end..hi), ""),
+    ] {
+        out.push_str(piece.unwrap_or(""));
+        out.push_str(mark);
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn ratio(a: usize, b: usize) -> f64 {

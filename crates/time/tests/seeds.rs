@@ -104,9 +104,12 @@ fn seed_003() {
             ("February 5", "2015-02-05"),
             ("February 5", "2015-02-05"),
             ("February 5", "2015-02-05"),
+            // "has in the past received backing": an indefinite past reference
+            ("the past", "PAST_REF"),
             ("February 3", "2015-02-03"),
             ("December", "2014-12"),
-            ("recent weeks", "PAST_REF"),
+            // a stretch of weeks of unknown length, as TimeBank annotates "recent weeks"
+            ("recent weeks", "PXW"),
             ("January", "2015-01"),
             ("February 5", "2015-02-05"),
             ("several months", "PXM"),

@@ -21,9 +21,13 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
     pub format: EvalFormat,
-    /// Also print every mismatch (missed, spurious, extent, value, type) in the table.
+    /// Also print every mismatch (missed, spurious, extent, value, type), grouped by kind,
+    /// in the table.
     #[arg(long)]
     pub errors: bool,
+    /// Write every mismatch, grouped by kind and with its context, to FILE (tab-separated).
+    #[arg(long, value_name = "FILE")]
+    pub errors_file: Option<PathBuf>,
 }
 
 /// Runs the evaluation.
@@ -39,6 +43,7 @@ pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
     let splitter = newsgraph_text::SentenceSplitter;
     let mut score = Score::default();
     let mut failed = 0;
+    let keep = args.errors || args.errors_file.is_some();
     for f in &files {
         let parsed = std::fs::read_to_string(f)
             .map_err(anyhow::Error::from)
@@ -48,7 +53,7 @@ pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
                 if doc.id.is_empty() {
                     doc.id = f.display().to_string();
                 }
-                score.add(&tagger, &splitter, &doc, args.errors);
+                score.add(&tagger, &splitter, &doc, keep);
             }
             Err(e) => {
                 failed += 1;
@@ -70,14 +75,39 @@ pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
         .prf("value_", score.value, score.predicted, score.gold)
         .ratio("type_accuracy", score.kind, score.relaxed)
         .ratio("value_accuracy", score.value, score.relaxed);
+    let (grouped, counts) = score.grouped_errors();
+    if keep {
+        for (what, n) in &counts {
+            r.count(&format!("errors_{what}"), *n);
+        }
+    }
+    if let Some(path) = &args.errors_file {
+        let mut out = String::from(
+            "error\tdocument\tgold\tgold value\tpredicted\tpredicted value\tcontext\n",
+        );
+        for m in &grouped {
+            let fields = [
+                m.what,
+                &m.doc,
+                &m.gold.0,
+                &m.gold.1,
+                &m.predicted.0,
+                &m.predicted.1,
+                &m.context,
+            ];
+            let line: Vec<String> = fields.iter().map(|f| f.replace('\t', " ")).collect();
+            out.push_str(&line.join("\t"));
+            out.push('\n');
+        }
+        std::fs::write(path, out).with_context(|| format!("cannot write {}", path.display()))?;
+    }
     if args.errors {
-        let rows = score
-            .errors
+        let rows = grouped
             .iter()
             .map(|m| {
                 vec![
-                    m.doc.clone(),
                     m.what.to_string(),
+                    m.doc.clone(),
                     m.gold.0.clone(),
                     m.gold.1.clone(),
                     m.predicted.0.clone(),
@@ -87,8 +117,8 @@ pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
             .collect();
         r.detail(
             &[
-                "document",
                 "error",
+                "document",
                 "gold",
                 "gold value",
                 "predicted",
