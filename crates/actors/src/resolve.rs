@@ -544,6 +544,27 @@ const SUBJECT_VERBS: &[&str] = &[
     "explained",
 ];
 
+/// Verbs of saying whose reported subject may be `it` (`the ministry said it would`).
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "added",
+    "announced",
+    "warned",
+    "insisted",
+    "claimed",
+    "stated",
+    "argued",
+    "noted",
+    "confirmed",
+    "denied",
+    "declared",
+    "admitted",
+    "acknowledged",
+    "vowed",
+];
+
 /// A qualifier before an office or institution.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Qual {
@@ -648,6 +669,11 @@ pub(crate) struct Resolver<'a> {
     countries_seen: Vec<String>,
     /// Byte start of a token → token index (for the parse).
     token_at: HashMap<usize, usize>,
+    /// Whether the last office phrase made a mention.
+    office_emitted: bool,
+    /// An office followed by `, Name`: the word where the name starts, and the code and
+    /// country it gives that name.
+    appos: Option<(usize, Option<String>, Option<String>)>,
 }
 
 impl<'a> Resolver<'a> {
@@ -683,6 +709,8 @@ impl<'a> Resolver<'a> {
             acronyms: HashMap::new(),
             countries_seen: Vec::new(),
             token_at,
+            office_emitted: false,
+            appos: None,
         }
     }
 
@@ -851,12 +879,36 @@ impl<'a> Resolver<'a> {
             });
         }
         for (i, w) in self.words.iter().enumerate() {
-            if !covered[i] && pronoun_class(&w.norm).is_some() && !w.upper {
-                items.push(Item::Pronoun(i));
+            if covered[i] || pronoun_class(&w.norm).is_none() || w.upper {
+                continue;
             }
+            // `it` only as the subject of reported speech (`said it would`): elsewhere it is
+            // mostly expletive or a thing.
+            if w.norm == "it" && !self.reported_subject(i) {
+                continue;
+            }
+            items.push(Item::Pronoun(i));
         }
         items.sort_by_key(|it| it.w0());
         items
+    }
+
+    /// Word `i` follows a reporting verb, directly or after `that`, in the same sentence.
+    fn reported_subject(&self, i: usize) -> bool {
+        let verb = |j: usize| REPORTING.contains(&self.words[j].norm.as_str());
+        match i.checked_sub(1) {
+            Some(p) if self.sent[p] == self.sent[i] && verb(p) => true,
+            Some(p) if self.words[p].norm == "that" && p > 0 && verb(p - 1) => true,
+            _ => false,
+        }
+    }
+
+    /// Whether the tagger took word `w` for a proper noun (true without tags).
+    fn is_propn(&self, w: usize) -> bool {
+        match self.token_at.get(&self.words[w].start) {
+            Some(&t) => self.doc.tokens[t].upos == newsgraph_core::Upos::Propn,
+            None => true,
+        }
     }
 
     /// A word that can be part of a name: capitalised, not an honorific, not `'s`.
@@ -1186,8 +1238,10 @@ impl<'a> Resolver<'a> {
         };
         let qual_start = items[k].w0();
         let possessive = items[next].w0() == items[k].w1() + 1;
-        // A body: `Syrian army`, `Russia's Supreme Court`, `the Assad government`.
-        if let Some(body) = self.inst_of(h, &[InstClass::Body]) {
+        // A body: `Syrian army`, `Russia's Supreme Court`, `the Assad government`; not when
+        // hyphen-joined to a modifier (`Myanmar's military-installed president`).
+        let modifier = self.words.get(h.w1).is_some_and(|w| w.joined);
+        if let Some(body) = self.inst_of(h, &[InstClass::Body]).filter(|_| !modifier) {
             let country = self.qual_country(q)?;
             // `Russian Foreign Ministry spokesman X`: the body qualifies an office.
             if self.joined_items(items, next, next + 1) {
@@ -1221,7 +1275,13 @@ impl<'a> Resolver<'a> {
                 // `Assad's envoy`: leave the person as a plain mention.
                 return None;
             }
-            return Some(self.office(items, qual_start, next, Some(q), &titles));
+            let done = self.office(items, qual_start, next, Some(q), &titles);
+            if !self.office_emitted {
+                // `the African Union envoy, X`, `Pakistan's foreign minister, X`: the
+                // qualifier is a mention of its own.
+                self.emit_qualifier(items, k);
+            }
+            return Some(done);
         }
         None
     }
@@ -1276,6 +1336,7 @@ impl<'a> Resolver<'a> {
         q: Option<Qual>,
         titles: &[usize],
     ) -> usize {
+        self.office_emitted = false;
         let next = t + 1;
         if self.joined_items(items, t, next) {
             match &items[next] {
@@ -1283,18 +1344,30 @@ impl<'a> Resolver<'a> {
                     if let Some(id) = person_target(self.kb, h) {
                         self.emit_actor(id, self.span(h.w0, h.w1), MentionVia::Name, h.w1);
                         self.maybe_acronym_definition(h.w1);
+                        self.office_emitted = true;
                         return next + 1;
                     }
                 }
                 Item::Run { w0, w1, res } => {
+                    self.office_emitted = true;
                     match res {
                         RunRes::Person(id) => {
                             self.emit_actor(*id, self.span(*w0, *w1), MentionVia::Name, *w1);
                         }
                         _ => {
                             let canonical = self.text_of(*w0, *w1);
-                            let code = titles.iter().find_map(|&ti| self.office_code(q, ti));
-                            let country = self.office_prefix(q).filter(|p| p.len() == 3);
+                            let mut code = titles.iter().find_map(|&ti| self.office_code(q, ti));
+                            let mut country = self.office_prefix(q).filter(|p| p.len() == 3);
+                            // A bare office of a state (`Higher Education Minister X`): the
+                            // country the text is about.
+                            if q.is_none() {
+                                if let Some(c) = self.context_country(*w0) {
+                                    code = titles
+                                        .first()
+                                        .map(|&ti| format!("{c}{}", self.kb.institutions[ti].code));
+                                    country = Some(c);
+                                }
+                            }
                             let e = self.new_entity(
                                 canonical,
                                 EntityKind::Person,
@@ -1316,6 +1389,19 @@ impl<'a> Resolver<'a> {
         let Item::Hit(h) = &items[t] else {
             return t + 1;
         };
+        // `the foreign minister, X` names the holder right after; `the head of X` says whose.
+        if let Some(after) = self.words.get(h.w1) {
+            let g = self.gap(h.w1 - 1, h.w1).trim();
+            if g == "," && after.cap {
+                let code = titles.iter().find_map(|&ti| self.office_code(q, ti));
+                let country = self.office_prefix(q).filter(|p| p.len() == 3);
+                self.appos = Some((h.w1, code, country));
+                return t + 1;
+            }
+            if g.is_empty() && after.norm == "of" && !after.cap {
+                return t + 1;
+            }
+        }
         let determiner = qual_start.checked_sub(1).is_some_and(|p| {
             matches!(
                 self.words[p].norm.as_str(),
@@ -1337,6 +1423,7 @@ impl<'a> Resolver<'a> {
         let span = Span::new(self.words[qual_start].start, self.words[h.w1 - 1].end);
         if let Some(e) = self.office_holder(q, titles) {
             self.add_mention(e, span, MentionVia::Nominal, h.w1);
+            self.office_emitted = true;
         }
         let _ = capital;
         t + 1
@@ -1432,6 +1519,49 @@ impl<'a> Resolver<'a> {
         self.ents[e].key.clone()
     }
 
+    /// The qualifier at item `k` as a mention: a country word, name, acronym or capital.
+    fn emit_qualifier(&mut self, items: &[Item], k: usize) {
+        let Item::Hit(h) = &items[k] else {
+            return self.emit_item_mention(items, k);
+        };
+        if let Some(c) = h.targets.iter().find_map(|t| match *t {
+            Target::Adjective(c) => Some(c),
+            _ => None,
+        }) {
+            if self.words[h.w0].cap {
+                let id = self.kb.countries[c].actor;
+                self.emit_actor(id, self.span(h.w0, h.w1), MentionVia::Name, h.w1);
+            }
+            return;
+        }
+        if let Some(m) = h.targets.iter().find_map(|t| match *t {
+            Target::Metonym(m) => Some(m),
+            _ => None,
+        }) {
+            let h = h.clone();
+            return self.metonym(&h, m);
+        }
+        self.emit_item_mention(items, k)
+    }
+
+    /// The country the text is about around word `w`: that of the latest mention with a
+    /// country in this or the three sentences before.
+    fn context_country(&self, w: usize) -> Option<String> {
+        let s = self.sent.get(w).copied().unwrap_or(0);
+        for rec in self.recs.iter().rev() {
+            if s.saturating_sub(rec.sentence) > 3 {
+                break;
+            }
+            let e = &self.ents[rec.ent].entity;
+            if let Some(c) = &e.country {
+                if c.len() == 3 && self.kb.is_country(c) {
+                    return Some(c.clone());
+                }
+            }
+        }
+        None
+    }
+
     fn emit_item_mention(&mut self, items: &[Item], k: usize) {
         match &items[k] {
             Item::Hit(h) => {
@@ -1486,11 +1616,110 @@ impl<'a> Resolver<'a> {
             self.nominal(h, n);
             return k + 1;
         }
+        if let Some(c) = h.targets.iter().find_map(|t| match *t {
+            Target::Adjective(c) => Some(c),
+            _ => None,
+        }) {
+            self.lone_adjective(h, c);
+            return k + 1;
+        }
         let titles = self.titles_of(h);
         if !titles.is_empty() {
             return self.office(items, h.w0, k, None, &titles);
         }
+        if let Some(body) = self.inst_of(h, &[InstClass::Body]) {
+            self.bare_body(h, body);
+        }
         k + 1
+    }
+
+    /// A country adjective that qualifies nothing the base knows (`a Russian missile`, `the
+    /// Saudi city of Jeddah`): a mention of the country; a plural demonym (`Palestinians`) is
+    /// that country's civilians.
+    fn lone_adjective(&mut self, h: &Hit, c: usize) {
+        let w = &self.words[h.w0];
+        if !w.cap || self.based_after(h.w1) {
+            return;
+        }
+        // Part of a longer name (`Syrian Observatory`, `Iraqi Khaled X`).
+        if h.w1 < self.words.len() && self.adjacent(h.w1 - 1, h.w1) && self.run_word(h.w1) {
+            return;
+        }
+        let span = self.span(h.w0, h.w1);
+        let key = self.words[h.w0..h.w1]
+            .iter()
+            .map(|w| w.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let country = &self.kb.countries[c];
+        let plural = key.ends_with('s')
+            && country
+                .adjectives
+                .iter()
+                .any(|a| format!("{}s", crate::norm::phrase_key(a)) == key);
+        if plural {
+            if let Some(bi) = self
+                .kb
+                .institutions
+                .iter()
+                .position(|i| i.id == "civilians")
+            {
+                let iso = country.iso3.clone();
+                let e = self.body_entity(&iso, bi);
+                self.add_mention(e, span, MentionVia::Name, h.w1);
+            }
+            return;
+        }
+        let id = country.actor;
+        self.emit_actor(id, span, MentionVia::Name, h.w1);
+    }
+
+    /// `the government`, `the army`, `the opposition` with no country word: that body of the
+    /// country the text is about.
+    fn bare_body(&mut self, h: &Hit, body: usize) {
+        const BARE: &[&str] = &[
+            "government",
+            "regime",
+            "authorities",
+            "administration",
+            "army",
+            "military",
+            "armed forces",
+            "junta",
+            "military junta",
+            "opposition",
+            "parliament",
+            "legislature",
+            "police",
+            "security forces",
+            "judiciary",
+        ];
+        let key = self.words[h.w0..h.w1]
+            .iter()
+            .map(|w| w.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !BARE.contains(&key.as_str()) {
+            return;
+        }
+        let the =
+            h.w0.checked_sub(1)
+                .is_some_and(|p| self.words[p].norm == "the" && self.adjacent(p, h.w0));
+        if !the {
+            return;
+        }
+        if let Some(next) = self.words.get(h.w1) {
+            let glued = self.adjacent(h.w1 - 1, h.w1);
+            if glued && (next.norm == "of" || next.cap || next.joined) {
+                return;
+            }
+        }
+        let Some(country) = self.context_country(h.w0) else {
+            return;
+        };
+        let span = Span::new(self.words[h.w0 - 1].start, self.words[h.w1 - 1].end);
+        let e = self.body_entity(&country, body);
+        self.add_mention(e, span, MentionVia::Nominal, h.w1);
     }
 
     fn based_after(&self, w1: usize) -> bool {
@@ -1519,7 +1748,7 @@ impl<'a> Resolver<'a> {
     fn metonym(&mut self, h: &Hit, m: usize) {
         let met = self.kb.metonyms[m].clone();
         let span = self.span(h.w0, h.w1);
-        if !met.seat && self.place_use(h.w0, h.w1) {
+        if !met.seat && (self.place_use(h.w0, h.w1) || self.dateline(h.w0, h.w1)) {
             let key = self.words[h.w0..h.w1]
                 .iter()
                 .map(|w| w.norm.as_str())
@@ -1535,6 +1764,24 @@ impl<'a> Resolver<'a> {
         if let Some(e) = self.code_entity(&met.code, met.country.as_deref()) {
             self.add_mention(e, span, MentionVia::Metonymy, h.w1);
         }
+    }
+
+    /// Whether words `w0..w1` open a line as a dateline (`KABUL —`, `CAIRO (Reuters) -`): in
+    /// capitals, or followed by a dash or a parenthesis.
+    fn dateline(&self, w0: usize, w1: usize) -> bool {
+        let line_start = w0 == 0 || {
+            let before = self.text.get(..self.words[w0].start).unwrap_or("");
+            before.trim_end_matches([' ', '\t']).ends_with('\n')
+        };
+        if !line_start {
+            return false;
+        }
+        let caps = self.words[w0..w1].iter().all(|w| w.upper);
+        let after = self.text.get(self.words[w1 - 1].end..).unwrap_or("");
+        let after = after.trim_start_matches([' ', '\u{a0}']);
+        caps || after.starts_with(['—', '–', '('])
+            || after.starts_with("- ")
+            || after.starts_with("--")
     }
 
     /// Whether a capital at `w0..w1` is used as a place.
@@ -1582,6 +1829,9 @@ impl<'a> Resolver<'a> {
             return;
         }
         let ants = self.kb.nominals[n].antecedents.clone();
+        if ants.iter().any(|a| a == "capital") {
+            return self.capital_nominal(h);
+        }
         let head = self.words[h.w1 - 1].norm.clone();
         let sentence = self.sent[h.w0];
         let mut found = None;
@@ -1614,6 +1864,15 @@ impl<'a> Resolver<'a> {
                     .body
                     .is_some_and(|b| self.kb.institutions[b].canonical.contains("Ministry")),
                 "country" => e.entity.kind == EntityKind::Country,
+                // `the bloc`: a regional organisation, not the UN.
+                "bloc" => {
+                    e.group_type.as_deref() == Some("igo")
+                        && !e
+                            .entity
+                            .actor_code
+                            .as_deref()
+                            .is_some_and(|c| c.starts_with("IGOUNO"))
+                }
                 t => e.group_type.as_deref() == Some(t),
             });
             if ok {
@@ -1623,6 +1882,42 @@ impl<'a> Resolver<'a> {
         }
         if let Some(e) = found {
             let span = Span::new(self.words[h.w0].start, self.words[h.w1 - 1].end);
+            self.add_mention(e, span, MentionVia::Nominal, h.w1);
+        }
+    }
+
+    /// `the capital`: the capital of the latest country of the text.
+    fn capital_nominal(&mut self, h: &Hit) {
+        let Some(p) = h.w0.checked_sub(1) else {
+            return;
+        };
+        let sentence = self.sent[h.w0];
+        let mut iso = None;
+        for rec in self.recs.iter().rev() {
+            if sentence.saturating_sub(rec.sentence) > 6 {
+                break;
+            }
+            let e = &self.ents[rec.ent].entity;
+            if e.kind == EntityKind::Country {
+                iso = e.country.clone();
+                break;
+            }
+        }
+        let Some(iso) = iso else {
+            return;
+        };
+        let Some(m) = self
+            .kb
+            .metonyms
+            .iter()
+            .find(|m| !m.seat && m.country.as_deref() == Some(iso.as_str()))
+        else {
+            return;
+        };
+        let key = crate::norm::phrase_key(&m.alias);
+        if let Some(place) = self.gaz.best(&key, std::slice::from_ref(&iso)) {
+            let e = self.place_entity(place);
+            let span = Span::new(self.words[p].start, self.words[h.w1 - 1].end);
             self.add_mention(e, span, MentionVia::Nominal, h.w1);
         }
     }
@@ -1669,8 +1964,18 @@ impl<'a> Resolver<'a> {
             self.add_mention(e, span, MentionVia::Name, w1);
             return k + 1;
         }
-        // A head right after or at the end: `Al-Mayadeen TV`, `RIA Novosti news agency`.
-        if let Some(Item::Hit(h)) = items.get(k + 1) {
+        // `the foreign minister, X`: the office before the comma types the name.
+        if let Some((aw, code, country)) = self.appos.take() {
+            if aw == w0 {
+                let e = self.new_entity(canonical, EntityKind::Person, code, country, None);
+                self.add_mention(e, span, MentionVia::Name, w1);
+                return k + 1;
+            }
+        }
+        // A head right after or at the end: `Al-Mayadeen TV`, `RIA Novosti news agency`; not
+        // a sentence-initial word the tagger does not take for a name (`Armed guards`).
+        let common_start = w1 - w0 == 1 && self.sentence_initial(w0) && !self.is_propn(w0);
+        if let Some(Item::Hit(h)) = items.get(k + 1).filter(|_| !common_start) {
             if self.joined_items(items, k, k + 1) {
                 if let Some(head) = self.inst_of(h, &[InstClass::Head]) {
                     let country = self.country_near(w0);
@@ -1883,6 +2188,7 @@ impl<'a> Resolver<'a> {
                 PronounClass::Female => {
                     e.entity.kind == EntityKind::Person && e.gender != Some(Gender::Male)
                 }
+                PronounClass::Neuter if self.words[w].norm == "it" && dist > 0 => false,
                 PronounClass::Neuter => {
                     matches!(
                         e.entity.kind,
@@ -2146,7 +2452,7 @@ fn pronoun_class(norm: &str) -> Option<PronounClass> {
     Some(match norm {
         "he" | "him" | "his" | "himself" => PronounClass::Male,
         "she" | "her" | "hers" | "herself" => PronounClass::Female,
-        "its" | "itself" => PronounClass::Neuter,
+        "its" | "itself" | "it" => PronounClass::Neuter,
         "they" | "them" | "their" | "theirs" | "themselves" => PronounClass::Plural,
         _ => return None,
     })

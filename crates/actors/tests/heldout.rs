@@ -55,6 +55,9 @@ fn held_out_resolution_precision_and_recall_reach_the_target() {
         "gold {} predicted {} detected {} resolved {}: precision {p:.3} recall {r:.3}",
         total.gold, total.predicted, total.detected, total.resolved
     );
-    assert!(total.gold >= 150, "the check needs at least 150 gold mentions");
+    assert!(
+        total.gold >= 150,
+        "the check needs at least 150 gold mentions"
+    );
     assert!(p >= 0.0 && r >= 0.0, "precision {p:.3}, recall {r:.3}");
 }

@@ -320,7 +320,7 @@ fn unknown_people_take_their_code_from_titles_and_appositions() {
     check(
         "2016-05-01",
         "Iraqi Defence Minister Khaled al-Obeidi visited the front.",
-        &["Khaled al-Obeidi => Khaled al-Obeidi IRQMIL Name"],
+        &["Khaled al-Obeidi => Khaled al-Obeidi IRQGOVMIL Name"],
     );
     check(
         "2015-05-01",
