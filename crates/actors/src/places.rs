@@ -55,6 +55,9 @@ pub struct Gazetteer {
     pub by_key: HashMap<String, Vec<(u32, bool)>>,
     /// Country centroid per ISO alpha-3.
     pub countries: HashMap<String, u32>,
+    /// Transliteration skeleton of primary names (cities, regions) → places, for spellings
+    /// the gazetteer lacks (`Kostiantynivka` for `Kostyantynivka`).
+    pub by_skeleton: HashMap<String, Vec<u32>>,
 }
 
 const CITIES: &str = include_str!("../../../resources/places/cities.tsv");
@@ -124,6 +127,7 @@ impl Gazetteer {
                 ambiguous: r[6] == "1",
             });
             g.add_key(r[0], id, false);
+            g.add_skeleton(r[0], id);
             for a in r[1].split('|').filter(|a| !a.is_empty()) {
                 g.add_key(a, id, true);
             }
@@ -166,6 +170,7 @@ impl Gazetteer {
                 ambiguous: false,
             });
             g.add_key(r[0], id, false);
+            g.add_skeleton(r[0], id);
             for a in r[1].split('|').filter(|a| !a.is_empty()) {
                 g.add_key(a, id, false);
             }
@@ -193,6 +198,26 @@ impl Gazetteer {
         if !v.iter().any(|(p, _)| *p == id) {
             v.push((id, alternate));
         }
+    }
+
+    fn add_skeleton(&mut self, name: &str, id: u32) {
+        let k = skeleton_key(&fast_key(name));
+        if k.len() < 4 {
+            return;
+        }
+        self.by_skeleton.entry(k).or_default().push(id);
+    }
+
+    /// The most populous place whose primary name has the transliteration skeleton of `key`
+    /// (a normalised key), preferring the countries in `prefer`.
+    pub fn best_variant(&self, key: &str, prefer: &[String]) -> Option<u32> {
+        let v = self.by_skeleton.get(&skeleton_key(key))?;
+        let pop = |p: &u32| self.places[*p as usize].population;
+        v.iter()
+            .copied()
+            .filter(|p| prefer.contains(&self.places[*p as usize].country))
+            .max_by_key(pop)
+            .or_else(|| v.iter().copied().max_by_key(pop))
     }
 
     fn lookup_in(&self, name: &str, country: &str) -> Option<u32> {
@@ -230,6 +255,14 @@ impl Gazetteer {
     pub fn country(&self, iso3: &str) -> Option<&PlaceRec> {
         self.countries.get(iso3).map(|&i| &self.places[i as usize])
     }
+}
+
+/// The skeleton of every word of a normalised key.
+fn skeleton_key(key: &str) -> String {
+    key.split(' ')
+        .map(crate::norm::skeleton)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The matcher's key of a place name without the full word scanner (same result for names:

@@ -284,6 +284,15 @@ const LOCATIVES: &[&str] = &[
     "struck",
     "hit",
     "recaptured",
+    "control",
+    "controls",
+    "controlled",
+    "controlling",
+    "hold",
+    "holds",
+    "took",
+    "take",
+    "taking",
 ];
 
 /// Nouns before `of` that make what follows a place (`the town of Kobani`).
@@ -827,6 +836,36 @@ impl<'a> Resolver<'a> {
             }
             i = last_cap + 1;
         }
+        // A capitalised institution word completing a place name (`Shan State`) joins the run.
+        let mut dropped: Vec<usize> = Vec::new();
+        for run in runs.iter_mut() {
+            let (w0, w1) = *run;
+            let Some(hi) = hits.iter().position(|h| h.w0 == w1) else {
+                continue;
+            };
+            let h = &hits[hi];
+            let inst_only = h
+                .targets
+                .iter()
+                .all(|t| matches!(t, Target::Institution(_)));
+            if !inst_only || !self.words[w1].cap || !self.adjacent(w1 - 1, w1) {
+                continue;
+            }
+            let key: Vec<&str> = self.words[w0..h.w1]
+                .iter()
+                .map(|w| w.norm.as_str())
+                .collect();
+            if self.gaz.by_key.contains_key(&key.join(" ")) {
+                *run = (w0, h.w1);
+                dropped.push(hi);
+            }
+        }
+        let hits: Vec<Hit> = hits
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !dropped.contains(i))
+            .map(|(_, h)| h)
+            .collect();
         // Spelling variants of known people first, so surnames can refer to them.
         let mut resolved: Vec<RunRes> = Vec::with_capacity(runs.len());
         for &(w0, w1) in &runs {
@@ -893,6 +932,31 @@ impl<'a> Resolver<'a> {
         items
     }
 
+    /// After an office ending at word `w1`: `for|to|in|on` and up to five words of a name
+    /// (`the Horn of Africa`), then `, Name`: the word where the name starts.
+    fn apposition_after(&self, w1: usize) -> Option<usize> {
+        let first = self.words.get(w1)?;
+        if !matches!(first.norm.as_str(), "for" | "to" | "in" | "on") || first.cap {
+            return None;
+        }
+        let mut j = w1 + 1;
+        while j < self.words.len() && j <= w1 + 6 {
+            if !self.adjacent(j - 1, j) && self.gap(j - 1, j).trim() == "," {
+                let next = self.words.get(j)?;
+                return (next.cap && j > w1 + 1).then_some(j);
+            }
+            if !self.adjacent(j - 1, j) {
+                return None;
+            }
+            let w = &self.words[j];
+            if !(w.cap || matches!(w.norm.as_str(), "the" | "of" | "and")) {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
     /// Word `i` follows a reporting verb, directly or after `that`, in the same sentence.
     fn reported_subject(&self, i: usize) -> bool {
         let verb = |j: usize| REPORTING.contains(&self.words[j].norm.as_str());
@@ -901,6 +965,13 @@ impl<'a> Resolver<'a> {
             Some(p) if self.words[p].norm == "that" && p > 0 && verb(p - 1) => true,
             _ => false,
         }
+    }
+
+    /// Whether the tagger took word `w` for a common noun (false without tags).
+    fn is_noun(&self, w: usize) -> bool {
+        self.token_at
+            .get(&self.words[w].start)
+            .is_some_and(|&t| self.doc.tokens[t].upos == newsgraph_core::Upos::Noun)
     }
 
     /// Whether the tagger took word `w` for a proper noun (true without tags).
@@ -1055,9 +1126,15 @@ impl<'a> Resolver<'a> {
     fn place_for(&self, w0: usize, w1: usize) -> Option<u32> {
         let key: Vec<&str> = self.words[w0..w1].iter().map(|w| w.norm.as_str()).collect();
         let key = key.join(" ");
-        let p = self.gaz.best(&key, &self.countries_seen)?;
+        let cue = self.locative_cue(w0) || self.country_after(w1) || self.region_after(w1);
+        let Some(p) = self.gaz.best(&key, &self.countries_seen) else {
+            // Another transliteration of a place name (`Kostiantynivka`): with a cue only.
+            let p = self.gaz.best_variant(&key, &self.countries_seen)?;
+            let name_like = self.kb.surnames.contains_key(&skeleton(&key))
+                || self.kb.given_names.contains(&key);
+            return (cue && !name_like && key.len() >= 5).then_some(p);
+        };
         let rec = &self.gaz.places[p as usize];
-        let cue = self.locative_cue(w0) || self.country_after(w1);
         let single = w1 - w0 == 1;
         let name_like = single
             && (self.kb.given_names.contains(&key)
@@ -1078,7 +1155,39 @@ impl<'a> Resolver<'a> {
             return false;
         };
         let pn = self.words[p].norm.as_str();
-        if LOCATIVES.contains(&pn) {
+        // `talking to Kabul`, `appealed to Moscow`: an addressee, not a destination.
+        let addressee = pn == "to"
+            && p.checked_sub(1).is_some_and(|pp| {
+                matches!(
+                    self.words[pp].norm.as_str(),
+                    "talk"
+                        | "talking"
+                        | "talked"
+                        | "talks"
+                        | "speak"
+                        | "speaking"
+                        | "spoke"
+                        | "appeal"
+                        | "appealed"
+                        | "appealing"
+                        | "listen"
+                        | "listening"
+                        | "wrote"
+                        | "write"
+                        | "writing"
+                        | "reach"
+                        | "reached"
+                        | "reaching"
+                        | "turn"
+                        | "turned"
+                        | "responded"
+                        | "reply"
+                        | "replied"
+                        | "complained"
+                        | "lied"
+                )
+            });
+        if LOCATIVES.contains(&pn) && !addressee {
             return true;
         }
         if pn == "of" {
@@ -1088,6 +1197,17 @@ impl<'a> Resolver<'a> {
         }
         // `the northern town Kobani`, `resort of Sochi` handled above; `Kobani, Syria`.
         false
+    }
+
+    /// `region`, `province` and the like right after the words (`the Sagaing region`).
+    fn region_after(&self, w1: usize) -> bool {
+        w1 < self.words.len()
+            && self.adjacent(w1 - 1, w1)
+            && !self.words[w1].cap
+            && matches!(
+                self.words[w1].norm.as_str(),
+                "region" | "province" | "state" | "district" | "governorate" | "oblast" | "area"
+            )
     }
 
     /// `..., Country` right after the words (`Brisbane, Australia`).
@@ -1249,13 +1369,17 @@ impl<'a> Resolver<'a> {
                     let titles = self.titles_of(h2);
                     if !titles.is_empty() {
                         let cidx = *self.kb.by_iso3.get(&country)?;
-                        return Some(self.office(
+                        let done = self.office(
                             items,
                             qual_start,
                             next + 1,
                             Some(Qual::Body(cidx, body)),
                             &titles,
-                        ));
+                        );
+                        if !self.office_emitted {
+                            self.emit_qualifier(items, k);
+                        }
+                        return Some(done);
                     }
                 }
             }
@@ -1389,7 +1513,14 @@ impl<'a> Resolver<'a> {
         let Item::Hit(h) = &items[t] else {
             return t + 1;
         };
-        // `the foreign minister, X` names the holder right after; `the head of X` says whose.
+        // `the foreign minister, X` names the holder right after (also past a short phrase:
+        // `the UN envoy for Sudan, X`); `the head of X` says whose.
+        if let Some(a) = self.apposition_after(h.w1) {
+            let code = titles.iter().find_map(|&ti| self.office_code(q, ti));
+            let country = self.office_prefix(q).filter(|p| p.len() == 3);
+            self.appos = Some((a, code, country));
+            return t + 1;
+        }
         if let Some(after) = self.words.get(h.w1) {
             let g = self.gap(h.w1 - 1, h.w1).trim();
             if g == "," && after.cap {
@@ -1544,22 +1675,33 @@ impl<'a> Resolver<'a> {
         self.emit_item_mention(items, k)
     }
 
-    /// The country the text is about around word `w`: that of the latest mention with a
-    /// country in this or the three sentences before.
+    /// The country the text is about before word `w`: the country most often mentioned so
+    /// far (countries, their bodies and capitals, places; not people's nationalities), the
+    /// latest on a tie.
     fn context_country(&self, w: usize) -> Option<String> {
-        let s = self.sent.get(w).copied().unwrap_or(0);
-        for rec in self.recs.iter().rev() {
-            if s.saturating_sub(rec.sentence) > 3 {
-                break;
+        let start = self.words.get(w).map_or(usize::MAX, |x| x.start);
+        let mut count: Vec<(String, usize, usize)> = Vec::new();
+        for (i, rec) in self.recs.iter().enumerate() {
+            if rec.start >= start {
+                continue;
             }
-            let e = &self.ents[rec.ent].entity;
-            if let Some(c) = &e.country {
-                if c.len() == 3 && self.kb.is_country(c) {
-                    return Some(c.clone());
+            let b = &self.ents[rec.ent];
+            if b.entity.kind == EntityKind::Person {
+                continue;
+            }
+            let Some(c) = &b.entity.country else { continue };
+            if c.len() != 3 || !self.kb.is_country(c) {
+                continue;
+            }
+            match count.iter_mut().find(|x| x.0 == *c) {
+                Some(x) => {
+                    x.1 += 1;
+                    x.2 = i;
                 }
+                None => count.push((c.clone(), 1, i)),
             }
         }
-        None
+        count.into_iter().max_by_key(|x| (x.1, x.2)).map(|x| x.0)
     }
 
     fn emit_item_mention(&mut self, items: &[Item], k: usize) {
@@ -1710,7 +1852,7 @@ impl<'a> Resolver<'a> {
         }
         if let Some(next) = self.words.get(h.w1) {
             let glued = self.adjacent(h.w1 - 1, h.w1);
-            if glued && (next.norm == "of" || next.cap || next.joined) {
+            if glued && (next.norm == "of" || next.cap || next.joined || self.is_noun(h.w1)) {
                 return;
             }
         }
@@ -1978,8 +2120,12 @@ impl<'a> Resolver<'a> {
         if let Some(Item::Hit(h)) = items.get(k + 1).filter(|_| !common_start) {
             if self.joined_items(items, k, k + 1) {
                 if let Some(head) = self.inst_of(h, &[InstClass::Head]) {
-                    let country = self.country_near(w0);
                     let inst = &self.kb.institutions[head];
+                    let country = self.country_near(w0).or_else(|| {
+                        matches!(inst.code.as_str(), "GOV" | "JUD" | "LEG" | "OPP")
+                            .then(|| self.context_country(w0))
+                            .flatten()
+                    });
                     let code = Some(match &country {
                         Some(c) if inst.code == "NGO" => format!("NGO{c}"),
                         Some(c) => format!("{c}{}", inst.code),
@@ -2001,8 +2147,12 @@ impl<'a> Resolver<'a> {
         }
         // A head word before: `French magazine "Paris Match"`.
         if let Some(head) = self.head_before(w0) {
-            let country = self.country_near(w0);
             let inst = &self.kb.institutions[head];
+            let country = self.country_near(w0).or_else(|| {
+                matches!(inst.code.as_str(), "GOV" | "JUD" | "LEG" | "OPP")
+                    .then(|| self.context_country(w0))
+                    .flatten()
+            });
             let code = Some(match &country {
                 Some(c) if inst.code == "NGO" => format!("NGO{c}"),
                 Some(c) => format!("{c}{}", inst.code),
@@ -2032,7 +2182,17 @@ impl<'a> Resolver<'a> {
                 return k + 1;
             }
         }
-        // A place (a looser test than the pre-pass: part of the run).
+        // `the town of X`: a place too small for the gazetteer.
+        if w0 >= 2 && self.words[w0 - 1].norm == "of" && !self.words[w0 - 1].cap {
+            let noun = self.words[w0 - 2].norm.as_str();
+            if matches!(
+                noun,
+                "town" | "village" | "city" | "district" | "province" | "region"
+            ) {
+                let e = self.new_entity(canonical, EntityKind::Location, None, None, None);
+                self.add_mention(e, span, MentionVia::Name, w1);
+            }
+        }
         k + 1
     }
 
@@ -2200,9 +2360,13 @@ impl<'a> Resolver<'a> {
             if !ok || !seen_in_sentence.insert(rec.ent * 4 + dist as usize) {
                 continue;
             }
-            let score = 3.0 * f32::from(u8::from(rec.subject)) + if dist == 0 { 2.0 } else { 0.0 }
-                - 1.5 * dist as f32
-                + 0.001 * ri as f32;
+            let score = if self.words[w].norm == "it" {
+                ri as f32
+            } else {
+                3.0 * f32::from(u8::from(rec.subject)) + if dist == 0 { 2.0 } else { 0.0 }
+                    - 1.5 * dist as f32
+                    + 0.001 * ri as f32
+            };
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, rec.ent));
             }
