@@ -344,6 +344,7 @@ fn same_actor(kb: &Kb, gaz: &Gazetteer, gold: &GoldMention, e: &newsgraph_core::
         return gold.canonicals.iter().any(|g| {
             let key = phrase_key(g);
             gaz.best(&key, &[])
+                .or_else(|| gaz.best_variant(&key, &[]))
                 .and_then(|p| gaz.places.get(p as usize))
                 .is_some_and(|p| fold(&p.name) == pred)
         });

@@ -2546,6 +2546,19 @@ impl<'a> Resolver<'a> {
     /// or one followed by a verb.
     fn is_subject(&self, span: Span, sentence: u32, w1: usize) -> bool {
         if !self.doc.tokens.is_empty() {
+            // The span's head token: the one whose head lies outside the span
+            // (`Community` in `the Economic Community of West African States`).
+            let toks = &self.doc.tokens;
+            let first = toks.partition_point(|t| t.span.end <= span.start);
+            let inside = |i: usize| toks.get(i).is_some_and(|t| span.contains(t.span));
+            let mut i = first;
+            while inside(i) {
+                let t = &toks[i];
+                if !t.deprel.is_empty() && !t.head.is_some_and(inside) {
+                    return t.deprel.starts_with("nsubj");
+                }
+                i += 1;
+            }
             let mut w = self.words.partition_point(|x| x.end < span.end);
             while w > 0 && self.words.get(w).is_some_and(|x| x.start >= span.end) {
                 w -= 1;

@@ -59,5 +59,5 @@ fn held_out_resolution_precision_and_recall_reach_the_target() {
         total.gold >= 150,
         "the check needs at least 150 gold mentions"
     );
-    assert!(p >= 0.0 && r >= 0.0, "precision {p:.3}, recall {r:.3}");
+    assert!(p >= 0.9 && r >= 0.9, "precision {p:.3}, recall {r:.3}");
 }
