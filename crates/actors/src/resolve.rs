@@ -1856,10 +1856,27 @@ impl<'a> Resolver<'a> {
                 return;
             }
         }
+        let span = Span::new(self.words[h.w0 - 1].start, self.words[h.w1 - 1].end);
+        // The same kind of body named before (`the Syrian opposition ... the opposition`).
+        let code = &self.kb.institutions[body].code;
+        let sentence = self.sent[h.w0];
+        let earlier = self.recs.iter().rev().find_map(|rec| {
+            if sentence.saturating_sub(rec.sentence) > 6 {
+                return None;
+            }
+            let b = &self.ents[rec.ent];
+            let same = b
+                .body
+                .is_some_and(|bi| self.kb.institutions[bi].code == *code);
+            same.then_some(rec.ent)
+        });
+        if let Some(e) = earlier {
+            self.add_mention(e, span, MentionVia::Nominal, h.w1);
+            return;
+        }
         let Some(country) = self.context_country(h.w0) else {
             return;
         };
-        let span = Span::new(self.words[h.w0 - 1].start, self.words[h.w1 - 1].end);
         let e = self.body_entity(&country, body);
         self.add_mention(e, span, MentionVia::Nominal, h.w1);
     }
