@@ -957,6 +957,31 @@ impl<'a> Resolver<'a> {
         None
     }
 
+    /// The entity of the parse's subject of the reporting verb before `it` at word `w`, when
+    /// it is an organisation, group or country.
+    fn reporting_subject(&self, w: usize) -> Option<usize> {
+        let v = if self.words[w - 1].norm == "that" {
+            w - 2
+        } else {
+            w - 1
+        };
+        let vt = *self.token_at.get(&self.words.get(v)?.start)?;
+        let toks = &self.doc.tokens;
+        let subj = toks
+            .iter()
+            .position(|t| t.head == Some(vt) && t.deprel.starts_with("nsubj"))?;
+        let span = toks[subj].span;
+        self.recs.iter().rev().find_map(|rec| {
+            let e = &self.ents[rec.ent];
+            let ok = matches!(
+                e.entity.kind,
+                EntityKind::Organization | EntityKind::Group | EntityKind::Country
+            ) && !e.plural;
+            let m = e.entity.mentions.iter().any(|m| m.span.contains(span));
+            (ok && m).then_some(rec.ent)
+        })
+    }
+
     /// Word `i` follows a reporting verb, directly or after `that`, in the same sentence.
     fn reported_subject(&self, i: usize) -> bool {
         let verb = |j: usize| REPORTING.contains(&self.words[j].norm.as_str());
@@ -1844,19 +1869,32 @@ impl<'a> Resolver<'a> {
         if !BARE.contains(&key.as_str()) {
             return;
         }
-        let the =
-            h.w0.checked_sub(1)
-                .is_some_and(|p| self.words[p].norm == "the" && self.adjacent(p, h.w0));
-        if !the {
-            return;
+        const QUALIFIERS: &[&str] = &[
+            "central",
+            "federal",
+            "national",
+            "interim",
+            "transitional",
+            "military",
+            "new",
+        ];
+        let mut det = h.w0.checked_sub(1);
+        if let Some(p) = det {
+            if QUALIFIERS.contains(&self.words[p].norm.as_str()) && !self.words[p].cap {
+                det = p.checked_sub(1).filter(|&pp| self.adjacent(pp, p));
+            }
         }
+        let the = det.is_some_and(|p| self.words[p].norm == "the" && self.adjacent(p, p + 1));
+        let Some(det) = det.filter(|_| the) else {
+            return;
+        };
         if let Some(next) = self.words.get(h.w1) {
             let glued = self.adjacent(h.w1 - 1, h.w1);
             if glued && (next.norm == "of" || next.cap || next.joined || self.is_noun(h.w1)) {
                 return;
             }
         }
-        let span = Span::new(self.words[h.w0 - 1].start, self.words[h.w1 - 1].end);
+        let span = Span::new(self.words[det].start, self.words[h.w1 - 1].end);
         // The same kind of body named before (`the Syrian opposition ... the opposition`).
         let code = &self.kb.institutions[body].code;
         let sentence = self.sent[h.w0];
@@ -2023,6 +2061,14 @@ impl<'a> Resolver<'a> {
                     .body
                     .is_some_and(|b| self.kb.institutions[b].canonical.contains("Ministry")),
                 "country" => e.entity.kind == EntityKind::Country,
+                "city" => e.entity.place.as_ref().is_some_and(|p| {
+                    e.entity.kind == EntityKind::Location
+                        && p.precision == newsgraph_core::GeoPrecision::Town
+                }),
+                "region" => e.entity.place.as_ref().is_some_and(|p| {
+                    e.entity.kind == EntityKind::Location
+                        && p.precision == newsgraph_core::GeoPrecision::Region
+                }),
                 // `the bloc`: a regional organisation, not the UN.
                 "bloc" => {
                     e.group_type.as_deref() == Some("igo")
@@ -2123,6 +2169,25 @@ impl<'a> Resolver<'a> {
             self.add_mention(e, span, MentionVia::Name, w1);
             return k + 1;
         }
+        // `Kagame` after `Rwandan President Paul Kagame`: the last name of a person named
+        // earlier in the document.
+        if w1 - w0 == 1 {
+            let last = &self.words[w0].norm;
+            let earlier = self.ents.iter().position(|b| {
+                matches!(b.key, Key::New(..))
+                    && b.entity.kind == EntityKind::Person
+                    && b.entity.canonical.split_whitespace().count() >= 2
+                    && b.entity
+                        .canonical
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|l| crate::norm::normalize(l) == *last)
+            });
+            if let Some(e) = earlier {
+                self.add_mention(e, span, MentionVia::Name, w1);
+                return k + 1;
+            }
+        }
         // `the foreign minister, X`: the office before the comma types the name.
         if let Some((aw, code, country)) = self.appos.take() {
             if aw == w0 {
@@ -2182,7 +2247,12 @@ impl<'a> Resolver<'a> {
             return k + 1;
         }
         let honorific = self.prev_norm(w0).is_some_and(|p| HONORIFICS.contains(&p));
-        let given = self.kb.given_names.contains(&self.words[w0].norm)
+        // `Corneille Nangaa, who leads ...`: a relative `who` follows people.
+        let who = w1 < self.words.len()
+            && self.words[w1].norm == "who"
+            && matches!(self.gap(w1 - 1, w1).trim(), "," | "");
+        let given = who
+            || self.kb.given_names.contains(&self.words[w0].norm)
             || crate::names::GIVEN_NAMES.contains(&self.words[w0].norm.as_str());
         let multi = w1 - w0 >= 2;
         if honorific || (given && multi) {
@@ -2345,6 +2415,14 @@ impl<'a> Resolver<'a> {
         let Some(class) = pronoun_class(&self.words[w].norm) else {
             return;
         };
+        // `X, which ..., said it`: the parse's subject of the reporting verb.
+        if self.words[w].norm == "it" {
+            if let Some(e) = self.reporting_subject(w) {
+                let span = Span::new(self.words[w].start, self.words[w].end);
+                self.add_mention(e, span, MentionVia::Pronoun, w + 1);
+                return;
+            }
+        }
         let s = self.sent[w];
         let start = self.words[w].start;
         let mut best: Option<(f32, usize)> = None;
