@@ -855,7 +855,7 @@ impl<'a> Resolver<'a> {
                 .iter()
                 .map(|w| w.norm.as_str())
                 .collect();
-            if self.gaz.by_key.contains_key(&key.join(" ")) {
+            if self.gaz.contains(&key.join(" ")) {
                 *run = (w0, h.w1);
                 dropped.push(hi);
             }
