@@ -72,3 +72,50 @@ fn score_dir(dir: &str) -> (usize, f64, f64) {
     );
     (total.gold, p, r)
 }
+
+#[test]
+fn a_bad_gold_file_is_reported_with_file_and_line() {
+    let dir = std::env::temp_dir().join(format!("newsgraph-actors-eval-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let write = |name: &str, text: &str| {
+        if let Err(e) = std::fs::write(dir.join(name), text) {
+            panic!("{name}: {e}");
+        }
+    };
+    write("a.txt", "Moscow said so.");
+    write("articles.tsv", "article\tpublished\na\t2014-13-01\n");
+    write(
+        "gold.tsv",
+        "article\tstart\tend\toccurrence\ttext\tcanonical\tcode\tkind\tvia\n\
+         b\t0\t6\t1\tMoscow\tRussian government\tRUSGOV\torganization\tmetonymy\n",
+    );
+    let errors = match eval::read_dir(&dir) {
+        Ok(_) => panic!("bad files accepted"),
+        Err(e) => e,
+    };
+    let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert!(
+        text.iter()
+            .any(|e| e.contains("articles.tsv:2:") && e.contains("2014-13-01")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter()
+            .any(|e| e.contains("gold.tsv:2:") && e.contains("`b`")),
+        "{text:?}"
+    );
+    write("articles.tsv", "article\tpublished\na\t2014-12-01\n");
+    write(
+        "gold.tsv",
+        "article\tstart\tend\toccurrence\ttext\tcanonical\tcode\tkind\tvia\n\
+         a\t0\t5\t1\tMoscow\tRussian government\tRUSGOV\torganization\tmetonymy\n",
+    );
+    let errors = eval::read_dir(&dir).err().unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.line == 2 && e.problem.contains("not `Moscow`")),
+        "{errors:?}"
+    );
+}
