@@ -680,6 +680,8 @@ pub(crate) struct Resolver<'a> {
     token_at: HashMap<usize, usize>,
     /// Whether the last office phrase made a mention.
     office_emitted: bool,
+    /// Last name (normalised) → person new to the knowledge base, named in full earlier.
+    new_last_names: HashMap<String, usize>,
     /// An office followed by `, Name`: the word where the name starts, and the code and
     /// country it gives that name.
     appos: Option<(usize, Option<String>, Option<String>)>,
@@ -719,6 +721,7 @@ impl<'a> Resolver<'a> {
             countries_seen: Vec::new(),
             token_at,
             office_emitted: false,
+            new_last_names: HashMap::new(),
             appos: None,
         }
     }
@@ -2172,18 +2175,7 @@ impl<'a> Resolver<'a> {
         // `Kagame` after `Rwandan President Paul Kagame`: the last name of a person named
         // earlier in the document.
         if w1 - w0 == 1 {
-            let last = &self.words[w0].norm;
-            let earlier = self.ents.iter().position(|b| {
-                matches!(b.key, Key::New(..))
-                    && b.entity.kind == EntityKind::Person
-                    && b.entity.canonical.split_whitespace().count() >= 2
-                    && b.entity
-                        .canonical
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|l| crate::norm::normalize(l) == *last)
-            });
-            if let Some(e) = earlier {
+            if let Some(&e) = self.new_last_names.get(&self.words[w0].norm) {
                 self.add_mention(e, span, MentionVia::Name, w1);
                 return k + 1;
             }
@@ -2615,6 +2607,14 @@ impl<'a> Resolver<'a> {
 
     fn insert(&mut self, key: Key, b: EntBuild) -> usize {
         let e = self.ents.len();
+        if matches!(key, Key::New(..)) && b.entity.kind == EntityKind::Person {
+            let mut words = b.entity.canonical.split_whitespace();
+            if let (Some(_), Some(last)) = (words.next(), words.next_back()) {
+                self.new_last_names
+                    .entry(crate::norm::normalize(last))
+                    .or_insert(e);
+            }
+        }
         self.ents.push(b);
         self.by_key.insert(key, e);
         e
