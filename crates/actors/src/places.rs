@@ -55,6 +55,9 @@ pub struct Gazetteer {
     /// build at start-up than a map of strings (a 64-bit hash collision between two of the
     /// ~350,000 names is vanishingly unlikely).
     index: Vec<(u64, u32, bool)>,
+    /// Where the entries whose hash starts with each 16-bit prefix begin in `index` (one more
+    /// slot for the end), so a look-up touches one small range.
+    buckets: Vec<u32>,
     /// Country centroid per ISO alpha-3.
     pub countries: HashMap<String, u32>,
     /// Transliteration skeleton of primary names (cities, regions) → places, for spellings
@@ -196,6 +199,14 @@ impl Gazetteer {
         });
         self.index
             .dedup_by(|later, first| later.0 == first.0 && later.1 == first.1);
+        let mut buckets = vec![0u32; (1 << 16) + 1];
+        for e in &self.index {
+            buckets[(e.0 >> 48) as usize + 1] += 1;
+        }
+        for i in 1..buckets.len() {
+            buckets[i] += buckets[i - 1];
+        }
+        self.buckets = buckets;
     }
 
     fn add_key(&mut self, name: &str, id: u32, alternate: bool) {
@@ -208,12 +219,7 @@ impl Gazetteer {
     /// The places named `key` (a normalised key), most populous first, with whether the name
     /// is only an alternate name.
     fn entries(&self, key: &str) -> impl Iterator<Item = (u32, bool)> + '_ {
-        let h = hash(key);
-        let lo = self.index.partition_point(|e| e.0 < h);
-        self.index[lo..]
-            .iter()
-            .take_while(move |e| e.0 == h)
-            .map(|e| (e.1, e.2))
+        self.slice(key).iter().map(|e| (e.1, e.2))
     }
 
     /// Whether some place is named `key` (a normalised key).
@@ -249,16 +255,31 @@ impl Gazetteer {
 
     /// The best place for a normalised key, preferring the countries in `prefer`.
     pub fn best(&self, key: &str, prefer: &[String]) -> Option<u32> {
-        let top = self.entries(key).next()?.0;
+        let found = self.slice(key);
+        let top = found.first()?.1;
         // A namesake in a country the document mentions wins unless it is much smaller.
         let floor = self.places[top as usize].population / 5;
-        self.entries(key)
-            .map(|(p, _)| p)
+        found
+            .iter()
+            .map(|e| e.1)
             .find(|&p| {
                 let r = &self.places[p as usize];
-                prefer.contains(&r.country) && r.population >= floor
+                r.population >= floor && prefer.iter().any(|c| *c == r.country)
             })
             .or(Some(top))
+    }
+
+    /// The index entries of a normalised key.
+    fn slice(&self, key: &str) -> &[(u64, u32, bool)] {
+        let h = hash(key);
+        let b = (h >> 48) as usize;
+        let (Some(&from), Some(&to)) = (self.buckets.get(b), self.buckets.get(b + 1)) else {
+            return &[];
+        };
+        let bucket = &self.index[from as usize..to as usize];
+        let lo = bucket.partition_point(|e| e.0 < h);
+        let n = bucket[lo..].iter().take_while(|e| e.0 == h).count();
+        &bucket[lo..lo + n]
     }
 
     /// Whether `key` names place `p` only as an alternate name.

@@ -763,12 +763,17 @@ impl<'a> Resolver<'a> {
                     }
                     if a.class == ActorClass::Country {
                         if let Some(c) = &a.country {
-                            self.countries_seen.push(c.clone());
+                            if !self.countries_seen.contains(c) {
+                                self.countries_seen.push(c.clone());
+                            }
                         }
                     }
                 }
                 if let Target::Adjective(c) = t {
-                    self.countries_seen.push(self.kb.countries[*c].iso3.clone());
+                    let iso = &self.kb.countries[*c].iso3;
+                    if !self.countries_seen.contains(iso) {
+                        self.countries_seen.push(iso.clone());
+                    }
                 }
             }
         }
