@@ -558,9 +558,9 @@ impl Kb {
                     continue;
                 }
             };
-            if f[2].len() != 3 || !f[2].bytes().all(|b| b.is_ascii_uppercase()) {
+            if !matches!(f[2].len(), 3 | 6) || !f[2].bytes().all(|b| b.is_ascii_uppercase()) {
                 bad(format!(
-                    "role code `{}` must be three capital letters",
+                    "role code `{}` must be three or six capital letters",
                     f[2]
                 ));
                 continue;
@@ -848,6 +848,13 @@ impl Kb {
                     Target::Name(id)
                 };
                 add(phrase_key(al), t);
+                // "UN refugee agency", "U.N. refugee agency", "United Nations refugee agency".
+                for (short, long) in [("UN ", "United Nations "), ("U.N. ", "United Nations ")] {
+                    if let Some(rest) = al.strip_prefix(short) {
+                        add(phrase_key(&format!("{long}{rest}")), t);
+                        add(phrase_key(&format!("UN {rest}")), t);
+                    }
+                }
                 // "the Islamic State" and "Islamic State" alike.
                 if let Some(rest) = al.strip_prefix("the ") {
                     add(phrase_key(rest), t);

@@ -32,6 +32,7 @@
 #![deny(missing_docs)]
 
 mod error;
+pub mod eval;
 pub mod kb;
 pub mod matcher;
 mod names;

@@ -108,6 +108,14 @@ impl Matcher {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
+            // `the United Nations refugee agency`: a longer name after the article wins over
+            // `the United Nations`.
+            if words[i].norm == "the" && i + 1 < words.len() {
+                let here = best[i].as_ref().map_or(0, |(e, _)| *e);
+                if best[i + 1].as_ref().is_some_and(|(e, _)| *e > here) {
+                    best[i] = None;
+                }
+            }
             match best[i].take() {
                 Some((w1, targets)) => {
                     // `the Kremlin`, `the European Union`: the article is not part of the name.

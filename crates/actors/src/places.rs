@@ -50,11 +50,19 @@ impl PlaceRec {
 pub struct Gazetteer {
     /// Every place.
     pub places: Vec<PlaceRec>,
-    /// Normalised name → places (most populous first) and whether the name is only an
-    /// alternate name of that place.
-    pub by_key: HashMap<String, Vec<(u32, bool)>>,
+    /// (hash of a normalised name, place, whether the name is only an alternate name of
+    /// it), sorted by hash and then most populous first: one flat table is much faster to
+    /// build at start-up than a map of strings (a 64-bit hash collision between two of the
+    /// ~350,000 names is vanishingly unlikely).
+    index: Vec<(u64, u32, bool)>,
+    /// Where the entries whose hash starts with each 16-bit prefix begin in `index` (one more
+    /// slot for the end), so a look-up touches one small range.
+    buckets: Vec<u32>,
     /// Country centroid per ISO alpha-3.
     pub countries: HashMap<String, u32>,
+    /// Transliteration skeleton of primary names (cities, regions) → places, for spellings
+    /// the gazetteer lacks (`Kostiantynivka` for `Kostyantynivka`).
+    pub by_skeleton: HashMap<String, Vec<u32>>,
 }
 
 const CITIES: &str = include_str!("../../../resources/places/cities.tsv");
@@ -65,7 +73,7 @@ impl Gazetteer {
     /// The built-in gazetteer.
     pub fn builtin() -> Result<Gazetteer, KbError> {
         let mut g = Gazetteer {
-            by_key: HashMap::with_capacity(200_000),
+            index: Vec::with_capacity(400_000),
             places: Vec::with_capacity(40_000),
             ..Gazetteer::default()
         };
@@ -124,10 +132,13 @@ impl Gazetteer {
                 ambiguous: r[6] == "1",
             });
             g.add_key(r[0], id, false);
+            g.add_skeleton(r[0], id);
             for a in r[1].split('|').filter(|a| !a.is_empty()) {
                 g.add_key(a, id, true);
             }
         }
+        // Regions are located at cities: look-ups need the sorted index.
+        g.sort_index();
         let f = "resources/places/regions.tsv";
         for (line, r) in rows(
             f,
@@ -166,6 +177,7 @@ impl Gazetteer {
                 ambiguous: false,
             });
             g.add_key(r[0], id, false);
+            g.add_skeleton(r[0], id);
             for a in r[1].split('|').filter(|a| !a.is_empty()) {
                 g.add_key(a, id, false);
             }
@@ -173,57 +185,108 @@ impl Gazetteer {
         if !errors.is_empty() {
             return Err(KbError::Invalid(errors));
         }
-        for v in g.by_key.values_mut() {
-            // Regions first when a region is named as such; otherwise most populous first.
-            let places = &g.places;
-            v.sort_by(|a, b| {
-                let (pa, pb) = (&places[a.0 as usize], &places[b.0 as usize]);
-                pb.population.cmp(&pa.population).then(a.cmp(b))
-            });
-        }
+        g.sort_index();
         Ok(g)
     }
 
-    fn add_key(&mut self, name: &str, id: u32, alternate: bool) {
-        let k = fast_key(name);
-        if k.is_empty() {
-            return;
+    /// Per name: most populous first; one entry per place, a primary name before an
+    /// alternate one.
+    fn sort_index(&mut self) {
+        let places = &self.places;
+        self.index.sort_unstable_by_key(|e| {
+            let pop = places[e.1 as usize].population;
+            (e.0, std::cmp::Reverse(pop), e.1, e.2)
+        });
+        self.index
+            .dedup_by(|later, first| later.0 == first.0 && later.1 == first.1);
+        let mut buckets = vec![0u32; (1 << 16) + 1];
+        for e in &self.index {
+            buckets[(e.0 >> 48) as usize + 1] += 1;
         }
-        let v = self.by_key.entry(k).or_default();
-        if !v.iter().any(|(p, _)| *p == id) {
-            v.push((id, alternate));
+        for i in 1..buckets.len() {
+            buckets[i] += buckets[i - 1];
+        }
+        self.buckets = buckets;
+    }
+
+    fn add_key(&mut self, name: &str, id: u32, alternate: bool) {
+        let h = fast_key_hash(name);
+        if h != EMPTY_HASH {
+            self.index.push((h, id, alternate));
         }
     }
 
+    /// The places named `key` (a normalised key), most populous first, with whether the name
+    /// is only an alternate name.
+    fn entries(&self, key: &str) -> impl Iterator<Item = (u32, bool)> + '_ {
+        self.slice(key).iter().map(|e| (e.1, e.2))
+    }
+
+    /// Whether some place is named `key` (a normalised key).
+    pub fn contains(&self, key: &str) -> bool {
+        self.entries(key).next().is_some()
+    }
+
+    fn add_skeleton(&mut self, name: &str, id: u32) {
+        let k = skeleton_key(&fast_key(name));
+        if k.len() < 4 {
+            return;
+        }
+        self.by_skeleton.entry(k).or_default().push(id);
+    }
+
+    /// The most populous place whose primary name has the transliteration skeleton of `key`
+    /// (a normalised key), preferring the countries in `prefer`.
+    pub fn best_variant(&self, key: &str, prefer: &[String]) -> Option<u32> {
+        let v = self.by_skeleton.get(&skeleton_key(key))?;
+        let pop = |p: &u32| self.places[*p as usize].population;
+        v.iter()
+            .copied()
+            .filter(|p| prefer.contains(&self.places[*p as usize].country))
+            .max_by_key(pop)
+            .or_else(|| v.iter().copied().max_by_key(pop))
+    }
+
     fn lookup_in(&self, name: &str, country: &str) -> Option<u32> {
-        self.by_key
-            .get(&fast_key(name))?
-            .iter()
-            .map(|(p, _)| *p)
+        self.entries(&fast_key(name))
+            .map(|(p, _)| p)
             .find(|&p| self.places[p as usize].country == country)
     }
 
     /// The best place for a normalised key, preferring the countries in `prefer`.
     pub fn best(&self, key: &str, prefer: &[String]) -> Option<u32> {
-        let v = self.by_key.get(key)?;
-        let top = v.first()?.0;
+        let found = self.slice(key);
+        let top = found.first()?.1;
         // A namesake in a country the document mentions wins unless it is much smaller.
         let floor = self.places[top as usize].population / 5;
-        v.iter()
-            .map(|(p, _)| *p)
+        found
+            .iter()
+            .map(|e| e.1)
             .find(|&p| {
                 let r = &self.places[p as usize];
-                prefer.contains(&r.country) && r.population >= floor
+                r.population >= floor && prefer.iter().any(|c| *c == r.country)
             })
             .or(Some(top))
     }
 
+    /// The index entries of a normalised key.
+    fn slice(&self, key: &str) -> &[(u64, u32, bool)] {
+        let h = hash(key);
+        let b = (h >> 48) as usize;
+        let (Some(&from), Some(&to)) = (self.buckets.get(b), self.buckets.get(b + 1)) else {
+            return &[];
+        };
+        let bucket = &self.index[from as usize..to as usize];
+        let lo = bucket.partition_point(|e| e.0 < h);
+        let n = bucket[lo..].iter().take_while(|e| e.0 == h).count();
+        &bucket[lo..lo + n]
+    }
+
     /// Whether `key` names place `p` only as an alternate name.
     pub fn is_alternate(&self, key: &str, p: u32) -> bool {
-        self.by_key
-            .get(key)
-            .and_then(|v| v.iter().find(|(q, _)| *q == p))
-            .is_some_and(|(_, alt)| *alt)
+        self.entries(key)
+            .find(|(q, _)| *q == p)
+            .is_some_and(|(_, alt)| alt)
     }
 
     /// The country centroid of `iso3`.
@@ -232,10 +295,66 @@ impl Gazetteer {
     }
 }
 
+/// The skeleton of every word of a normalised key.
+fn skeleton_key(key: &str) -> String {
+    key.split(' ')
+        .map(crate::norm::skeleton)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const EMPTY_HASH: u64 = FNV_OFFSET;
+
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// FNV-1a, 64 bits, of a normalised key.
+fn hash(s: &str) -> u64 {
+    fnv(FNV_OFFSET, s.as_bytes())
+}
+
+/// The hash of `fast_key(name)` without building the key (ASCII names, the most common, go
+/// byte by byte; others through the folding).
+fn fast_key_hash(name: &str) -> u64 {
+    if !name.is_ascii() {
+        return hash(&fast_key(name));
+    }
+    let mut h = FNV_OFFSET;
+    let mut any = false;
+    let mut pending = false;
+    for &b in name.as_bytes() {
+        let c = b as char;
+        if crate::norm::is_separator(c) {
+            pending = any;
+            continue;
+        }
+        if pending {
+            h = fnv(h, b" ");
+            pending = false;
+        }
+        if b.is_ascii_alphanumeric() {
+            h = fnv(h, &[b.to_ascii_lowercase()]);
+            any = true;
+        }
+    }
+    h
+}
+
 /// The matcher's key of a place name without the full word scanner (same result for names:
 /// lowercase, diacritics folded, apostrophes and dots dropped, other separators as one space).
 fn fast_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    fast_key_into(name, &mut out);
+    out
+}
+
+fn fast_key_into(name: &str, out: &mut String) {
     let mut pending = false;
     for c in name.chars() {
         if crate::norm::is_separator(c) {
@@ -246,9 +365,8 @@ fn fast_key(name: &str) -> String {
             out.push(' ');
             pending = false;
         }
-        crate::norm::push_folded(c, &mut out);
+        crate::norm::push_folded(c, out);
     }
-    out
 }
 
 fn bad(file: &str, line: usize, problem: &str) -> LineError {

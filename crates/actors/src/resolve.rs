@@ -284,6 +284,15 @@ const LOCATIVES: &[&str] = &[
     "struck",
     "hit",
     "recaptured",
+    "control",
+    "controls",
+    "controlled",
+    "controlling",
+    "hold",
+    "holds",
+    "took",
+    "take",
+    "taking",
 ];
 
 /// Nouns before `of` that make what follows a place (`the town of Kobani`).
@@ -544,6 +553,27 @@ const SUBJECT_VERBS: &[&str] = &[
     "explained",
 ];
 
+/// Verbs of saying whose reported subject may be `it` (`the ministry said it would`).
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "added",
+    "announced",
+    "warned",
+    "insisted",
+    "claimed",
+    "stated",
+    "argued",
+    "noted",
+    "confirmed",
+    "denied",
+    "declared",
+    "admitted",
+    "acknowledged",
+    "vowed",
+];
+
 /// A qualifier before an office or institution.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Qual {
@@ -648,6 +678,13 @@ pub(crate) struct Resolver<'a> {
     countries_seen: Vec<String>,
     /// Byte start of a token → token index (for the parse).
     token_at: HashMap<usize, usize>,
+    /// Whether the last office phrase made a mention.
+    office_emitted: bool,
+    /// Last name (normalised) → person new to the knowledge base, named in full earlier.
+    new_last_names: HashMap<String, usize>,
+    /// An office followed by `, Name`: the word where the name starts, and the code and
+    /// country it gives that name.
+    appos: Option<(usize, Option<String>, Option<String>)>,
 }
 
 impl<'a> Resolver<'a> {
@@ -683,6 +720,9 @@ impl<'a> Resolver<'a> {
             acronyms: HashMap::new(),
             countries_seen: Vec::new(),
             token_at,
+            office_emitted: false,
+            new_last_names: HashMap::new(),
+            appos: None,
         }
     }
 
@@ -723,12 +763,17 @@ impl<'a> Resolver<'a> {
                     }
                     if a.class == ActorClass::Country {
                         if let Some(c) = &a.country {
-                            self.countries_seen.push(c.clone());
+                            if !self.countries_seen.contains(c) {
+                                self.countries_seen.push(c.clone());
+                            }
                         }
                     }
                 }
                 if let Target::Adjective(c) = t {
-                    self.countries_seen.push(self.kb.countries[*c].iso3.clone());
+                    let iso = &self.kb.countries[*c].iso3;
+                    if !self.countries_seen.contains(iso) {
+                        self.countries_seen.push(iso.clone());
+                    }
                 }
             }
         }
@@ -799,6 +844,36 @@ impl<'a> Resolver<'a> {
             }
             i = last_cap + 1;
         }
+        // A capitalised institution word completing a place name (`Shan State`) joins the run.
+        let mut dropped: Vec<usize> = Vec::new();
+        for run in runs.iter_mut() {
+            let (w0, w1) = *run;
+            let Some(hi) = hits.iter().position(|h| h.w0 == w1) else {
+                continue;
+            };
+            let h = &hits[hi];
+            let inst_only = h
+                .targets
+                .iter()
+                .all(|t| matches!(t, Target::Institution(_)));
+            if !inst_only || !self.words[w1].cap || !self.adjacent(w1 - 1, w1) {
+                continue;
+            }
+            let key: Vec<&str> = self.words[w0..h.w1]
+                .iter()
+                .map(|w| w.norm.as_str())
+                .collect();
+            if self.gaz.contains(&key.join(" ")) {
+                *run = (w0, h.w1);
+                dropped.push(hi);
+            }
+        }
+        let hits: Vec<Hit> = hits
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !dropped.contains(i))
+            .map(|(_, h)| h)
+            .collect();
         // Spelling variants of known people first, so surnames can refer to them.
         let mut resolved: Vec<RunRes> = Vec::with_capacity(runs.len());
         for &(w0, w1) in &runs {
@@ -851,12 +926,93 @@ impl<'a> Resolver<'a> {
             });
         }
         for (i, w) in self.words.iter().enumerate() {
-            if !covered[i] && pronoun_class(&w.norm).is_some() && !w.upper {
-                items.push(Item::Pronoun(i));
+            if covered[i] || pronoun_class(&w.norm).is_none() || w.upper {
+                continue;
             }
+            // `it` only as the subject of reported speech (`said it would`): elsewhere it is
+            // mostly expletive or a thing.
+            if w.norm == "it" && !self.reported_subject(i) {
+                continue;
+            }
+            items.push(Item::Pronoun(i));
         }
         items.sort_by_key(|it| it.w0());
         items
+    }
+
+    /// After an office ending at word `w1`: `for|to|in|on` and up to five words of a name
+    /// (`the Horn of Africa`), then `, Name`: the word where the name starts.
+    fn apposition_after(&self, w1: usize) -> Option<usize> {
+        let first = self.words.get(w1)?;
+        if !matches!(first.norm.as_str(), "for" | "to" | "in" | "on") || first.cap {
+            return None;
+        }
+        let mut j = w1 + 1;
+        while j < self.words.len() && j <= w1 + 6 {
+            if !self.adjacent(j - 1, j) && self.gap(j - 1, j).trim() == "," {
+                let next = self.words.get(j)?;
+                return (next.cap && j > w1 + 1).then_some(j);
+            }
+            if !self.adjacent(j - 1, j) {
+                return None;
+            }
+            let w = &self.words[j];
+            if !(w.cap || matches!(w.norm.as_str(), "the" | "of" | "and")) {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The entity of the parse's subject of the reporting verb before `it` at word `w`, when
+    /// it is an organisation, group or country.
+    fn reporting_subject(&self, w: usize) -> Option<usize> {
+        let v = if self.words[w - 1].norm == "that" {
+            w - 2
+        } else {
+            w - 1
+        };
+        let vt = *self.token_at.get(&self.words.get(v)?.start)?;
+        let toks = &self.doc.tokens;
+        let subj = toks
+            .iter()
+            .position(|t| t.head == Some(vt) && t.deprel.starts_with("nsubj"))?;
+        let span = toks[subj].span;
+        self.recs.iter().rev().find_map(|rec| {
+            let e = &self.ents[rec.ent];
+            let ok = matches!(
+                e.entity.kind,
+                EntityKind::Organization | EntityKind::Group | EntityKind::Country
+            ) && !e.plural;
+            let m = e.entity.mentions.iter().any(|m| m.span.contains(span));
+            (ok && m).then_some(rec.ent)
+        })
+    }
+
+    /// Word `i` follows a reporting verb, directly or after `that`, in the same sentence.
+    fn reported_subject(&self, i: usize) -> bool {
+        let verb = |j: usize| REPORTING.contains(&self.words[j].norm.as_str());
+        match i.checked_sub(1) {
+            Some(p) if self.sent[p] == self.sent[i] && verb(p) => true,
+            Some(p) if self.words[p].norm == "that" && p > 0 && verb(p - 1) => true,
+            _ => false,
+        }
+    }
+
+    /// Whether the tagger took word `w` for a common noun (false without tags).
+    fn is_noun(&self, w: usize) -> bool {
+        self.token_at
+            .get(&self.words[w].start)
+            .is_some_and(|&t| self.doc.tokens[t].upos == newsgraph_core::Upos::Noun)
+    }
+
+    /// Whether the tagger took word `w` for a proper noun (true without tags).
+    fn is_propn(&self, w: usize) -> bool {
+        match self.token_at.get(&self.words[w].start) {
+            Some(&t) => self.doc.tokens[t].upos == newsgraph_core::Upos::Propn,
+            None => true,
+        }
     }
 
     /// A word that can be part of a name: capitalised, not an honorific, not `'s`.
@@ -1003,9 +1159,15 @@ impl<'a> Resolver<'a> {
     fn place_for(&self, w0: usize, w1: usize) -> Option<u32> {
         let key: Vec<&str> = self.words[w0..w1].iter().map(|w| w.norm.as_str()).collect();
         let key = key.join(" ");
-        let p = self.gaz.best(&key, &self.countries_seen)?;
+        let cue = self.locative_cue(w0) || self.country_after(w1) || self.region_after(w1);
+        let Some(p) = self.gaz.best(&key, &self.countries_seen) else {
+            // Another transliteration of a place name (`Kostiantynivka`): with a cue only.
+            let p = self.gaz.best_variant(&key, &self.countries_seen)?;
+            let name_like = self.kb.surnames.contains_key(&skeleton(&key))
+                || self.kb.given_names.contains(&key);
+            return (cue && !name_like && key.len() >= 5).then_some(p);
+        };
         let rec = &self.gaz.places[p as usize];
-        let cue = self.locative_cue(w0) || self.country_after(w1);
         let single = w1 - w0 == 1;
         let name_like = single
             && (self.kb.given_names.contains(&key)
@@ -1026,7 +1188,39 @@ impl<'a> Resolver<'a> {
             return false;
         };
         let pn = self.words[p].norm.as_str();
-        if LOCATIVES.contains(&pn) {
+        // `talking to Kabul`, `appealed to Moscow`: an addressee, not a destination.
+        let addressee = pn == "to"
+            && p.checked_sub(1).is_some_and(|pp| {
+                matches!(
+                    self.words[pp].norm.as_str(),
+                    "talk"
+                        | "talking"
+                        | "talked"
+                        | "talks"
+                        | "speak"
+                        | "speaking"
+                        | "spoke"
+                        | "appeal"
+                        | "appealed"
+                        | "appealing"
+                        | "listen"
+                        | "listening"
+                        | "wrote"
+                        | "write"
+                        | "writing"
+                        | "reach"
+                        | "reached"
+                        | "reaching"
+                        | "turn"
+                        | "turned"
+                        | "responded"
+                        | "reply"
+                        | "replied"
+                        | "complained"
+                        | "lied"
+                )
+            });
+        if LOCATIVES.contains(&pn) && !addressee {
             return true;
         }
         if pn == "of" {
@@ -1036,6 +1230,17 @@ impl<'a> Resolver<'a> {
         }
         // `the northern town Kobani`, `resort of Sochi` handled above; `Kobani, Syria`.
         false
+    }
+
+    /// `region`, `province` and the like right after the words (`the Sagaing region`).
+    fn region_after(&self, w1: usize) -> bool {
+        w1 < self.words.len()
+            && self.adjacent(w1 - 1, w1)
+            && !self.words[w1].cap
+            && matches!(
+                self.words[w1].norm.as_str(),
+                "region" | "province" | "state" | "district" | "governorate" | "oblast" | "area"
+            )
     }
 
     /// `..., Country` right after the words (`Brisbane, Australia`).
@@ -1186,8 +1391,10 @@ impl<'a> Resolver<'a> {
         };
         let qual_start = items[k].w0();
         let possessive = items[next].w0() == items[k].w1() + 1;
-        // A body: `Syrian army`, `Russia's Supreme Court`, `the Assad government`.
-        if let Some(body) = self.inst_of(h, &[InstClass::Body]) {
+        // A body: `Syrian army`, `Russia's Supreme Court`, `the Assad government`; not when
+        // hyphen-joined to a modifier (`Myanmar's military-installed president`).
+        let modifier = self.words.get(h.w1).is_some_and(|w| w.joined);
+        if let Some(body) = self.inst_of(h, &[InstClass::Body]).filter(|_| !modifier) {
             let country = self.qual_country(q)?;
             // `Russian Foreign Ministry spokesman X`: the body qualifies an office.
             if self.joined_items(items, next, next + 1) {
@@ -1195,13 +1402,17 @@ impl<'a> Resolver<'a> {
                     let titles = self.titles_of(h2);
                     if !titles.is_empty() {
                         let cidx = *self.kb.by_iso3.get(&country)?;
-                        return Some(self.office(
+                        let done = self.office(
                             items,
                             qual_start,
                             next + 1,
                             Some(Qual::Body(cidx, body)),
                             &titles,
-                        ));
+                        );
+                        if !self.office_emitted {
+                            self.emit_qualifier(items, k);
+                        }
+                        return Some(done);
                     }
                 }
             }
@@ -1221,7 +1432,13 @@ impl<'a> Resolver<'a> {
                 // `Assad's envoy`: leave the person as a plain mention.
                 return None;
             }
-            return Some(self.office(items, qual_start, next, Some(q), &titles));
+            let done = self.office(items, qual_start, next, Some(q), &titles);
+            if !self.office_emitted {
+                // `the African Union envoy, X`, `Pakistan's foreign minister, X`: the
+                // qualifier is a mention of its own.
+                self.emit_qualifier(items, k);
+            }
+            return Some(done);
         }
         None
     }
@@ -1276,6 +1493,7 @@ impl<'a> Resolver<'a> {
         q: Option<Qual>,
         titles: &[usize],
     ) -> usize {
+        self.office_emitted = false;
         let next = t + 1;
         if self.joined_items(items, t, next) {
             match &items[next] {
@@ -1283,18 +1501,30 @@ impl<'a> Resolver<'a> {
                     if let Some(id) = person_target(self.kb, h) {
                         self.emit_actor(id, self.span(h.w0, h.w1), MentionVia::Name, h.w1);
                         self.maybe_acronym_definition(h.w1);
+                        self.office_emitted = true;
                         return next + 1;
                     }
                 }
                 Item::Run { w0, w1, res } => {
+                    self.office_emitted = true;
                     match res {
                         RunRes::Person(id) => {
                             self.emit_actor(*id, self.span(*w0, *w1), MentionVia::Name, *w1);
                         }
                         _ => {
                             let canonical = self.text_of(*w0, *w1);
-                            let code = titles.iter().find_map(|&ti| self.office_code(q, ti));
-                            let country = self.office_prefix(q).filter(|p| p.len() == 3);
+                            let mut code = titles.iter().find_map(|&ti| self.office_code(q, ti));
+                            let mut country = self.office_prefix(q).filter(|p| p.len() == 3);
+                            // A bare office of a state (`Higher Education Minister X`): the
+                            // country the text is about.
+                            if q.is_none() {
+                                if let Some(c) = self.context_country(*w0) {
+                                    code = titles
+                                        .first()
+                                        .map(|&ti| format!("{c}{}", self.kb.institutions[ti].code));
+                                    country = Some(c);
+                                }
+                            }
                             let e = self.new_entity(
                                 canonical,
                                 EntityKind::Person,
@@ -1316,6 +1546,26 @@ impl<'a> Resolver<'a> {
         let Item::Hit(h) = &items[t] else {
             return t + 1;
         };
+        // `the foreign minister, X` names the holder right after (also past a short phrase:
+        // `the UN envoy for Sudan, X`); `the head of X` says whose.
+        if let Some(a) = self.apposition_after(h.w1) {
+            let code = titles.iter().find_map(|&ti| self.office_code(q, ti));
+            let country = self.office_prefix(q).filter(|p| p.len() == 3);
+            self.appos = Some((a, code, country));
+            return t + 1;
+        }
+        if let Some(after) = self.words.get(h.w1) {
+            let g = self.gap(h.w1 - 1, h.w1).trim();
+            if g == "," && after.cap {
+                let code = titles.iter().find_map(|&ti| self.office_code(q, ti));
+                let country = self.office_prefix(q).filter(|p| p.len() == 3);
+                self.appos = Some((h.w1, code, country));
+                return t + 1;
+            }
+            if g.is_empty() && after.norm == "of" && !after.cap {
+                return t + 1;
+            }
+        }
         let determiner = qual_start.checked_sub(1).is_some_and(|p| {
             matches!(
                 self.words[p].norm.as_str(),
@@ -1337,6 +1587,7 @@ impl<'a> Resolver<'a> {
         let span = Span::new(self.words[qual_start].start, self.words[h.w1 - 1].end);
         if let Some(e) = self.office_holder(q, titles) {
             self.add_mention(e, span, MentionVia::Nominal, h.w1);
+            self.office_emitted = true;
         }
         let _ = capital;
         t + 1
@@ -1432,6 +1683,60 @@ impl<'a> Resolver<'a> {
         self.ents[e].key.clone()
     }
 
+    /// The qualifier at item `k` as a mention: a country word, name, acronym or capital.
+    fn emit_qualifier(&mut self, items: &[Item], k: usize) {
+        let Item::Hit(h) = &items[k] else {
+            return self.emit_item_mention(items, k);
+        };
+        if let Some(c) = h.targets.iter().find_map(|t| match *t {
+            Target::Adjective(c) => Some(c),
+            _ => None,
+        }) {
+            if self.words[h.w0].cap {
+                let id = self.kb.countries[c].actor;
+                self.emit_actor(id, self.span(h.w0, h.w1), MentionVia::Name, h.w1);
+            }
+            return;
+        }
+        if let Some(m) = h.targets.iter().find_map(|t| match *t {
+            Target::Metonym(m) => Some(m),
+            _ => None,
+        }) {
+            let h = h.clone();
+            return self.metonym(&h, m);
+        }
+        self.emit_item_mention(items, k)
+    }
+
+    /// The country the text is about before word `w`: the country most often mentioned so
+    /// far (countries, their bodies and capitals, places; not people's nationalities), the
+    /// latest on a tie.
+    fn context_country(&self, w: usize) -> Option<String> {
+        let start = self.words.get(w).map_or(usize::MAX, |x| x.start);
+        let mut count: Vec<(String, usize, usize)> = Vec::new();
+        for (i, rec) in self.recs.iter().enumerate() {
+            if rec.start >= start {
+                continue;
+            }
+            let b = &self.ents[rec.ent];
+            if b.entity.kind == EntityKind::Person {
+                continue;
+            }
+            let Some(c) = &b.entity.country else { continue };
+            if c.len() != 3 || !self.kb.is_country(c) {
+                continue;
+            }
+            match count.iter_mut().find(|x| x.0 == *c) {
+                Some(x) => {
+                    x.1 += 1;
+                    x.2 = i;
+                }
+                None => count.push((c.clone(), 1, i)),
+            }
+        }
+        count.into_iter().max_by_key(|x| (x.1, x.2)).map(|x| x.0)
+    }
+
     fn emit_item_mention(&mut self, items: &[Item], k: usize) {
         match &items[k] {
             Item::Hit(h) => {
@@ -1486,22 +1791,140 @@ impl<'a> Resolver<'a> {
             self.nominal(h, n);
             return k + 1;
         }
-        let titles = self.titles_of(h);
-        if !titles.is_empty() {
-            return self.office(items, h.w0, k, None, &titles);
-        }
-        // A country adjective or demonym on its own (`an Indian proposal`, `Palestinians`):
-        // the country, flagged as such; `Russian-made` is a modifier, not a mention.
         if let Some(c) = h.targets.iter().find_map(|t| match *t {
             Target::Adjective(c) => Some(c),
             _ => None,
         }) {
-            if !self.based_after(h.w1) {
-                let e = self.actor_entity(self.kb.countries[c].actor);
-                self.add_mention(e, self.span(h.w0, h.w1), MentionVia::Adjective, h.w1);
-            }
+            self.lone_adjective(h, c);
+            return k + 1;
+        }
+        let titles = self.titles_of(h);
+        if !titles.is_empty() {
+            return self.office(items, h.w0, k, None, &titles);
+        }
+        if let Some(body) = self.inst_of(h, &[InstClass::Body]) {
+            self.bare_body(h, body);
         }
         k + 1
+    }
+
+    /// A country adjective that qualifies nothing the base knows (`a Russian missile`, `the
+    /// Saudi city of Jeddah`): a mention of the country; a plural demonym (`Palestinians`) is
+    /// that country's civilians.
+    fn lone_adjective(&mut self, h: &Hit, c: usize) {
+        let w = &self.words[h.w0];
+        if !w.cap || self.based_after(h.w1) {
+            return;
+        }
+        // Part of a longer name (`Syrian Observatory`, `Iraqi Khaled X`).
+        if h.w1 < self.words.len() && self.adjacent(h.w1 - 1, h.w1) && self.run_word(h.w1) {
+            return;
+        }
+        let span = self.span(h.w0, h.w1);
+        let key = self.words[h.w0..h.w1]
+            .iter()
+            .map(|w| w.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let country = &self.kb.countries[c];
+        let plural = key.ends_with('s')
+            && country
+                .adjectives
+                .iter()
+                .any(|a| format!("{}s", crate::norm::phrase_key(a)) == key);
+        if plural {
+            if let Some(bi) = self
+                .kb
+                .institutions
+                .iter()
+                .position(|i| i.id == "civilians")
+            {
+                let iso = country.iso3.clone();
+                let e = self.body_entity(&iso, bi);
+                self.add_mention(e, span, MentionVia::Name, h.w1);
+            }
+            return;
+        }
+        let id = country.actor;
+        self.emit_actor(id, span, MentionVia::Name, h.w1);
+    }
+
+    /// `the government`, `the army`, `the opposition` with no country word: that body of the
+    /// country the text is about.
+    fn bare_body(&mut self, h: &Hit, body: usize) {
+        const BARE: &[&str] = &[
+            "government",
+            "regime",
+            "authorities",
+            "administration",
+            "army",
+            "military",
+            "armed forces",
+            "junta",
+            "military junta",
+            "opposition",
+            "parliament",
+            "legislature",
+            "police",
+            "security forces",
+            "judiciary",
+        ];
+        let key = self.words[h.w0..h.w1]
+            .iter()
+            .map(|w| w.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !BARE.contains(&key.as_str()) {
+            return;
+        }
+        const QUALIFIERS: &[&str] = &[
+            "central",
+            "federal",
+            "national",
+            "interim",
+            "transitional",
+            "military",
+            "new",
+        ];
+        let mut det = h.w0.checked_sub(1);
+        if let Some(p) = det {
+            if QUALIFIERS.contains(&self.words[p].norm.as_str()) && !self.words[p].cap {
+                det = p.checked_sub(1).filter(|&pp| self.adjacent(pp, p));
+            }
+        }
+        let the = det.is_some_and(|p| self.words[p].norm == "the" && self.adjacent(p, p + 1));
+        let Some(det) = det.filter(|_| the) else {
+            return;
+        };
+        if let Some(next) = self.words.get(h.w1) {
+            let glued = self.adjacent(h.w1 - 1, h.w1);
+            if glued && (next.norm == "of" || next.cap || next.joined || self.is_noun(h.w1)) {
+                return;
+            }
+        }
+        let span = Span::new(self.words[det].start, self.words[h.w1 - 1].end);
+        // The same kind of body named before (`the Syrian opposition ... the opposition`).
+        let code = &self.kb.institutions[body].code;
+        let sentence = self.sent[h.w0];
+        let earlier = self.recs.iter().rev().find_map(|rec| {
+            if sentence.saturating_sub(rec.sentence) > 6 {
+                return None;
+            }
+            let b = &self.ents[rec.ent];
+            let same = b
+                .body
+                .is_some_and(|bi| self.kb.institutions[bi].code == *code);
+            same.then_some(rec.ent)
+        });
+        if let Some(e) = earlier {
+            self.add_mention(e, span, MentionVia::Nominal, h.w1);
+            return;
+        }
+        let Some(country) = self.context_country(h.w0) else {
+            return;
+        };
+        let e = self.body_entity(&country, body);
+        self.add_mention(e, span, MentionVia::Nominal, h.w1);
     }
 
     fn based_after(&self, w1: usize) -> bool {
@@ -1530,7 +1953,7 @@ impl<'a> Resolver<'a> {
     fn metonym(&mut self, h: &Hit, m: usize) {
         let met = self.kb.metonyms[m].clone();
         let span = self.span(h.w0, h.w1);
-        if !met.seat && self.place_use(h.w0, h.w1) {
+        if !met.seat && (self.place_use(h.w0, h.w1) || self.dateline(h.w0, h.w1)) {
             let key = self.words[h.w0..h.w1]
                 .iter()
                 .map(|w| w.norm.as_str())
@@ -1546,6 +1969,24 @@ impl<'a> Resolver<'a> {
         if let Some(e) = self.code_entity(&met.code, met.country.as_deref()) {
             self.add_mention(e, span, MentionVia::Metonymy, h.w1);
         }
+    }
+
+    /// Whether words `w0..w1` open a line as a dateline (`KABUL —`, `CAIRO (Reuters) -`): in
+    /// capitals, or followed by a dash or a parenthesis.
+    fn dateline(&self, w0: usize, w1: usize) -> bool {
+        let line_start = w0 == 0 || {
+            let before = self.text.get(..self.words[w0].start).unwrap_or("");
+            before.trim_end_matches([' ', '\t']).ends_with('\n')
+        };
+        if !line_start {
+            return false;
+        }
+        let caps = self.words[w0..w1].iter().all(|w| w.upper);
+        let after = self.text.get(self.words[w1 - 1].end..).unwrap_or("");
+        let after = after.trim_start_matches([' ', '\u{a0}']);
+        caps || after.starts_with(['—', '–', '('])
+            || after.starts_with("- ")
+            || after.starts_with("--")
     }
 
     /// Whether a capital at `w0..w1` is used as a place.
@@ -1593,6 +2034,9 @@ impl<'a> Resolver<'a> {
             return;
         }
         let ants = self.kb.nominals[n].antecedents.clone();
+        if ants.iter().any(|a| a == "capital") {
+            return self.capital_nominal(h);
+        }
         let head = self.words[h.w1 - 1].norm.clone();
         let sentence = self.sent[h.w0];
         let mut found = None;
@@ -1625,6 +2069,23 @@ impl<'a> Resolver<'a> {
                     .body
                     .is_some_and(|b| self.kb.institutions[b].canonical.contains("Ministry")),
                 "country" => e.entity.kind == EntityKind::Country,
+                "city" => e.entity.place.as_ref().is_some_and(|p| {
+                    e.entity.kind == EntityKind::Location
+                        && p.precision == newsgraph_core::GeoPrecision::Town
+                }),
+                "region" => e.entity.place.as_ref().is_some_and(|p| {
+                    e.entity.kind == EntityKind::Location
+                        && p.precision == newsgraph_core::GeoPrecision::Region
+                }),
+                // `the bloc`: a regional organisation, not the UN.
+                "bloc" => {
+                    e.group_type.as_deref() == Some("igo")
+                        && !e
+                            .entity
+                            .actor_code
+                            .as_deref()
+                            .is_some_and(|c| c.starts_with("IGOUNO"))
+                }
                 t => e.group_type.as_deref() == Some(t),
             });
             if ok {
@@ -1634,6 +2095,42 @@ impl<'a> Resolver<'a> {
         }
         if let Some(e) = found {
             let span = Span::new(self.words[h.w0].start, self.words[h.w1 - 1].end);
+            self.add_mention(e, span, MentionVia::Nominal, h.w1);
+        }
+    }
+
+    /// `the capital`: the capital of the latest country of the text.
+    fn capital_nominal(&mut self, h: &Hit) {
+        let Some(p) = h.w0.checked_sub(1) else {
+            return;
+        };
+        let sentence = self.sent[h.w0];
+        let mut iso = None;
+        for rec in self.recs.iter().rev() {
+            if sentence.saturating_sub(rec.sentence) > 6 {
+                break;
+            }
+            let e = &self.ents[rec.ent].entity;
+            if e.kind == EntityKind::Country {
+                iso = e.country.clone();
+                break;
+            }
+        }
+        let Some(iso) = iso else {
+            return;
+        };
+        let Some(m) = self
+            .kb
+            .metonyms
+            .iter()
+            .find(|m| !m.seat && m.country.as_deref() == Some(iso.as_str()))
+        else {
+            return;
+        };
+        let key = crate::norm::phrase_key(&m.alias);
+        if let Some(place) = self.gaz.best(&key, std::slice::from_ref(&iso)) {
+            let e = self.place_entity(place);
+            let span = Span::new(self.words[p].start, self.words[h.w1 - 1].end);
             self.add_mention(e, span, MentionVia::Nominal, h.w1);
         }
     }
@@ -1680,12 +2177,34 @@ impl<'a> Resolver<'a> {
             self.add_mention(e, span, MentionVia::Name, w1);
             return k + 1;
         }
-        // A head right after or at the end: `Al-Mayadeen TV`, `RIA Novosti news agency`.
-        if let Some(Item::Hit(h)) = items.get(k + 1) {
+        // `Kagame` after `Rwandan President Paul Kagame`: the last name of a person named
+        // earlier in the document.
+        if w1 - w0 == 1 {
+            if let Some(&e) = self.new_last_names.get(&self.words[w0].norm) {
+                self.add_mention(e, span, MentionVia::Name, w1);
+                return k + 1;
+            }
+        }
+        // `the foreign minister, X`: the office before the comma types the name.
+        if let Some((aw, code, country)) = self.appos.take() {
+            if aw == w0 {
+                let e = self.new_entity(canonical, EntityKind::Person, code, country, None);
+                self.add_mention(e, span, MentionVia::Name, w1);
+                return k + 1;
+            }
+        }
+        // A head right after or at the end: `Al-Mayadeen TV`, `RIA Novosti news agency`; not
+        // a sentence-initial word the tagger does not take for a name (`Armed guards`).
+        let common_start = w1 - w0 == 1 && self.sentence_initial(w0) && !self.is_propn(w0);
+        if let Some(Item::Hit(h)) = items.get(k + 1).filter(|_| !common_start) {
             if self.joined_items(items, k, k + 1) {
                 if let Some(head) = self.inst_of(h, &[InstClass::Head]) {
-                    let country = self.country_near(w0);
                     let inst = &self.kb.institutions[head];
+                    let country = self.country_near(w0).or_else(|| {
+                        matches!(inst.code.as_str(), "GOV" | "JUD" | "LEG" | "OPP")
+                            .then(|| self.context_country(w0))
+                            .flatten()
+                    });
                     let code = Some(match &country {
                         Some(c) if inst.code == "NGO" => format!("NGO{c}"),
                         Some(c) => format!("{c}{}", inst.code),
@@ -1707,8 +2226,12 @@ impl<'a> Resolver<'a> {
         }
         // A head word before: `French magazine "Paris Match"`.
         if let Some(head) = self.head_before(w0) {
-            let country = self.country_near(w0);
             let inst = &self.kb.institutions[head];
+            let country = self.country_near(w0).or_else(|| {
+                matches!(inst.code.as_str(), "GOV" | "JUD" | "LEG" | "OPP")
+                    .then(|| self.context_country(w0))
+                    .flatten()
+            });
             let code = Some(match &country {
                 Some(c) if inst.code == "NGO" => format!("NGO{c}"),
                 Some(c) => format!("{c}{}", inst.code),
@@ -1721,7 +2244,12 @@ impl<'a> Resolver<'a> {
             return k + 1;
         }
         let honorific = self.prev_norm(w0).is_some_and(|p| HONORIFICS.contains(&p));
-        let given = self.kb.given_names.contains(&self.words[w0].norm)
+        // `Corneille Nangaa, who leads ...`: a relative `who` follows people.
+        let who = w1 < self.words.len()
+            && self.words[w1].norm == "who"
+            && matches!(self.gap(w1 - 1, w1).trim(), "," | "");
+        let given = who
+            || self.kb.given_names.contains(&self.words[w0].norm)
             || crate::names::GIVEN_NAMES.contains(&self.words[w0].norm.as_str());
         let multi = w1 - w0 >= 2;
         if honorific || (given && multi) {
@@ -1738,7 +2266,17 @@ impl<'a> Resolver<'a> {
                 return k + 1;
             }
         }
-        // A place (a looser test than the pre-pass: part of the run).
+        // `the town of X`: a place too small for the gazetteer.
+        if w0 >= 2 && self.words[w0 - 1].norm == "of" && !self.words[w0 - 1].cap {
+            let noun = self.words[w0 - 2].norm.as_str();
+            if matches!(
+                noun,
+                "town" | "village" | "city" | "district" | "province" | "region"
+            ) {
+                let e = self.new_entity(canonical, EntityKind::Location, None, None, None);
+                self.add_mention(e, span, MentionVia::Name, w1);
+            }
+        }
         k + 1
     }
 
@@ -1874,6 +2412,14 @@ impl<'a> Resolver<'a> {
         let Some(class) = pronoun_class(&self.words[w].norm) else {
             return;
         };
+        // `X, which ..., said it`: the parse's subject of the reporting verb.
+        if self.words[w].norm == "it" {
+            if let Some(e) = self.reporting_subject(w) {
+                let span = Span::new(self.words[w].start, self.words[w].end);
+                self.add_mention(e, span, MentionVia::Pronoun, w + 1);
+                return;
+            }
+        }
         let s = self.sent[w];
         let start = self.words[w].start;
         let mut best: Option<(f32, usize)> = None;
@@ -1894,6 +2440,7 @@ impl<'a> Resolver<'a> {
                 PronounClass::Female => {
                     e.entity.kind == EntityKind::Person && e.gender != Some(Gender::Male)
                 }
+                PronounClass::Neuter if self.words[w].norm == "it" && dist > 0 => false,
                 PronounClass::Neuter => {
                     matches!(
                         e.entity.kind,
@@ -1905,9 +2452,13 @@ impl<'a> Resolver<'a> {
             if !ok || !seen_in_sentence.insert(rec.ent * 4 + dist as usize) {
                 continue;
             }
-            let score = 3.0 * f32::from(u8::from(rec.subject)) + if dist == 0 { 2.0 } else { 0.0 }
-                - 1.5 * dist as f32
-                + 0.001 * ri as f32;
+            let score = if self.words[w].norm == "it" {
+                ri as f32
+            } else {
+                3.0 * f32::from(u8::from(rec.subject)) + if dist == 0 { 2.0 } else { 0.0 }
+                    - 1.5 * dist as f32
+                    + 0.001 * ri as f32
+            };
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, rec.ent));
             }
@@ -2061,6 +2612,14 @@ impl<'a> Resolver<'a> {
 
     fn insert(&mut self, key: Key, b: EntBuild) -> usize {
         let e = self.ents.len();
+        if matches!(key, Key::New(..)) && b.entity.kind == EntityKind::Person {
+            let mut words = b.entity.canonical.split_whitespace();
+            if let (Some(_), Some(last)) = (words.next(), words.next_back()) {
+                self.new_last_names
+                    .entry(crate::norm::normalize(last))
+                    .or_insert(e);
+            }
+        }
         self.ents.push(b);
         self.by_key.insert(key, e);
         e
@@ -2087,6 +2646,19 @@ impl<'a> Resolver<'a> {
     /// or one followed by a verb.
     fn is_subject(&self, span: Span, sentence: u32, w1: usize) -> bool {
         if !self.doc.tokens.is_empty() {
+            // The span's head token: the one whose head lies outside the span
+            // (`Community` in `the Economic Community of West African States`).
+            let toks = &self.doc.tokens;
+            let first = toks.partition_point(|t| t.span.end <= span.start);
+            let inside = |i: usize| toks.get(i).is_some_and(|t| span.contains(t.span));
+            let mut i = first;
+            while inside(i) {
+                let t = &toks[i];
+                if !t.deprel.is_empty() && !t.head.is_some_and(inside) {
+                    return t.deprel.starts_with("nsubj");
+                }
+                i += 1;
+            }
             let mut w = self.words.partition_point(|x| x.end < span.end);
             while w > 0 && self.words.get(w).is_some_and(|x| x.start >= span.end) {
                 w -= 1;
@@ -2157,7 +2729,7 @@ fn pronoun_class(norm: &str) -> Option<PronounClass> {
     Some(match norm {
         "he" | "him" | "his" | "himself" => PronounClass::Male,
         "she" | "her" | "hers" | "herself" => PronounClass::Female,
-        "its" | "itself" => PronounClass::Neuter,
+        "its" | "itself" | "it" => PronounClass::Neuter,
         "they" | "them" | "their" | "theirs" | "themselves" => PronounClass::Plural,
         _ => return None,
     })

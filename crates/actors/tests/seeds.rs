@@ -185,3 +185,33 @@ fn spelling_variants_across_the_seeds_merge() {
         &["Damascus", "Assad government", "Syrian government"],
     );
 }
+
+#[test]
+fn every_actor_of_the_seeds_is_resolved_to_a_code() {
+    let docs = analysed();
+    let stage = match ActorStage::new() {
+        Ok(s) => s,
+        Err(e) => panic!("{e}"),
+    };
+    let mut unresolved = Vec::new();
+    for (canonical, (code, texts)) in actors(&docs) {
+        println!(
+            "{canonical}\t{}\t{}",
+            code.as_deref().unwrap_or("-"),
+            texts.join(" | ")
+        );
+        let kind = docs
+            .iter()
+            .flat_map(|d| d.entities.iter())
+            .find(|e| e.canonical == canonical)
+            .map(|e| e.kind);
+        if kind == Some(newsgraph_core::EntityKind::Location) {
+            continue;
+        }
+        match code {
+            Some(c) if stage.kb().code_prefix_known(&c) => {}
+            c => unresolved.push(format!("{canonical}: {c:?} ({})", texts.join(" | "))),
+        }
+    }
+    assert!(unresolved.is_empty(), "{}", unresolved.join("\n"));
+}

@@ -190,9 +190,6 @@ pub enum MentionVia {
     Nominal,
     /// A pronoun ("he", "its").
     Pronoun,
-    /// A country adjective or demonym modifying something that is not itself an actor
-    /// ("an Indian proposal", "Egyptian warships", "Palestinians").
-    Adjective,
 }
 
 /// One mention of an entity.

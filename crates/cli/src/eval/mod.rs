@@ -4,6 +4,7 @@
 //! object of its figures with plain names (`upos`, `uas`, `precision`, `f1`, ...). Each
 //! evaluation lives in its own file and reports through [`Report`].
 
+mod actors;
 mod petrarch;
 mod plover;
 mod polnear;
@@ -59,6 +60,11 @@ enum EvalCommand {
         after_help = "Example:\n  newsgraph eval html ../shared/data/html-extraction --format json"
     )]
     Html(html::Args),
+    /// Actor and place mentions against hand-checked gold: detection and resolution P/R/F1.
+    #[command(
+        after_help = "Example:\n  newsgraph eval actors crates/actors/tests/heldout --errors"
+    )]
+    Actors(actors::Args),
 }
 
 /// Runs the chosen evaluation.
@@ -70,5 +76,6 @@ pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
         EvalCommand::Ud(a) => ud::run(a, globals),
         EvalCommand::Timeml(a) => timeml::run(a, globals),
         EvalCommand::Html(a) => html::run(a, globals),
+        EvalCommand::Actors(a) => actors::run(a, globals),
     }
 }

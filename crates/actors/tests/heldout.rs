@@ -1,0 +1,121 @@
+//! The held-out check (`tests/heldout/`): ten articles about other conflicts than the seeds',
+//! with hand-checked gold mentions, analysed by the text stages and the actors stage and scored
+//! as `newsgraph eval actors` scores them. Prints every error when run with `--nocapture`.
+
+use newsgraph_actors::eval::{self, ErrorKind, Tally};
+use newsgraph_actors::ActorStage;
+use newsgraph_core::{Document, Stage};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout");
+const FRESH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-fresh");
+
+#[test]
+fn held_out_resolution_precision_and_recall_reach_the_target() {
+    let (gold, p, r) = score_dir(DIR);
+    assert!(gold >= 150, "the check needs at least 150 gold mentions");
+    assert!(p >= 0.9 && r >= 0.9, "precision {p:.3}, recall {r:.3}");
+}
+
+/// The articles written after the tuning: a lower bar, so that a regression shows.
+#[test]
+fn fresh_held_out_resolution_stays_above_the_floor() {
+    let (_, p, r) = score_dir(FRESH);
+    assert!(p >= 0.85 && r >= 0.75, "precision {p:.3}, recall {r:.3}");
+}
+
+/// Gold mentions, resolution precision and recall over the articles of `dir`.
+fn score_dir(dir: &str) -> (usize, f64, f64) {
+    let articles = match eval::read_dir(std::path::Path::new(dir)) {
+        Ok(a) => a,
+        Err(e) => panic!("{e:?}"),
+    };
+    let stage = match ActorStage::new() {
+        Ok(s) => s,
+        Err(e) => panic!("{e}"),
+    };
+    let tagger = match newsgraph_text::Tagger::new() {
+        Ok(t) => t,
+        Err(e) => panic!("{e}"),
+    };
+    let parser = match newsgraph_text::ParserStage::new() {
+        Ok(p) => p,
+        Err(e) => panic!("{e}"),
+    };
+    let mut total = Tally::default();
+    for art in &articles {
+        let mut doc = Document::from_text(art.name.clone(), art.text.clone());
+        doc.meta.published = Some(art.published);
+        newsgraph_text::SentenceSplitter.annotate(&mut doc);
+        newsgraph_text::Tokenizer.annotate(&mut doc);
+        tagger.annotate(&mut doc);
+        parser.annotate(&mut doc);
+        stage.annotate(&mut doc);
+        let (t, errors) = eval::score(stage.kb(), stage.gazetteer(), art, &doc);
+        for e in errors {
+            let tag = match e.kind {
+                ErrorKind::Miss => "MISS ",
+                ErrorKind::False => "FALSE",
+                ErrorKind::Wrong => "WRONG",
+            };
+            println!(
+                "{tag} {}@{}: `{}` gold [{}] predicted [{}]",
+                art.name, e.start, e.text, e.gold, e.predicted
+            );
+        }
+        total.add(&t);
+    }
+    let p = total.resolved as f64 / total.predicted.max(1) as f64;
+    let r = total.resolved as f64 / total.gold.max(1) as f64;
+    println!(
+        "gold {} predicted {} detected {} resolved {}: precision {p:.3} recall {r:.3}",
+        total.gold, total.predicted, total.detected, total.resolved
+    );
+    (total.gold, p, r)
+}
+
+#[test]
+fn a_bad_gold_file_is_reported_with_file_and_line() {
+    let dir = std::env::temp_dir().join(format!("newsgraph-actors-eval-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let write = |name: &str, text: &str| {
+        if let Err(e) = std::fs::write(dir.join(name), text) {
+            panic!("{name}: {e}");
+        }
+    };
+    write("a.txt", "Moscow said so.");
+    write("articles.tsv", "article\tpublished\na\t2014-13-01\n");
+    write(
+        "gold.tsv",
+        "article\tstart\tend\toccurrence\ttext\tcanonical\tcode\tkind\tvia\n\
+         b\t0\t6\t1\tMoscow\tRussian government\tRUSGOV\torganization\tmetonymy\n",
+    );
+    let errors = match eval::read_dir(&dir) {
+        Ok(_) => panic!("bad files accepted"),
+        Err(e) => e,
+    };
+    let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert!(
+        text.iter()
+            .any(|e| e.contains("articles.tsv:2:") && e.contains("2014-13-01")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter()
+            .any(|e| e.contains("gold.tsv:2:") && e.contains("`b`")),
+        "{text:?}"
+    );
+    write("articles.tsv", "article\tpublished\na\t2014-12-01\n");
+    write(
+        "gold.tsv",
+        "article\tstart\tend\toccurrence\ttext\tcanonical\tcode\tkind\tvia\n\
+         a\t0\t5\t1\tMoscow\tRussian government\tRUSGOV\torganization\tmetonymy\n",
+    );
+    let errors = eval::read_dir(&dir).err().unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.line == 2 && e.problem.contains("not `Moscow`")),
+        "{errors:?}"
+    );
+}
