@@ -484,6 +484,9 @@ impl EventCoder {
         let mut out = Vec::new();
         out.extend(tree.child(t, "obj"));
         out.extend(tree.child(t, "iobj"));
+        // a nominal "xcomp" right after an event verb is almost always its misparsed object
+        // ("met [Russian President Vladimir Putin]")
+        out.extend(tree.child(t, "xcomp").filter(|&x| !tree.is_verbal(x)));
         for &c in tree.kids(t) {
             if tree.base(c) == "obl"
                 && !matches!(tree.rel(c), "obl:tmod" | "obl:npmod" | "obl:unmarked")
