@@ -42,6 +42,9 @@ pub const MAX_DEPTH: usize = 2_000;
 /// A start tag with more attributes than this is refused (the tokenizer's work grows with the
 /// square of a tag's attribute count).
 pub const MAX_ATTRIBUTES: usize = 256;
+/// A page with more start tags than this is refused (the tree and the blocks take memory in
+/// proportion; the largest news pages have tens of thousands).
+pub const MAX_ELEMENTS: usize = 400_000;
 
 /// The article extracted from one page.
 #[derive(Clone, Debug, Default)]
@@ -67,6 +70,9 @@ pub enum HtmlError {
     /// A start tag has so many attributes that tokenizing it would take too long.
     #[error("a tag has {0} attributes, over the limit of {MAX_ATTRIBUTES}")]
     TooManyAttributes(usize),
+    /// The page has so many elements that its tree would take too much memory.
+    #[error("the page has {0} tags, over the limit of {MAX_ELEMENTS}")]
+    TooManyElements(usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -850,6 +856,9 @@ pub fn extract(raw: &str) -> Result<Extraction, HtmlError> {
     let scan = RawScan::new(raw);
     if scan.max_attributes > MAX_ATTRIBUTES {
         return Err(HtmlError::TooManyAttributes(scan.max_attributes));
+    }
+    if scan.elements > MAX_ELEMENTS {
+        return Err(HtmlError::TooManyElements(scan.elements));
     }
     let html = parse::parse(raw)?;
     let meta = page_meta(&html);
