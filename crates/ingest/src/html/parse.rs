@@ -206,6 +206,34 @@ mod tests {
         assert_eq!(a.html(), b.html());
     }
 
+    /// On the 91 pages of the extraction benchmark, feeding the parser in chunks builds the
+    /// same tree as one call.
+    #[test]
+    fn benchmark_pages_parse_as_in_one_call() {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/html-extraction/html"
+        );
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut n = 0;
+        for e in entries.flatten() {
+            let gz = std::fs::read(e.path()).unwrap();
+            let bytes = crate::gunzip_limited(&gz, 64 << 20).unwrap();
+            let (page, _) = crate::decode_html(&bytes, None).unwrap();
+            let a = parse(&page).unwrap();
+            assert_eq!(
+                a.html(),
+                Html::parse_document(&page).html(),
+                "{:?}",
+                e.path()
+            );
+            n += 1;
+        }
+        assert_eq!(n, 91);
+    }
+
     #[test]
     fn depth_is_measured_however_the_nesting_is_written() {
         for unit in [
