@@ -46,7 +46,7 @@ impl Date {
             return Err(err());
         }
         // Accept a trailing time part such as `2014-11-26T10:00:00Z`.
-        let d = &d[..2];
+        let d = d.get(..2).ok_or_else(err)?;
         let year = y.parse().map_err(|_| err())?;
         let month = m.parse().map_err(|_| err())?;
         let day = d.parse().map_err(|_| err())?;
@@ -140,6 +140,7 @@ mod tests {
         assert!(Date::parse_iso("2014-02-30").is_err());
         assert!(Date::parse_iso("2014-13-01").is_err());
         assert!(Date::parse_iso("yesterday").is_err());
+        assert!(Date::parse_iso("2014-11-\u{fffd}x").is_err());
         assert_eq!(
             Date::parse_iso("2014-11-26T08:00:00Z").unwrap().to_string(),
             "2014-11-26"
