@@ -141,6 +141,7 @@ mod tests {
         assert!(Date::parse_iso("2014-02-30").is_err());
         assert!(Date::parse_iso("2014-13-01").is_err());
         assert!(Date::parse_iso("yesterday").is_err());
+        assert!(Date::parse_iso("2014-11-\u{fffd}x").is_err());
         assert_eq!(
             Date::parse_iso("2014-11-26T08:00:00Z").unwrap().to_string(),
             "2014-11-26"

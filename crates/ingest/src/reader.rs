@@ -319,20 +319,39 @@ pub fn open_reader(
     opts: &ReadOptions,
 ) -> Result<Records, ReadError> {
     let (mut stream, gz) = buffered(reader, &label)?;
+    // The head decides the format; a stream damaged inside it (a cut gzip member) still
+    // yields what came before the damage, and the error comes after it, in its record.
     let mut head = Vec::new();
-    (&mut stream)
-        .take(4096)
-        .read_to_end(&mut head)
-        .map_err(|e| {
-            ReadError::new(
+    let mut pending = None;
+    let mut buf = [0u8; 4096];
+    while head.len() < 4096 {
+        match stream.read(&mut buf[..4096 - head.len()]) {
+            Ok(0) => break,
+            Ok(n) => head.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                pending = Some(e);
+                break;
+            }
+        }
+    }
+    if let Some(e) = pending.take() {
+        if head.is_empty() {
+            return Err(ReadError::new(
                 &label,
                 if gz {
                     format!("damaged gzip data: {}", crate::compress::describe(&e))
                 } else {
                     format!("cannot read: {}", describe_io(&e))
                 },
-            )
-        })?;
+            ));
+        }
+        pending = Some(e);
+    }
+    let stream: Box<dyn Read> = match pending {
+        Some(e) => Box::new(FailAfter(Some(e))),
+        None => stream,
+    };
     let format = format.unwrap_or_else(|| InputFormat::sniff(&head));
     let stream = BufReader::new(std::io::Cursor::new(head).chain(stream));
     match format {
@@ -363,6 +382,18 @@ pub fn open_reader(
                 meta: Metadata::default(),
             };
             Ok(Box::new(std::iter::once(Ok(raw))))
+        }
+    }
+}
+
+/// A stream that fails with the error it was given (once), then ends.
+struct FailAfter(Option<std::io::Error>);
+
+impl Read for FailAfter {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        match self.0.take() {
+            Some(e) => Err(e),
+            None => Ok(0),
         }
     }
 }

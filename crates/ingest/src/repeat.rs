@@ -19,6 +19,8 @@ pub struct RepeatIndex {
 #[derive(Clone, Debug, Default)]
 struct Group {
     docs: usize,
+    /// Content ids of the documents observed: a copy of one is not a second document.
+    copies: BTreeSet<String>,
     lines: BTreeMap<String, usize>,
 }
 
@@ -48,9 +50,12 @@ impl RepeatIndex {
         RepeatIndex::default()
     }
 
-    /// Records the head and tail lines of one document of source `group`.
+    /// Records the head and tail lines of one document of source `group`. A copy of a
+    /// document already observed (same non-empty lines) is ignored, so that an article
+    /// present twice in a batch is not taken for furniture.
     pub fn observe(&mut self, group: &str, text: &str) {
         let lines = lines(text);
+        let id = crate::content_id(lines.join("\n").as_bytes());
         let mut seen = BTreeSet::new();
         let head = lines.iter().take(EDGE_UNITS);
         let tail = lines.iter().rev().take(EDGE_UNITS);
@@ -58,6 +63,9 @@ impl RepeatIndex {
             seen.insert(normalize(line));
         }
         let g = self.groups.entry(group.to_string()).or_default();
+        if !g.copies.insert(id) {
+            return;
+        }
         g.docs += 1;
         for line in seen {
             *g.lines.entry(line).or_default() += 1;
@@ -93,5 +101,14 @@ mod tests {
         assert!(idx.is_repeated("site", "footer"));
         assert!(!idx.is_repeated("site", "Story one text."));
         assert!(!idx.is_repeated("other", "Footer"));
+    }
+
+    #[test]
+    fn copies_of_one_document_are_not_repetition() {
+        let mut idx = RepeatIndex::new();
+        idx.observe("site", "Story one text.\nFooter");
+        idx.observe("site", "  Story one text.\n\nFooter\n");
+        assert!(!idx.is_repeated("site", "Footer"));
+        assert!(!idx.is_repeated("site", "Story one text."));
     }
 }

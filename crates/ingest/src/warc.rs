@@ -199,63 +199,72 @@ impl<R: BufRead> WarcRecords<R> {
         let date = get("warc-date").map(str::to_string);
         let record_id = get("warc-record-id").map(str::to_string);
 
-        // Read (or skip) the content, then check the record ends where its length says.
+        // Read the content (skip it when it is over the limit), then check that the record
+        // ends where its length says: the blank-line separator, then the next header.
         let mut content = Vec::new();
-        let mut too_large = false;
-        if wanted && len <= self.max_bytes {
-            let got = Read::take(&mut self.r, len)
-                .read_to_end(&mut content)
-                .map_err(|e| self.err(format!("cannot read record content: {}", describe(&e))));
-            if let Err(e) = got {
-                self.done = true;
-                return Err(e);
-            }
+        let too_large = len > self.max_bytes;
+        let got = if too_large {
+            std::io::copy(&mut Read::take(&mut self.r, len), &mut std::io::sink())
         } else {
-            too_large = wanted;
-            match std::io::copy(&mut Read::take(&mut self.r, len), &mut std::io::sink()) {
-                Ok(n) if n == len => {}
-                Ok(_) => {
-                    self.done = true;
-                    return Err(self.err("the file ends inside a record (truncated)"));
-                }
-                Err(e) => {
-                    self.done = true;
-                    return Err(self.err(format!("cannot read record content: {}", describe(&e))));
-                }
+            Read::take(&mut self.r, len)
+                .read_to_end(&mut content)
+                .map(|n| n as u64)
+        };
+        let got = match got {
+            Ok(n) => n,
+            Err(e) => {
+                self.done = true;
+                return Err(self.err(format!("cannot read record content: {}", describe(&e))));
             }
-        }
-        // A length that is too long swallows the next record's header.
-        if let Some(p) = find(&content, b"\r\n\r\nWARC/1.") {
-            let tail = content.split_off(p + 4);
-            self.r.unread(&tail);
-            return Err(self.err(format!(
-                "Content-Length {len} runs into the next record (true length {p}); record skipped"
-            )));
-        }
-        if wanted && (content.len() as u64) < len {
+        };
+        if got < len {
+            // A length too long for the last record runs off the end of the file.
+            if let Some(p) = find(&content, b"\r\n\r\nWARC/") {
+                let tail = content.split_off(p);
+                self.r.unread(&tail);
+                return Err(self.err(format!(
+                    "Content-Length {len} runs into the next record (true length {p}); record skipped"
+                )));
+            }
             self.done = true;
             return Err(self.err(format!(
-                "the file ends inside a record (Content-Length {len}, {} bytes present)",
-                content.len()
+                "the file ends inside a record (Content-Length {len}, {got} bytes present)"
             )));
         }
-        // A length that is too short leaves content before the next header.
-        match self.r.fill_buf() {
-            Ok(rest) if !rest.is_empty() => {
-                let ok = rest.starts_with(b"\r\n")
-                    || rest.starts_with(b"\n")
-                    || rest.starts_with(b"WARC/");
-                if !ok {
-                    let found = self.resync().unwrap_or(false);
-                    if !found {
-                        self.done = true;
-                    }
-                    return Err(self.err(format!(
-                        "Content-Length {len} is shorter than the record; record skipped"
-                    )));
-                }
+        let mut next = Vec::new();
+        let peeked = Read::take(&mut self.r, 16).read_to_end(&mut next);
+        self.r.unread(&next);
+        if peeked.is_ok() && !ends_well(&next) {
+            // Too long: the content took in the separator and maybe more of the next record.
+            let from = content.len().saturating_sub(16);
+            let mut window = content[from..].to_vec();
+            window.extend_from_slice(&next);
+            let near = find(&window, b"\r\n\r\nWARC/")
+                .filter(|&p| p < content.len() - from)
+                .map(|p| from + p);
+            let far = || find(&content, b"\r\n\r\nWARC/1.");
+            if let Some(p) = near.or_else(far) {
+                let tail = content.split_off(p);
+                self.r.unread(&tail);
+                return Err(self.err(format!(
+                    "Content-Length {len} is {} bytes too long: it runs into the next record; \
+                     record skipped",
+                    len - p as u64
+                )));
             }
-            _ => {}
+            // A separator shorter than the standard one, then the next header, is accepted;
+            // otherwise the length is too short and content is left before the next header.
+            let short_separator =
+                next.trim_ascii_start().starts_with(b"WARC/") && next.first() != Some(&b'W');
+            if !short_separator {
+                let found = self.resync().unwrap_or(false);
+                if !found {
+                    self.done = true;
+                }
+                return Err(self.err(format!(
+                    "Content-Length {len} is shorter than the record; record skipped"
+                )));
+            }
         }
         if !wanted {
             return Ok(Some(None));
@@ -307,6 +316,22 @@ impl<R: BufRead> Iterator for WarcRecords<R> {
             }
         }
         None
+    }
+}
+
+/// Whether `next` (the bytes after a record's content) is the separator and then the next
+/// record or the end of the file.
+fn ends_well(next: &[u8]) -> bool {
+    let rest = next
+        .strip_prefix(b"\r\n\r\n")
+        .or_else(|| next.strip_prefix(b"\n\n"));
+    match rest {
+        Some(rest) => {
+            let rest = rest.trim_ascii_start();
+            rest.is_empty() || rest.starts_with(b"WARC/") || b"WARC/".starts_with(rest)
+        }
+        // A file may end right after the content, without the separator.
+        None => next.iter().all(|b| b.is_ascii_whitespace()) && !next.contains(&b'W'),
     }
 }
 

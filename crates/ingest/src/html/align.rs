@@ -14,26 +14,14 @@ const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
 ];
 
-/// Elements that have no end tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "basefont", "bgsound", "frame", "keygen",
-];
-
-/// Elements whose end tag is often left out (the parser closes them implicitly), so they do
-/// not count towards the nesting depth.
-const IMPLIED_END: &[&str] = &[
-    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "tbody", "thead", "tfoot", "rb",
-    "rt", "rp", "rtc", "colgroup", "caption", "html", "head", "body",
-];
-
-/// Character data runs of a raw page and how its markup nests.
+/// Character data runs of a raw page, and the most attributes one tag has.
 #[derive(Debug, Default)]
 pub(crate) struct RawScan {
     /// Byte ranges of character data outside markup, in order.
     pub runs: Vec<(usize, usize)>,
-    /// Deepest nesting of explicitly closed elements seen.
-    pub max_depth: usize,
+    /// The most attributes written in one start tag (html5ever checks each new attribute
+    /// against the tag's earlier ones, so the work grows with the square of this).
+    pub max_attributes: usize,
     /// Start tags seen.
     pub elements: usize,
 }
@@ -106,7 +94,6 @@ impl RawScan {
     pub fn new(raw: &str) -> RawScan {
         let b = raw.as_bytes();
         let mut scan = RawScan::default();
-        let mut depth = 0usize;
         let mut text_start = 0usize;
         let mut i = 0usize;
         let push = |scan: &mut RawScan, s: usize, e: usize| {
@@ -139,10 +126,6 @@ impl RawScan {
                     .iter()
                     .position(|c| !c.is_ascii_alphanumeric())
                     .map_or(b.len(), |p| lt + 2 + p);
-                let name = &b[lt + 2..name_end];
-                if !is_in(name, IMPLIED_END) && !is_in(name, VOID) {
-                    depth = depth.saturating_sub(1);
-                }
                 let end = tag_end(b, name_end);
                 i = end;
                 text_start = end;
@@ -155,11 +138,8 @@ impl RawScan {
                 let name = &b[lt + 1..name_end];
                 let end = tag_end(b, name_end);
                 scan.elements += 1;
+                scan.max_attributes = scan.max_attributes.max(count_attributes(&b[name_end..end]));
                 let self_closing = end >= 2 && b[end - 2] == b'/';
-                if !self_closing && !is_in(name, IMPLIED_END) && !is_in(name, VOID) {
-                    depth += 1;
-                    scan.max_depth = scan.max_depth.max(depth);
-                }
                 if is_in(name, RAW_TEXT) && !self_closing {
                     let mut close = Vec::with_capacity(name.len() + 2);
                     close.extend_from_slice(b"</");
@@ -170,7 +150,6 @@ impl RawScan {
                     } else {
                         b.len()
                     };
-                    depth = depth.saturating_sub(1);
                     i = after;
                     text_start = after;
                 } else {
@@ -185,6 +164,44 @@ impl RawScan {
         push(&mut scan, text_start, b.len());
         scan
     }
+}
+
+/// How many attributes the inside of a start tag (after its name) writes: names start after
+/// whitespace or `/`, outside quoted values.
+fn count_attributes(tag: &[u8]) -> usize {
+    let mut n = 0;
+    let mut quote = 0u8;
+    let mut boundary = true;
+    let mut after_eq = false;
+    for &c in tag {
+        if quote != 0 {
+            if c == quote {
+                quote = 0;
+            }
+            continue;
+        }
+        match c {
+            b'"' | b'\'' if after_eq => quote = c,
+            b'=' => {
+                after_eq = true;
+                boundary = false;
+                continue;
+            }
+            b'>' => break,
+            c if c.is_ascii_whitespace() || c == b'/' => {
+                boundary = !after_eq;
+                continue;
+            }
+            _ => {
+                if boundary {
+                    n += 1;
+                }
+                boundary = false;
+            }
+        }
+        after_eq = false;
+    }
+    n
 }
 
 fn is_in(name: &[u8], set: &[&str]) -> bool {
@@ -395,10 +412,13 @@ mod tests {
     }
 
     #[test]
-    fn depth_counts_explicitly_closed_elements() {
-        let scan = RawScan::new("<div><div><p>x<p>y</div></div><br><img src=a>");
-        assert_eq!(scan.max_depth, 2);
-        assert_eq!(scan.elements, 6);
+    fn attributes_are_counted_outside_quoted_values() {
+        let scan = RawScan::new(
+            "<div><p class=\"a b=c d\" id='x y' data-x = 1 hidden/>x<p>y</div><br><img src=a>",
+        );
+        assert_eq!(scan.max_attributes, 4);
+        assert_eq!(scan.elements, 5);
+        assert_eq!(count_attributes(b" a=1 b c='d e' f=\"g h\">"), 4);
     }
 
     #[test]

@@ -25,6 +25,7 @@
 
 mod align;
 mod meta;
+mod parse;
 
 use std::collections::BTreeSet;
 
@@ -38,6 +39,12 @@ pub use meta::{date_in_url, find_date_in_text, page_meta, parse_date, PageMeta};
 
 /// Markup nested deeper than this is refused (the tree builder's work grows with depth).
 pub const MAX_DEPTH: usize = 2_000;
+/// A start tag with more attributes than this is refused (the tokenizer's work grows with the
+/// square of a tag's attribute count).
+pub const MAX_ATTRIBUTES: usize = 256;
+/// A page with more start tags than this is refused (the tree and the blocks take memory in
+/// proportion; the largest news pages have tens of thousands).
+pub const MAX_ELEMENTS: usize = 400_000;
 
 /// The article extracted from one page.
 #[derive(Clone, Debug, Default)]
@@ -60,6 +67,12 @@ pub enum HtmlError {
     /// The markup nests too deeply to build a tree safely.
     #[error("markup nests {0} elements deep, over the limit of {MAX_DEPTH}")]
     TooDeep(usize),
+    /// A start tag has so many attributes that tokenizing it would take too long.
+    #[error("a tag has {0} attributes, over the limit of {MAX_ATTRIBUTES}")]
+    TooManyAttributes(usize),
+    /// The page has so many elements that its tree would take too much memory.
+    #[error("the page has {0} tags, over the limit of {MAX_ELEMENTS}")]
+    TooManyElements(usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -841,10 +854,13 @@ fn kept_words(page: &Page<'_>, decisions: &[Result<(), DropReason>]) -> usize {
 /// Extracts the article of an HTML page (already decoded to text).
 pub fn extract(raw: &str) -> Result<Extraction, HtmlError> {
     let scan = RawScan::new(raw);
-    if scan.max_depth > MAX_DEPTH {
-        return Err(HtmlError::TooDeep(scan.max_depth));
+    if scan.max_attributes > MAX_ATTRIBUTES {
+        return Err(HtmlError::TooManyAttributes(scan.max_attributes));
     }
-    let html = Html::parse_document(raw);
+    if scan.elements > MAX_ELEMENTS {
+        return Err(HtmlError::TooManyElements(scan.elements));
+    }
+    let html = parse::parse(raw)?;
     let meta = page_meta(&html);
     let page = flatten(&html);
 
