@@ -194,10 +194,11 @@ pub(crate) fn find(doc: &Document, verbs: &Verbs, region: Span) -> Vec<DepQuote>
                     && kids(c).iter().any(|&k| {
                         k == v + 1
                             && toks[k].deprel == "case"
-                            && matches!(
-                                toks[k].form(text).to_lowercase().as_str(),
-                                "for" | "about" | "on" | "against"
-                            )
+                            && match toks[k].form(text).to_lowercase().as_str() {
+                                "for" | "about" | "on" | "against" => true,
+                                "to" => TO_VERBS.contains(&lemma.as_str()),
+                                _ => false,
+                            }
                     })
             }) {
                 cue = Span::new(cue.start, toks[v + 1].span.end);
@@ -246,17 +247,55 @@ pub(crate) fn find(doc: &Document, verbs: &Verbs, region: Span) -> Vec<DepQuote>
         {
             continue;
         }
-        let subject = |x: usize| {
+        let subject = |x: usize, passive_ok: bool| {
             kids(x)
                 .iter()
                 .copied()
-                .find(|&c| toks[c].deprel == "nsubj")
+                .find(|&c| {
+                    toks[c].deprel == "nsubj" || (passive_ok && toks[c].deprel == "nsubj:pass")
+                })
                 .and_then(|s| extent(doc, lo, hi, s, &kids))
         };
-        let mut speaker = subject(v);
-        if speaker.is_none() && matches!(t.deprel.as_str(), "conj" | "advcl" | "xcomp") {
-            if let Some(h) = t.head.filter(|&h| h >= lo && h < hi) {
-                speaker = subject(h);
+        let mut speaker = subject(v, false);
+        // "X will come to talk about", "X is expected to endorse", "X left, saying ...":
+        // the subject of the governing verb, up to three levels
+        let mut x = v;
+        for _ in 0..3 {
+            if speaker.is_some() || !matches!(toks[x].deprel.as_str(), "conj" | "advcl" | "xcomp") {
+                break;
+            }
+            match toks[x].head.filter(|&h| h >= lo && h < hi) {
+                Some(h) => {
+                    speaker = subject(h, true);
+                    x = h;
+                }
+                None => break,
+            }
+        }
+        // "Pope Francis, calling ...": the noun the participle modifies
+        if speaker.is_none() && toks[x].deprel == "acl" {
+            if let Some(h) = toks[x].head.filter(|&h| h >= lo && h < x) {
+                if toks[h].upos == Upos::Propn {
+                    if let Some(mut e) = extent(doc, lo, hi, h, &kids) {
+                        // without the preposition of "about Pope Francis calling ..."
+                        if let Some(first) = toks[lo..x].iter().position(|t| {
+                            e.start <= t.span.start
+                                && !matches!(t.deprel.as_str(), "case" | "mark" | "cc")
+                                && t.upos != Upos::Punct
+                        }) {
+                            e = Span::new(toks[lo + first].span.start, e.end);
+                        }
+                        let stop = toks[x].span.start;
+                        let end = toks[lo..x]
+                            .iter()
+                            .rev()
+                            .find(|t| t.span.end <= stop && t.upos != Upos::Punct)
+                            .map(|t| t.span.end);
+                        if let Some(end) = end.filter(|&end| end > e.start) {
+                            speaker = Some(Span::new(e.start, end));
+                        }
+                    }
+                }
             }
         }
         out.push(DepQuote {
@@ -267,6 +306,9 @@ pub(crate) fn find(doc: &Document, verbs: &Verbs, region: Span) -> Vec<DepQuote>
     }
     out
 }
+
+/// Verbs whose object after "to" is what they report on ("referring to X").
+const TO_VERBS: &[&str] = &["refer", "point", "respond", "react", "object", "allude"];
 
 /// Verbs whose object is an addressee, not part of what is said.
 const ADDRESSEE: &[&str] = &[

@@ -649,10 +649,6 @@ impl QuoteExtractor {
         if caps * 2 < name.len() {
             return None;
         }
-        // a dateline or a shouted label ("WASHINGTON:", "UPDATE:") is not a speaker
-        if name.len() == 1 && form(text, name[0]).chars().all(|c| !c.is_lowercase()) {
-            return None;
-        }
         Some((j, (lo, j)))
     }
 
