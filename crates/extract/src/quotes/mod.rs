@@ -613,6 +613,16 @@ impl QuoteExtractor {
                 return self.attribution(sp, cue, parse);
             }
         }
+        // `X verb: "..."`: any verb of the tagger right before the colon introduces the quote
+        if hi >= lo + 2 && form(text, ws[hi - 1]) == ":" && ws[hi - 2].word {
+            let c = hi - 2;
+            if parse.is_verb(ws[c].s) {
+                let cue = join(ws, c, c + 1);
+                if let Some(sp) = self.speaker_left(text, ws, lo, c, cue, parse) {
+                    return self.attribution(Some(sp), cue, parse);
+                }
+            }
+        }
         // `Name: "..."` (a headline or a transcript line)
         if let Some((colon, (a, b))) = self.colon_source(text, ws, lo, hi) {
             if colon + 1 == hi {
@@ -1319,6 +1329,12 @@ impl<'a> Parse<'a> {
         let toks = &self.doc.tokens;
         let i = toks.partition_point(|t| t.span.end <= at);
         (i < toks.len() && toks[i].span.start <= at).then_some(i)
+    }
+
+    /// Whether the tagger made the token at byte `at` a verb.
+    fn is_verb(&self, at: usize) -> bool {
+        self.token_at(at)
+            .is_some_and(|i| self.doc.tokens[i].upos == newsgraph_core::Upos::Verb)
     }
 
     /// Whether the tagger made the token at byte `at` a proper noun.

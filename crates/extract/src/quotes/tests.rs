@@ -99,3 +99,36 @@ fn name_and_colon_opening_a_line_is_an_attribution() {
     let qs = run("Update: The vote has been moved to Friday.");
     assert!(qs.is_empty(), "{qs:?}");
 }
+
+#[test]
+fn every_cue_example_finds_its_own_cue() {
+    let x = QuoteExtractor::new().unwrap();
+    let mut failures = Vec::new();
+    for e in x.lexicon().entries() {
+        let want = e.words.join(" ");
+        let found = run(&e.example)
+            .iter()
+            .any(|q| q.2.to_lowercase() == want && !q.0.is_empty());
+        if !found {
+            failures.push(format!("{want}: {}", e.example));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} examples fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn a_verb_and_colon_before_a_quote_is_its_attribution() {
+    let qs = run_parsed("The chairman fumed: \"This is the worst budget in a decade.\"");
+    assert!(
+        qs.iter()
+            .any(|q| q.0 == "This is the worst budget in a decade."
+                && q.1 == "The chairman"
+                && q.2 == "fumed"),
+        "{qs:?}"
+    );
+}
