@@ -418,10 +418,14 @@ impl QuoteExtractor {
         found.sort_by_key(|f| (f.content.start, f.content.end));
         let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
         let mut last_entity: Option<usize> = None;
-        for f in found {
+        for mut f in found {
             if f.content.is_empty() {
                 continue;
             }
+            f.attr.cue = f
+                .attr
+                .cue
+                .map(|c| with_auxiliaries(text, f.attr.speaker, c));
             if quotes
                 .iter()
                 .any(|q| q.kind == f.kind && q.content.overlaps(f.content))
@@ -1172,6 +1176,68 @@ impl Stage for QuoteExtractor {
 
 fn is_final(f: &str) -> bool {
     matches!(f, "." | "!" | "?")
+}
+
+/// Auxiliaries, negation and focus adverbs that belong to a cue when they stand between the
+/// speaker and the cue verb ("X has also said", "X did not mention").
+const CUE_AUX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "is",
+    "are",
+    "was",
+    "were",
+    "n't",
+    "didn't",
+    "doesn't",
+    "hasn't",
+    "haven't",
+    "didn’t",
+    "doesn’t",
+    "hasn’t",
+    "haven’t",
+    "can",
+    "cannot",
+    "be",
+    "been",
+];
+
+/// The cue widened to the left over the auxiliaries between it and the speaker.
+fn with_auxiliaries(text: &str, speaker: Option<Span>, cue: Span) -> Span {
+    let Some(sp) = speaker else {
+        return cue;
+    };
+    if sp.end >= cue.start {
+        return cue;
+    }
+    let Some(gap) = text.get(sp.end..cue.start) else {
+        return cue;
+    };
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 3
+        || !words
+            .iter()
+            .all(|w| CUE_AUX.contains(&w.to_lowercase().as_str()))
+    {
+        return cue;
+    }
+    let lead = gap.len() - gap.trim_start().len();
+    Span::new(sp.end + lead, cue.end)
 }
 
 /// The span from the start of token `a` to the end of token `b - 1`.

@@ -132,3 +132,13 @@ fn a_verb_and_colon_before_a_quote_is_its_attribution() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn auxiliaries_between_speaker_and_cue_join_the_cue() {
+    let qs = run("The mayor has also said that the roads would reopen soon.");
+    assert!(
+        qs.iter()
+            .any(|q| q.2 == "has also said" && q.1 == "The mayor"),
+        "{qs:?}"
+    );
+}
