@@ -425,7 +425,7 @@ impl QuoteExtractor {
             f.attr.cue = f
                 .attr
                 .cue
-                .map(|c| with_auxiliaries(text, f.attr.speaker, c));
+                .map(|c| with_channel(text, with_auxiliaries(text, f.attr.speaker, c)));
             if quotes
                 .iter()
                 .any(|q| q.kind == f.kind && q.content.overlaps(f.content))
@@ -1238,6 +1238,29 @@ fn with_auxiliaries(text: &str, speaker: Option<Span>, cue: Span) -> Span {
     }
     let lead = gap.len() - gap.trim_start().len();
     Span::new(sp.end + lead, cue.end)
+}
+
+/// The cue widened to the right over "in a statement", which names the channel of the act
+/// ("X said in a statement that ...").
+fn with_channel(text: &str, cue: Span) -> Span {
+    let rest = text.get(cue.end..).unwrap_or("");
+    for channel in [
+        " in a statement",
+        " in a written statement",
+        " in a joint statement",
+    ] {
+        if rest.len() >= channel.len()
+            && rest.is_char_boundary(channel.len())
+            && rest[..channel.len()].eq_ignore_ascii_case(channel)
+            && !rest[channel.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
+            return Span::new(cue.start, cue.end + channel.len());
+        }
+    }
+    cue
 }
 
 /// The span from the start of token `a` to the end of token `b - 1`.

@@ -142,3 +142,14 @@ fn auxiliaries_between_speaker_and_cue_join_the_cue() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn a_statement_named_after_the_cue_joins_it() {
+    let qs = run("The ministry said in a statement that the border would stay closed.");
+    assert!(
+        qs.iter().any(|q| q.2 == "said in a statement"
+            && q.1 == "The ministry"
+            && q.0.ends_with("the border would stay closed")),
+        "{qs:?}"
+    );
+}
