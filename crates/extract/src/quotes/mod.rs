@@ -16,20 +16,29 @@
 //!    `X told Y (that) ...`, `X accused Y of ...`, `according to X, ...`, `..., X said`.
 //!    The content is the reported clause; when it contains a quoted fragment the quote is
 //!    `mixed`.
-//! 3. **Speakers.** The speaker span is the noun phrase next to the cue, found by word
+//!    A line opened by a short name and a colon (`Name: ...`, headlines and transcripts) is
+//!    attributed to the name.
+//! 3. **Reports from the parse.** When the parser ran, [`deps`] finds each reporting verb of
+//!    `resources/quotes/verbs.tsv` (by lemma) with a complement: the whole `ccomp` subtree
+//!    (`X argued that ...`), an infinitive (`X plans to ...`) or, for evaluative verbs, the
+//!    object with its predicate (`X called the plan a failure`, `X called for an inquiry`). It
+//!    replaces the content of the word patterns' find with the same cue and adds the others.
+//! 4. **Speakers.** The speaker span is the noun phrase next to the cue, found by word
 //!    patterns or, when the parser ran, by the cue's `nsubj`. It is linked to the entity whose
 //!    mention it covers (the actors stage resolves pronouns and titles to mentions); a pronoun
 //!    with no entity falls back on the previous quote's speaker.
-//! 4. **Dates.** A quote is dated by the time layer's expression in its sentence, else the
+//! 5. **Dates.** A quote is dated by the time layer's expression in its sentence, else the
 //!    paragraph's, else the publication date.
 //!
 //! *Invariant:* content spans lie inside the text, on char boundaries, and quotes of one kind
 //! never overlap.
 
+mod deps;
 mod lexicon;
 mod marks;
 mod words;
 
+pub use deps::{Complement, Verbs, VERBS_TSV};
 pub use lexicon::{CueEntry, Frame, Lexicon, LexiconError, CUES_TSV};
 
 use newsgraph_core::{Document, MentionVia, Quote, QuoteKind, Span, Stage};
@@ -180,6 +189,53 @@ const CONTENT_OPENERS: &[&str] = &[
     "that", "how", "what", "why", "whether", "when", "where", "who", "if",
 ];
 
+/// Labels that open a line with a colon without naming a speaker.
+const COLON_LABELS: &[&str] = &[
+    "update",
+    "updated",
+    "watch",
+    "note",
+    "editor's",
+    "editor’s",
+    "video",
+    "videos",
+    "photo",
+    "photos",
+    "exclusive",
+    "breaking",
+    "read",
+    "live",
+    "related",
+    "source",
+    "sources",
+    "image",
+    "caption",
+    "correction",
+    "disclosure",
+    "transcript",
+    "listen",
+    "see",
+    "also",
+    "q",
+    "a",
+    "question",
+    "answer",
+    "full",
+    "more",
+    "click",
+    "follow",
+    "contact",
+    "email",
+    "tags",
+    "topics",
+    "credit",
+    "warning",
+    "advertisement",
+    "sign",
+    "subscribe",
+    "share",
+];
+
 /// Minimum number of words for a quoted span to count as a direct quote of its own.
 const MIN_DIRECT_WORDS: usize = 4;
 
@@ -209,17 +265,26 @@ struct Found {
 #[derive(Clone, Debug)]
 pub struct QuoteExtractor {
     lex: Lexicon,
+    verbs: Verbs,
 }
 
 impl QuoteExtractor {
     /// The extractor with the embedded cue lexicon.
     pub fn new() -> Result<QuoteExtractor, LexiconError> {
-        Ok(QuoteExtractor::with_lexicon(Lexicon::embedded()?))
+        Ok(QuoteExtractor::with_lexicon(Lexicon::embedded()?).with_verbs(Verbs::embedded()?))
     }
 
-    /// The extractor with a given lexicon.
+    /// The extractor with a given lexicon and no reporting verbs for the dependency rule.
     pub fn with_lexicon(lex: Lexicon) -> QuoteExtractor {
-        QuoteExtractor { lex }
+        QuoteExtractor {
+            lex,
+            verbs: Verbs::default(),
+        }
+    }
+
+    /// The same extractor with the given reporting verbs for the dependency rule.
+    pub fn with_verbs(self, verbs: Verbs) -> QuoteExtractor {
+        QuoteExtractor { verbs, ..self }
     }
 
     /// The lexicon in use.
@@ -326,6 +391,9 @@ impl QuoteExtractor {
                     &mut indirect,
                 );
             }
+            if parse.parsed {
+                self.dep_indirect(doc, para, &mask, &fragments, &used_cues, &mut indirect);
+            }
             let mut last = None;
             for (m, a) in &directs {
                 if a.is_some() {
@@ -350,10 +418,14 @@ impl QuoteExtractor {
         found.sort_by_key(|f| (f.content.start, f.content.end));
         let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
         let mut last_entity: Option<usize> = None;
-        for f in found {
+        for mut f in found {
             if f.content.is_empty() {
                 continue;
             }
+            f.attr.cue = f
+                .attr
+                .cue
+                .map(|c| with_channel(text, with_auxiliaries(text, f.attr.speaker, c)));
             if quotes
                 .iter()
                 .any(|q| q.kind == f.kind && q.content.overlaps(f.content))
@@ -545,7 +617,53 @@ impl QuoteExtractor {
                 return self.attribution(sp, cue, parse);
             }
         }
+        // `X verb: "..."`: any verb of the tagger right before the colon introduces the quote
+        if hi >= lo + 2 && form(text, ws[hi - 1]) == ":" && ws[hi - 2].word {
+            let c = hi - 2;
+            if parse.is_verb(ws[c].s) {
+                let cue = join(ws, c, c + 1);
+                if let Some(sp) = self.speaker_left(text, ws, lo, c, cue, parse) {
+                    return self.attribution(Some(sp), cue, parse);
+                }
+            }
+        }
+        // `Name: "..."` (a headline or a transcript line)
+        if let Some((colon, (a, b))) = self.colon_source(text, ws, lo, hi) {
+            if colon + 1 == hi {
+                return self.attribution(Some(join(ws, a, b)), join(ws, colon, colon + 1), parse);
+            }
+        }
         Attribution::default()
+    }
+
+    /// A short name and a colon opening the clause at word `lo`: `Name Name: ...`, as
+    /// (index of the colon, the name's words).
+    fn colon_source(
+        &self,
+        text: &str,
+        ws: &[W],
+        lo: usize,
+        hi: usize,
+    ) -> Option<(usize, (usize, usize))> {
+        let mut j = lo;
+        while j < hi && ws[j].word && j - lo <= 5 {
+            j += 1;
+        }
+        if j == lo || j >= hi || j - lo > 5 || form(text, ws[j]) != ":" {
+            return None;
+        }
+        if !is_cap(text, ws[lo]) || COLON_LABELS.contains(&lower(text, ws[lo]).as_str()) {
+            return None;
+        }
+        let name = &ws[lo..j];
+        if name.iter().any(|w| self.is_cue_word(&lower(text, *w))) {
+            return None;
+        }
+        let caps = name.iter().filter(|w| is_cap(text, **w)).count();
+        if caps * 2 < name.len() {
+            return None;
+        }
+        Some((j, (lo, j)))
     }
 
     fn attribution(&self, speaker: Option<Span>, cue: Span, _parse: &Parse) -> Attribution {
@@ -749,6 +867,30 @@ impl QuoteExtractor {
         let masked = |w: W| mask.iter().any(|m| m.start <= w.s && w.e <= m.end);
         let mut i = lo;
         let mut taken_until = 0usize;
+        // `Name: CONTENT` at the start of the sentence
+        if let Some((colon, (a, b))) = self.colon_source(text, ws, lo, hi) {
+            if let Some(content) = content_span(text, ws, colon + 1, hi) {
+                let words_in = ws[colon + 1..hi].iter().filter(|w| w.word).count();
+                let quoted = mask.iter().any(|m| m.overlaps(content));
+                if words_in >= 3 && !quoted {
+                    let mixed = fragments.iter().any(|f| content.contains(f.outer()));
+                    out.push(Found {
+                        content,
+                        kind: if mixed {
+                            QuoteKind::Mixed
+                        } else {
+                            QuoteKind::Indirect
+                        },
+                        attr: Attribution {
+                            speaker: Some(join(ws, a, b)),
+                            cue: Some(join(ws, colon, colon + 1)),
+                            entity: None,
+                        },
+                    });
+                    taken_until = content.end;
+                }
+            }
+        }
         while i < hi {
             let w = ws[i];
             if !w.word || masked(w) || w.s < taken_until {
@@ -759,6 +901,11 @@ impl QuoteExtractor {
                 i += 1;
                 continue;
             };
+            // a cue word inside a name ("the United States") is no cue
+            if i > lo && parse.is_propn(w.s) {
+                i += n;
+                continue;
+            }
             let cue = join(ws, i, i + n);
             if used_cues.iter().any(|u| u.overlaps(cue)) {
                 i += n;
@@ -801,6 +948,58 @@ impl QuoteExtractor {
                 }
                 _ => i += n,
             }
+        }
+    }
+
+    /// Indirect speech from the dependency parse: refines the content of the word patterns'
+    /// finds with the same cue, and adds the ones they missed.
+    fn dep_indirect(
+        &self,
+        doc: &Document,
+        para: Span,
+        mask: &[Span],
+        fragments: &[Marked],
+        used_cues: &[Span],
+        out: &mut Vec<Found>,
+    ) {
+        for d in deps::find(doc, &self.verbs, para) {
+            if mask.iter().any(|m| m.contains(d.cue)) || used_cues.iter().any(|u| u.overlaps(d.cue))
+            {
+                continue;
+            }
+            if mask.iter().any(|m| {
+                m.contains(d.content)
+                    || (d.content.contains(*m) && m.len() * 10 >= d.content.len() * 9)
+            }) {
+                continue;
+            }
+            let mixed = fragments.iter().any(|f| d.content.contains(f.outer()))
+                || mask.iter().any(|m| d.content.overlaps(*m));
+            let kind = if mixed {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            };
+            if let Some(f) = out
+                .iter_mut()
+                .find(|f| f.attr.cue.is_some_and(|c| c.overlaps(d.cue)))
+            {
+                f.content = d.content;
+                f.kind = kind;
+                if f.attr.speaker.is_none() {
+                    f.attr.speaker = d.speaker;
+                }
+                continue;
+            }
+            out.push(Found {
+                content: d.content,
+                kind,
+                attr: Attribution {
+                    speaker: d.speaker,
+                    cue: Some(d.cue),
+                    entity: None,
+                },
+            });
         }
     }
 
@@ -979,6 +1178,91 @@ fn is_final(f: &str) -> bool {
     matches!(f, "." | "!" | "?")
 }
 
+/// Auxiliaries, negation and focus adverbs that belong to a cue when they stand between the
+/// speaker and the cue verb ("X has also said", "X did not mention").
+const CUE_AUX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "is",
+    "are",
+    "was",
+    "were",
+    "n't",
+    "didn't",
+    "doesn't",
+    "hasn't",
+    "haven't",
+    "didn’t",
+    "doesn’t",
+    "hasn’t",
+    "haven’t",
+    "can",
+    "cannot",
+    "be",
+    "been",
+];
+
+/// The cue widened to the left over the auxiliaries between it and the speaker.
+fn with_auxiliaries(text: &str, speaker: Option<Span>, cue: Span) -> Span {
+    let Some(sp) = speaker else {
+        return cue;
+    };
+    if sp.end >= cue.start {
+        return cue;
+    }
+    let Some(gap) = text.get(sp.end..cue.start) else {
+        return cue;
+    };
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 3
+        || !words
+            .iter()
+            .all(|w| CUE_AUX.contains(&w.to_lowercase().as_str()))
+    {
+        return cue;
+    }
+    let lead = gap.len() - gap.trim_start().len();
+    Span::new(sp.end + lead, cue.end)
+}
+
+/// The cue widened to the right over "in a statement", which names the channel of the act
+/// ("X said in a statement that ...").
+fn with_channel(text: &str, cue: Span) -> Span {
+    let rest = text.get(cue.end..).unwrap_or("");
+    for channel in [
+        " in a statement",
+        " in a written statement",
+        " in a joint statement",
+    ] {
+        if rest.len() >= channel.len()
+            && rest.is_char_boundary(channel.len())
+            && rest[..channel.len()].eq_ignore_ascii_case(channel)
+            && !rest[channel.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
+            return Span::new(cue.start, cue.end + channel.len());
+        }
+    }
+    cue
+}
+
 /// The span from the start of token `a` to the end of token `b - 1`.
 fn join(ws: &[W], a: usize, b: usize) -> Span {
     Span::new(ws[a].s, ws[b.max(a + 1) - 1].e)
@@ -1134,6 +1418,18 @@ impl<'a> Parse<'a> {
         let toks = &self.doc.tokens;
         let i = toks.partition_point(|t| t.span.end <= at);
         (i < toks.len() && toks[i].span.start <= at).then_some(i)
+    }
+
+    /// Whether the tagger made the token at byte `at` a verb.
+    fn is_verb(&self, at: usize) -> bool {
+        self.token_at(at)
+            .is_some_and(|i| self.doc.tokens[i].upos == newsgraph_core::Upos::Verb)
+    }
+
+    /// Whether the tagger made the token at byte `at` a proper noun.
+    fn is_propn(&self, at: usize) -> bool {
+        self.token_at(at)
+            .is_some_and(|i| self.doc.tokens[i].upos == newsgraph_core::Upos::Propn)
     }
 
     /// The span of the `nsubj` subtree of the verb at `cue`, if the parse has one.

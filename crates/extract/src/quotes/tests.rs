@@ -28,3 +28,128 @@ fn smoke() {
         eprintln!("{q:?}");
     }
 }
+
+fn run_parsed(text: &str) -> Vec<(String, String, String, QuoteKind)> {
+    use newsgraph_core::Pipeline;
+    let mut doc = Document::from_text("t", text);
+    Pipeline::new()
+        .with(newsgraph_text::SentenceSplitter)
+        .with(newsgraph_text::Tokenizer)
+        .with(newsgraph_text::Tagger::new().expect("shipped tagger"))
+        .with(newsgraph_text::ParserStage::new().expect("shipped parser"))
+        .run(&mut doc);
+    let x = QuoteExtractor::new().unwrap();
+    x.extract(&doc)
+        .into_iter()
+        .map(|q| {
+            (
+                doc.slice(q.content).to_string(),
+                q.speaker_span
+                    .map(|s| doc.slice(s).to_string())
+                    .unwrap_or_default(),
+                q.cue.map(|s| doc.slice(s).to_string()).unwrap_or_default(),
+                q.kind,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn verb_list_parses() {
+    let v = Verbs::embedded().unwrap();
+    assert!(v.len() > 50);
+    assert_eq!(v.get("say"), Some(Complement::Clause));
+    assert!(Verbs::parse("say\tshout\n").is_err());
+    assert!(Verbs::parse("say\tclause\nsay\tclause\n").is_err());
+}
+
+#[test]
+fn complement_clause_of_a_reporting_verb_is_the_content() {
+    // "speculate" is not in the cue lexicon: only the dependency rule finds it
+    let qs = run_parsed("The senator speculated that voters would forgive the delay.");
+    assert!(
+        qs.iter().any(|q| q.2 == "speculated"
+            && q.1 == "The senator"
+            && q.0 == "that voters would forgive the delay"
+            && q.3 == QuoteKind::Indirect),
+        "{qs:?}"
+    );
+    // without the parse the sentence has no cue
+    assert!(run("The senator speculated that voters would forgive the delay.").is_empty());
+}
+
+#[test]
+fn object_of_an_evaluative_verb_is_the_content() {
+    let qs = run_parsed("Officials praised the new budget.");
+    assert!(
+        qs.iter()
+            .any(|q| q.0 == "the new budget" && q.1 == "Officials" && q.2 == "praised"),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn name_and_colon_opening_a_line_is_an_attribution() {
+    let qs = run("Harper: Tax Cuts Will Pay For Themselves\n\nThe vote is on Friday.");
+    assert!(
+        qs.iter()
+            .any(|q| q.0 == "Tax Cuts Will Pay For Themselves" && q.1 == "Harper" && q.2 == ":"),
+        "{qs:?}"
+    );
+    let qs = run("Update: The vote has been moved to Friday.");
+    assert!(qs.is_empty(), "{qs:?}");
+}
+
+#[test]
+fn every_cue_example_finds_its_own_cue() {
+    let x = QuoteExtractor::new().unwrap();
+    let mut failures = Vec::new();
+    for e in x.lexicon().entries() {
+        let want = e.words.join(" ");
+        let found = run(&e.example)
+            .iter()
+            .any(|q| q.2.to_lowercase() == want && !q.0.is_empty());
+        if !found {
+            failures.push(format!("{want}: {}", e.example));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} examples fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn a_verb_and_colon_before_a_quote_is_its_attribution() {
+    let qs = run_parsed("The chairman fumed: \"This is the worst budget in a decade.\"");
+    assert!(
+        qs.iter()
+            .any(|q| q.0 == "This is the worst budget in a decade."
+                && q.1 == "The chairman"
+                && q.2 == "fumed"),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn auxiliaries_between_speaker_and_cue_join_the_cue() {
+    let qs = run("The mayor has also said that the roads would reopen soon.");
+    assert!(
+        qs.iter()
+            .any(|q| q.2 == "has also said" && q.1 == "The mayor"),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn a_statement_named_after_the_cue_joins_it() {
+    let qs = run("The ministry said in a statement that the border would stay closed.");
+    assert!(
+        qs.iter().any(|q| q.2 == "said in a statement"
+            && q.1 == "The ministry"
+            && q.0.ends_with("the border would stay closed")),
+        "{qs:?}"
+    );
+}

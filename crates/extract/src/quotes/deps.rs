@@ -1,0 +1,399 @@
+//! The dependency rule for indirect speech: a reporting verb (`resources/quotes/verbs.tsv`,
+//! by lemma) with a clausal complement. The content is the complement's whole subtree, the
+//! source the verb's subject (or, for a participle or a coordinated verb, its head's subject),
+//! the cue the verb with its particle ("pointed out").
+//!
+//! The rule runs only when the parser filled `Document::tokens` heads and relations.
+
+use std::collections::HashMap;
+
+use newsgraph_core::{Document, Span, Upos};
+
+use super::LexiconError;
+
+/// The embedded verb list.
+pub const VERBS_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../resources/quotes/verbs.tsv"
+));
+
+/// Which complements a reporting verb takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Complement {
+    /// A finite clause (`ccomp`).
+    Clause,
+    /// A finite clause or an infinitive (`ccomp` or `xcomp`).
+    Inf,
+    /// Also a direct object with its predicate ("called the plan a failure"), or the object
+    /// of a preposition right after the verb ("called for an inquiry").
+    Obj,
+}
+
+/// Reporting verbs by lemma.
+#[derive(Clone, Debug, Default)]
+pub struct Verbs {
+    map: HashMap<String, Complement>,
+}
+
+impl Verbs {
+    /// The embedded list.
+    pub fn embedded() -> Result<Verbs, LexiconError> {
+        Verbs::parse(VERBS_TSV)
+    }
+
+    /// Parses a list in the `verbs.tsv` format.
+    pub fn parse(text: &str) -> Result<Verbs, LexiconError> {
+        let mut map = HashMap::new();
+        for (n, line) in text.lines().enumerate() {
+            let line_no = n + 1;
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |message: String| LexiconError {
+                line: line_no,
+                message: format!("verbs.tsv: {message}"),
+            };
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 2 {
+                return Err(err(format!(
+                    "expected 2 tab-separated columns, found {}",
+                    cols.len()
+                )));
+            }
+            let lemma = cols[0].trim().to_lowercase();
+            if lemma.is_empty() || lemma.contains(' ') {
+                return Err(err(format!("bad lemma `{}`", cols[0])));
+            }
+            let c = match cols[1].trim() {
+                "clause" => Complement::Clause,
+                "inf" => Complement::Inf,
+                "obj" => Complement::Obj,
+                other => return Err(err(format!("unknown complement `{other}`"))),
+            };
+            if map.insert(lemma.clone(), c).is_some() {
+                return Err(err(format!("duplicate lemma `{lemma}`")));
+            }
+        }
+        Ok(Verbs { map })
+    }
+
+    /// The complement frame of `lemma`, if it is a reporting verb.
+    pub fn get(&self, lemma: &str) -> Option<Complement> {
+        self.map.get(lemma).copied()
+    }
+
+    /// Number of verbs.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// One attribution found by the dependency rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct DepQuote {
+    pub cue: Span,
+    pub content: Span,
+    pub speaker: Option<Span>,
+}
+
+/// The attributions of the tokens inside `region`.
+pub(crate) fn find(doc: &Document, verbs: &Verbs, region: Span) -> Vec<DepQuote> {
+    let toks = &doc.tokens;
+    let text = doc.text.as_str();
+    let lo = toks.partition_point(|t| t.span.start < region.start);
+    let hi = toks.partition_point(|t| t.span.start < region.end);
+    if lo >= hi || !toks[lo..hi].iter().any(|t| !t.deprel.is_empty()) {
+        return Vec::new();
+    }
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); hi - lo];
+    for (i, t) in toks.iter().enumerate().take(hi).skip(lo) {
+        if let Some(h) = t.head {
+            if h >= lo && h < hi && h != i {
+                children[h - lo].push(i);
+            }
+        }
+    }
+    let kids = |i: usize| children[i - lo].as_slice();
+    let mut out = Vec::new();
+    for v in lo..hi {
+        let t = &toks[v];
+        // "pledged delegates": a participle modifying a noun reports nothing
+        if t.upos != Upos::Verb || t.deprel == "amod" {
+            continue;
+        }
+        let lemma = if t.lemma.is_empty() {
+            t.form(text).to_lowercase()
+        } else {
+            t.lemma.to_lowercase()
+        };
+        let Some(frame) = verbs.get(&lemma) else {
+            continue;
+        };
+        // a passive reporting verb ("is expected to", "was told") is not the source's act
+        if kids(v).iter().any(|&c| toks[c].deprel == "aux:pass") {
+            continue;
+        }
+        let wanted = |r: &str| match frame {
+            Complement::Clause => r == "ccomp",
+            Complement::Inf => r == "ccomp" || r == "xcomp",
+            Complement::Obj => matches!(r, "ccomp" | "xcomp" | "obj"),
+        };
+        let mut cue = t.span;
+        if let Some(&p) = kids(v)
+            .iter()
+            .find(|&&c| toks[c].deprel == "compound:prt" && c == v + 1)
+        {
+            cue = Span::new(cue.start, toks[p].span.end);
+        }
+        // the complements after the verb, else a clause before it ("..., X said")
+        let mut comps: Vec<usize> = kids(v)
+            .iter()
+            .copied()
+            .filter(|&c| c > v && wanted(toks[c].deprel.as_str()))
+            .collect();
+        // "says the candidate has ...": an object before the clause of a verb that takes no
+        // addressee is the clause's misattached subject
+        if let Some(&first) = comps.iter().min() {
+            if toks[first].deprel == "ccomp" && !ADDRESSEE.contains(&lemma.as_str()) {
+                comps.extend(
+                    kids(v)
+                        .iter()
+                        .copied()
+                        .filter(|&c| c > v && c < first && toks[c].deprel == "obj"),
+                );
+            }
+        }
+        // the addressee of "urged X to ...", "asked X whether ..." is not what was said
+        if ADDRESSEE.contains(&lemma.as_str())
+            && comps
+                .iter()
+                .any(|&c| matches!(toks[c].deprel.as_str(), "ccomp" | "xcomp"))
+        {
+            comps.retain(|&c| toks[c].deprel != "obj");
+        }
+        // a reflexive object ("found himself") is no content
+        comps.retain(|&c| {
+            !(toks[c].deprel == "obj"
+                && toks[c].form(text).to_lowercase().ends_with("self")
+                && kids(c).is_empty())
+        });
+        let mut min_words = 2;
+        if frame == Complement::Obj && !comps.iter().any(|&c| toks[c].deprel == "ccomp") {
+            min_words = 1;
+        }
+        if comps.is_empty() && frame == Complement::Obj {
+            // "called for X", "talked about X": the preposition joins the cue
+            if let Some(&o) = kids(v).iter().find(|&&c| {
+                c > v
+                    && toks[c].deprel == "obl"
+                    && kids(c).iter().any(|&k| {
+                        k == v + 1
+                            && toks[k].deprel == "case"
+                            && match toks[k].form(text).to_lowercase().as_str() {
+                                "for" | "about" | "on" | "against" => true,
+                                "to" => TO_VERBS.contains(&lemma.as_str()),
+                                _ => false,
+                            }
+                    })
+            }) {
+                cue = Span::new(cue.start, toks[v + 1].span.end);
+                comps.push(o);
+                comps.extend(
+                    kids(v)
+                        .iter()
+                        .copied()
+                        .filter(|&c| c > o && toks[c].deprel == "xcomp"),
+                );
+            }
+        }
+        if comps.is_empty() {
+            if let Some(c) = kids(v)
+                .iter()
+                .copied()
+                .find(|&c| c < v && toks[c].deprel == "ccomp")
+            {
+                comps.push(c);
+            }
+        }
+        let mut content: Option<Span> = None;
+        for &c in &comps {
+            if let Some(e) = extent(doc, lo, hi, c, &kids) {
+                content = Some(match content {
+                    None => e,
+                    Some(p) => Span::new(p.start.min(e.start), p.end.max(e.end)),
+                });
+            }
+        }
+        let Some(mut content) = content else {
+            continue;
+        };
+        // the preposition of "called for X" is the cue's, not the content's
+        if content.start < cue.end && cue.end < content.end && content.start > t.span.start {
+            let next = toks.partition_point(|x| x.span.start < cue.end);
+            if let Some(n) = toks.get(next) {
+                content = Span::new(n.span.start, content.end);
+            }
+        }
+        if content.start <= t.span.start && t.span.end <= content.end {
+            continue;
+        }
+        if text.get(content.start..content.end).is_none()
+            || content_words(doc, content, lo, hi) < min_words
+        {
+            continue;
+        }
+        let subject = |x: usize, passive_ok: bool| {
+            kids(x)
+                .iter()
+                .copied()
+                .find(|&c| {
+                    toks[c].deprel == "nsubj" || (passive_ok && toks[c].deprel == "nsubj:pass")
+                })
+                .and_then(|s| extent(doc, lo, hi, s, &kids))
+        };
+        let mut speaker = subject(v, false);
+        // "X will come to talk about", "X is expected to endorse", "X left, saying ...":
+        // the subject of the governing verb, up to three levels
+        let mut x = v;
+        for _ in 0..3 {
+            if speaker.is_some() || !matches!(toks[x].deprel.as_str(), "conj" | "advcl" | "xcomp") {
+                break;
+            }
+            match toks[x].head.filter(|&h| h >= lo && h < hi) {
+                Some(h) => {
+                    speaker = subject(h, true);
+                    x = h;
+                }
+                None => break,
+            }
+        }
+        // "Pope Francis, calling ...": the noun the participle modifies
+        if speaker.is_none() && toks[x].deprel == "acl" {
+            if let Some(h) = toks[x].head.filter(|&h| h >= lo && h < x) {
+                if toks[h].upos == Upos::Propn {
+                    if let Some(mut e) = extent(doc, lo, hi, h, &kids) {
+                        // without the preposition of "about Pope Francis calling ..."
+                        if let Some(first) = toks[lo..x].iter().position(|t| {
+                            e.start <= t.span.start
+                                && !matches!(t.deprel.as_str(), "case" | "mark" | "cc")
+                                && t.upos != Upos::Punct
+                        }) {
+                            e = Span::new(toks[lo + first].span.start, e.end);
+                        }
+                        let stop = toks[x].span.start;
+                        let end = toks[lo..x]
+                            .iter()
+                            .rev()
+                            .find(|t| t.span.end <= stop && t.upos != Upos::Punct)
+                            .map(|t| t.span.end);
+                        if let Some(end) = end.filter(|&end| end > e.start) {
+                            speaker = Some(Span::new(e.start, end));
+                        }
+                    }
+                }
+            }
+        }
+        out.push(DepQuote {
+            cue,
+            content,
+            speaker,
+        });
+    }
+    out
+}
+
+/// Verbs whose object after "to" is what they report on ("referring to X").
+const TO_VERBS: &[&str] = &["refer", "point", "respond", "react", "object", "allude"];
+
+/// Verbs whose object is an addressee, not part of what is said.
+const ADDRESSEE: &[&str] = &[
+    "tell", "ask", "remind", "inform", "assure", "warn", "advise", "caution", "notify", "convince",
+    "persuade", "urge", "thank", "promise",
+];
+
+/// The span of the subtree of `root` (all its descendants inside `lo..hi`), without
+/// punctuation at its edges; unbalanced quotation marks at the edges are dropped too.
+fn extent<'a>(
+    doc: &Document,
+    lo: usize,
+    hi: usize,
+    root: usize,
+    kids: &dyn Fn(usize) -> &'a [usize],
+) -> Option<Span> {
+    let toks = &doc.tokens;
+    let text = doc.text.as_str();
+    let (mut a, mut b) = (root, root);
+    let mut stack = vec![root];
+    let mut seen = 0usize;
+    while let Some(x) = stack.pop() {
+        seen += 1;
+        if seen > hi - lo + 1 {
+            break; // a cycle in a malformed parse
+        }
+        a = a.min(x);
+        b = b.max(x);
+        for &c in kids(x) {
+            stack.push(c);
+        }
+    }
+    let is_edge_punct = |i: usize| {
+        let f = toks[i].form(text);
+        toks[i].upos == Upos::Punct && !matches!(f, "\"" | "“" | "”" | "'" | "‘" | "’" | ")" | "(")
+    };
+    while a < b && is_edge_punct(a) {
+        a += 1;
+    }
+    while b > a && is_edge_punct(b) {
+        b -= 1;
+    }
+    let opens = |f: &str| matches!(f, "“" | "\"" | "‘");
+    let closes = |f: &str| matches!(f, "”" | "\"" | "’");
+    let count = |from: usize, to: usize, f: &dyn Fn(&str) -> bool| {
+        (from..=to).filter(|&i| f(toks[i].form(text))).count()
+    };
+    // a lone opening mark at the start or closing mark at the end is not the content's
+    if a < b && opens(toks[a].form(text)) && count(a, b, &|f| matches!(f, "”" | "\"")) == 0 {
+        a += 1;
+    }
+    if b > a && closes(toks[b].form(text)) && count(a, b, &|f| matches!(f, "“" | "\"")) == 0 {
+        b -= 1;
+    }
+    if toks[a].upos == Upos::Punct && toks[b].upos == Upos::Punct && a == b {
+        return None;
+    }
+    // the dot of an abbreviation ("the U.S.") and the punctuation closing an open quotation
+    // ("... for the nomination.”") belong to the content
+    if b + 1 < hi
+        && toks[b + 1].form(text) == "."
+        && toks[b + 1].span.start == toks[b].span.end
+        && toks[b].form(text).contains('.')
+    {
+        b += 1;
+    }
+    let open_marks = count(a, b, &|f| f == "“");
+    let close_marks = count(a, b, &|f| f == "”");
+    let straight = count(a, b, &|f| f == "\"");
+    if open_marks > close_marks || straight % 2 == 1 {
+        let mut e = b + 1;
+        while e < hi && e <= b + 3 && matches!(toks[e].form(text), "." | "," | "!" | "?") {
+            e += 1;
+        }
+        if e < hi && matches!(toks[e].form(text), "”" | "\"") {
+            b = e;
+        }
+    }
+    let _ = lo;
+    Some(Span::new(toks[a].span.start, toks[b].span.end))
+}
+
+fn content_words(doc: &Document, s: Span, lo: usize, hi: usize) -> usize {
+    doc.tokens[lo..hi]
+        .iter()
+        .filter(|t| s.contains(t.span) && t.upos != Upos::Punct)
+        .count()
+}
