@@ -32,9 +32,11 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
+        // The shipped model: of seeds 1–3, seed 3 scored best on EWT dev (the pass kept is
+        // chosen on dev too).
         TrainOptions {
-            iterations: 12,
-            seed: 1,
+            iterations: 16,
+            seed: 3,
             min_feature_count: 2,
         }
     }
