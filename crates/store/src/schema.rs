@@ -145,4 +145,14 @@ CREATE TABLE story_links (
     PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
 "#,
+    // 3: indexes for the common reads. A covering index for timelines over all actors (it
+    // supersedes `events_day`, of which it is an extension), root codes with days (code filters
+    // on a root are `root = ?`), case-insensitive actor names, and mention texts (aliases).
+    r#"
+DROP INDEX events_day;
+CREATE INDEX events_timeline ON events(day, quad_class, goldstein, num_mentions);
+CREATE INDEX events_root_day ON events(root, day);
+CREATE INDEX actors_canonical_nocase ON actors(canonical COLLATE NOCASE);
+CREATE INDEX mentions_text ON mentions(text COLLATE NOCASE);
+"#,
 ];
