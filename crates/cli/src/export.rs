@@ -139,6 +139,8 @@ fn events(a: EventsArgs, g: Globals) -> anyhow::Result<Outcome> {
     }
     // No limit: an export is everything that matches.
     let filter = a.filter.filter(0, 0);
+    // A bad filter is refused before any file is created.
+    store.check_event_filter(&filter)?;
     let (out, target) = sink(&a.output)?;
     let n = match store.export_events(&filter, format, out) {
         Err(newsgraph_store::export::ExportError::Io(e))

@@ -563,6 +563,12 @@ impl Store {
         Ok(w)
     }
 
+    /// Validates an event filter without running it (dates, codes, actors), so a command can
+    /// refuse bad input before it writes anything.
+    pub fn check_event_filter(&self, f: &EventFilter) -> Result<(), StoreError> {
+        self.event_where(f).map(|_| ())
+    }
+
     /// Deduplicated events matching `f`, newest first.
     pub fn events(&self, f: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
         let w = self.event_where(f)?;

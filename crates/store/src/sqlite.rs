@@ -19,6 +19,16 @@ pub struct Store {
     pending: usize,
     /// When the open transaction began.
     opened: Instant,
+    /// Full-text rows of the open transaction's documents, written just before it commits:
+    /// FTS5 flushes its buffered terms at every savepoint, so writing them per document (each
+    /// in its savepoint) would make a small index segment per document.
+    fts: Vec<FtsRow>,
+}
+
+/// A full-text row waiting for the commit.
+enum FtsRow {
+    Document { id: String, title: String, text: String },
+    Quote { id: i64, text: String },
 }
 
 /// When a batch of writes is committed.
@@ -95,6 +105,7 @@ impl Store {
             batch: None,
             pending: 0,
             opened: Instant::now(),
+            fts: Vec::new(),
         };
         store.configure()?;
         store.migrate()?;
@@ -120,8 +131,10 @@ impl Store {
             batch: None,
             pending: 0,
             opened: Instant::now(),
+            fts: Vec::new(),
         };
         store.conn.busy_timeout(Duration::from_secs(5))?;
+        store.conn.set_prepared_statement_cache_capacity(64);
         let version = store.check_ours()?;
         if version < SCHEMA_VERSION {
             return Err(StoreError::Open {
@@ -146,6 +159,9 @@ impl Store {
 
     fn configure(&self) -> Result<(), StoreError> {
         let locked = |e: rusqlite::Error| classify_open_error(&self.path, e);
+        // Every statement of the insert path stays prepared (rusqlite keeps 16 by default,
+        // fewer than the insert and clustering statements, which then re-prepared each time).
+        self.conn.set_prepared_statement_cache_capacity(64);
         self.conn
             .busy_timeout(Duration::from_secs(5))
             .map_err(locked)?;
@@ -158,6 +174,12 @@ impl Store {
             .map_err(locked)?;
         self.conn
             .pragma_update(None, "foreign_keys", "ON")
+            .map_err(locked)?;
+        // A writer's page cache holds a whole batch's dirty index pages (events land on random
+        // days, so each one touches pages all over the indexes): 64 MiB instead of SQLite's 2
+        // MiB keeps them from spilling into the WAL mid-transaction and being written again.
+        self.conn
+            .pragma_update(None, "cache_size", -65_536)
             .map_err(locked)?;
         Ok(())
     }
@@ -244,13 +266,17 @@ impl Store {
             return Ok(());
         }
         let pending = std::mem::take(&mut self.pending);
-        self.conn
-            .execute_batch("COMMIT")
-            .map_err(|e| StoreError::Commit {
+        let rows = std::mem::take(&mut self.fts);
+        let result = write_fts(&self.conn, &rows).and_then(|()| self.conn.execute_batch("COMMIT"));
+        result.map_err(|e| {
+            // Nothing of the batch may stay half-done: give it up whole.
+            let _ = self.conn.execute_batch("ROLLBACK");
+            StoreError::Commit {
                 path: self.path.clone(),
                 documents: pending,
                 reason: e.to_string(),
-            })
+            }
+        })
     }
 
     /// Stores one analysed document with its raw input, atomically.
@@ -275,9 +301,11 @@ impl Store {
         let result = {
             // A failed document rolls back to here; the batch's earlier documents stay.
             let sp = self.conn.savepoint()?;
-            let r = write_document(&sp, analysis, raw, source);
+            let mut fts = Vec::new();
+            let r = write_document(&sp, analysis, raw, source, &mut fts);
             if matches!(r, Ok(Inserted::New)) {
                 sp.commit()?;
+                self.fts.append(&mut fts);
             }
             r
         };
@@ -458,12 +486,29 @@ impl Store {
     }
 }
 
-/// Writes one document and everything in it (inside the caller's savepoint).
+/// Writes the full-text rows of a batch.
+fn write_fts(conn: &Connection, rows: &[FtsRow]) -> rusqlite::Result<()> {
+    let mut doc =
+        conn.prepare_cached("INSERT INTO documents_fts (doc_id, title, text) VALUES (?1, ?2, ?3)")?;
+    let mut quote =
+        conn.prepare_cached("INSERT INTO quotes_fts (quote_id, text) VALUES (?1, ?2)")?;
+    for row in rows {
+        match row {
+            FtsRow::Document { id, title, text } => doc.execute(params![id, title, text])?,
+            FtsRow::Quote { id, text } => quote.execute(params![id, text])?,
+        };
+    }
+    Ok(())
+}
+
+/// Writes one document and everything in it (inside the caller's savepoint) but its full-text
+/// rows, which go to `fts` for the commit.
 fn write_document(
     conn: &Connection,
     analysis: &Analysis,
     raw: &str,
     source: Option<&str>,
+    fts: &mut Vec<FtsRow>,
 ) -> Result<Inserted, StoreError> {
     let doc = &analysis.document;
     let present = conn
@@ -501,12 +546,11 @@ fn write_document(
         json,
         seq
     ])?;
-    conn.prepare_cached("INSERT INTO documents_fts (doc_id, title, text) VALUES (?1, ?2, ?3)")?
-        .execute(params![
-            doc.id,
-            doc.title.as_deref().unwrap_or(""),
-            doc.text
-        ])?;
+    fts.push(FtsRow::Document {
+        id: doc.id.clone(),
+        title: doc.title.clone().unwrap_or_default(),
+        text: doc.text.clone(),
+    });
     let actor_ids = insert_entities(conn, &doc.id, &analysis.entities)?;
     let actor_of = |e: &Option<String>| -> Option<i64> {
         let idx = e
@@ -522,8 +566,6 @@ fn write_document(
             "INSERT INTO quotes (doc_id, speaker_id, speaker_text, text, kind, cue, start, end, date)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?;
-        let mut quote_fts =
-            conn.prepare_cached("INSERT INTO quotes_fts (quote_id, text) VALUES (?1, ?2)")?;
         for q in &analysis.quotes {
             quote.execute(params![
                 doc.id,
@@ -536,7 +578,10 @@ fn write_document(
                 q.end as i64,
                 q.date
             ])?;
-            quote_fts.execute(params![conn.last_insert_rowid(), q.text])?;
+            fts.push(FtsRow::Quote {
+                id: conn.last_insert_rowid(),
+                text: q.text.clone(),
+            });
         }
     }
     {
