@@ -342,12 +342,12 @@ fn store_queries_refuse_bad_filters_and_the_store_checks_whole() {
         (&["--actor", "Atlantis of the Deep"][..], "unknown actor"),
         (&["--quad", "7"][..], "not a quad class"),
     ] {
-        for command in [&["events"][..], &["export", "events", "--format", "csv"][..]] {
-            let (code, stdout, stderr) = run(newsgraph()
-                .args(command)
-                .args(args)
-                .arg("--db")
-                .arg(&db));
+        for command in [
+            &["events"][..],
+            &["export", "events", "--format", "csv"][..],
+        ] {
+            let (code, stdout, stderr) =
+                run(newsgraph().args(command).args(args).arg("--db").arg(&db));
             assert_eq!(code, 2, "{command:?} {args:?}: {stderr}");
             assert!(stderr.contains(message), "{command:?} {args:?}: {stderr}");
             assert!(stdout.is_empty(), "{command:?} {args:?}: {stdout}");

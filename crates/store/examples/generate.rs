@@ -119,9 +119,11 @@ fn parse_args() -> Result<Opts, String> {
             }
             "--seed" => o.seed = val()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--batch" => o.batch = val()?.parse().map_err(|e| format!("--batch: {e}"))?,
-            other => return Err(format!(
+            other => {
+                return Err(format!(
                 "unknown option {other}; use --db, --documents, --events-per-doc, --seed, --batch"
-            )),
+            ))
+            }
         }
     }
     Ok(o)

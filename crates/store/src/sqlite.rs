@@ -27,8 +27,15 @@ pub struct Store {
 
 /// A full-text row waiting for the commit.
 enum FtsRow {
-    Document { id: String, title: String, text: String },
-    Quote { id: i64, text: String },
+    Document {
+        id: String,
+        title: String,
+        text: String,
+    },
+    Quote {
+        id: i64,
+        text: String,
+    },
 }
 
 /// When a batch of writes is committed.
