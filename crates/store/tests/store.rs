@@ -112,25 +112,7 @@ fn stories_do_not_depend_on_ingest_order() {
 fn a_version_1_database_opens_and_upgrades() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
-    {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(MIGRATIONS[0]).unwrap();
-        conn.pragma_update(None, "application_id", 0x4e47_5250_i64)
-            .unwrap();
-        conn.pragma_update(None, "user_version", 1).unwrap();
-        let a = meeting(
-            "old1",
-            "wire",
-            "2020-05-01",
-            "Officials called the talks useful.",
-        );
-        conn.execute(
-            "INSERT INTO documents (id, path, url, source, title, byline, outlet, published, text, raw, analysis, seq)
-             VALUES ('old1', NULL, NULL, NULL, 'Old', NULL, NULL, '2020-05-01', ?1, 'raw', ?2, 1)",
-            rusqlite::params![a.document.text, serde_json::to_string(&a).unwrap()],
-        )
-        .unwrap();
-    }
+    old_database(&path, 1);
     let store = Store::open(&path).unwrap();
     let stats = store.stats().unwrap();
     assert_eq!(stats.schema_version, MIGRATIONS.len() as i64);
