@@ -5,9 +5,10 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use newsgraph_store::export::{EventFormat, GraphFormat};
-use newsgraph_store::query::{EventFilter, GraphFilter};
+use newsgraph_store::query::GraphFilter;
 use newsgraph_store::Store;
 
+use crate::query::EventFilterArgs;
 use crate::{DbArg, Globals, Outcome};
 
 /// Arguments of `export`.
@@ -63,30 +64,8 @@ struct EventsArgs {
     /// Write here instead of stdout.
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Events with this actor as source or target (name, alias, code or id).
-    #[arg(long)]
-    actor: Option<String>,
-    /// Events with this source actor.
-    #[arg(long)]
-    source: Option<String>,
-    /// Events with this target actor.
-    #[arg(long)]
-    target: Option<String>,
-    /// CAMEO code or prefix: 11, 112, 1121.
-    #[arg(long)]
-    code: Option<String>,
-    /// Quad class 1..4.
-    #[arg(long)]
-    quad: Option<u8>,
-    /// First date (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long)]
-    since: Option<String>,
-    /// Last date, inclusive.
-    #[arg(long)]
-    until: Option<String>,
-    /// Place name.
-    #[arg(long)]
-    place: Option<String>,
+    #[command(flatten)]
+    filter: EventFilterArgs,
 }
 
 #[derive(clap::Args, Debug)]
@@ -158,18 +137,10 @@ fn events(a: EventsArgs, g: Globals) -> anyhow::Result<Outcome> {
     if format == EventFormat::Parquet && a.output.is_none() {
         anyhow::bail!("--format parquet: Parquet is binary; give a file with -o/--output");
     }
-    let filter = EventFilter {
-        actor: a.actor,
-        source: a.source,
-        target: a.target,
-        code: a.code,
-        quad: a.quad,
-        since: a.since,
-        until: a.until,
-        place: a.place,
-        limit: 0,
-        offset: 0,
-    };
+    // No limit: an export is everything that matches.
+    let filter = a.filter.filter(0, 0);
+    // A bad filter is refused before any file is created.
+    store.check_event_filter(&filter)?;
     let (out, target) = sink(&a.output)?;
     let n = match store.export_events(&filter, format, out) {
         Err(newsgraph_store::export::ExportError::Io(e))

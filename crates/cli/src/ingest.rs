@@ -5,7 +5,7 @@ use newsgraph_core::Date;
 use newsgraph_ingest::{InputFormat, ReadOptions};
 use newsgraph_store::{Inserted, Store};
 
-use crate::batch::{parse_date_arg, Batch};
+use crate::batch::{parse_date_arg, report_error, Batch};
 use crate::pipeline::{self, PipelineArgs};
 use crate::{DbArg, Globals, Outcome};
 
@@ -41,6 +41,16 @@ pub struct IngestCounts {
     pub failed: usize,
 }
 
+impl IngestCounts {
+    /// The documents a failed commit lost (they were counted as new).
+    fn pending_at_failure(&self, e: &newsgraph_store::StoreError) -> usize {
+        match e {
+            newsgraph_store::StoreError::Commit { documents, .. } => *documents,
+            _ => 0,
+        }
+    }
+}
+
 /// Runs `ingest`.
 pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
     let mut store = open_store(&args.db)?;
@@ -54,7 +64,15 @@ pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
         pipeline: &pipeline,
         globals,
     };
-    let counts = ingest_paths(&batch, &mut store, &args.paths);
+    // Documents are committed in batches (fewer, larger transactions); each stays whole, and a
+    // killed ingest loses at most the last uncommitted batch, which ingesting again stores.
+    store.batch_writes(newsgraph_store::BATCH_DOCUMENTS, newsgraph_store::BATCH_AGE);
+    let mut counts = ingest_paths(&batch, &mut store, &args.paths);
+    if let Err(e) = store.flush() {
+        report_error(&args.db.db.display().to_string(), &e.to_string());
+        counts.failed += counts.pending_at_failure(&e);
+        counts.new -= counts.pending_at_failure(&e).min(counts.new);
+    }
     if !globals.quiet {
         eprintln!(
             "newsgraph: ingested into {}: {} new, {} already present, {} failed",

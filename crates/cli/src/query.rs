@@ -101,35 +101,60 @@ fn event_cells(e: &EventRow) -> Vec<String> {
     ]
 }
 
+/// The event filters, shared by `events` and `export events` so the two cannot drift.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct EventFilterArgs {
+    /// Events with this actor as source or target (name, alias, code or id).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Events with this source actor.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Events with this target actor.
+    #[arg(long)]
+    pub target: Option<String>,
+    /// CAMEO code or prefix: 11, 112, 1121.
+    #[arg(long)]
+    pub code: Option<String>,
+    /// Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    #[arg(long)]
+    pub quad: Option<u8>,
+    /// First date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Last date, inclusive.
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Place name.
+    #[arg(long)]
+    pub place: Option<String>,
+}
+
+impl EventFilterArgs {
+    /// The store's filter, with paging (`limit` 0 = the store's default).
+    pub fn filter(self, limit: usize, offset: usize) -> EventFilter {
+        EventFilter {
+            actor: self.actor,
+            source: self.source,
+            target: self.target,
+            code: self.code,
+            quad: self.quad,
+            since: self.since,
+            until: self.until,
+            place: self.place,
+            limit,
+            offset,
+        }
+    }
+}
+
 /// Arguments of `events`.
 #[derive(clap::Args, Debug)]
 pub struct EventsArgs {
     #[command(flatten)]
     db: DbArg,
-    /// Events with this actor as source or target (name, alias, code or id).
-    #[arg(long)]
-    actor: Option<String>,
-    /// Events with this source actor.
-    #[arg(long)]
-    source: Option<String>,
-    /// Events with this target actor.
-    #[arg(long)]
-    target: Option<String>,
-    /// CAMEO code or prefix: 11, 112, 1121.
-    #[arg(long)]
-    code: Option<String>,
-    /// Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
-    #[arg(long)]
-    quad: Option<u8>,
-    /// First date (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long)]
-    since: Option<String>,
-    /// Last date, inclusive.
-    #[arg(long)]
-    until: Option<String>,
-    /// Place name.
-    #[arg(long)]
-    place: Option<String>,
+    #[command(flatten)]
+    filter: EventFilterArgs,
     /// Also print the sentences each event was found in.
     #[arg(long)]
     mentions: bool,
@@ -140,18 +165,7 @@ pub struct EventsArgs {
 /// Runs `events`.
 pub fn events(args: EventsArgs, _g: Globals) -> anyhow::Result<Outcome> {
     let store = Store::open_read_only(&args.db.db)?;
-    let f = EventFilter {
-        actor: args.actor,
-        source: args.source,
-        target: args.target,
-        code: args.code,
-        quad: args.quad,
-        since: args.since,
-        until: args.until,
-        place: args.place,
-        limit: args.out.limit,
-        offset: args.out.offset,
-    };
+    let f = args.filter.filter(args.out.limit, args.out.offset);
     let rows = store.events(&f)?;
     if args.mentions && Format::resolve(args.out.format) == Format::Table {
         let mut s = String::new();

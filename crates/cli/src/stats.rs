@@ -11,12 +11,28 @@ pub struct Args {
     /// Output shape (default: table on a terminal, jsonl otherwise).
     #[arg(long, value_enum)]
     format: Option<Format>,
+    /// Also check that the store is whole (SQLite integrity, no orphan rows, every document
+    /// as complete as its analysis, event counts equal to a recount); exit 1 on a problem.
+    #[arg(long)]
+    check: bool,
 }
 
 /// Runs `stats`.
 pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
     let store = newsgraph_store::Store::open_read_only(&args.db.db)?;
     let stats = store.stats()?;
+    let failed = if args.check {
+        let problems = store.check_consistency()?;
+        for p in &problems {
+            eprintln!("newsgraph: {}: {p}", args.db.db.display());
+        }
+        if problems.is_empty() {
+            eprintln!("newsgraph: {}: consistent", args.db.db.display());
+        }
+        problems.len()
+    } else {
+        0
+    };
     let rows: Vec<Vec<String>> = vec![
         vec!["documents".into(), stats.documents.to_string()],
         vec!["actors".into(), stats.actors.to_string()],
@@ -40,5 +56,5 @@ pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
         Format::Csv => print!("{}", output::csv(&["what", "count"], &rows)),
         Format::Jsonl | Format::Json => println!("{}", serde_json::to_string(&stats)?),
     }
-    Ok(Outcome::ok())
+    Ok(Outcome { failed })
 }

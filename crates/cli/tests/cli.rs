@@ -322,3 +322,40 @@ fn usage_errors_exit_2() {
     assert_eq!(code, 2);
     assert!(stderr.contains("not a date"), "{stderr}");
 }
+
+#[test]
+fn store_queries_refuse_bad_filters_and_the_store_checks_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("news.db");
+    let (code, _, stderr) = run(newsgraph()
+        .args(["ingest", "--quiet", "--db"])
+        .arg(&db)
+        .arg(seeds()));
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = run(newsgraph().args(["stats", "--check", "--db"]).arg(&db));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("consistent"), "{stderr}");
+    // `events` and `export events` share their filters: the same bad value, the same error.
+    for (args, message) in [
+        (&["--code", "199"][..], "not in the CAMEO codebook"),
+        (&["--since", "2014-13"][..], "not a date"),
+        (&["--actor", "Atlantis of the Deep"][..], "unknown actor"),
+        (&["--quad", "7"][..], "not a quad class"),
+    ] {
+        for command in [
+            &["events"][..],
+            &["export", "events", "--format", "csv"][..],
+        ] {
+            let (code, stdout, stderr) =
+                run(newsgraph().args(command).args(args).arg("--db").arg(&db));
+            assert_eq!(code, 2, "{command:?} {args:?}: {stderr}");
+            assert!(stderr.contains(message), "{command:?} {args:?}: {stderr}");
+            assert!(stdout.is_empty(), "{command:?} {args:?}: {stdout}");
+        }
+    }
+    let (code, _, stderr) = run(newsgraph()
+        .args(["timeline", "--actor", "Atlantis of the Deep", "--db"])
+        .arg(&db));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unknown actor"), "{stderr}");
+}

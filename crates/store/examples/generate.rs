@@ -6,8 +6,9 @@
 //! cargo run --release -p newsgraph-store --example generate -- --db /tmp/big.db --documents 100000
 //! ```
 //!
-//! Deterministic: the same flags give the same store. Goes through `Store::insert`, the same
-//! path as `newsgraph ingest`, and prints throughput at the end.
+//! Deterministic: the same flags give the same store. Goes through `Store::insert` with the
+//! batching `newsgraph ingest` uses (`--batch 1` for a transaction per document), and prints
+//! throughput at the end.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -92,6 +93,7 @@ struct Opts {
     documents: usize,
     events_per_doc: usize,
     seed: u64,
+    batch: usize,
 }
 
 fn parse_args() -> Result<Opts, String> {
@@ -100,6 +102,7 @@ fn parse_args() -> Result<Opts, String> {
         documents: 100_000,
         events_per_doc: 10,
         seed: 1,
+        batch: newsgraph_store::BATCH_DOCUMENTS,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -115,10 +118,11 @@ fn parse_args() -> Result<Opts, String> {
                     .map_err(|e| format!("--events-per-doc: {e}"))?
             }
             "--seed" => o.seed = val()?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--batch" => o.batch = val()?.parse().map_err(|e| format!("--batch: {e}"))?,
             other => {
                 return Err(format!(
-                    "unknown option {other}; use --db, --documents, --events-per-doc, --seed"
-                ))
+                "unknown option {other}; use --db, --documents, --events-per-doc, --seed, --batch"
+            ))
             }
         }
     }
@@ -257,6 +261,7 @@ fn main() {
             std::process::exit(2);
         }
     };
+    store.batch_writes(opts.batch, newsgraph_store::BATCH_AGE);
     let mut rng = Rng(opts.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
     let start = Instant::now();
     for i in 0..opts.documents {
@@ -272,6 +277,10 @@ fn main() {
                 (i + 1) as f64 / start.elapsed().as_secs_f64()
             );
         }
+    }
+    if let Err(e) = store.flush() {
+        eprintln!("generate: {e}");
+        std::process::exit(1);
     }
     let secs = start.elapsed().as_secs_f64();
     match store.stats() {

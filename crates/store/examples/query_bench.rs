@@ -53,7 +53,7 @@ fn main() {
         "{:<44} {:>8} {:>8} {:>8} {:>7}",
         "query", "p50 ms", "p95 ms", "max ms", "rows"
     );
-    let mut time = |name: &str, f: &mut dyn FnMut() -> usize| {
+    let time = |name: &str, f: &mut dyn FnMut() -> usize| {
         let mut ms = Vec::new();
         let mut rows = 0;
         for _ in 0..30 {

@@ -12,7 +12,7 @@
 //! link is a symmetric decision on the two documents alone and is evaluated when the later of
 //! the two is stored, so ingesting in any order, or re-ingesting, gives the same stories.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::StoreError;
 
@@ -91,16 +91,16 @@ fn band_hashes(sig: &[u32; HASHES]) -> Vec<i64> {
 
 /// Clusters one stored document: records its signature and key, links it to earlier
 /// documents of the same story and merges their stories.
-pub(crate) fn cluster_document(tx: &Transaction<'_>, doc_id: &str) -> Result<(), StoreError> {
-    let (text, published): (String, Option<String>) = tx.query_row(
-        "SELECT text, published FROM documents WHERE id = ?1",
-        [doc_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+pub(crate) fn cluster_document(
+    tx: &Connection,
+    doc_id: &str,
+    text: &str,
+    published: Option<&str>,
+) -> Result<(), StoreError> {
     let mut linked: Vec<(String, &'static str)> = Vec::new();
 
     // 1. Near-duplicates through MinHash bands.
-    let sig = minhash(&text);
+    let sig = minhash(text);
     if let Some(sig) = &sig {
         let mut candidates: Vec<String> = Vec::new();
         let mut stmt = tx.prepare_cached(
@@ -160,7 +160,7 @@ pub(crate) fn cluster_document(tx: &Transaction<'_>, doc_id: &str) -> Result<(),
             .collect::<Vec<_>>()
             .join(",")
     });
-    if let (Some(key), Some(day)) = (&actor_key, published.as_deref().filter(|d| d.len() == 10)) {
+    if let (Some(key), Some(day)) = (&actor_key, published.filter(|d| d.len() == 10)) {
         let mut stmt = tx.prepare_cached(
             "SELECT id FROM documents WHERE actor_key = ?1 AND id != ?2
                AND published BETWEEN date(?3, '-2 days') AND date(?3, '+2 days')",
@@ -170,10 +170,9 @@ pub(crate) fn cluster_document(tx: &Transaction<'_>, doc_id: &str) -> Result<(),
         }
     }
 
-    tx.execute(
-        "UPDATE documents SET minhash = ?2, actor_key = ?3, story = ?1 WHERE id = ?1",
-        params![doc_id, sig.as_ref().map(to_blob), actor_key],
-    )?;
+    let mut link =
+        tx.prepare_cached("INSERT OR IGNORE INTO story_links (a, b, reason) VALUES (?1, ?2, ?3)")?;
+    let mut story_of = tx.prepare_cached("SELECT story FROM documents WHERE id = ?1")?;
     let mut stories = vec![doc_id.to_string()];
     for (other, reason) in &linked {
         let (a, b) = if doc_id < other.as_str() {
@@ -181,38 +180,45 @@ pub(crate) fn cluster_document(tx: &Transaction<'_>, doc_id: &str) -> Result<(),
         } else {
             (other.as_str(), doc_id)
         };
-        tx.execute(
-            "INSERT OR IGNORE INTO story_links (a, b, reason) VALUES (?1, ?2, ?3)",
-            params![a, b, reason],
-        )?;
-        let s: Option<String> =
-            tx.query_row("SELECT story FROM documents WHERE id = ?1", [other], |r| {
-                r.get(0)
-            })?;
+        link.execute(params![a, b, reason])?;
+        let s: Option<String> = story_of.query_row([other], |r| r.get(0))?;
         stories.push(s.unwrap_or_else(|| other.clone()));
     }
     stories.sort();
     stories.dedup();
-    let target = stories[0].clone();
+    let target = &stories[0];
+    tx.prepare_cached(
+        "UPDATE documents SET minhash = ?2, actor_key = ?3, story = ?4 WHERE id = ?1",
+    )?
+    .execute(params![
+        doc_id,
+        sig.as_ref().map(to_blob),
+        actor_key,
+        target
+    ])?;
     let mut relabel = tx.prepare_cached("UPDATE documents SET story = ?1 WHERE story = ?2")?;
-    for s in &stories[1..] {
+    for s in stories.iter().skip(1).filter(|s| s.as_str() != doc_id) {
         relabel.execute(params![target, s])?;
     }
-    relabel.execute(params![target, doc_id])?;
     Ok(())
 }
 
 /// Clusters every document that has no story yet, in storage order (after migration 2).
 pub(crate) fn backfill(tx: &Transaction<'_>) -> Result<usize, StoreError> {
+    // The ids first: the table is updated while the documents are clustered.
     let ids: Vec<String> = {
         let mut stmt = tx.prepare("SELECT id FROM documents WHERE story IS NULL ORDER BY seq")?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         rows.collect::<Result<_, _>>()?
     };
+    let mut get = tx.prepare("SELECT text, published FROM documents WHERE id = ?1")?;
+    let n = ids.len();
     for id in &ids {
-        cluster_document(tx, id)?;
+        let (text, published): (String, Option<String>) =
+            get.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        cluster_document(tx, id, &text, published.as_deref())?;
     }
-    Ok(ids.len())
+    Ok(n)
 }
 
 #[cfg(test)]

@@ -38,6 +38,16 @@ pub enum StoreError {
         /// Why.
         reason: String,
     },
+    /// A batch of documents could not be committed; none of them is stored.
+    #[error("{path}: could not commit the last {documents} documents (none of them is stored; ingest them again): {reason}")]
+    Commit {
+        /// The database file.
+        path: PathBuf,
+        /// Documents in the lost batch.
+        documents: usize,
+        /// Why.
+        reason: String,
+    },
     /// A stored document could not be decoded.
     #[error("stored document {id} is corrupt: {reason}")]
     Corrupt {

@@ -287,6 +287,8 @@ impl Store {
         line: impl Fn(&ExportEvent) -> String,
         header: Option<String>,
     ) -> Result<usize, ExportError> {
+        // Refuse a bad filter before the header is written.
+        self.check_event_filter(f)?;
         let mut out = std::io::BufWriter::new(out);
         if let Some(h) = header {
             writeln!(out, "{h}")?;

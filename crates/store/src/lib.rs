@@ -20,3 +20,8 @@ pub use cluster::minhash;
 pub use error::StoreError;
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
 pub use sqlite::{Inserted, Stats, Store};
+
+/// Documents per transaction for bulk ingests (see [`Store::batch_writes`]).
+pub const BATCH_DOCUMENTS: usize = 64;
+/// The longest an ingest batch stays uncommitted, so readers see progress.
+pub const BATCH_AGE: std::time::Duration = std::time::Duration::from_secs(2);

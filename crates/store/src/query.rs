@@ -323,19 +323,44 @@ pub fn check_date(what: &str, s: &str) -> Result<String, StoreError> {
     }
 }
 
-/// Checks a CAMEO code or prefix: two to four digits with a root 01..20.
+/// The CAMEO codebook shipped with newsgraph (`code<TAB>name<TAB>...`), for checking codes.
+const CODEBOOK: &str = include_str!("../../../resources/cameo/codebook.tsv");
+
+/// Whether `code` is a CAMEO event code of the codebook, or the prefix of one.
+fn in_codebook(code: &str) -> bool {
+    CODEBOOK
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .any(|c| c.starts_with(code))
+}
+
+/// Checks a CAMEO code or prefix: two to four digits with a root 01..20 that the CAMEO
+/// codebook knows.
 pub fn check_code(s: &str) -> Result<String, StoreError> {
     let root: u8 = s.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
-    if (2..=4).contains(&s.len())
+    if !((2..=4).contains(&s.len())
         && s.bytes().all(|b| b.is_ascii_digit())
-        && (1..=20).contains(&root)
+        && (1..=20).contains(&root))
     {
-        Ok(s.to_string())
-    } else {
-        Err(StoreError::BadQuery(format!(
+        return Err(StoreError::BadQuery(format!(
             "--code: '{s}' is not a CAMEO code; use a root 01..20 or a longer code such as 112 or 1121"
-        )))
+        )));
     }
+    if !in_codebook(s) {
+        return Err(StoreError::BadQuery(format!(
+            "--code: '{s}' is not in the CAMEO codebook; root {:02} has codes such as {}",
+            root,
+            CODEBOOK
+                .lines()
+                .filter_map(|l| l.split('\t').next())
+                .filter(|c| c.len() == 3 && c.starts_with(&s[..2]))
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    Ok(s.to_string())
 }
 
 fn limit(n: usize, default: usize) -> i64 {
@@ -508,10 +533,15 @@ impl Store {
         }
         if let Some(c) = &f.code {
             let c = check_code(c)?;
-            w.push(
-                "e.cameo >= {} AND e.cameo < {}",
-                [text(&c), Value::Text(format!("{c}~"))],
-            );
+            if c.len() == 2 {
+                // A root: equality on the root column (index events_root_day).
+                w.push("e.root = {}", [text(&c)]);
+            } else {
+                w.push(
+                    "e.cameo >= {} AND e.cameo < {}",
+                    [text(&c), Value::Text(format!("{c}~"))],
+                );
+            }
         }
         if let Some(q) = f.quad {
             if !(1..=4).contains(&q) {
@@ -531,6 +561,12 @@ impl Store {
             w.push("e.place = {} COLLATE NOCASE", [text(p)]);
         }
         Ok(w)
+    }
+
+    /// Validates an event filter without running it (dates, codes, actors), so a command can
+    /// refuse bad input before it writes anything.
+    pub fn check_event_filter(&self, f: &EventFilter) -> Result<(), StoreError> {
+        self.event_where(f).map(|_| ())
     }
 
     /// Deduplicated events matching `f`, newest first.

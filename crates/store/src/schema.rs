@@ -145,4 +145,19 @@ CREATE TABLE story_links (
     PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
 "#,
+    // 3: indexes for the common reads. Covering indexes for timelines: over all actors (it
+    // supersedes `events_day`) and per source and target actor (they supersede the
+    // `(actor, day)` indexes of the same names); root codes with days (code filters on a root
+    // are `root = ?`); case-insensitive actor names; mention texts (aliases).
+    r#"
+DROP INDEX events_day;
+CREATE INDEX events_timeline ON events(day, quad_class, goldstein, num_mentions);
+DROP INDEX events_source;
+CREATE INDEX events_source ON events(source_id, day, quad_class, goldstein, num_mentions);
+DROP INDEX events_target;
+CREATE INDEX events_target ON events(target_id, day, quad_class, goldstein, num_mentions);
+CREATE INDEX events_root_day ON events(root, day);
+CREATE INDEX actors_canonical_nocase ON actors(canonical COLLATE NOCASE);
+CREATE INDEX mentions_text ON mentions(text COLLATE NOCASE);
+"#,
 ];

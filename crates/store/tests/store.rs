@@ -112,25 +112,7 @@ fn stories_do_not_depend_on_ingest_order() {
 fn a_version_1_database_opens_and_upgrades() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
-    {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(MIGRATIONS[0]).unwrap();
-        conn.pragma_update(None, "application_id", 0x4e47_5250_i64)
-            .unwrap();
-        conn.pragma_update(None, "user_version", 1).unwrap();
-        let a = meeting(
-            "old1",
-            "wire",
-            "2020-05-01",
-            "Officials called the talks useful.",
-        );
-        conn.execute(
-            "INSERT INTO documents (id, path, url, source, title, byline, outlet, published, text, raw, analysis, seq)
-             VALUES ('old1', NULL, NULL, NULL, 'Old', NULL, NULL, '2020-05-01', ?1, 'raw', ?2, 1)",
-            rusqlite::params![a.document.text, serde_json::to_string(&a).unwrap()],
-        )
-        .unwrap();
-    }
+    old_database(&path, 1);
     let store = Store::open(&path).unwrap();
     let stats = store.stats().unwrap();
     assert_eq!(stats.schema_version, MIGRATIONS.len() as i64);
@@ -172,6 +154,21 @@ fn bad_queries_say_what_is_wrong() {
         ..Default::default()
     })
     .contains("not a CAMEO code"));
+    // The right shape but no such code in the CAMEO codebook.
+    assert!(err(EventFilter {
+        code: Some("199".into()),
+        ..Default::default()
+    })
+    .contains("not in the CAMEO codebook"));
+    // Roots and longer codes that exist are fine, with or without matching events.
+    for code in ["04", "040", "19", "195"] {
+        assert!(store
+            .events(&EventFilter {
+                code: Some(code.into()),
+                ..Default::default()
+            })
+            .is_ok());
+    }
     assert!(err(EventFilter {
         quad: Some(5),
         ..Default::default()
@@ -182,6 +179,26 @@ fn bad_queries_say_what_is_wrong() {
         ..Default::default()
     })
     .contains("unknown actor"));
+    assert!(err(EventFilter {
+        target: Some("Atlantis".into()),
+        ..Default::default()
+    })
+    .contains("unknown actor 'Atlantis'"));
+    let timeline = store.timeline(&TimelineFilter {
+        actor: Some("Atlantis".into()),
+        ..Default::default()
+    });
+    assert!(matches!(timeline, Err(StoreError::BadQuery(m)) if m.contains("unknown actor")));
+    let timeline = store.timeline(&TimelineFilter {
+        since: Some("2020-02-30".into()),
+        ..Default::default()
+    });
+    assert!(matches!(timeline, Err(StoreError::BadQuery(m)) if m.contains("not a date")));
+    let quotes = store.quotes(&QuoteFilter {
+        speaker: Some("Atlantis".into()),
+        ..Default::default()
+    });
+    assert!(matches!(quotes, Err(StoreError::BadQuery(m)) if m.contains("unknown actor")));
     assert!(matches!(
         store.search("  ", 10),
         Err(StoreError::BadQuery(_))
@@ -254,4 +271,340 @@ fn readers_see_whole_documents_while_an_ingest_writes() {
     let (seen, reads) = reader.join().unwrap();
     assert!(reads > 0 && seen <= 41);
     assert_eq!(writer.stats().unwrap().documents, 41);
+}
+
+/// Builds a database at schema version `version` with one document, as that version wrote it.
+fn old_database(path: &std::path::Path, version: usize) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    for sql in &MIGRATIONS[..version] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "application_id", 0x4e47_5250_i64)
+        .unwrap();
+    conn.pragma_update(None, "user_version", version as i64)
+        .unwrap();
+    let a = meeting(
+        "old1",
+        "wire",
+        "2020-05-01",
+        "Officials called the talks useful.",
+    );
+    conn.execute(
+        "INSERT INTO documents (id, path, url, source, title, byline, outlet, published, text, raw, analysis, seq)
+         VALUES ('old1', NULL, NULL, NULL, 'Old', NULL, NULL, '2020-05-01', ?1, 'raw', ?2, 1)",
+        rusqlite::params![a.document.text, serde_json::to_string(&a).unwrap()],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO documents_fts (doc_id, title, text) VALUES ('old1', 'Old', ?1)",
+        [&a.document.text],
+    )
+    .unwrap();
+    if version >= 2 {
+        conn.execute("UPDATE documents SET story = 'old1' WHERE id = 'old1'", [])
+            .unwrap();
+    }
+}
+
+fn index_names(store: &Store) -> Vec<String> {
+    let mut stmt = store
+        .connection()
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap();
+    let names = stmt.query_map([], |r| r.get(0)).unwrap();
+    names.collect::<Result<_, _>>().unwrap()
+}
+
+#[test]
+fn version_1_and_2_databases_upgrade_to_the_latest() {
+    for version in [1, 2] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        old_database(&path, version);
+        // A reader does not upgrade: it asks for a writer first.
+        match Store::open_read_only(&path) {
+            Err(StoreError::Open { reason, .. }) => assert!(reason.contains("older"), "{reason}"),
+            Err(e) => panic!("v{version}: unexpected error {e}"),
+            Ok(_) => panic!("v{version}: a reader opened an old schema"),
+        }
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(
+            store.stats().unwrap().schema_version,
+            newsgraph_store::SCHEMA_VERSION,
+            "v{version}"
+        );
+        let indexes = index_names(&store);
+        for wanted in [
+            "events_timeline",
+            "events_root_day",
+            "events_source",
+            "events_target",
+        ] {
+            assert!(
+                indexes.iter().any(|i| i == wanted),
+                "v{version}: {wanted} missing in {indexes:?}"
+            );
+        }
+        assert!(
+            !indexes.iter().any(|i| i == "events_day"),
+            "v{version}: superseded index kept"
+        );
+        // The old document is there, and new ones join it.
+        store
+            .insert(
+                &meeting("new1", "o", "2020-05-01", "More talks."),
+                "raw",
+                None,
+            )
+            .unwrap();
+        assert_eq!(store.stats().unwrap().documents, 2);
+        assert!(store.analysis("old1").unwrap().is_some());
+        let by_root = store
+            .events(&EventFilter {
+                code: Some("04".into()),
+                actor: Some("Ruritania".into()),
+                since: Some("2020-05-01".into()),
+                until: Some("2020-05-01".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(by_root.len(), 1, "v{version}");
+        drop(store);
+        // Opening again is a no-op, and a reader now opens it.
+        Store::open(&path).unwrap();
+        assert!(Store::open_read_only(&path).is_ok());
+    }
+}
+
+#[test]
+fn a_newer_schema_is_refused_by_writers_and_readers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .insert(&meeting("d", "o", "2020-05-01", "x"), "raw", None)
+            .unwrap();
+    }
+    let newer = newsgraph_store::SCHEMA_VERSION + 1;
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", newer)
+        .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    for result in [Store::open(&path), Store::open_read_only(&path)] {
+        let err = match result {
+            Err(e) => e,
+            Ok(_) => panic!("a database of schema {newer} was opened"),
+        };
+        assert!(matches!(err, StoreError::NewerSchema { found, .. } if found == newer));
+        let message = err.to_string();
+        assert!(
+            message.contains(&format!(
+                "schema version {newer} is newer than this newsgraph supports ({})",
+                newer - 1
+            )),
+            "{message}"
+        );
+        assert!(message.contains("upgrade newsgraph"), "{message}");
+    }
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "a newer database was written to"
+    );
+}
+
+/// Articles about a few meetings from several outlets, some repeating an event within one
+/// article, some without a source, for checking the incremental event counts.
+fn mixed_articles(n: usize) -> Vec<Analysis> {
+    (0..n)
+        .map(|i| {
+            let mut a = meeting(
+                &format!("doc{i:04}"),
+                &format!("outlet{}", i % 3),
+                &format!("2020-05-{:02}", 1 + i % 5),
+                &format!("report {i}"),
+            );
+            a.events = vec![
+                event(1, 2, "040", &format!("2020-05-{:02}", 1 + i % 4), "met", 10),
+                event(2, 1, "190", "2020-06-01", "attacked", 10),
+            ];
+            if i % 4 == 0 {
+                // The same event twice in one article: one more mention, not one more article.
+                a.events.push(a.events[0].clone());
+            }
+            if i % 7 == 0 {
+                a.document.outlet = None;
+            }
+            a
+        })
+        .collect()
+}
+
+#[test]
+fn event_counts_kept_on_insert_equal_a_recount() {
+    for batch in [1, 16] {
+        let (_dir, mut store) = temp_store();
+        store.batch_writes(batch, std::time::Duration::from_secs(60));
+        for a in mixed_articles(60) {
+            store.insert(&a, "raw", None).unwrap();
+        }
+        store.flush().unwrap();
+        assert_eq!(store.check_consistency().unwrap(), Vec::<String>::new());
+        let events = store.events(&EventFilter::default()).unwrap();
+        let attack = events.iter().find(|e| e.cameo == "190").unwrap();
+        // 60 articles from 3 outlets, plus the 9 without an outlet each its own source.
+        assert_eq!(
+            (attack.num_mentions, attack.num_articles, attack.num_sources),
+            (60, 60, 3 + 9)
+        );
+        let met: i64 = events
+            .iter()
+            .filter(|e| e.cameo == "040")
+            .map(|e| e.num_mentions)
+            .sum();
+        assert_eq!(met, 60 + 15);
+        assert_eq!(store.stats().unwrap().documents, 60);
+    }
+}
+
+#[test]
+fn a_failed_document_in_a_batch_leaves_the_others() {
+    let (_dir, mut store) = temp_store();
+    store.batch_writes(100, std::time::Duration::from_secs(60));
+    store
+        .insert(&meeting("a", "o", "2020-05-01", "x"), "raw", None)
+        .unwrap();
+    // Break the schema under the writer: the next document fails half-way (after its document
+    // row) and must leave nothing behind, while the first stays.
+    store
+        .connection()
+        .execute_batch("CREATE TEMP TRIGGER boom BEFORE INSERT ON event_mentions BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;")
+        .unwrap();
+    let err = store
+        .insert(&meeting("b", "o", "2020-05-02", "y"), "raw", None)
+        .unwrap_err();
+    assert!(err.to_string().contains("disk on fire"), "{err}");
+    store
+        .connection()
+        .execute_batch("DROP TRIGGER boom")
+        .unwrap();
+    store.flush().unwrap();
+    assert_eq!(store.stats().unwrap().documents, 1);
+    assert!(!store.contains("b").unwrap());
+    assert_eq!(store.check_consistency().unwrap(), Vec::<String>::new());
+    // And it can be stored once the fault is gone.
+    store
+        .insert(&meeting("b", "o", "2020-05-02", "y"), "raw", None)
+        .unwrap();
+    store.flush().unwrap();
+    assert_eq!(store.stats().unwrap().documents, 2);
+    assert_eq!(store.check_consistency().unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn readers_see_a_consistent_store_while_a_batched_ingest_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let mut writer = Store::open(&path).unwrap();
+    writer.batch_writes(7, std::time::Duration::from_secs(60));
+    writer
+        .insert(&meeting("first", "o", "2020-01-01", "x"), "raw", None)
+        .unwrap();
+    writer.flush().unwrap();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let done = done.clone();
+        let path = path.clone();
+        std::thread::spawn(move || {
+            let store = Store::open_read_only(&path).unwrap();
+            let (mut last, mut reads) = (0i64, 0usize);
+            while !done.load(std::sync::atomic::Ordering::SeqCst) || reads == 0 {
+                // One read transaction is one snapshot: every check must hold in it.
+                store.connection().execute_batch("BEGIN").unwrap();
+                let problems = store.check_derived().unwrap();
+                let docs = store.stats().unwrap().documents;
+                // Full-text search sees the same documents as the tables.
+                let (indexed, stored): (i64, i64) = store
+                    .connection()
+                    .query_row(
+                        "SELECT (SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'report'),
+                                (SELECT count(*) FROM documents WHERE text LIKE '%report%')",
+                        [],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .unwrap();
+                store.connection().execute_batch("COMMIT").unwrap();
+                assert_eq!(problems, Vec::<String>::new(), "after {docs} documents");
+                assert_eq!(indexed, stored, "after {docs} documents");
+                assert!(docs >= last, "documents went from {last} to {docs}");
+                // Batches of 7 become visible whole.
+                assert_eq!((docs - 1) % 7, 0, "{docs} documents visible");
+                last = docs;
+                reads += 1;
+            }
+            (last, reads)
+        })
+    };
+    for a in mixed_articles(70) {
+        writer.insert(&a, "raw", None).unwrap();
+    }
+    writer.flush().unwrap();
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    let (seen, reads) = reader.join().unwrap();
+    assert!(reads > 0 && seen <= 71);
+    assert_eq!(writer.stats().unwrap().documents, 71);
+    assert_eq!(writer.check_consistency().unwrap(), Vec::<String>::new());
+}
+
+/// The child half of the kill test: ingests forever into the database named by the
+/// environment, in small batches, until it is killed.
+#[test]
+fn kill_target_ingests_until_killed() {
+    let Ok(path) = std::env::var("NEWSGRAPH_STORE_KILL_TARGET") else {
+        return; // Only runs as the child of `a_killed_ingest_leaves_only_whole_documents`.
+    };
+    let mut store = Store::open(std::path::Path::new(&path)).unwrap();
+    store.batch_writes(5, std::time::Duration::from_secs(60));
+    for i in 0.. {
+        for mut a in mixed_articles(20) {
+            a.document.id = format!("{}-{i}", a.document.id);
+            store.insert(&a, "raw", None).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_killed_ingest_leaves_only_whole_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("killed.db");
+    Store::open(&path).unwrap();
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "kill_target_ingests_until_killed", "--nocapture"])
+        .env("NEWSGRAPH_STORE_KILL_TARGET", &path)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until a few batches are committed, then kill the writer in the middle of its work.
+    let reader = Store::open_read_only(&path).unwrap();
+    let mut polls = 0;
+    while reader.stats().unwrap().documents < 200 {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the writer stopped by itself"
+        );
+        polls += 1;
+        assert!(polls < 60_000, "the writer stored too little");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(reader);
+    let store = Store::open(&path).unwrap();
+    let stats = store.stats().unwrap();
+    assert!(stats.documents >= 200);
+    assert_eq!(stats.documents % 5, 0, "only whole batches are stored");
+    assert_eq!(store.check_consistency().unwrap(), Vec::<String>::new());
 }
