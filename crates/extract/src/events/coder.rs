@@ -1070,6 +1070,19 @@ impl EventCoder {
                 }
             }
         }
+        // One happening told twice in a sentence ("US attacks have killed al-Qaeda leaders"):
+        // the reading without a target gives way to one with, for the same source and code.
+        let snapshot = events.clone();
+        events.retain(|e| {
+            e.target.is_some()
+                || !snapshot.iter().any(|o| {
+                    o.sentence == e.sentence
+                        && o.source == e.source
+                        && o.cameo == e.cameo
+                        && o.negated == e.negated
+                        && o.target.is_some()
+                })
+        });
         events
     }
 }
@@ -1215,6 +1228,19 @@ pub(crate) mod tests {
             got.iter().any(|(s, c, _, _)| s == "CHEGOV" && c == "166"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_targetless_reading_gives_way_to_one_with_a_target() {
+        // "US attacks killed Qaeda leaders": the nominal "attacks" has no target, "killed" has
+        let d = doc(
+            "US US PROPN 2 compound; attacks attack NOUN 3 nsubj; killed kill VERB 0 root;
+             Qaeda Qaeda PROPN 5 compound; leaders leader NOUN 3 obj",
+            &[("US", "USA", N), ("Qaeda", "IMGMUSAQD", N)],
+        );
+        let got = coded(&d);
+        assert!(got.iter().all(|(_, _, t, _)| t == "IMGMUSAQD"), "{got:?}");
+        assert!(!got.is_empty());
     }
 
     #[test]
