@@ -160,4 +160,10 @@ CREATE INDEX events_root_day ON events(root, day);
 CREATE INDEX actors_canonical_nocase ON actors(canonical COLLATE NOCASE);
 CREATE INDEX mentions_text ON mentions(text COLLATE NOCASE);
 "#,
+    // 4: the default order of event lists (newest day, most mentioned first) as an index, so
+    // an unfiltered page reads its rows in order instead of sorting every event (1.2 s → 6 ms
+    // on a 1,000,000-event store).
+    r#"
+CREATE INDEX events_recent ON events(day DESC, num_mentions DESC, id);
+"#,
 ];

@@ -317,7 +317,7 @@ fn index_names(store: &Store) -> Vec<String> {
 
 #[test]
 fn version_1_and_2_databases_upgrade_to_the_latest() {
-    for version in [1, 2] {
+    for version in [1, 2, 3] {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
         old_database(&path, version);
@@ -339,6 +339,7 @@ fn version_1_and_2_databases_upgrade_to_the_latest() {
             "events_root_day",
             "events_source",
             "events_target",
+            "events_recent",
         ] {
             assert!(
                 indexes.iter().any(|i| i == wanted),
