@@ -162,8 +162,12 @@ CREATE INDEX mentions_text ON mentions(text COLLATE NOCASE);
 "#,
     // 4: the default order of event lists (newest day, most mentioned first) as an index, so
     // an unfiltered page reads its rows in order instead of sorting every event (1.2 s → 6 ms
-    // on a 1,000,000-event store).
+    // on a 1,000,000-event store); mentions by actor and document, so the actor list counts
+    // mentions and articles from the index alone (0.43 s → 0.03 s; it supersedes
+    // `mentions_actor`).
     r#"
 CREATE INDEX events_recent ON events(day DESC, num_mentions DESC, id);
+DROP INDEX mentions_actor;
+CREATE INDEX mentions_actor_doc ON mentions(actor_id, doc_id);
 "#,
 ];

@@ -340,6 +340,7 @@ fn version_1_and_2_databases_upgrade_to_the_latest() {
             "events_source",
             "events_target",
             "events_recent",
+            "mentions_actor_doc",
         ] {
             assert!(
                 indexes.iter().any(|i| i == wanted),
