@@ -131,6 +131,24 @@ async fn shot(c: &Client, name: &str) {
     println!("screenshot: {}", path.display());
 }
 
+/// Clicks a link or button that navigates, and waits until the browser is on the new page
+/// (a slow machine must not make the next check read the old one).
+async fn click_through(c: &Client, what: Locator<'_>) -> Result<(), fantoccini::error::CmdError> {
+    let before = c.current_url().await?;
+    c.find(what).await?.click().await?;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while c.current_url().await? == before {
+        assert!(
+            Instant::now() < deadline,
+            "{what:?}: no navigation from {before}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // The new document has loaded once its body is there.
+    c.find(Locator::Css("body")).await?;
+    Ok(())
+}
+
 async fn count(c: &Client, css: &str) -> usize {
     c.find_all(Locator::Css(css)).await.expect(css).len()
 }
@@ -304,10 +322,7 @@ async fn drive(
     // Click through to the actor page.
     c.goto(&format!("{base}/documents/{}", fixture::FIRST_ID))
         .await?;
-    c.find(Locator::Css("#text a.ent[data-name='Amina Diallo']"))
-        .await?
-        .click()
-        .await?;
+    click_through(c, Locator::Css("#text a.ent[data-name='Amina Diallo']")).await?;
     let h1 = c.find(Locator::Css("h1")).await?.text().await?;
     assert_eq!(h1, "Amina Diallo");
     assert!(c.current_url().await?.path().starts_with("/actors/"));
@@ -324,10 +339,7 @@ async fn drive(
     shot(c, "actor.png").await;
 
     // And on to the pair's timeline, then the events behind one of its columns.
-    c.find(Locator::LinkText("pair timeline"))
-        .await?
-        .click()
-        .await?;
+    click_through(c, Locator::LinkText("pair timeline")).await?;
     let h1 = c.find(Locator::Css("h1")).await?.text().await?;
     assert_eq!(h1, "Timeline: Amina Diallo and Tomas Berg");
     assert_eq!(count(c, "svg.chart a").await, 1);
@@ -339,14 +351,21 @@ async fn drive(
         .await?
         .click()
         .await?;
-    assert!(c
-        .current_url()
-        .await?
-        .query()
-        .unwrap_or("")
-        .contains("by=week"));
+    // The form submits by navigation: wait for the new page rather than race it.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let url = c.current_url().await?;
+        if url.query().unwrap_or("").contains("by=week") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the filter form did not navigate to by=week: {url}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     shot(c, "timeline.png").await;
-    c.find(Locator::Css("table tbody a")).await?.click().await?;
+    click_through(c, Locator::Css("table tbody a")).await?;
     assert_eq!(
         count(c, "tbody tr").await,
         1,

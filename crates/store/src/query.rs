@@ -722,7 +722,7 @@ impl Store {
             "SELECT q.id, q.doc_id, q.speaker_id, a.canonical, q.speaker_text, q.text, q.kind, q.cue, q.date, q.start, q.end
              FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_id
              JOIN documents d ON d.id = q.doc_id
-             {} ORDER BY coalesce(q.date, d.published) DESC, q.id LIMIT {n} OFFSET {offset}",
+             {} ORDER BY q.day DESC, q.id LIMIT {n} OFFSET {offset}",
             if clause.is_empty() { String::new() } else { format!("WHERE {clause}") }
         );
         let mut stmt = self.connection().prepare(&sql)?;
@@ -738,16 +738,10 @@ impl Store {
             w.push_ids("q.speaker_id IN ({ids})", &ids);
         }
         if let Some(s) = &f.since {
-            w.push(
-                "coalesce(q.date, d.published) >= {}",
-                [text(&check_date("--since", s)?)],
-            );
+            w.push("q.day >= {}", [text(&check_date("--since", s)?)]);
         }
         if let Some(u) = &f.until {
-            w.push(
-                "coalesce(q.date, d.published) <= {}",
-                [until_bound(&check_date("--until", u)?)],
-            );
+            w.push("q.day <= {}", [until_bound(&check_date("--until", u)?)]);
         }
         let clause = w.clauses.join(" AND ");
         self.quotes_where(&clause, &w.values, limit(f.limit, 100), f.offset)

@@ -570,8 +570,8 @@ fn write_document(
     };
     {
         let mut quote = conn.prepare_cached(
-            "INSERT INTO quotes (doc_id, speaker_id, speaker_text, text, kind, cue, start, end, date)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO quotes (doc_id, speaker_id, speaker_text, text, kind, cue, start, end, date, day)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
         for q in &analysis.quotes {
             quote.execute(params![
@@ -583,7 +583,8 @@ fn write_document(
                 q.cue,
                 q.start as i64,
                 q.end as i64,
-                q.date
+                q.date,
+                q.date.as_deref().or(doc.published.as_deref())
             ])?;
             fts.push(FtsRow::Quote {
                 id: conn.last_insert_rowid(),
