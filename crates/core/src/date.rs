@@ -93,6 +93,36 @@ impl Date {
     }
 }
 
+/// English month names, January first.
+const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month (1–12) an English month name or abbreviation stands for: the full name or any
+/// start of it of three letters or more (`Nov`, `Sept`, `Novem`), in any case, with a trailing
+/// `.` or `,` ignored. `None` for anything else.
+pub fn month_from_name(word: &str) -> Option<u8> {
+    let w = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTH_NAMES
+        .iter()
+        .position(|m| m.starts_with(&w))
+        .map(|i| i as u8 + 1)
+}
+
 /// Whether `year` is a leap year.
 pub fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -146,6 +176,18 @@ mod tests {
             Date::parse_iso("2014-11-26T08:00:00Z").unwrap().to_string(),
             "2014-11-26"
         );
+    }
+
+    #[test]
+    fn month_names_and_their_abbreviations() {
+        assert_eq!(month_from_name("November"), Some(11));
+        assert_eq!(month_from_name("nov."), Some(11));
+        assert_eq!(month_from_name("Sept"), Some(9));
+        assert_eq!(month_from_name("DEC,"), Some(12));
+        assert_eq!(month_from_name("Ma"), None);
+        assert_eq!(month_from_name("Mayday"), None);
+        assert_eq!(month_from_name("Novembre"), None);
+        assert_eq!(month_from_name("é"), None);
     }
 
     #[test]

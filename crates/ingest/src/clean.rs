@@ -15,7 +15,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use newsgraph_core::{
-    paragraph_spans, Alignment, Date, Document, DropReason, Dropped, Metadata, Span,
+    month_from_name, paragraph_spans, Alignment, Date, Document, DropReason, Dropped, Metadata,
+    Span,
 };
 
 use crate::repeat::{normalize, RepeatIndex};
@@ -477,32 +478,6 @@ fn starts_about_heading(text: &str) -> bool {
     lower.starts_with("about ") || lower == "about"
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-fn month_of(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches(['.', ',']).to_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(&w) && (w.len() >= 3))
-        .map(|i| i as u8 + 1)
-}
-
 /// A line that is only a date stamp: "November 27, 2014", "27 November 2014", "2014-11-27",
 /// optionally after "Published"/"Updated"/"Posted" and before a time.
 fn parse_date_stamp(text: &str) -> Option<Date> {
@@ -531,8 +506,8 @@ fn parse_date_stamp(text: &str) -> Option<Date> {
     }
     let num = |w: &str| w.trim_end_matches([',', '.']).parse::<u32>().ok();
     let (month, day, year) = match words.as_slice() {
-        [m, d, y, ..] if month_of(m).is_some() => (month_of(m)?, num(d)?, num(y)?),
-        [d, m, y, ..] if month_of(m).is_some() => (month_of(m)?, num(d)?, num(y)?),
+        [m, d, y, ..] if month_from_name(m).is_some() => (month_from_name(m)?, num(d)?, num(y)?),
+        [d, m, y, ..] if month_from_name(m).is_some() => (month_from_name(m)?, num(d)?, num(y)?),
         _ => return None,
     };
     if !(1000..=9999).contains(&year) || day > 31 {

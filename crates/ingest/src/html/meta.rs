@@ -6,7 +6,7 @@
 //! datetime>`, byline elements, and last the URL's `/2019/11/19/` path.
 
 use ego_tree::iter::Edge;
-use newsgraph_core::Date;
+use newsgraph_core::{month_from_name, Date};
 use scraper::{Html, Node};
 use serde_json::Value;
 
@@ -530,33 +530,6 @@ fn names_of(v: &Value) -> Vec<String> {
     out
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-fn month_of(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let pos = MONTHS.iter().position(|m| w.starts_with(m))?;
-    (w.len() == 3 || full[pos].starts_with(&w) || w == "sept").then_some(pos as u8 + 1)
-}
-
 fn year_ok(y: i32) -> bool {
     (1900..=2100).contains(&y)
 }
@@ -616,7 +589,7 @@ pub fn parse_date(s: &str) -> Option<Date> {
             .trim_end_matches("rd")
             .trim_end_matches("th");
         if month.is_none() {
-            if let Some(m) = month_of(w) {
+            if let Some(m) = month_from_name(w) {
                 month = Some(m);
                 continue;
             }
@@ -670,14 +643,16 @@ pub fn find_date_in_text(s: &str) -> Option<Date> {
         if i + 2 >= words.len() {
             continue;
         }
-        if let Some(m) = month_of(w) {
+        if let Some(m) = month_from_name(w) {
             if let (Some(d), Some(y)) = (day(words[i + 1]), year(words[i + 2])) {
                 if let Some(date) = Date::new(y, m, d) {
                     return Some(date);
                 }
             }
         }
-        if let (Some(d), Some(m), Some(y)) = (day(w), month_of(words[i + 1]), year(words[i + 2])) {
+        if let (Some(d), Some(m), Some(y)) =
+            (day(w), month_from_name(words[i + 1]), year(words[i + 2]))
+        {
             if let Some(date) = Date::new(y, m, d) {
                 return Some(date);
             }
@@ -691,7 +666,7 @@ pub fn date_in_url(url: &str) -> Option<Date> {
     let parts: Vec<&str> = url.split(['/', '?', '#']).collect();
     for w in parts.windows(3) {
         if w[0].len() == 4 && (1..=9).contains(&w[1].len()) {
-            let m = w[1].parse::<u8>().ok().or_else(|| month_of(w[1]));
+            let m = w[1].parse::<u8>().ok().or_else(|| month_from_name(w[1]));
             let y = w[0].parse::<i32>().ok();
             let d: String = w[2].chars().take_while(char::is_ascii_digit).collect();
             if let (Some(y), Some(m), Ok(d)) = (y, m, d.parse::<u8>()) {
