@@ -360,6 +360,28 @@ pub fn wikidata_well_formed(q: &str) -> bool {
     q.len() > 1 && q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A Wikidata column: empty, or an id like `Q123`.
+fn wikidata_field(q: &str) -> Result<Option<String>, String> {
+    match q {
+        "" => Ok(None),
+        q if wikidata_well_formed(q) => Ok(Some(q.to_string())),
+        q => Err(format!("wikidata `{q}` must look like Q123")),
+    }
+}
+
+/// The code, kind and Wikidata columns of an organisation or group row, checked.
+fn actor_columns(
+    code: &str,
+    kind: &str,
+    wikidata: &str,
+) -> Result<(EntityKind, Option<String>), String> {
+    if !code_well_formed(code) {
+        return Err(format!("malformed actor code `{code}`"));
+    }
+    let kind = EntityKind::parse(kind).ok_or_else(|| format!("unknown kind `{kind}`"))?;
+    Ok((kind, wikidata_field(wikidata)?))
+}
+
 /// Parses a role `CODE title FROM..TO`.
 pub fn parse_role(s: &str) -> Result<Role, String> {
     let parts: Vec<&str> = s.split_whitespace().collect();
@@ -639,18 +661,13 @@ impl Kb {
                     problem: p,
                 })
             };
-            if !code_well_formed(f[0]) {
-                bad(format!("malformed actor code `{}`", f[0]));
-                continue;
-            }
-            let Some(kind) = EntityKind::parse(f[2]) else {
-                bad(format!("unknown kind `{}`", f[2]));
-                continue;
+            let (kind, wikidata) = match actor_columns(f[0], f[2], f[3]) {
+                Ok(v) => v,
+                Err(p) => {
+                    bad(p);
+                    continue;
+                }
             };
-            if !f[3].is_empty() && !wikidata_well_formed(f[3]) {
-                bad(format!("wikidata `{}` must look like Q123", f[3]));
-                continue;
-            }
             let mut aliases = vec![f[1].to_string()];
             aliases.extend(list(f[4]));
             let id = self.push_actor(Actor {
@@ -659,7 +676,7 @@ impl Kb {
                 class: ActorClass::Igo,
                 code: Some(f[0].to_string()),
                 country: None,
-                wikidata: opt(f[3]),
+                wikidata,
                 gender: None,
                 roles: Vec::new(),
                 group_type: Some("igo".to_string()),
@@ -699,13 +716,12 @@ impl Kb {
                     problem: p,
                 })
             };
-            if !code_well_formed(f[0]) {
-                bad(format!("malformed actor code `{}`", f[0]));
-                continue;
-            }
-            let Some(kind) = EntityKind::parse(f[2]) else {
-                bad(format!("unknown kind `{}`", f[2]));
-                continue;
+            let (kind, wikidata) = match actor_columns(f[0], f[2], f[5]) {
+                Ok(v) => v,
+                Err(p) => {
+                    bad(p);
+                    continue;
+                }
             };
             if !TYPES.contains(&f[3]) {
                 bad(format!(
@@ -719,10 +735,6 @@ impl Kb {
                 bad(format!("unknown country `{}`", f[4]));
                 continue;
             }
-            if !f[5].is_empty() && !wikidata_well_formed(f[5]) {
-                bad(format!("wikidata `{}` must look like Q123", f[5]));
-                continue;
-            }
             let mut aliases = vec![f[1].to_string()];
             aliases.extend(list(f[6]));
             let id = self.push_actor(Actor {
@@ -731,7 +743,7 @@ impl Kb {
                 class: ActorClass::Group,
                 code: Some(f[0].to_string()),
                 country: opt(f[4]),
-                wikidata: opt(f[5]),
+                wikidata,
                 gender: None,
                 roles: Vec::new(),
                 group_type: Some(f[3].to_string()),
@@ -772,9 +784,7 @@ impl Kb {
         if !f[3].is_empty() && !self.by_iso3.contains_key(f[3]) {
             return Err(format!("unknown country `{}`", f[3]));
         }
-        if !f[4].is_empty() && !wikidata_well_formed(f[4]) {
-            return Err(format!("wikidata `{}` must look like Q123", f[4]));
-        }
+        let wikidata = wikidata_field(f[4])?;
         let mut roles = Vec::new();
         for r in f[5].split(';').map(str::trim).filter(|r| !r.is_empty()) {
             let role = parse_role(r)?;
@@ -789,7 +799,7 @@ impl Kb {
             class: ActorClass::Person,
             code: None,
             country: opt(f[3]),
-            wikidata: opt(f[4]),
+            wikidata,
             gender,
             roles,
             group_type: None,
