@@ -6,7 +6,11 @@
 //! trees need no preprocessing. Transitions and labels are scored by two averaged perceptrons
 //! over hashed Zhang & Nivre-style features (stack and buffer words, tags, lowercased forms,
 //! leftmost and rightmost children, valency, distance, child label sets); labels are the full
-//! UD relations with subtypes (`nsubj:pass`, `obl:unmarked`, `compound:prt`).
+//! UD relations with subtypes (`nsubj:pass`, `obl:unmarked`, `compound:prt`). The shipped
+//! model is trained on the treebank's gold tags; `newsgraph train parser --folds K` trains on
+//! predicted ones instead, the training set retagged by jackknifed taggers
+//! ([`crate::tagger::train::jackknife`]) and the development set, which picks each
+//! perceptron's epoch, by the shipped tagger.
 //!
 //! [`ParserStage`] parses each sentence of `Document::tokens` with the shipped model, filling
 //! `Token::head` (an index into `Document::tokens`) and `Token::deprel`. [`train`] rebuilds a

@@ -174,6 +174,21 @@ impl TaggerModel {
         tags
     }
 
+    /// Replaces the UPOS, XPOS and lemma of every word of a treebank sentence with the
+    /// model's predictions (forms, heads and relations are kept).
+    pub fn retag(&self, sentence: &mut crate::conllu::Sentence, scratch: &mut Scratch) {
+        let forms: Vec<&str> = sentence.words.iter().map(|w| w.form.as_str()).collect();
+        let tags = self.tag(&forms, scratch).to_vec();
+        for (w, c) in sentence.words.iter_mut().zip(tags) {
+            let Some((upos, xpos)) = self.classes.get(c as usize) else {
+                continue;
+            };
+            w.lemma = self.lemmatizer.lemma(&w.form, xpos);
+            w.upos = upos.as_str().to_string();
+            w.xpos.clone_from(xpos);
+        }
+    }
+
     /// Encodes the model in its file format.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::new(MAGIC, VERSION);
