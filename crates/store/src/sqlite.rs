@@ -361,7 +361,8 @@ impl Store {
     /// from: SQLite's own integrity check; no event without a mention and no row pointing at a
     /// missing document or event; every document with its full-text row, its story and as many
     /// mentions, quotes, times and event mentions as its stored analysis lists; every event's
-    /// counts equal to a recount over its mentions. Returns one line per problem (empty when
+    /// counts equal to a recount over its mentions, every actor's counters to a recount over
+    /// its mentions. Returns one line per problem (empty when
     /// all is well). Reads everything: for tests and `newsgraph stats --check`, not hot paths.
     pub fn check_consistency(&self) -> Result<Vec<String>, StoreError> {
         let mut problems = Vec::new();
@@ -429,6 +430,13 @@ impl Store {
                     FROM event_mentions m JOIN documents d ON d.id = m.doc_id GROUP BY m.event_id) c ON c.id = e.id
                  WHERE e.num_mentions != c.n OR e.num_articles != c.a OR e.num_sources != c.s
                     OR e.first_seen IS NOT c.f OR e.last_seen IS NOT c.l",
+            ),
+            (
+                "actors whose mention or article counters differ from a recount",
+                "SELECT count(*) FROM actors a LEFT JOIN (
+                    SELECT actor_id AS id, count(*) AS n, count(DISTINCT doc_id) AS d
+                    FROM mentions GROUP BY actor_id) c ON c.id = a.id
+                 WHERE a.mentions != coalesce(c.n, 0) OR a.documents != coalesce(c.d, 0)",
             ),
         ] {
             let n: i64 = conn.query_row(sql, [], |r| r.get(0))?;
@@ -741,7 +749,12 @@ fn insert_entities(
     let mut mention = conn.prepare_cached(
         "INSERT INTO mentions (doc_id, actor_id, entity, start, end, text, via) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
-    let mut ids = Vec::with_capacity(entities.len());
+    // The actor list's counters: mentions, and articles (once per actor per document).
+    let mut count = conn.prepare_cached(
+        "UPDATE actors SET mentions = mentions + ?2, documents = documents + ?3 WHERE id = ?1",
+    )?;
+    let mut ids: Vec<i64> = Vec::with_capacity(entities.len());
+    let mut mentioned: Vec<i64> = Vec::new();
     for e in entities {
         let found: Option<(i64, bool, bool, bool)> = find
             .query_row([&e.canonical], |r| {
@@ -780,6 +793,15 @@ fn insert_entities(
                 m.text,
                 m.via
             ])?;
+        }
+        if !e.mentions.is_empty() {
+            let first_in_document = !mentioned.contains(&id);
+            count.execute(params![
+                id,
+                e.mentions.len() as i64,
+                i64::from(first_in_document)
+            ])?;
+            mentioned.push(id);
         }
         ids.push(id);
     }
