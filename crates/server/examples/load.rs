@@ -78,6 +78,7 @@ async fn main() {
         connections: clients.min(32),
         ingest: None,
         cameo_names: BTreeMap::new(),
+        roles: BTreeMap::new(),
     };
     let state = match AppState::open(&config) {
         Ok(s) => s,
