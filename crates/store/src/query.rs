@@ -889,9 +889,8 @@ impl Store {
                 [until_bound(&check_date("--until", u)?)],
             );
         }
-        // The page's ids first, from indexes alone (`documents_recent`, or the actor's
-        // documents from `mentions_actor_doc` ordered through `documents_id_recent`), then
-        // only those rows are read.
+        // The page's ids first, from one index in list order (`documents_recent`, or the
+        // actor's `actor_documents_recent`), then only those rows are read.
         const ORDER: &str = "ORDER BY d.published DESC, d.seq DESC";
         let (n, off) = (limit(f.limit, 100), f.offset.min(10_000_000));
         let ids_sql = match &f.actor {
@@ -899,11 +898,10 @@ impl Store {
                 let ids = self.resolve_actor(a)?;
                 let cond = w.conditions();
                 let ph = w.bind_ids(&ids);
+                // `d` is the actor's article list here: the same columns as the documents'.
                 format!(
-                    "SELECT d.id, d.published, d.seq
-                     FROM (SELECT DISTINCT doc_id FROM mentions WHERE actor_id IN ({ph})) x
-                     CROSS JOIN documents d INDEXED BY documents_id_recent ON d.id = x.doc_id
-                     WHERE {cond} {ORDER} LIMIT {n} OFFSET {off}"
+                    "SELECT DISTINCT d.doc_id AS id, d.published, d.seq FROM actor_documents d
+                     WHERE d.actor_id IN ({ph}) AND {cond} {ORDER} LIMIT {n} OFFSET {off}"
                 )
             }
             None => format!(

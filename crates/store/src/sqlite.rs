@@ -438,6 +438,15 @@ impl Store {
                     FROM mentions GROUP BY actor_id) c ON c.id = a.id
                  WHERE a.mentions != coalesce(c.n, 0) OR a.documents != coalesce(c.d, 0)",
             ),
+            (
+                "actor and article pairs missing from or extra in the actor article lists",
+                "SELECT (SELECT count(*) FROM (SELECT DISTINCT actor_id, doc_id FROM mentions) m
+                         WHERE NOT EXISTS (SELECT 1 FROM actor_documents x JOIN documents d ON d.id = x.doc_id
+                                           WHERE x.actor_id = m.actor_id AND x.doc_id = m.doc_id
+                                             AND x.published IS d.published AND x.seq = d.seq))
+                      + (SELECT count(*) FROM actor_documents)
+                      - (SELECT count(*) FROM (SELECT DISTINCT actor_id, doc_id FROM mentions))",
+            ),
         ] {
             let n: i64 = conn.query_row(sql, [], |r| r.get(0))?;
             if n > 0 {
@@ -753,6 +762,10 @@ fn insert_entities(
     let mut count = conn.prepare_cached(
         "UPDATE actors SET mentions = mentions + ?2, documents = documents + ?3 WHERE id = ?1",
     )?;
+    let mut listed = conn.prepare_cached(
+        "INSERT INTO actor_documents (actor_id, doc_id, published, seq)
+         SELECT ?1, id, published, seq FROM documents WHERE id = ?2",
+    )?;
     let mut ids: Vec<i64> = Vec::with_capacity(entities.len());
     let mut mentioned: Vec<i64> = Vec::new();
     for e in entities {
@@ -801,6 +814,9 @@ fn insert_entities(
                 e.mentions.len() as i64,
                 i64::from(first_in_document)
             ])?;
+            if first_in_document {
+                listed.execute(params![id, doc_id])?;
+            }
             mentioned.push(id);
         }
         ids.push(id);
