@@ -86,6 +86,7 @@ pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
         connections: args.connections,
         ingest,
         cameo_names: cameo_names(),
+        roles: roles(&args.pipeline)?,
     };
     let db = args.db.db.display().to_string();
     newsgraph_server::run(config, |addr| {
@@ -104,6 +105,42 @@ pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
         let _ = out.flush();
     })?;
     Ok(Outcome::ok())
+}
+
+/// Canonical name → date-bounded roles from the knowledge base (with `--actors` merged over
+/// it, as ingest uses it), for the actor pages, oldest first.
+fn roles(
+    args: &PipelineArgs,
+) -> anyhow::Result<std::collections::BTreeMap<String, Vec<newsgraph_server::ActorRole>>> {
+    use anyhow::Context as _;
+    let stage = match &args.actors {
+        Some(path) => newsgraph_actors::ActorStage::with_user_file(path)
+            .with_context(|| format!("--actors {}", path.display()))?,
+        None => newsgraph_actors::ActorStage::new().context("built-in actor knowledge base")?,
+    };
+    let kb = stage.kb();
+    Ok(kb
+        .actors
+        .iter()
+        .filter(|a| !a.roles.is_empty())
+        .map(|a| {
+            let mut roles: Vec<newsgraph_server::ActorRole> = a
+                .roles
+                .iter()
+                .map(|r| newsgraph_server::ActorRole {
+                    from: r.from.to_string(),
+                    to: r.to.map(|t| t.to_string()),
+                    title: kb
+                        .institution(&r.title)
+                        .map(|i| i.canonical.to_lowercase())
+                        .unwrap_or_else(|| r.title.replace('_', " ")),
+                    code: r.code.clone(),
+                })
+                .collect();
+            roles.sort();
+            (a.canonical.clone(), roles)
+        })
+        .collect())
 }
 
 /// CAMEO code → name from the embedded codebook, for the pages' event details.

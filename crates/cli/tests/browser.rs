@@ -235,6 +235,15 @@ async fn drive(
     ] {
         assert!(info.contains(want), "details panel lacks {want}: {info}");
     }
+    // The panel leads to the trigger's stored event, with every report of it.
+    let event_link = c
+        .find(Locator::Css("#info a.more"))
+        .await?
+        .attr("href")
+        .await?
+        .unwrap_or_default();
+    assert!(event_link.starts_with("/events/"), "{event_link}");
+    shot(c, "article-trigger.png").await;
     // Keyboard: focusing a mention shows the actor's code.
     c.execute("document.querySelector('#text a.ent').focus()", vec![])
         .await?;
@@ -252,6 +261,27 @@ async fn drive(
         .await?;
     assert!(dropped.contains("javascript:alert(6)"), "{dropped}");
     shot(c, "article-fixture.png").await;
+    c.goto(&format!("{base}{event_link}")).await?;
+    let event_page = c.find(Locator::Css("main")).await?.text().await?;
+    assert!(event_page.contains("040"), "{event_page}");
+    let event_id: i64 = event_link
+        .trim_start_matches("/events/")
+        .parse()
+        .expect("an event id");
+    let reports = store
+        .event_mentions(event_id)
+        .expect("event mentions")
+        .len();
+    assert!(
+        event_page.contains(&format!("Where it was reported ({reports})")),
+        "{event_page}"
+    );
+    c.find(Locator::Css(&format!(
+        "main a[href='/documents/{}']",
+        fixture::FIRST_ID
+    )))
+    .await?;
+    shot(c, "event.png").await;
 
     // A seed article as ingested by the pipeline: its highlights match its stored analysis.
     let seed = store
@@ -337,6 +367,38 @@ async fn drive(
         assert!(page.contains(want), "actor page lacks {want}");
     }
     shot(c, "actor.png").await;
+
+    // An actor the knowledge base gives dated roles: its page lists them in order.
+    let kb = newsgraph_actors::ActorStage::new().expect("knowledge base");
+    let with_roles = store
+        .actors(&newsgraph_store::query::ActorFilter {
+            kind: Some("person".into()),
+            limit: 1000,
+            ..Default::default()
+        })
+        .expect("actors")
+        .into_iter()
+        .find_map(|a| {
+            kb.kb()
+                .actors
+                .iter()
+                .find(|k| k.canonical == a.canonical && !k.roles.is_empty())
+                .map(|k| (a.id, k.roles.clone()))
+        });
+    let (person, roles) = with_roles.expect("a seed article names a person with dated roles");
+    let back = c.current_url().await?;
+    c.goto(&format!("{base}/actors/{person}")).await?;
+    let rows = c
+        .execute(
+            "return Array.from(document.querySelectorAll('table.roles tbody tr'), r => r.cells[0].textContent);",
+            vec![],
+        )
+        .await?;
+    let mut froms: Vec<String> = roles.iter().map(|r| r.from.to_string()).collect();
+    froms.sort();
+    assert_eq!(rows, serde_json::json!(froms), "the roles table");
+    shot(c, "actor-roles.png").await;
+    c.goto(back.as_str()).await?;
 
     // And on to the pair's timeline, then the events behind one of its columns.
     click_through(c, Locator::LinkText("pair timeline")).await?;

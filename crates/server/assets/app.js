@@ -35,11 +35,14 @@
       dl.append(dt, dd);
     }
     info.appendChild(dl);
-    if (kind === "entity" && el.getAttribute("href")) {
+    // Links only to our own pages: the addresses are written by the server, never by text.
+    const link = kind === "entity" ? el.getAttribute("href") : kind === "event" ? el.dataset.href : null;
+    if (link && link.startsWith("/")) {
       const p = document.createElement("p");
       const a = document.createElement("a");
-      a.href = el.getAttribute("href");
-      a.textContent = "Actor page →";
+      a.href = link;
+      a.className = "more";
+      a.textContent = kind === "entity" ? "Actor page →" : "Event page: all its reports →";
       p.appendChild(a);
       info.appendChild(p);
     }
@@ -56,6 +59,10 @@
   });
   text.addEventListener("keydown", (ev) => {
     const el = target(ev);
-    if (el && el.tagName !== "A" && (ev.key === "Enter" || ev.key === " ")) { ev.preventDefault(); show(el); }
+    if (!el || el.tagName === "A") return;
+    // Enter on a trigger already shown follows it to its event page.
+    const link = el.dataset.href;
+    if (ev.key === "Enter" && el === active && link && link.startsWith("/")) { window.location.assign(link); return; }
+    if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); show(el); }
   });
 })();

@@ -2,7 +2,8 @@
 //! loopback port over a store given on the command line; 20 clients (by default) send a fixed
 //! number of requests over a mix of list and filter endpoints, stopping early at a time limit.
 //! Prints per-endpoint and overall latency percentiles and the process's resident memory
-//! before, during and after.
+//! before, at its peak, after, and by quarter of the run (flat once the connections' caches
+//! are warm).
 //!
 //! ```sh
 //! cargo run --release -p newsgraph-server --example load -- STORE.db [--clients 20] [--requests 4000] [--seconds 120]
@@ -78,6 +79,7 @@ async fn main() {
         connections: clients.min(32),
         ingest: None,
         cameo_names: BTreeMap::new(),
+        roles: BTreeMap::new(),
     };
     let state = match AppState::open(&config) {
         Ok(s) => s,
@@ -179,12 +181,14 @@ async fn main() {
     let results: Arc<Mutex<BTreeMap<&str, Vec<Duration>>>> = Arc::new(Mutex::new(BTreeMap::new()));
     let errors = Arc::new(AtomicUsize::new(0));
     let peak = Arc::new(Mutex::new(rss_before));
+    // Resident memory by progress (request index, MiB), to see that it levels off.
+    let samples: Arc<Mutex<Vec<(usize, f64)>>> = Arc::new(Mutex::new(Vec::new()));
     let mix = Arc::new(mix);
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let started = Instant::now();
     let mut tasks = Vec::new();
     for _ in 0..clients {
-        let (client, next, results, errors, mix, base, peak) = (
+        let (client, next, results, errors, mix, base, peak, samples) = (
             client.clone(),
             next.clone(),
             results.clone(),
@@ -192,6 +196,7 @@ async fn main() {
             mix.clone(),
             base.clone(),
             peak.clone(),
+            samples.clone(),
         );
         tasks.push(tokio::spawn(async move {
             loop {
@@ -213,8 +218,12 @@ async fn main() {
                     }
                 }
                 if i % 200 == 0 {
+                    let now = rss_mib();
                     if let Ok(mut p) = peak.lock() {
-                        *p = p.max(rss_mib());
+                        *p = p.max(now);
+                    }
+                    if let Ok(mut s) = samples.lock() {
+                        s.push((i, now));
                     }
                 }
             }
@@ -260,4 +269,21 @@ async fn main() {
         peak.lock().map(|p| *p).unwrap_or(f64::NAN),
         rss_mib()
     );
+    let mut samples = samples.lock().map(|s| s.clone()).unwrap_or_default();
+    samples.sort_by_key(|&(i, _)| i);
+    if let Some(&(last, _)) = samples.last() {
+        let at = |q: usize| {
+            samples
+                .iter()
+                .find(|&&(i, _)| i >= last * q / 4)
+                .map_or(f64::NAN, |&(_, m)| m)
+        };
+        println!(
+            "resident memory by progress: 25% {:.1} MiB, 50% {:.1} MiB, 75% {:.1} MiB, 100% {:.1} MiB",
+            at(1),
+            at(2),
+            at(3),
+            at(4)
+        );
+    }
 }

@@ -50,6 +50,22 @@ pub struct Config {
     pub ingest: Option<IngestConfig>,
     /// CAMEO code → name, for the pages (may be empty).
     pub cameo_names: std::collections::BTreeMap<String, String>,
+    /// Canonical actor name → its date-bounded roles from the knowledge base, for the actor
+    /// pages (may be empty).
+    pub roles: std::collections::BTreeMap<String, Vec<ActorRole>>,
+}
+
+/// An office an actor held between two dates, as the knowledge base records it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ActorRole {
+    /// First day (ISO).
+    pub from: String,
+    /// Last day (ISO, exclusive); `None` while in office.
+    pub to: Option<String>,
+    /// The office, readable (`foreign minister`).
+    pub title: String,
+    /// The actor code while the role is held (`SYRGOV`).
+    pub code: String,
 }
 
 /// What every handler can reach.
@@ -58,6 +74,7 @@ pub struct AppState {
     pub(crate) pool: Arc<pool::Pool>,
     pub(crate) ingest: Option<Arc<IngestConfig>>,
     pub(crate) cameo_names: Arc<std::collections::BTreeMap<String, String>>,
+    pub(crate) roles: Arc<std::collections::BTreeMap<String, Vec<ActorRole>>>,
 }
 
 impl AppState {
@@ -67,6 +84,7 @@ impl AppState {
             pool: pool::Pool::open(&config.db, config.connections)?,
             ingest: None,
             cameo_names: Arc::new(config.cameo_names.clone()),
+            roles: Arc::new(config.roles.clone()),
         })
     }
 
@@ -77,6 +95,11 @@ impl AppState {
         }
         self.ingest = Some(Arc::new(ingest));
         Ok(self)
+    }
+
+    /// The knowledge base's roles of an actor, oldest first (none when it has none).
+    pub(crate) fn roles_of(&self, canonical: &str) -> &[ActorRole] {
+        self.roles.get(canonical).map_or(&[], Vec::as_slice)
     }
 
     /// The CAMEO name of a code, when known.

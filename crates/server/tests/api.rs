@@ -11,8 +11,8 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
 use newsgraph_server::{
-    check_addr, router, AppState, Config, Ingest, IngestConfig, IngestReply, IngestRequest,
-    ServerError,
+    check_addr, router, ActorRole, AppState, Config, Ingest, IngestConfig, IngestReply,
+    IngestRequest, ServerError,
 };
 use serde_json::Value;
 use tower::ServiceExt;
@@ -32,6 +32,25 @@ fn config(path: &std::path::Path) -> Config {
         cameo_names: [(
             "040".to_string(),
             "Consult, not specified below".to_string(),
+        )]
+        .into_iter()
+        .collect(),
+        roles: [(
+            "Amina Diallo".to_string(),
+            vec![
+                ActorRole {
+                    from: "2019-01-15".into(),
+                    to: Some("2022-06-01".into()),
+                    title: "defence minister".into(),
+                    code: "XYZGOV".into(),
+                },
+                ActorRole {
+                    from: "2022-06-01".into(),
+                    to: None,
+                    title: "foreign minister".into(),
+                    code: "XYZGOV".into(),
+                },
+            ],
         )]
         .into_iter()
         .collect(),
@@ -355,6 +374,25 @@ async fn the_article_view_highlights_entities_quotes_and_events() {
         "every mention is marked"
     );
     assert_eq!(page.matches("data-k=\"event\"").count(), 2);
+    // Each trigger leads to its stored event, which was reported in this article.
+    let links: Vec<&str> = page
+        .split("data-href=\"/events/")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert_eq!(links.len(), 2, "{page}");
+    for id in links {
+        let ev = ok_json(&f.state, &format!("/api/v1/events/{id}")).await;
+        assert!(
+            ev["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m["doc_id"] == fixture::FIRST_ID),
+            "{ev}"
+        );
+        assert!(page.contains(&format!("<td><a href=\"/events/{id}\">")));
+    }
     assert!(page.contains("data-cameo=\"040\" data-cameo-name=\"Consult, not specified below\""));
     assert!(page.contains("data-goldstein=\"-2.0\""));
     assert!(page.contains("data-confidence=\"0.80\""));
@@ -537,6 +575,20 @@ async fn pages_render_with_data_and_on_an_empty_store() {
         .body
         .contains("We agreed to reopen the border crossings,"));
     assert!(actor.body.contains("pair timeline"));
+    // Its roles over time, from the knowledge base, oldest first.
+    let roles = &actor.body[actor.body.find("Roles over time").unwrap()..];
+    let roles = &roles[..roles.find("</table>").unwrap()];
+    assert!(
+        roles.contains("<td>2019-01-15</td><td>2022-06-01</td><td>defence minister</td>"),
+        "{roles}"
+    );
+    assert!(roles.contains("<td>2022-06-01</td><td>in office</td><td>foreign minister</td>"));
+    // An actor the knowledge base has no roles for says so.
+    let berg = find_actor(&f.state, "Tomas Berg").await;
+    assert!(get(&f.state, &format!("/actors/{berg}"))
+        .await
+        .body
+        .contains("The knowledge base records no dated roles for this actor."));
 
     let e = empty_store();
     for uri in [

@@ -457,6 +457,23 @@ impl Where {
         self.clauses
             .push(template.replace("{ids}", &placeholders.join(",")));
     }
+    /// Binds `ids` and returns their placeholders (`?4,?5`), for a clause written by hand.
+    fn bind_ids(&mut self, ids: &[i64]) -> String {
+        let start = self.values.len();
+        self.values.extend(ids.iter().map(|&i| Value::Integer(i)));
+        (0..ids.len())
+            .map(|i| format!("?{}", start + i + 1))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+    /// The conditions joined with `AND`, or `1` when there are none.
+    fn conditions(&self) -> String {
+        if self.clauses.is_empty() {
+            "1".to_string()
+        } else {
+            self.clauses.join(" AND ")
+        }
+    }
     pub(crate) fn sql(&self) -> String {
         if self.clauses.is_empty() {
             String::new()
@@ -570,14 +587,58 @@ impl Store {
     }
 
     /// Deduplicated events matching `f`, newest first.
+    ///
+    /// The page's ids are chosen from the events table alone, in the order of an index
+    /// (`events_recent`, or an actor's `events_*_recent`), and only those rows are joined with
+    /// their actors: rows skipped by an offset cost an index step each, not a row read and two
+    /// joins. Events of an actor as source or target are the merge of its two ordered lists,
+    /// each cut at the page's end, so neither side is read past what the page needs.
     pub fn events(&self, f: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
-        let w = self.event_where(f)?;
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS} {EVENT_FROM} {} ORDER BY e.day DESC, e.num_mentions DESC, e.id LIMIT {} OFFSET {}",
-            w.sql(),
-            limit(f.limit, 100),
-            f.offset
-        );
+        let n = limit(f.limit, 100);
+        let off = f.offset.min(10_000_000) as i64;
+        const ORDER: &str = "ORDER BY e.day DESC, e.num_mentions DESC, e.id";
+        let (ids_sql, values) = match &f.actor {
+            Some(a) => {
+                let ids = self.resolve_actor(a)?;
+                let rest = EventFilter {
+                    actor: None,
+                    ..f.clone()
+                };
+                let mut w = self.event_where(&rest)?;
+                let cond = w.conditions();
+                let ph = w.bind_ids(&ids);
+                let arm = |col: &str| {
+                    format!(
+                        "SELECT * FROM (SELECT e.id, e.day, e.num_mentions FROM events e
+                         WHERE e.{col} IN ({ph}) AND {cond} {ORDER} LIMIT {})",
+                        n + off
+                    )
+                };
+                (
+                    format!(
+                        "SELECT id FROM ({} UNION {}) e {ORDER} LIMIT {n} OFFSET {off}",
+                        arm("source_id"),
+                        arm("target_id")
+                    ),
+                    w.values,
+                )
+            }
+            None => {
+                let w = self.event_where(f)?;
+                (
+                    format!(
+                        "SELECT e.id FROM events e {} {ORDER} LIMIT {n} OFFSET {off}",
+                        w.sql()
+                    ),
+                    w.values,
+                )
+            }
+        };
+        let sql = format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE e.id IN ({ids_sql}) {ORDER}");
+        let w = Where {
+            clauses: Vec::new(),
+            values,
+        };
         let mut stmt = self.connection().prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(w.values.iter()), event_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -590,6 +651,17 @@ impl Store {
             .connection()
             .query_row(&sql, [id], event_row)
             .optional()?)
+    }
+
+    /// The stored event of each event mention of a document, in the order they were stored
+    /// (the order of the analysis's events that are not negated): `(start, end, event id)`,
+    /// with the trigger's offsets as in the analysis.
+    pub fn document_events(&self, doc_id: &str) -> Result<Vec<(i64, i64, i64)>, StoreError> {
+        let mut stmt = self.connection().prepare_cached(
+            "SELECT start, end, event_id FROM event_mentions WHERE doc_id = ?1 ORDER BY rowid",
+        )?;
+        let rows = stmt.query_map([doc_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The mentions behind an event: which article and sentence said it.
@@ -616,7 +688,7 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Actors of the registry, most mentioned first.
+    /// Actors of the registry, most mentioned first (by the counters the insert path keeps).
     pub fn actors(&self, f: &ActorFilter) -> Result<Vec<ActorRow>, StoreError> {
         let mut w = Where::default();
         if let Some(c) = &f.country {
@@ -627,9 +699,8 @@ impl Store {
         }
         let sql = format!(
             "SELECT a.id, a.canonical, a.kind, a.actor_code, a.country, a.wikidata,
-                    (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS n,
-                    (SELECT count(DISTINCT doc_id) FROM mentions m WHERE m.actor_id = a.id)
-             FROM actors a {} ORDER BY n DESC, a.canonical LIMIT {} OFFSET {}",
+                    a.mentions, a.documents
+             FROM actors a {} ORDER BY a.mentions DESC, a.canonical LIMIT {} OFFSET {}",
             w.sql(),
             limit(f.limit, 100),
             f.offset
@@ -645,8 +716,7 @@ impl Store {
             .connection()
             .query_row(
                 "SELECT a.id, a.canonical, a.kind, a.actor_code, a.country, a.wikidata,
-                        (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id),
-                        (SELECT count(DISTINCT doc_id) FROM mentions m WHERE m.actor_id = a.id)
+                        a.mentions, a.documents
                  FROM actors a WHERE a.id = ?1",
                 [id],
                 actor_row,
@@ -721,7 +791,6 @@ impl Store {
         let sql = format!(
             "SELECT q.id, q.doc_id, q.speaker_id, a.canonical, q.speaker_text, q.text, q.kind, q.cue, q.date, q.start, q.end
              FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_id
-             JOIN documents d ON d.id = q.doc_id
              {} ORDER BY q.day DESC, q.id LIMIT {n} OFFSET {offset}",
             if clause.is_empty() { String::new() } else { format!("WHERE {clause}") }
         );
@@ -820,20 +889,33 @@ impl Store {
                 [until_bound(&check_date("--until", u)?)],
             );
         }
-        if let Some(a) = &f.actor {
-            let ids = self.resolve_actor(a)?;
-            w.push_ids(
-                "d.id IN (SELECT doc_id FROM mentions WHERE actor_id IN ({ids}))",
-                &ids,
-            );
-        }
+        // The page's ids first, from one index in list order (`documents_recent`, or the
+        // actor's `actor_documents_recent`), then only those rows are read.
+        const ORDER: &str = "ORDER BY d.published DESC, d.seq DESC";
+        let (n, off) = (limit(f.limit, 100), f.offset.min(10_000_000));
+        let ids_sql = match &f.actor {
+            Some(a) => {
+                let ids = self.resolve_actor(a)?;
+                let cond = w.conditions();
+                let ph = w.bind_ids(&ids);
+                // `d` is the actor's article list here: the same columns as the documents'.
+                format!(
+                    "SELECT DISTINCT d.doc_id AS id, d.published, d.seq FROM actor_documents d
+                     WHERE d.actor_id IN ({ph}) AND {cond} {ORDER} LIMIT {n} OFFSET {off}"
+                )
+            }
+            None => format!(
+                "SELECT d.id, d.published, d.seq FROM documents d {} {ORDER} LIMIT {n} OFFSET {off}",
+                w.sql()
+            ),
+        };
+        // The page keeps the order keys it was chosen by: sorting by the rows' own `seq` would
+        // read each row past its text, raw input and analysis (twice as slow).
         let sql = format!(
             "SELECT d.id, d.path, d.url, d.title, d.byline, d.outlet, d.published,
                     length(d.text) - length(replace(d.text, ' ', '')) + 1
-             FROM documents d {} ORDER BY d.published DESC, d.seq DESC LIMIT {} OFFSET {}",
-            w.sql(),
-            limit(f.limit, 100),
-            f.offset
+             FROM ({ids_sql}) p CROSS JOIN documents d ON d.id = p.id
+             ORDER BY p.published DESC, p.seq DESC"
         );
         let mut stmt = self.connection().prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(w.values.iter()), |r| {

@@ -174,4 +174,36 @@ ALTER TABLE quotes ADD COLUMN day TEXT;
 UPDATE quotes SET day = coalesce(date, (SELECT published FROM documents d WHERE d.id = quotes.doc_id));
 CREATE INDEX quotes_recent ON quotes(day DESC, id);
 "#,
+    // 5: list reads that stay bounded however large the store grows. Each actor's events as
+    // source, as target and between a source and a target in the default event order, so a
+    // filtered page reads its rows in order (the "as source or target" list merges the first
+    // two); each speaker's quotes in quote order (it supersedes `quotes_speaker`); documents in
+    // list order. Per-actor mention and article counters, kept by the insert path (see
+    // `Store::check_consistency`), so the actor list reads the most mentioned actors from an
+    // index instead of counting every mention; and each actor's articles in list order (one
+    // row per actor and article, kept by the insert path), so an actor's article page reads
+    // its rows from one index instead of sorting all of the actor's articles.
+    r#"
+CREATE INDEX events_source_recent ON events(source_id, day DESC, num_mentions DESC, id);
+CREATE INDEX events_target_recent ON events(target_id, day DESC, num_mentions DESC, id);
+CREATE INDEX events_pair_recent ON events(source_id, target_id, day DESC, num_mentions DESC, id);
+DROP INDEX quotes_speaker;
+CREATE INDEX quotes_speaker_recent ON quotes(speaker_id, day DESC, id);
+CREATE INDEX documents_recent ON documents(published DESC, seq DESC);
+ALTER TABLE actors ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE actors ADD COLUMN documents INTEGER NOT NULL DEFAULT 0;
+UPDATE actors SET
+    mentions = (SELECT count(*) FROM mentions m WHERE m.actor_id = actors.id),
+    documents = (SELECT count(DISTINCT m.doc_id) FROM mentions m WHERE m.actor_id = actors.id);
+CREATE INDEX actors_most_mentioned ON actors(mentions DESC, canonical);
+CREATE TABLE actor_documents (
+    actor_id INTEGER NOT NULL REFERENCES actors(id),
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    published TEXT,
+    seq INTEGER NOT NULL
+);
+INSERT INTO actor_documents (actor_id, doc_id, published, seq)
+    SELECT DISTINCT m.actor_id, m.doc_id, d.published, d.seq FROM mentions m JOIN documents d ON d.id = m.doc_id;
+CREATE INDEX actor_documents_recent ON actor_documents(actor_id, published DESC, seq DESC, doc_id);
+"#,
 ];

@@ -361,7 +361,8 @@ impl Store {
     /// from: SQLite's own integrity check; no event without a mention and no row pointing at a
     /// missing document or event; every document with its full-text row, its story and as many
     /// mentions, quotes, times and event mentions as its stored analysis lists; every event's
-    /// counts equal to a recount over its mentions. Returns one line per problem (empty when
+    /// counts equal to a recount over its mentions, every actor's counters to a recount over
+    /// its mentions. Returns one line per problem (empty when
     /// all is well). Reads everything: for tests and `newsgraph stats --check`, not hot paths.
     pub fn check_consistency(&self) -> Result<Vec<String>, StoreError> {
         let mut problems = Vec::new();
@@ -429,6 +430,22 @@ impl Store {
                     FROM event_mentions m JOIN documents d ON d.id = m.doc_id GROUP BY m.event_id) c ON c.id = e.id
                  WHERE e.num_mentions != c.n OR e.num_articles != c.a OR e.num_sources != c.s
                     OR e.first_seen IS NOT c.f OR e.last_seen IS NOT c.l",
+            ),
+            (
+                "actors whose mention or article counters differ from a recount",
+                "SELECT count(*) FROM actors a LEFT JOIN (
+                    SELECT actor_id AS id, count(*) AS n, count(DISTINCT doc_id) AS d
+                    FROM mentions GROUP BY actor_id) c ON c.id = a.id
+                 WHERE a.mentions != coalesce(c.n, 0) OR a.documents != coalesce(c.d, 0)",
+            ),
+            (
+                "actor and article pairs missing from or extra in the actor article lists",
+                "SELECT (SELECT count(*) FROM (SELECT DISTINCT actor_id, doc_id FROM mentions) m
+                         WHERE NOT EXISTS (SELECT 1 FROM actor_documents x JOIN documents d ON d.id = x.doc_id
+                                           WHERE x.actor_id = m.actor_id AND x.doc_id = m.doc_id
+                                             AND x.published IS d.published AND x.seq = d.seq))
+                      + (SELECT count(*) FROM actor_documents)
+                      - (SELECT count(*) FROM (SELECT DISTINCT actor_id, doc_id FROM mentions))",
             ),
         ] {
             let n: i64 = conn.query_row(sql, [], |r| r.get(0))?;
@@ -741,7 +758,16 @@ fn insert_entities(
     let mut mention = conn.prepare_cached(
         "INSERT INTO mentions (doc_id, actor_id, entity, start, end, text, via) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
-    let mut ids = Vec::with_capacity(entities.len());
+    // The actor list's counters: mentions, and articles (once per actor per document).
+    let mut count = conn.prepare_cached(
+        "UPDATE actors SET mentions = mentions + ?2, documents = documents + ?3 WHERE id = ?1",
+    )?;
+    let mut listed = conn.prepare_cached(
+        "INSERT INTO actor_documents (actor_id, doc_id, published, seq)
+         SELECT ?1, id, published, seq FROM documents WHERE id = ?2",
+    )?;
+    let mut ids: Vec<i64> = Vec::with_capacity(entities.len());
+    let mut mentioned: Vec<i64> = Vec::new();
     for e in entities {
         let found: Option<(i64, bool, bool, bool)> = find
             .query_row([&e.canonical], |r| {
@@ -780,6 +806,18 @@ fn insert_entities(
                 m.text,
                 m.via
             ])?;
+        }
+        if !e.mentions.is_empty() {
+            let first_in_document = !mentioned.contains(&id);
+            count.execute(params![
+                id,
+                e.mentions.len() as i64,
+                i64::from(first_in_document)
+            ])?;
+            if first_in_document {
+                listed.execute(params![id, doc_id])?;
+            }
+            mentioned.push(id);
         }
         ids.push(id);
     }

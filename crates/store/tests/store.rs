@@ -304,6 +304,13 @@ fn old_database(path: &std::path::Path, version: usize) {
         conn.execute("UPDATE documents SET story = 'old1' WHERE id = 'old1'", [])
             .unwrap();
     }
+    // An actor named twice in the old document: the upgrade to 5 counts it.
+    conn.execute_batch(
+        "INSERT INTO actors (id, canonical, kind) VALUES (77, 'Old Actor', 'person');
+         INSERT INTO mentions (doc_id, actor_id, entity, start, end, text, via)
+         VALUES ('old1', 77, 'e9', 0, 3, 'Old', 'name'), ('old1', 77, 'e9', 4, 7, 'Old', 'name');",
+    )
+    .unwrap();
 }
 
 fn index_names(store: &Store) -> Vec<String> {
@@ -317,7 +324,7 @@ fn index_names(store: &Store) -> Vec<String> {
 
 #[test]
 fn version_1_and_2_databases_upgrade_to_the_latest() {
-    for version in [1, 2, 3] {
+    for version in [1, 2, 3, 4] {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
         old_database(&path, version);
@@ -341,15 +348,31 @@ fn version_1_and_2_databases_upgrade_to_the_latest() {
             "events_target",
             "events_recent",
             "mentions_actor_doc",
+            "events_source_recent",
+            "events_target_recent",
+            "events_pair_recent",
+            "quotes_speaker_recent",
+            "documents_recent",
+            "actor_documents_recent",
+            "actors_most_mentioned",
         ] {
             assert!(
                 indexes.iter().any(|i| i == wanted),
                 "v{version}: {wanted} missing in {indexes:?}"
             );
         }
-        assert!(
-            !indexes.iter().any(|i| i == "events_day"),
-            "v{version}: superseded index kept"
+        for superseded in ["events_day", "quotes_speaker", "mentions_actor"] {
+            assert!(
+                !indexes.iter().any(|i| i == superseded),
+                "v{version}: superseded index {superseded} kept"
+            );
+        }
+        // The actor counters were filled from the old mentions.
+        let old_actor = store.actor(77).unwrap().unwrap();
+        assert_eq!(
+            (old_actor.mentions, old_actor.documents),
+            (2, 1),
+            "v{version}"
         );
         // The old document is there, and new ones join it.
         store
@@ -371,6 +394,37 @@ fn version_1_and_2_databases_upgrade_to_the_latest() {
             })
             .unwrap();
         assert_eq!(by_root.len(), 1, "v{version}");
+        // New documents keep the counters equal to a recount, and the list reads them.
+        let counters: Vec<String> = store
+            .check_derived()
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.contains("counters") || p.contains("article lists"))
+            .collect();
+        assert!(counters.is_empty(), "v{version}: {counters:?}");
+        // And the check notices a counter that drifted.
+        store
+            .connection()
+            .execute(
+                "UPDATE actors SET documents = documents + 1 WHERE id = 77",
+                [],
+            )
+            .unwrap();
+        assert!(store
+            .check_derived()
+            .unwrap()
+            .iter()
+            .any(|p| p.starts_with("1 actors whose mention or article counters")));
+        store
+            .connection()
+            .execute(
+                "UPDATE actors SET documents = documents - 1 WHERE id = 77",
+                [],
+            )
+            .unwrap();
+        let listed = store.actors(&Default::default()).unwrap();
+        assert!(listed.iter().all(|a| a.mentions > 0 && a.documents > 0));
+        assert!(listed.windows(2).all(|w| w[0].mentions >= w[1].mentions));
         drop(store);
         // Opening again is a no-op, and a reader now opens it.
         Store::open(&path).unwrap();
@@ -609,4 +663,179 @@ fn a_killed_ingest_leaves_only_whole_documents() {
     assert!(stats.documents >= 200);
     assert_eq!(stats.documents % 5, 0, "only whole batches are stored");
     assert_eq!(store.check_consistency().unwrap(), Vec::<String>::new());
+}
+
+/// A store of articles among five actors, each naming three of them with events between them
+/// in both directions on a spread of days; returns each article's actor names.
+fn five_actor_store(store: &mut Store) -> Vec<(String, Vec<&'static str>)> {
+    const NAMES: [(&str, &str); 5] = [
+        ("Ruritania", "RURGOV"),
+        ("Freedonia", "FREGOV"),
+        ("Sylvania", "SYLGOV"),
+        ("Latveria", "LATGOV"),
+        ("Genovia", "GENGOV"),
+    ];
+    let mut docs = Vec::new();
+    for i in 0..40usize {
+        let mut chosen_unique: Vec<usize> = vec![i % 5, (i * 3 + 1) % 5, (i * 7 + 2) % 5];
+        chosen_unique.sort_unstable();
+        chosen_unique.dedup();
+        let mut a = meeting(
+            &format!("doc{i:02}"),
+            ["wire", "daily", "post"][i % 3],
+            &format!("2021-{:02}-{:02}", 1 + i % 12, 1 + (i * 5) % 28),
+            &format!("Article {i}."),
+        );
+        a.entities = chosen_unique
+            .iter()
+            .enumerate()
+            .map(|(k, &n)| common::entity(k + 1, NAMES[n].0, NAMES[n].1, NAMES[n].0, 0))
+            .collect();
+        a.quotes[0].speaker = Some(format!("e{}", 1 + i % chosen_unique.len()));
+        a.events = (0..chosen_unique.len())
+            .flat_map(|s| (0..chosen_unique.len()).map(move |t| (s, t)))
+            .filter(|(s, t)| s != t)
+            .enumerate()
+            .map(|(k, (s, t))| {
+                let day = format!("2021-{:02}-{:02}", 1 + (i + k) % 12, 1 + (i * 3 + k) % 4);
+                let cameo = ["040", "042", "057"][(i + k) % 3];
+                event(s + 1, t + 1, cameo, &day, "met", 10)
+            })
+            .collect();
+        store.insert(&a, "raw", None).unwrap();
+        docs.push((
+            a.document.id.clone(),
+            chosen_unique.iter().map(|&n| NAMES[n].0).collect(),
+        ));
+    }
+    docs
+}
+
+#[test]
+fn filtered_pages_equal_a_filter_over_every_row() {
+    let (_dir, mut store) = temp_store();
+    let docs = five_actor_store(&mut store);
+    assert_eq!(store.check_consistency().unwrap(), Vec::<String>::new());
+    let all = store
+        .events(&EventFilter {
+            limit: 100_000,
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(all.len() > 50, "{}", all.len());
+    let all_docs = store
+        .documents(&newsgraph_store::query::DocumentFilter {
+            limit: 1000,
+            ..Default::default()
+        })
+        .unwrap();
+    let all_quotes = store
+        .quotes(&QuoteFilter {
+            limit: 1000,
+            ..Default::default()
+        })
+        .unwrap();
+    let actors = store.actors(&Default::default()).unwrap();
+    assert_eq!(actors.len(), 5);
+    for a in &actors {
+        // The counters against the articles as written.
+        let named = docs
+            .iter()
+            .filter(|(_, n)| n.contains(&a.canonical.as_str()));
+        assert_eq!(a.documents, named.clone().count() as i64, "{}", a.canonical);
+        assert_eq!(a.mentions, a.documents, "one mention per article");
+        let id = Some(a.id.to_string());
+        for (limit, offset) in [(3, 0), (3, 2), (7, 5), (100, 0), (5, 1000)] {
+            let page = |f: EventFilter| store.events(&EventFilter { limit, offset, ..f }).unwrap();
+            let expect = |keep: &dyn Fn(&&newsgraph_store::query::EventRow) -> bool| {
+                all.iter()
+                    .filter(keep)
+                    .skip(offset)
+                    .take(limit)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            };
+            let either = |e: &&newsgraph_store::query::EventRow| {
+                e.source_id == Some(a.id) || e.target_id == Some(a.id)
+            };
+            assert_eq!(
+                page(EventFilter {
+                    actor: id.clone(),
+                    ..Default::default()
+                }),
+                expect(&either),
+                "{} {limit} {offset}",
+                a.canonical
+            );
+            // With a further filter on both arms of the merge.
+            assert_eq!(
+                page(EventFilter {
+                    actor: id.clone(),
+                    code: Some("042".into()),
+                    since: Some("2021-03".into()),
+                    ..Default::default()
+                }),
+                expect(&|e| either(e) && e.cameo == "042" && e.day.as_str() >= "2021-03"),
+            );
+            for b in &actors {
+                assert_eq!(
+                    page(EventFilter {
+                        source: id.clone(),
+                        target: Some(b.id.to_string()),
+                        ..Default::default()
+                    }),
+                    expect(&|e| e.source_id == Some(a.id) && e.target_id == Some(b.id)),
+                );
+            }
+            let doc_page = store
+                .documents(&newsgraph_store::query::DocumentFilter {
+                    actor: id.clone(),
+                    limit,
+                    offset,
+                    ..Default::default()
+                })
+                .unwrap();
+            let doc_expect: Vec<_> = all_docs
+                .iter()
+                .filter(|d| {
+                    docs.iter()
+                        .any(|(x, n)| x == &d.id && n.contains(&a.canonical.as_str()))
+                })
+                .skip(offset)
+                .take(limit)
+                .cloned()
+                .collect();
+            assert_eq!(doc_page, doc_expect, "{} {limit} {offset}", a.canonical);
+            let quote_page = store
+                .quotes(&QuoteFilter {
+                    speaker: id.clone(),
+                    limit,
+                    offset,
+                    ..Default::default()
+                })
+                .unwrap();
+            let quote_expect: Vec<_> = all_quotes
+                .iter()
+                .filter(|q| q.speaker_id == Some(a.id))
+                .skip(offset)
+                .take(limit)
+                .cloned()
+                .collect();
+            assert_eq!(quote_page, quote_expect);
+        }
+    }
+    // Plain pages with an offset are windows of the whole list.
+    for (limit, offset) in [(10, 0), (10, 10), (25, 40)] {
+        let page = store
+            .events(&EventFilter {
+                limit,
+                offset,
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(
+            page,
+            all[offset.min(all.len())..(offset + limit).min(all.len())]
+        );
+    }
 }

@@ -156,10 +156,32 @@ pub(crate) fn pieces(a: &Analysis) -> Vec<Piece> {
     out
 }
 
-/// What the page knows beside the analysis: actor registry ids and CAMEO names.
+/// The stored event of each of `a`'s events, by index, from the document's stored event
+/// mentions (`(start, end, event id)` in storing order): the store keeps the events that are not
+/// negated, in analysis order, so they pair up in turn; a pair whose trigger offsets differ is
+/// left unlinked.
+pub(crate) fn stored_events(a: &Analysis, stored: &[(i64, i64, i64)]) -> Vec<Option<i64>> {
+    let mut stored = stored.iter();
+    a.events
+        .iter()
+        .map(|e| {
+            if e.negated {
+                return None;
+            }
+            stored
+                .next()
+                .filter(|&&(s, t, _)| s == e.start as i64 && t == e.end as i64)
+                .map(|&(_, _, id)| id)
+        })
+        .collect()
+}
+
+/// What the page knows beside the analysis: actor registry ids, stored events and CAMEO names.
 pub(crate) struct Context<'a> {
     /// Registry id of each entity, by index.
     pub actor_ids: &'a [Option<i64>],
+    /// Stored event id of each event, by index.
+    pub event_ids: &'a [Option<i64>],
     /// CAMEO code → name.
     pub cameo_name: &'a dyn Fn(&str) -> Option<String>,
 }
@@ -265,8 +287,14 @@ fn render_mark(a: &Analysis, m: &Mark, cx: &Context<'_>) -> Markup {
                 ev.goldstein,
                 ev.date.as_deref().unwrap_or("undated")
             );
+            let href = cx
+                .event_ids
+                .get(*event)
+                .copied()
+                .flatten()
+                .map(|id| format!("/events/{id}"));
             html! {
-                mark.ev.{"q" (ev.quad_class)}.negated[ev.negated] tabindex="0" data-k="event" data-cameo=(ev.cameo)
+                mark.ev.{"q" (ev.quad_class)}.negated[ev.negated] tabindex="0" data-k="event" data-href=[href] data-cameo=(ev.cameo)
                     data-cameo-name=[name.as_deref()] data-plover=[ev.plover.as_deref()]
                     data-goldstein=(format!("{:.1}", ev.goldstein)) data-quad=(quad_name(i64::from(ev.quad_class)))
                     data-date=[ev.date.as_deref()] data-confidence=(format!("{:.2}", ev.confidence))
@@ -369,6 +397,39 @@ mod tests {
         });
         let p = pieces(&a);
         assert_eq!(flat(text, &p), "é [Anna] said “«[Bob] left»” today.");
+    }
+
+    #[test]
+    fn triggers_pair_with_their_stored_events_in_turn() {
+        let mut a = analysis("They met and did not fight.");
+        let ev = |start: usize, end: usize, negated: bool| newsgraph_core::wire::WireEvent {
+            source: None,
+            target: None,
+            source_code: None,
+            target_code: None,
+            cameo: "040".into(),
+            root: "04".into(),
+            quad_class: 1,
+            goldstein: 1.0,
+            plover: None,
+            date: None,
+            place: None,
+            negated,
+            trigger: String::new(),
+            start,
+            end,
+            sentence: 0,
+            sentence_text: String::new(),
+            confidence: 0.5,
+        };
+        a.events = vec![ev(5, 8, false), ev(21, 26, true), ev(13, 16, false)];
+        // The negated event was not stored: the second stored mention is the third event.
+        assert_eq!(
+            stored_events(&a, &[(5, 8, 41), (13, 16, 42)]),
+            vec![Some(41), None, Some(42)]
+        );
+        // Offsets that disagree, or too few stored mentions, leave triggers unlinked.
+        assert_eq!(stored_events(&a, &[(5, 9, 41)]), vec![None, None, None]);
     }
 
     #[test]

@@ -405,8 +405,9 @@ async fn document(
             .analysis(&id)?
             .ok_or_else(|| ApiError::not_found(format!("document '{id}' vanished")))?;
         let ids = actor_ids(st, &a);
+        let event_ids = article::stored_events(&a, &st.document_events(&id)?);
         let names = |c: &str| s.cameo_name(c).map(str::to_string);
-        let cx = article::Context { actor_ids: &ids, cameo_name: &names };
+        let cx = article::Context { actor_ids: &ids, event_ids: &event_ids, cameo_name: &names };
         let pieces = article::pieces(&a);
         let d = &a.document;
         let title = doc_title(&d.title, &d.id);
@@ -464,8 +465,11 @@ async fn document(
                     @if a.events.is_empty() { p.empty { "No events found in this article." } } @else {
                         div.scroll { table {
                             thead { tr { th { "Trigger" } th { "Source" } th { "Event" } th { "Target" } th.num { "Goldstein" } th { "Date" } th.num { "Confidence" } } }
-                            tbody { @for e in &a.events { tr.negated[e.negated] {
-                                td { (e.trigger) @if e.negated { " (negated)" } }
+                            tbody { @for (i, e) in a.events.iter().enumerate() { tr.negated[e.negated] {
+                                td {
+                                    @if let Some(eid) = event_ids.get(i).copied().flatten() { a href={ "/events/" (eid) } { (e.trigger) } } @else { (e.trigger) }
+                                    @if e.negated { " (negated)" }
+                                }
                                 td { (entity_name(&e.source, &e.source_code)) }
                                 td { code.cameo { (e.cameo) } " " (s.cameo_name(&e.cameo).unwrap_or("")) }
                                 td { (entity_name(&e.target, &e.target_code)) }
@@ -541,6 +545,21 @@ async fn actor(
                 " · " (a.mentions) " mentions in " (a.documents) " articles"
             }
             p { a href=(href("/timeline", &[("actor", Some(&idstr))])) { "Timeline of this actor →" } " " a href=(href("/events", &[("actor", Some(&idstr))])) { "All its events →" } }
+            section aria-labelledby="h-ro" {
+                h2 id="h-ro" { "Roles over time" }
+                @let roles = s.roles_of(&a.canonical);
+                @if roles.is_empty() { p.empty { "The knowledge base records no dated roles for this actor." } } @else {
+                    div.scroll { table.roles {
+                        thead { tr { th { "From" } th { "Until" } th { "Office" } th { "Actor code" } } }
+                        tbody { @for r in roles { tr {
+                            td { (r.from) }
+                            td { @if let Some(t) = &r.to { (t) } @else { "in office" } }
+                            td { (r.title) }
+                            td { code { (r.code) } }
+                        } } }
+                    } }
+                }
+            }
             section aria-labelledby="h-al" {
                 h2 id="h-al" { "Aliases" }
                 @if d.aliases.is_empty() { p.empty { "No aliases recorded." } } @else {
