@@ -238,6 +238,22 @@ const RUN_PARTICLES: &[&str] = &[
 ];
 
 /// Words that mark a following capital as a place, not its government.
+/// Compass adjectives that may stand between a locative preposition and a place name.
+const COMPASS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
+/// Prepositions before `the country` that make it the place the story is about.
+const IN_COUNTRY: &[&str] = &["in", "into", "across", "throughout", "within", "inside"];
+
 const LOCATIVES: &[&str] = &[
     "in",
     "into",
@@ -1167,6 +1183,23 @@ impl<'a> Resolver<'a> {
                 || self.kb.given_names.contains(&key);
             return (cue && !name_like && key.len() >= 5).then_some(p);
         };
+        // A region named after its seat (`Hodeidah` for `Hodeidah Governorate`): the city,
+        // when another spelling of it is known.
+        let p = match self.gaz.best_variant(&key, &self.countries_seen) {
+            Some(v)
+                if self.gaz.places[p as usize].precision
+                    == newsgraph_core::GeoPrecision::Region
+                    && self.gaz.is_alternate(&key, p)
+                    && !self.region_after(w1)
+                    && self.gaz.places[v as usize].precision
+                        == newsgraph_core::GeoPrecision::Town
+                    && self.gaz.places[v as usize].country
+                        == self.gaz.places[p as usize].country =>
+            {
+                v
+            }
+            _ => p,
+        };
         let rec = &self.gaz.places[p as usize];
         let single = w1 - w0 == 1;
         let name_like = single
@@ -1187,7 +1220,16 @@ impl<'a> Resolver<'a> {
         let Some(p) = w.checked_sub(1) else {
             return false;
         };
-        let pn = self.words[p].norm.as_str();
+        let mut pn = self.words[p].norm.as_str();
+        // `in northern Shan`: a compass adjective between the preposition and the name.
+        if COMPASS.contains(&pn) {
+            match p.checked_sub(1) {
+                Some(pp) if LOCATIVES.contains(&self.words[pp].norm.as_str()) => {
+                    pn = self.words[pp].norm.as_str();
+                }
+                _ => return false,
+            }
+        }
         // `talking to Kabul`, `appealed to Moscow`: an addressee, not a destination.
         let addressee = pn == "to"
             && p.checked_sub(1).is_some_and(|pp| {
@@ -2091,6 +2133,25 @@ impl<'a> Resolver<'a> {
             if ok {
                 found = Some(rec.ent);
                 break;
+            }
+        }
+        // `troops in the country`: a place the story is about, so the country the text has
+        // named most (the latest of those on a tie), not merely the latest one.
+        if found.is_some()
+            && ants.iter().all(|a| a == "country")
+            && p.checked_sub(1)
+                .is_some_and(|pp| IN_COUNTRY.contains(&self.words[pp].norm.as_str()))
+        {
+            // Per country entity: (mentions, index of the latest).
+            let mut seen: std::collections::HashMap<usize, (usize, usize)> = Default::default();
+            for (ri, rec) in self.recs.iter().enumerate() {
+                if self.ents[rec.ent].entity.kind == EntityKind::Country {
+                    let c = seen.entry(rec.ent).or_insert((0, ri));
+                    *c = (c.0 + 1, ri);
+                }
+            }
+            if let Some((&e, _)) = seen.iter().max_by_key(|(_, c)| **c) {
+                found = Some(e);
             }
         }
         if let Some(e) = found {

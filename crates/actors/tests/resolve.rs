@@ -531,3 +531,25 @@ fn places_spelled_otherwise_and_small_towns() {
         ],
     );
 }
+
+#[test]
+fn a_region_by_its_name_without_the_division_word_and_another_spelling_of_a_city() {
+    check(
+        "2016-10-20",
+        "Fighting spread in western Anbar. Ships were struck near Hudeidah on Monday.",
+        &[
+            "Anbar => Anbar Governorate - Name",
+            "Hudeidah => Al Ḩudaydah - Name",
+        ],
+    );
+}
+
+#[test]
+fn troops_in_the_country_are_in_the_country_the_story_is_about() {
+    check(
+        "2021-04-20",
+        "Chad said rebels were advancing. Chad closed its borders and Chad asked for help. \
+         Cameroon, a neighbour, has 500 soldiers in the country.",
+        &["country => Chad TCD Nominal"],
+    );
+}
