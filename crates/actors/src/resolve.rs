@@ -1142,6 +1142,13 @@ impl<'a> Resolver<'a> {
                             return RunRes::Person(id);
                         }
                     }
+                    // `the town of Kobani`: a place after a locative cue, not the surname of
+                    // someone the text has not named.
+                    if self.locative_cue(w0) {
+                        if let Some(p) = self.place_for(w0, w1) {
+                            return RunRes::Place(p);
+                        }
+                    }
                     let lower = self.lower_seen.contains(&self.words[last].norm);
                     if !lower {
                         let active: Vec<ActorId> = ids
@@ -2082,54 +2089,62 @@ impl<'a> Resolver<'a> {
         let head = self.words[h.w1 - 1].norm.clone();
         let sentence = self.sent[h.w0];
         let mut found = None;
+        // An organisation named by a word of its own name (`the mission`, `the council`) may
+        // be far back; other nominals look six sentences back.
+        let far_ok = |a: &String| a == "igo" || a == "bloc";
+        let far_reach = ants.iter().any(far_ok);
         for rec in self.recs.iter().rev() {
-            if sentence.saturating_sub(rec.sentence) > 6 {
+            let far = sentence.saturating_sub(rec.sentence) > 6;
+            if far && !far_reach {
                 break;
             }
             let e = &self.ents[rec.ent];
-            let ok = ants.iter().any(|a| match a.as_str() {
-                "group" => {
-                    e.entity.kind == EntityKind::Group
-                        || (e.group_type.is_some() && e.group_type.as_deref() != Some("igo"))
-                }
-                "organization" => {
-                    e.entity.kind == EntityKind::Organization && e.group_type.is_some()
-                }
-                // `the alliance` is NATO, not any organisation: the head word must be in a name.
-                "igo" => {
-                    e.group_type.as_deref() == Some("igo")
-                        && (matches!(head.as_str(), "organization" | "organisation" | "body")
-                            || match self.key_of(rec.ent) {
-                                Key::Actor(id) => self.kb.actors[id]
-                                    .aliases
-                                    .iter()
-                                    .any(|a| a.to_lowercase().contains(head.as_str())),
-                                _ => false,
-                            })
-                }
-                "ministry" => e
-                    .body
-                    .is_some_and(|b| self.kb.institutions[b].canonical.contains("Ministry")),
-                "country" => e.entity.kind == EntityKind::Country,
-                "city" => e.entity.place.as_ref().is_some_and(|p| {
-                    e.entity.kind == EntityKind::Location
-                        && p.precision == newsgraph_core::GeoPrecision::Town
-                }),
-                "region" => e.entity.place.as_ref().is_some_and(|p| {
-                    e.entity.kind == EntityKind::Location
-                        && p.precision == newsgraph_core::GeoPrecision::Region
-                }),
-                // `the bloc`: a regional organisation, not the UN.
-                "bloc" => {
-                    e.group_type.as_deref() == Some("igo")
-                        && !e
-                            .entity
-                            .actor_code
-                            .as_deref()
-                            .is_some_and(|c| c.starts_with("IGOUNO"))
-                }
-                t => e.group_type.as_deref() == Some(t),
-            });
+            let ok = ants
+                .iter()
+                .filter(|a| !far || far_ok(a))
+                .any(|a| match a.as_str() {
+                    "group" => {
+                        e.entity.kind == EntityKind::Group
+                            || (e.group_type.is_some() && e.group_type.as_deref() != Some("igo"))
+                    }
+                    "organization" => {
+                        e.entity.kind == EntityKind::Organization && e.group_type.is_some()
+                    }
+                    // `the alliance` is NATO, not any organisation: the head word must be in a name.
+                    "igo" => {
+                        e.group_type.as_deref() == Some("igo")
+                            && (matches!(head.as_str(), "organization" | "organisation" | "body")
+                                || match self.key_of(rec.ent) {
+                                    Key::Actor(id) => self.kb.actors[id]
+                                        .aliases
+                                        .iter()
+                                        .any(|a| a.to_lowercase().contains(head.as_str())),
+                                    _ => false,
+                                })
+                    }
+                    "ministry" => e
+                        .body
+                        .is_some_and(|b| self.kb.institutions[b].canonical.contains("Ministry")),
+                    "country" => e.entity.kind == EntityKind::Country,
+                    "city" => e.entity.place.as_ref().is_some_and(|p| {
+                        e.entity.kind == EntityKind::Location
+                            && p.precision == newsgraph_core::GeoPrecision::Town
+                    }),
+                    "region" => e.entity.place.as_ref().is_some_and(|p| {
+                        e.entity.kind == EntityKind::Location
+                            && p.precision == newsgraph_core::GeoPrecision::Region
+                    }),
+                    // `the bloc`: a regional organisation, not the UN.
+                    "bloc" => {
+                        e.group_type.as_deref() == Some("igo")
+                            && !e
+                                .entity
+                                .actor_code
+                                .as_deref()
+                                .is_some_and(|c| c.starts_with("IGOUNO"))
+                    }
+                    t => e.group_type.as_deref() == Some(t),
+                });
             if ok {
                 found = Some(rec.ent);
                 break;

@@ -553,3 +553,40 @@ fn troops_in_the_country_are_in_the_country_the_story_is_about() {
         &["country => Chad TCD Nominal"],
     );
 }
+
+#[test]
+fn a_surname_after_a_place_cue_is_the_place_when_the_person_is_not_named() {
+    check(
+        "2016-10-20",
+        "Troops reached the city of Austin on Monday.",
+        &["Austin => Austin - Name"],
+    );
+    check(
+        "2022-10-20",
+        "Defense Secretary Lloyd Austin spoke. Officials said Austin would travel.",
+        &["Austin => Lloyd Austin USAGOVMIL Name"],
+    );
+}
+
+#[test]
+fn a_national_red_crescent_is_not_the_icrc() {
+    check(
+        "2023-09-14",
+        "The Libyan Red Crescent said bodies were recovered. The Red Cross sent teams.",
+        &[
+            "Libyan Red Crescent => Libyan Red Crescent LBYNGO Name",
+            "Red Cross => International Committee of the Red Cross NGOHLHIRC Name",
+        ],
+    );
+}
+
+#[test]
+fn an_organisation_named_by_a_word_of_its_name_far_back() {
+    check(
+        "2023-07-01",
+        "The UN Security Council voted to end MINUSMA. Mali welcomed the vote. Mali said so. \
+         Goita spoke. Russia spoke. France spoke. Germany spoke. Spain spoke. \
+         More than 300 peacekeepers have been killed since the mission began.",
+        &["mission => UN peacekeepers IGOUNOPKO Nominal"],
+    );
+}
