@@ -238,6 +238,9 @@ const RUN_PARTICLES: &[&str] = &[
 ];
 
 /// Words that mark a following capital as a place, not its government.
+/// Plural heads after a region's name that make it an armed group of the region.
+const REGION_GROUP_HEADS: &[&str] = &["separatists", "rebels", "insurgents", "militants"];
+
 /// Compass adjectives that may stand between a locative preposition and a place name.
 const COMPASS: &[&str] = &[
     "northern",
@@ -2219,6 +2222,35 @@ impl<'a> Resolver<'a> {
                 self.maybe_acronym_definition(w1);
             }
             RunRes::Place(p) => {
+                // `Karabakh separatists`, `Darfur rebels`: an armed group of the region,
+                // coded as its country's rebels.
+                let place = &self.gaz.places[*p as usize];
+                if place.precision == newsgraph_core::GeoPrecision::Region
+                    && place.country.len() == 3
+                    && w1 < self.words.len()
+                    && self.adjacent(w1 - 1, w1)
+                    && !self.words[w1].cap
+                    && REGION_GROUP_HEADS.contains(&self.words[w1].norm.as_str())
+                {
+                    let code = format!("{}REB", place.country);
+                    let country = place.country.clone();
+                    let canonical = format!("{} {}", self.text_of(w0, w1), self.words[w1].norm);
+                    let e = self.new_entity(
+                        canonical,
+                        EntityKind::Group,
+                        Some(code),
+                        Some(country),
+                        None,
+                    );
+                    self.ents[e].plural = true;
+                    self.add_mention(e, self.span(w0, w1 + 1), MentionVia::Name, w1 + 1);
+                    // The head word's own hit, if any, is part of this mention.
+                    return if items.get(k + 1).is_some_and(|it| it.w0() == w1) {
+                        k + 2
+                    } else {
+                        k + 1
+                    };
+                }
                 let e = self.place_entity(*p);
                 self.add_mention(e, span, MentionVia::Name, w1);
             }

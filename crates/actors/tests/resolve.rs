@@ -590,3 +590,16 @@ fn an_organisation_named_by_a_word_of_its_name_far_back() {
         &["mission => UN peacekeepers IGOUNOPKO Nominal"],
     );
 }
+
+#[test]
+fn a_region_before_separatists_or_rebels_is_an_armed_group_of_its_country() {
+    check(
+        "2008-05-01",
+        "Fighting in Darfur continued and Darfur rebels said they would resist.",
+        &[
+            "Darfur => Darfur - Name",
+            "Darfur rebels => Darfur rebels SDNREB Name",
+            "they => Darfur rebels SDNREB Pronoun",
+        ],
+    );
+}
