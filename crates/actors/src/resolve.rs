@@ -1570,7 +1570,10 @@ impl<'a> Resolver<'a> {
                             // A bare office of a state (`Higher Education Minister X`): the
                             // country the text is about.
                             if q.is_none() {
-                                if let Some(c) = self.context_country(*w0) {
+                                if let Some(c) = self
+                                    .local_country(qual_start)
+                                    .or_else(|| self.context_country(*w0))
+                                {
                                     code = titles
                                         .first()
                                         .map(|&ti| format!("{c}{}", self.kb.institutions[ti].code));
@@ -2402,6 +2405,53 @@ impl<'a> Resolver<'a> {
         self.kb.institutions.iter().position(|i| {
             i.class == InstClass::Head && i.code == "MED" && i.aliases.iter().any(|a| a == n)
         })
+    }
+
+    /// The country of an adjective or country name right before an office at word `w0`, in
+    /// its sentence: within three words (`Kenyan Defence Cabinet Secretary X`), or within a
+    /// description ending in a comma (`the head of the Nigerian army, General X`).
+    fn local_country(&self, w0: usize) -> Option<String> {
+        let p = w0.checked_sub(1)?;
+        let sentence = self.sent[w0];
+        let comma = self.gap(p, w0).trim() == ",";
+        let lo = p.saturating_sub(if comma { 7 } else { 2 });
+        let mut i = p;
+        loop {
+            if self.sent[i] != sentence {
+                return None;
+            }
+            // A full stop or another comma ends the description.
+            if i < p && self.gap(i, i + 1).contains([',', ';', ':', '.']) {
+                return None;
+            }
+            if let Some(c) = self.country_word(i) {
+                return Some(c);
+            }
+            if i == lo {
+                return None;
+            }
+            i -= 1;
+        }
+    }
+
+    /// The country word `i` names as an adjective, a country name or a capital.
+    fn country_word(&self, i: usize) -> Option<String> {
+        let w = &self.words[i];
+        if !w.cap {
+            return None;
+        }
+        for t in self.kb.phrases.get(w.norm.as_str())? {
+            match *t {
+                Target::Adjective(c) => return Some(self.kb.countries[c].iso3.clone()),
+                Target::Name(id) | Target::Acronym(id)
+                    if self.kb.actors[id].class == ActorClass::Country =>
+                {
+                    return self.kb.actors[id].country.clone();
+                }
+                _ => {}
+            }
+        }
+        None
     }
 
     /// The country of an adjective or country name among the two words before `w0` (or inside

@@ -603,3 +603,17 @@ fn a_region_before_separatists_or_rebels_is_an_armed_group_of_its_country() {
         ],
     );
 }
+
+#[test]
+fn an_unknown_office_holder_takes_the_country_of_the_words_before_the_office() {
+    check(
+        "2018-03-14",
+        "Ugandan army spokesman Brigadier Richard Karemire spoke. Kenyan Defence Cabinet \
+         Secretary Raychelle Omamo visited. The head of the Nigerian army, Lieutenant General \
+         Tukur Buratai, visited Maiduguri.",
+        &[
+            "Raychelle Omamo => Raychelle Omamo KENGOV Name",
+            "Tukur Buratai => Tukur Buratai NGAMIL Name",
+        ],
+    );
+}
