@@ -704,6 +704,9 @@ pub(crate) struct Resolver<'a> {
     /// An office followed by `, Name`: the word where the name starts, and the code and
     /// country it gives that name.
     appos: Option<(usize, Option<String>, Option<String>)>,
+    /// A nominal whose referent is named right after it (`the mission, known as X`): the
+    /// word where that name starts and the nominal's span.
+    cataphor: Option<(usize, Span, usize)>,
 }
 
 impl<'a> Resolver<'a> {
@@ -742,6 +745,7 @@ impl<'a> Resolver<'a> {
             office_emitted: false,
             new_last_names: HashMap::new(),
             appos: None,
+            cataphor: None,
         }
     }
 
@@ -2092,6 +2096,28 @@ impl<'a> Resolver<'a> {
         if ants.iter().any(|a| a == "capital") {
             return self.capital_nominal(h);
         }
+        // `The mission, known as MINUSMA, ...`: the name that follows is the referent.
+        if h.w1 + 2 < self.words.len()
+            && self.gap(h.w1 - 1, h.w1).trim() == ","
+            && matches!(
+                (
+                    self.words[h.w1].norm.as_str(),
+                    self.words[h.w1 + 1].norm.as_str()
+                ),
+                ("known", "as") | ("also", "known")
+            )
+        {
+            let at = if self.words[h.w1].norm == "also" {
+                h.w1 + 3
+            } else {
+                h.w1 + 2
+            };
+            if at < self.words.len() && self.words[at].cap {
+                let span = Span::new(self.words[h.w0].start, self.words[h.w1 - 1].end);
+                self.cataphor = Some((at, span, h.w1));
+                return;
+            }
+        }
         let head = self.words[h.w1 - 1].norm.clone();
         let sentence = self.sent[h.w0];
         let mut found = None;
@@ -2784,6 +2810,14 @@ impl<'a> Resolver<'a> {
     }
 
     fn add_mention(&mut self, e: usize, span: Span, via: MentionVia, w1: usize) {
+        if let Some((at, nspan, nw1)) = self.cataphor {
+            if self.words.get(at).is_some_and(|w| w.start == span.start) {
+                self.cataphor = None;
+                self.add_mention(e, nspan, MentionVia::Nominal, nw1);
+            } else if self.words.get(at).is_some_and(|w| w.start < span.start) {
+                self.cataphor = None;
+            }
+        }
         let ms = &mut self.ents[e].entity.mentions;
         if ms.iter().any(|m| m.span == span) {
             return;

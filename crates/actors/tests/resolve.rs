@@ -617,3 +617,15 @@ fn an_unknown_office_holder_takes_the_country_of_the_words_before_the_office() {
         ],
     );
 }
+
+#[test]
+fn a_nominal_followed_by_known_as_and_a_name_is_that_name() {
+    check(
+        "2023-07-01",
+        "Mali asked the UN to withdraw. The mission, known as MINUSMA, has 13,000 troops.",
+        &[
+            "mission => UN peacekeepers IGOUNOPKO Nominal",
+            "MINUSMA => UN peacekeepers IGOUNOPKO Acronym",
+        ],
+    );
+}
