@@ -238,6 +238,36 @@ const RUN_PARTICLES: &[&str] = &[
 ];
 
 /// Words that mark a following capital as a place, not its government.
+/// Words of a short time or manner phrase between a reporting verb and its clause.
+const REPORT_FILLERS: &[&str] = &[
+    "on",
+    "in",
+    "a",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "week",
+    "month",
+    "yesterday",
+    "today",
+    "tonight",
+    "statement",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+];
+
 /// Plural heads after a region's name that make it an armed group of the region.
 const REGION_GROUP_HEADS: &[&str] = &["separatists", "rebels", "insurgents", "militants"];
 
@@ -1014,13 +1044,37 @@ impl<'a> Resolver<'a> {
     }
 
     /// Word `i` follows a reporting verb, directly or after `that`, in the same sentence.
+    /// A short time or manner phrase may stand between (`said on Friday it`, `said in a
+    /// statement that it`).
     fn reported_subject(&self, i: usize) -> bool {
         let verb = |j: usize| REPORTING.contains(&self.words[j].norm.as_str());
-        match i.checked_sub(1) {
-            Some(p) if self.sent[p] == self.sent[i] && verb(p) => true,
-            Some(p) if self.words[p].norm == "that" && p > 0 && verb(p - 1) => true,
-            _ => false,
+        let Some(mut p) = i.checked_sub(1) else {
+            return false;
+        };
+        if self.words[p].norm == "that" {
+            match p.checked_sub(1) {
+                Some(q) => p = q,
+                None => return false,
+            }
         }
+        for _ in 0..5 {
+            if self.sent[p] != self.sent[i] {
+                return false;
+            }
+            if verb(p) {
+                return true;
+            }
+            if !REPORT_FILLERS.contains(&self.words[p].norm.as_str())
+                || self.gap(p, p + 1).contains([',', '.', ';', ':', '"'])
+            {
+                return false;
+            }
+            match p.checked_sub(1) {
+                Some(q) => p = q,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// Whether the tagger took word `w` for a common noun (false without tags).

@@ -629,3 +629,19 @@ fn a_nominal_followed_by_known_as_and_a_name_is_that_name() {
         ],
     );
 }
+
+#[test]
+fn it_after_a_reporting_verb_and_a_time_phrase_and_country_epithets() {
+    check(
+        "2019-05-10",
+        "Saudi Arabia said on Friday it had intercepted drones. The kingdom blamed Iran. \
+         Qatar, the Gulf state, offered to mediate. Israel struck targets in Syria. The Jewish \
+         state rarely comments.",
+        &[
+            "it => Saudi Arabia SAU Pronoun",
+            "kingdom => Saudi Arabia SAU Nominal",
+            "Gulf state => Qatar QAT Nominal",
+            "Jewish state => Israel ISR Name",
+        ],
+    );
+}
