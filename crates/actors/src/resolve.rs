@@ -1536,6 +1536,13 @@ impl<'a> Resolver<'a> {
             let _ = possessive;
             return Some(next + 1);
         }
+        // `the Lebanese group`, `the Palestinian movement`: a group of that country the text
+        // named shortly before.
+        if let Some(e) = self.country_group_nominal(q, qual_start, h) {
+            let span = Span::new(self.words[qual_start - 1].start, self.words[h.w1 - 1].end);
+            self.add_mention(e, span, MentionVia::Nominal, h.w1);
+            return Some(next + 1);
+        }
         let titles = self.titles_of(h);
         if !titles.is_empty() {
             if let Qual::Person(_) = q {
@@ -1551,6 +1558,43 @@ impl<'a> Resolver<'a> {
             return Some(done);
         }
         None
+    }
+
+    /// The group a `the <country adjective> group` nominal refers to: the latest armed group
+    /// or movement of that country within six sentences.
+    fn country_group_nominal(&self, q: Qual, qual_start: usize, h: &Hit) -> Option<usize> {
+        let Qual::Country(c) = q else {
+            return None;
+        };
+        let n = h.targets.iter().find_map(|t| match *t {
+            Target::Nominal(n) => Some(n),
+            _ => None,
+        })?;
+        let p = qual_start.checked_sub(1)?;
+        if !matches!(self.words[p].norm.as_str(), "the" | "this" | "that") {
+            return None;
+        }
+        let groupish = self.kb.nominals[n].antecedents.iter().any(|a| {
+            matches!(
+                a.as_str(),
+                "group" | "movement" | "militia" | "rebel" | "jihadist" | "party" | "separatist"
+            )
+        });
+        if !groupish {
+            return None;
+        }
+        let iso = self.kb.countries[c].iso3.as_str();
+        let sentence = self.sent[qual_start];
+        self.recs
+            .iter()
+            .rev()
+            .take_while(|r| sentence.saturating_sub(r.sentence) <= 6)
+            .find(|r| {
+                let e = &self.ents[r.ent];
+                e.group_type.as_deref().is_some_and(|t| t != "igo")
+                    && e.entity.country.as_deref() == Some(iso)
+            })
+            .map(|r| r.ent)
     }
 
     /// The country a qualifier stands for.

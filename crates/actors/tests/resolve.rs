@@ -645,3 +645,12 @@ fn it_after_a_reporting_verb_and_a_time_phrase_and_country_epithets() {
         ],
     );
 }
+
+#[test]
+fn the_country_adjective_group_is_a_group_of_that_country_named_before() {
+    check(
+        "2019-05-10",
+        "Israel struck targets in Syria. Hezbollah said the Lebanese group would respond.",
+        &["the Lebanese group => Hezbollah LBNREB Nominal"],
+    );
+}
