@@ -275,7 +275,7 @@ impl Gazetteer {
         let near = |p: u32| {
             let r = &self.places[p as usize];
             (r.population >= floor || r.precision == GeoPrecision::Region)
-                && prefer.iter().any(|c| *c == r.country)
+                && prefer.contains(&r.country)
         };
         // Of those, one the key names by its own name before a region, and a region before
         // a town the key names by an alternate (`Shan`: Shan State, not Shancheng).
