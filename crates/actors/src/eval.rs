@@ -343,10 +343,11 @@ fn same_actor(kb: &Kb, gaz: &Gazetteer, gold: &GoldMention, e: &newsgraph_core::
         // The gazetteer's own spelling (`Ar Raqqah`) of a gold place (`Raqqa`).
         return gold.canonicals.iter().any(|g| {
             let key = phrase_key(g);
-            gaz.best(&key, &[])
-                .or_else(|| gaz.best_variant(&key, &[]))
-                .and_then(|p| gaz.places.get(p as usize))
-                .is_some_and(|p| fold(&p.name) == pred)
+            [gaz.best(&key, &[]), gaz.best_variant(&key, &[])]
+                .into_iter()
+                .flatten()
+                .filter_map(|p| gaz.places.get(p as usize))
+                .any(|p| fold(&p.name) == pred)
         });
     }
     // A knowledge-base actor named by one of its aliases in the gold.

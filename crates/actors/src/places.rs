@@ -133,8 +133,14 @@ impl Gazetteer {
             });
             g.add_key(r[0], id, false);
             g.add_skeleton(r[0], id);
+            let big = g.places[id as usize].population >= VARIANT_POPULATION;
             for a in r[1].split('|').filter(|a| !a.is_empty()) {
                 g.add_key(a, id, true);
+                // Another spelling of a large city's alternate name (`Hodeidah`, listed as
+                // `Hodeida` and `El-Hodeidah`).
+                if big {
+                    g.add_skeleton(a, id);
+                }
             }
         }
         // Regions are located at cities: look-ups need the sorted index.
@@ -180,6 +186,12 @@ impl Gazetteer {
             g.add_skeleton(r[0], id);
             for a in r[1].split('|').filter(|a| !a.is_empty()) {
                 g.add_key(a, id, false);
+                g.add_skeleton(a, id);
+            }
+            // `northern Shan` for `Shan State`: the name without its division word, as an
+            // alternate (a city of that name stays first, being more populous).
+            if let Some(stem) = division_stem(r[0]) {
+                g.add_key(stem, id, true);
             }
         }
         if !errors.is_empty() {
@@ -257,15 +269,23 @@ impl Gazetteer {
     pub fn best(&self, key: &str, prefer: &[String]) -> Option<u32> {
         let found = self.slice(key);
         let top = found.first()?.1;
-        // A namesake in a country the document mentions wins unless it is much smaller.
+        // A namesake in a country the document mentions wins unless it is much smaller; a
+        // region (which has no population figure) counts as large.
         let floor = self.places[top as usize].population / 5;
+        let near = |p: u32| {
+            let r = &self.places[p as usize];
+            (r.population >= floor || r.precision == GeoPrecision::Region)
+                && prefer.contains(&r.country)
+        };
+        // Of those, one the key names by its own name before a region, and a region before
+        // a town the key names by an alternate (`Shan`: Shan State, not Shancheng).
+        let region = |p: u32| self.places[p as usize].precision == GeoPrecision::Region;
         found
             .iter()
+            .find(|e| !e.2 && near(e.1))
+            .or_else(|| found.iter().find(|e| region(e.1) && near(e.1)))
+            .or_else(|| found.iter().find(|e| near(e.1)))
             .map(|e| e.1)
-            .find(|&p| {
-                let r = &self.places[p as usize];
-                r.population >= floor && prefer.iter().any(|c| *c == r.country)
-            })
             .or(Some(top))
     }
 
@@ -296,11 +316,30 @@ impl Gazetteer {
 }
 
 /// The skeleton of every word of a normalised key.
+/// Cities at least this populous also match other spellings of their alternate names.
+const VARIANT_POPULATION: u64 = 100_000;
+
+/// The transliteration skeleton of a normalised place key; a leading Arabic article is
+/// dropped (`al hudaydah`, `el hodeidah` and `hodeidah` share one).
 fn skeleton_key(key: &str) -> String {
-    key.split(' ')
+    let mut words: Vec<&str> = key.split(' ').collect();
+    if words.len() > 1 && crate::norm::PARTICLES.contains(&words[0]) {
+        words.remove(0);
+    }
+    words
+        .into_iter()
         .map(crate::norm::skeleton)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A region's name without a trailing division word (`Shan State` → `Shan`), when one is left.
+fn division_stem(name: &str) -> Option<&str> {
+    const DIVISIONS: &[&str] = &[" State", " Province", " Region", " Governorate", " Oblast"];
+    DIVISIONS
+        .iter()
+        .find_map(|d| name.strip_suffix(d))
+        .filter(|s| s.chars().count() >= 3)
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;

@@ -238,6 +238,55 @@ const RUN_PARTICLES: &[&str] = &[
 ];
 
 /// Words that mark a following capital as a place, not its government.
+/// Words of a short time or manner phrase between a reporting verb and its clause.
+const REPORT_FILLERS: &[&str] = &[
+    "on",
+    "in",
+    "a",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "week",
+    "month",
+    "yesterday",
+    "today",
+    "tonight",
+    "statement",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+];
+
+/// Plural heads after a region's name that make it an armed group of the region.
+const REGION_GROUP_HEADS: &[&str] = &["separatists", "rebels", "insurgents", "militants"];
+
+/// Compass adjectives that may stand between a locative preposition and a place name.
+const COMPASS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
+/// Prepositions before `the country` that make it the place the story is about.
+const IN_COUNTRY: &[&str] = &["in", "into", "across", "throughout", "within", "inside"];
+
 const LOCATIVES: &[&str] = &[
     "in",
     "into",
@@ -685,6 +734,9 @@ pub(crate) struct Resolver<'a> {
     /// An office followed by `, Name`: the word where the name starts, and the code and
     /// country it gives that name.
     appos: Option<(usize, Option<String>, Option<String>)>,
+    /// A nominal whose referent is named right after it (`the mission, known as X`): the
+    /// word where that name starts and the nominal's span.
+    cataphor: Option<(usize, Span, usize)>,
 }
 
 impl<'a> Resolver<'a> {
@@ -723,6 +775,7 @@ impl<'a> Resolver<'a> {
             office_emitted: false,
             new_last_names: HashMap::new(),
             appos: None,
+            cataphor: None,
         }
     }
 
@@ -991,13 +1044,37 @@ impl<'a> Resolver<'a> {
     }
 
     /// Word `i` follows a reporting verb, directly or after `that`, in the same sentence.
+    /// A short time or manner phrase may stand between (`said on Friday it`, `said in a
+    /// statement that it`).
     fn reported_subject(&self, i: usize) -> bool {
         let verb = |j: usize| REPORTING.contains(&self.words[j].norm.as_str());
-        match i.checked_sub(1) {
-            Some(p) if self.sent[p] == self.sent[i] && verb(p) => true,
-            Some(p) if self.words[p].norm == "that" && p > 0 && verb(p - 1) => true,
-            _ => false,
+        let Some(mut p) = i.checked_sub(1) else {
+            return false;
+        };
+        if self.words[p].norm == "that" {
+            match p.checked_sub(1) {
+                Some(q) => p = q,
+                None => return false,
+            }
         }
+        for _ in 0..5 {
+            if self.sent[p] != self.sent[i] {
+                return false;
+            }
+            if verb(p) {
+                return true;
+            }
+            if !REPORT_FILLERS.contains(&self.words[p].norm.as_str())
+                || self.gap(p, p + 1).contains([',', '.', ';', ':', '"'])
+            {
+                return false;
+            }
+            match p.checked_sub(1) {
+                Some(q) => p = q,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// Whether the tagger took word `w` for a common noun (false without tags).
@@ -1126,6 +1203,13 @@ impl<'a> Resolver<'a> {
                             return RunRes::Person(id);
                         }
                     }
+                    // `the town of Kobani`: a place after a locative cue, not the surname of
+                    // someone the text has not named.
+                    if self.locative_cue(w0) {
+                        if let Some(p) = self.place_for(w0, w1) {
+                            return RunRes::Place(p);
+                        }
+                    }
                     let lower = self.lower_seen.contains(&self.words[last].norm);
                     if !lower {
                         let active: Vec<ActorId> = ids
@@ -1167,6 +1251,23 @@ impl<'a> Resolver<'a> {
                 || self.kb.given_names.contains(&key);
             return (cue && !name_like && key.len() >= 5).then_some(p);
         };
+        // A region named after its seat (`Hodeidah` for `Hodeidah Governorate`): the city,
+        // when another spelling of it is known.
+        let p = match self.gaz.best_variant(&key, &self.countries_seen) {
+            Some(v)
+                if self.gaz.places[p as usize].precision
+                    == newsgraph_core::GeoPrecision::Region
+                    && self.gaz.is_alternate(&key, p)
+                    && !self.region_after(w1)
+                    && self.gaz.places[v as usize].precision
+                        == newsgraph_core::GeoPrecision::Town
+                    && self.gaz.places[v as usize].country
+                        == self.gaz.places[p as usize].country =>
+            {
+                v
+            }
+            _ => p,
+        };
         let rec = &self.gaz.places[p as usize];
         let single = w1 - w0 == 1;
         let name_like = single
@@ -1187,7 +1288,16 @@ impl<'a> Resolver<'a> {
         let Some(p) = w.checked_sub(1) else {
             return false;
         };
-        let pn = self.words[p].norm.as_str();
+        let mut pn = self.words[p].norm.as_str();
+        // `in northern Shan`: a compass adjective between the preposition and the name.
+        if COMPASS.contains(&pn) {
+            match p.checked_sub(1) {
+                Some(pp) if LOCATIVES.contains(&self.words[pp].norm.as_str()) => {
+                    pn = self.words[pp].norm.as_str();
+                }
+                _ => return false,
+            }
+        }
         // `talking to Kabul`, `appealed to Moscow`: an addressee, not a destination.
         let addressee = pn == "to"
             && p.checked_sub(1).is_some_and(|pp| {
@@ -1426,6 +1536,13 @@ impl<'a> Resolver<'a> {
             let _ = possessive;
             return Some(next + 1);
         }
+        // `the Lebanese group`, `the Palestinian movement`: a group of that country the text
+        // named shortly before.
+        if let Some(e) = self.country_group_nominal(q, qual_start, h) {
+            let span = Span::new(self.words[qual_start - 1].start, self.words[h.w1 - 1].end);
+            self.add_mention(e, span, MentionVia::Nominal, h.w1);
+            return Some(next + 1);
+        }
         let titles = self.titles_of(h);
         if !titles.is_empty() {
             if let Qual::Person(_) = q {
@@ -1441,6 +1558,43 @@ impl<'a> Resolver<'a> {
             return Some(done);
         }
         None
+    }
+
+    /// The group a `the <country adjective> group` nominal refers to: the latest armed group
+    /// or movement of that country within six sentences.
+    fn country_group_nominal(&self, q: Qual, qual_start: usize, h: &Hit) -> Option<usize> {
+        let Qual::Country(c) = q else {
+            return None;
+        };
+        let n = h.targets.iter().find_map(|t| match *t {
+            Target::Nominal(n) => Some(n),
+            _ => None,
+        })?;
+        let p = qual_start.checked_sub(1)?;
+        if !matches!(self.words[p].norm.as_str(), "the" | "this" | "that") {
+            return None;
+        }
+        let groupish = self.kb.nominals[n].antecedents.iter().any(|a| {
+            matches!(
+                a.as_str(),
+                "group" | "movement" | "militia" | "rebel" | "jihadist" | "party" | "separatist"
+            )
+        });
+        if !groupish {
+            return None;
+        }
+        let iso = self.kb.countries[c].iso3.as_str();
+        let sentence = self.sent[qual_start];
+        self.recs
+            .iter()
+            .rev()
+            .take_while(|r| sentence.saturating_sub(r.sentence) <= 6)
+            .find(|r| {
+                let e = &self.ents[r.ent];
+                e.group_type.as_deref().is_some_and(|t| t != "igo")
+                    && e.entity.country.as_deref() == Some(iso)
+            })
+            .map(|r| r.ent)
     }
 
     /// The country a qualifier stands for.
@@ -1518,7 +1672,10 @@ impl<'a> Resolver<'a> {
                             // A bare office of a state (`Higher Education Minister X`): the
                             // country the text is about.
                             if q.is_none() {
-                                if let Some(c) = self.context_country(*w0) {
+                                if let Some(c) = self
+                                    .local_country(qual_start)
+                                    .or_else(|| self.context_country(*w0))
+                                {
                                     code = titles
                                         .first()
                                         .map(|&ti| format!("{c}{}", self.kb.institutions[ti].code));
@@ -2037,60 +2194,109 @@ impl<'a> Resolver<'a> {
         if ants.iter().any(|a| a == "capital") {
             return self.capital_nominal(h);
         }
+        // `The mission, known as MINUSMA, ...`: the name that follows is the referent.
+        if h.w1 + 2 < self.words.len()
+            && self.gap(h.w1 - 1, h.w1).trim() == ","
+            && matches!(
+                (
+                    self.words[h.w1].norm.as_str(),
+                    self.words[h.w1 + 1].norm.as_str()
+                ),
+                ("known", "as") | ("also", "known")
+            )
+        {
+            let at = if self.words[h.w1].norm == "also" {
+                h.w1 + 3
+            } else {
+                h.w1 + 2
+            };
+            if at < self.words.len() && self.words[at].cap {
+                let span = Span::new(self.words[h.w0].start, self.words[h.w1 - 1].end);
+                self.cataphor = Some((at, span, h.w1));
+                return;
+            }
+        }
         let head = self.words[h.w1 - 1].norm.clone();
         let sentence = self.sent[h.w0];
         let mut found = None;
+        // An organisation named by a word of its own name (`the mission`, `the council`) may
+        // be far back; other nominals look six sentences back.
+        let far_ok = |a: &String| a == "igo" || a == "bloc";
+        let far_reach = ants.iter().any(far_ok);
         for rec in self.recs.iter().rev() {
-            if sentence.saturating_sub(rec.sentence) > 6 {
+            let far = sentence.saturating_sub(rec.sentence) > 6;
+            if far && !far_reach {
                 break;
             }
             let e = &self.ents[rec.ent];
-            let ok = ants.iter().any(|a| match a.as_str() {
-                "group" => {
-                    e.entity.kind == EntityKind::Group
-                        || (e.group_type.is_some() && e.group_type.as_deref() != Some("igo"))
-                }
-                "organization" => {
-                    e.entity.kind == EntityKind::Organization && e.group_type.is_some()
-                }
-                // `the alliance` is NATO, not any organisation: the head word must be in a name.
-                "igo" => {
-                    e.group_type.as_deref() == Some("igo")
-                        && (matches!(head.as_str(), "organization" | "organisation" | "body")
-                            || match self.key_of(rec.ent) {
-                                Key::Actor(id) => self.kb.actors[id]
-                                    .aliases
-                                    .iter()
-                                    .any(|a| a.to_lowercase().contains(head.as_str())),
-                                _ => false,
-                            })
-                }
-                "ministry" => e
-                    .body
-                    .is_some_and(|b| self.kb.institutions[b].canonical.contains("Ministry")),
-                "country" => e.entity.kind == EntityKind::Country,
-                "city" => e.entity.place.as_ref().is_some_and(|p| {
-                    e.entity.kind == EntityKind::Location
-                        && p.precision == newsgraph_core::GeoPrecision::Town
-                }),
-                "region" => e.entity.place.as_ref().is_some_and(|p| {
-                    e.entity.kind == EntityKind::Location
-                        && p.precision == newsgraph_core::GeoPrecision::Region
-                }),
-                // `the bloc`: a regional organisation, not the UN.
-                "bloc" => {
-                    e.group_type.as_deref() == Some("igo")
-                        && !e
-                            .entity
-                            .actor_code
-                            .as_deref()
-                            .is_some_and(|c| c.starts_with("IGOUNO"))
-                }
-                t => e.group_type.as_deref() == Some(t),
-            });
+            let ok = ants
+                .iter()
+                .filter(|a| !far || far_ok(a))
+                .any(|a| match a.as_str() {
+                    "group" => {
+                        e.entity.kind == EntityKind::Group
+                            || (e.group_type.is_some() && e.group_type.as_deref() != Some("igo"))
+                    }
+                    "organization" => {
+                        e.entity.kind == EntityKind::Organization && e.group_type.is_some()
+                    }
+                    // `the alliance` is NATO, not any organisation: the head word must be in a name.
+                    "igo" => {
+                        e.group_type.as_deref() == Some("igo")
+                            && (matches!(head.as_str(), "organization" | "organisation" | "body")
+                                || match self.key_of(rec.ent) {
+                                    Key::Actor(id) => self.kb.actors[id]
+                                        .aliases
+                                        .iter()
+                                        .any(|a| a.to_lowercase().contains(head.as_str())),
+                                    _ => false,
+                                })
+                    }
+                    "ministry" => e
+                        .body
+                        .is_some_and(|b| self.kb.institutions[b].canonical.contains("Ministry")),
+                    "country" => e.entity.kind == EntityKind::Country,
+                    "city" => e.entity.place.as_ref().is_some_and(|p| {
+                        e.entity.kind == EntityKind::Location
+                            && p.precision == newsgraph_core::GeoPrecision::Town
+                    }),
+                    "region" => e.entity.place.as_ref().is_some_and(|p| {
+                        e.entity.kind == EntityKind::Location
+                            && p.precision == newsgraph_core::GeoPrecision::Region
+                    }),
+                    // `the bloc`: a regional organisation, not the UN.
+                    "bloc" => {
+                        e.group_type.as_deref() == Some("igo")
+                            && !e
+                                .entity
+                                .actor_code
+                                .as_deref()
+                                .is_some_and(|c| c.starts_with("IGOUNO"))
+                    }
+                    t => e.group_type.as_deref() == Some(t),
+                });
             if ok {
                 found = Some(rec.ent);
                 break;
+            }
+        }
+        // `troops in the country`: a place the story is about, so the country the text has
+        // named most (the latest of those on a tie), not merely the latest one.
+        if found.is_some()
+            && ants.iter().all(|a| a == "country")
+            && p.checked_sub(1)
+                .is_some_and(|pp| IN_COUNTRY.contains(&self.words[pp].norm.as_str()))
+        {
+            // Per country entity: (mentions, index of the latest).
+            let mut seen: std::collections::HashMap<usize, (usize, usize)> = Default::default();
+            for (ri, rec) in self.recs.iter().enumerate() {
+                if self.ents[rec.ent].entity.kind == EntityKind::Country {
+                    let c = seen.entry(rec.ent).or_insert((0, ri));
+                    *c = (c.0 + 1, ri);
+                }
+            }
+            if let Some((&e, _)) = seen.iter().max_by_key(|(_, c)| **c) {
+                found = Some(e);
             }
         }
         if let Some(e) = found {
@@ -2143,6 +2349,35 @@ impl<'a> Resolver<'a> {
                 self.maybe_acronym_definition(w1);
             }
             RunRes::Place(p) => {
+                // `Karabakh separatists`, `Darfur rebels`: an armed group of the region,
+                // coded as its country's rebels.
+                let place = &self.gaz.places[*p as usize];
+                if place.precision == newsgraph_core::GeoPrecision::Region
+                    && place.country.len() == 3
+                    && w1 < self.words.len()
+                    && self.adjacent(w1 - 1, w1)
+                    && !self.words[w1].cap
+                    && REGION_GROUP_HEADS.contains(&self.words[w1].norm.as_str())
+                {
+                    let code = format!("{}REB", place.country);
+                    let country = place.country.clone();
+                    let canonical = format!("{} {}", self.text_of(w0, w1), self.words[w1].norm);
+                    let e = self.new_entity(
+                        canonical,
+                        EntityKind::Group,
+                        Some(code),
+                        Some(country),
+                        None,
+                    );
+                    self.ents[e].plural = true;
+                    self.add_mention(e, self.span(w0, w1 + 1), MentionVia::Name, w1 + 1);
+                    // The head word's own hit, if any, is part of this mention.
+                    return if items.get(k + 1).is_some_and(|it| it.w0() == w1) {
+                        k + 2
+                    } else {
+                        k + 1
+                    };
+                }
                 let e = self.place_entity(*p);
                 self.add_mention(e, span, MentionVia::Name, w1);
             }
@@ -2294,6 +2529,53 @@ impl<'a> Resolver<'a> {
         self.kb.institutions.iter().position(|i| {
             i.class == InstClass::Head && i.code == "MED" && i.aliases.iter().any(|a| a == n)
         })
+    }
+
+    /// The country of an adjective or country name right before an office at word `w0`, in
+    /// its sentence: within three words (`Kenyan Defence Cabinet Secretary X`), or within a
+    /// description ending in a comma (`the head of the Nigerian army, General X`).
+    fn local_country(&self, w0: usize) -> Option<String> {
+        let p = w0.checked_sub(1)?;
+        let sentence = self.sent[w0];
+        let comma = self.gap(p, w0).trim() == ",";
+        let lo = p.saturating_sub(if comma { 7 } else { 2 });
+        let mut i = p;
+        loop {
+            if self.sent[i] != sentence {
+                return None;
+            }
+            // A full stop or another comma ends the description.
+            if i < p && self.gap(i, i + 1).contains([',', ';', ':', '.']) {
+                return None;
+            }
+            if let Some(c) = self.country_word(i) {
+                return Some(c);
+            }
+            if i == lo {
+                return None;
+            }
+            i -= 1;
+        }
+    }
+
+    /// The country word `i` names as an adjective, a country name or a capital.
+    fn country_word(&self, i: usize) -> Option<String> {
+        let w = &self.words[i];
+        if !w.cap {
+            return None;
+        }
+        for t in self.kb.phrases.get(w.norm.as_str())? {
+            match *t {
+                Target::Adjective(c) => return Some(self.kb.countries[c].iso3.clone()),
+                Target::Name(id) | Target::Acronym(id)
+                    if self.kb.actors[id].class == ActorClass::Country =>
+                {
+                    return self.kb.actors[id].country.clone();
+                }
+                _ => {}
+            }
+        }
+        None
     }
 
     /// The country of an adjective or country name among the two words before `w0` (or inside
@@ -2626,6 +2908,14 @@ impl<'a> Resolver<'a> {
     }
 
     fn add_mention(&mut self, e: usize, span: Span, via: MentionVia, w1: usize) {
+        if let Some((at, nspan, nw1)) = self.cataphor {
+            if self.words.get(at).is_some_and(|w| w.start == span.start) {
+                self.cataphor = None;
+                self.add_mention(e, nspan, MentionVia::Nominal, nw1);
+            } else if self.words.get(at).is_some_and(|w| w.start < span.start) {
+                self.cataphor = None;
+            }
+        }
         let ms = &mut self.ents[e].entity.mentions;
         if ms.iter().any(|m| m.span == span) {
             return;

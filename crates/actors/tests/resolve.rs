@@ -531,3 +531,126 @@ fn places_spelled_otherwise_and_small_towns() {
         ],
     );
 }
+
+#[test]
+fn a_region_by_its_name_without_the_division_word_and_another_spelling_of_a_city() {
+    check(
+        "2016-10-20",
+        "Fighting spread in western Anbar. Ships were struck near Hudeidah on Monday.",
+        &[
+            "Anbar => Anbar Governorate - Name",
+            "Hudeidah => Al Ḩudaydah - Name",
+        ],
+    );
+}
+
+#[test]
+fn troops_in_the_country_are_in_the_country_the_story_is_about() {
+    check(
+        "2021-04-20",
+        "Chad said rebels were advancing. Chad closed its borders and Chad asked for help. \
+         Cameroon, a neighbour, has 500 soldiers in the country.",
+        &["country => Chad TCD Nominal"],
+    );
+}
+
+#[test]
+fn a_surname_after_a_place_cue_is_the_place_when_the_person_is_not_named() {
+    check(
+        "2016-10-20",
+        "Troops reached the city of Austin on Monday.",
+        &["Austin => Austin - Name"],
+    );
+    check(
+        "2022-10-20",
+        "Defense Secretary Lloyd Austin spoke. Officials said Austin would travel.",
+        &["Austin => Lloyd Austin USAGOVMIL Name"],
+    );
+}
+
+#[test]
+fn a_national_red_crescent_is_not_the_icrc() {
+    check(
+        "2023-09-14",
+        "The Libyan Red Crescent said bodies were recovered. The Red Cross sent teams.",
+        &[
+            "Libyan Red Crescent => Libyan Red Crescent LBYNGO Name",
+            "Red Cross => International Committee of the Red Cross NGOHLHIRC Name",
+        ],
+    );
+}
+
+#[test]
+fn an_organisation_named_by_a_word_of_its_name_far_back() {
+    check(
+        "2023-07-01",
+        "The UN Security Council voted to end MINUSMA. Mali welcomed the vote. Mali said so. \
+         Goita spoke. Russia spoke. France spoke. Germany spoke. Spain spoke. \
+         More than 300 peacekeepers have been killed since the mission began.",
+        &["mission => UN peacekeepers IGOUNOPKO Nominal"],
+    );
+}
+
+#[test]
+fn a_region_before_separatists_or_rebels_is_an_armed_group_of_its_country() {
+    check(
+        "2008-05-01",
+        "Fighting in Darfur continued and Darfur rebels said they would resist.",
+        &[
+            "Darfur => Darfur - Name",
+            "Darfur rebels => Darfur rebels SDNREB Name",
+            "they => Darfur rebels SDNREB Pronoun",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_office_holder_takes_the_country_of_the_words_before_the_office() {
+    check(
+        "2018-03-14",
+        "Ugandan army spokesman Brigadier Richard Karemire spoke. Kenyan Defence Cabinet \
+         Secretary Raychelle Omamo visited. The head of the Nigerian army, Lieutenant General \
+         Tukur Buratai, visited Maiduguri.",
+        &[
+            "Raychelle Omamo => Raychelle Omamo KENGOV Name",
+            "Tukur Buratai => Tukur Buratai NGAMIL Name",
+        ],
+    );
+}
+
+#[test]
+fn a_nominal_followed_by_known_as_and_a_name_is_that_name() {
+    check(
+        "2023-07-01",
+        "Mali asked the UN to withdraw. The mission, known as MINUSMA, has 13,000 troops.",
+        &[
+            "mission => UN peacekeepers IGOUNOPKO Nominal",
+            "MINUSMA => UN peacekeepers IGOUNOPKO Acronym",
+        ],
+    );
+}
+
+#[test]
+fn it_after_a_reporting_verb_and_a_time_phrase_and_country_epithets() {
+    check(
+        "2019-05-10",
+        "Saudi Arabia said on Friday it had intercepted drones. The kingdom blamed Iran. \
+         Qatar, the Gulf state, offered to mediate. Israel struck targets in Syria. The Jewish \
+         state rarely comments.",
+        &[
+            "it => Saudi Arabia SAU Pronoun",
+            "kingdom => Saudi Arabia SAU Nominal",
+            "Gulf state => Qatar QAT Nominal",
+            "Jewish state => Israel ISR Name",
+        ],
+    );
+}
+
+#[test]
+fn the_country_adjective_group_is_a_group_of_that_country_named_before() {
+    check(
+        "2019-05-10",
+        "Israel struck targets in Syria. Hezbollah said the Lebanese group would respond.",
+        &["the Lebanese group => Hezbollah LBNREB Nominal"],
+    );
+}
