@@ -6,7 +6,8 @@
 //! event type, target country): the first three letters of each actor code (`RUSGOV` → `RUS`,
 //! `IGOUNO` → `IGO`), `---` for no target. Gold triples are every (source, target) pair of the
 //! record. Triples are compared as sets per sentence; precision, recall and F1 pool them over
-//! the file. Event-type accuracy is the share of records whose most confident event has the
+//! the file. Gold country codes written in CAMEO's legacy forms (`JAP`, `ITL`, `VTN`, ...)
+//! are read as their ISO 3166 alpha-3 codes, on both sides, before comparing. Event-type accuracy is the share of records whose most confident event has the
 //! gold type.
 //!
 //! The gold standard names event types as PLOVER 0.5 did: `DEMAND` (PLOVER's `REQUEST`, CAMEO
@@ -58,12 +59,32 @@ pub(crate) fn gsr_type(cameo: &str, plover: Option<&str>) -> Option<String> {
     )
 }
 
-fn country(code: Option<&str>) -> String {
+/// The ISO 3166 alpha-3 code for a legacy CAMEO country code, when they differ.
+fn iso_country(code: &str) -> &str {
     match code {
-        Some(c) if c.len() >= 3 => c[..3].to_uppercase(),
-        Some(c) if !c.is_empty() => c.to_uppercase(),
-        _ => "---".to_string(),
+        "JAP" => "JPN",
+        "ITL" => "ITA",
+        "VTN" => "VNM",
+        "GMY" => "DEU",
+        "UKG" => "GBR",
+        "FRN" => "FRA",
+        "SPN" => "ESP",
+        "ROM" => "ROU",
+        "SUD" => "SDN",
+        "ZAI" => "COD",
+        other => other,
     }
+}
+
+fn country(code: Option<&str>) -> String {
+    let c = match code {
+        Some(c) => c.get(..3).unwrap_or(c).to_uppercase(),
+        None => String::new(),
+    };
+    if c.is_empty() {
+        return "---".to_string();
+    }
+    iso_country(&c).to_string()
 }
 
 fn actor_codes(v: Option<&serde_json::Value>) -> Vec<String> {
@@ -170,6 +191,16 @@ pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn legacy_country_codes_read_as_iso() {
+        assert_eq!(country(Some("JAPGOV")), "JPN");
+        assert_eq!(country(Some("ITL")), "ITA");
+        assert_eq!(country(Some("VTN")), "VNM");
+        assert_eq!(country(Some("RUSGOV")), "RUS");
+        assert_eq!(country(Some("")), "---");
+        assert_eq!(country(None), "---");
+    }
 
     #[test]
     fn codes_map_to_the_gold_standard_names() {
