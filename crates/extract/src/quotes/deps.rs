@@ -256,6 +256,15 @@ pub(crate) fn find(doc: &Document, verbs: &Verbs, region: Span) -> Vec<DepQuote>
                 })
                 .and_then(|s| extent(doc, lo, hi, s, &kids))
         };
+        // "X seemed to ...", "it appears that ...": an evidential report names no source
+        if RAISING.contains(&lemma.as_str()) {
+            out.push(DepQuote {
+                cue,
+                content,
+                speaker: None,
+            });
+            continue;
+        }
         let mut speaker = subject(v, false);
         // "X will come to talk about", "X is expected to endorse", "X left, saying ...":
         // the subject of the governing verb, up to three levels
@@ -306,6 +315,9 @@ pub(crate) fn find(doc: &Document, verbs: &Verbs, region: Span) -> Vec<DepQuote>
     }
     out
 }
+
+/// Raising verbs of appearance: their subject is what is judged, not who judges.
+const RAISING: &[&str] = &["seem", "appear"];
 
 /// Verbs whose object after "to" is what they report on ("referring to X").
 const TO_VERBS: &[&str] = &["refer", "point", "respond", "react", "object", "allude"];

@@ -153,3 +153,13 @@ fn a_statement_named_after_the_cue_joins_it() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn a_raising_verb_of_appearance_reports_without_a_source() {
+    let qs = run_parsed("The new coalition seemed to be losing support in the north.");
+    let q = qs.iter().find(|q| q.2 == "seemed");
+    assert!(
+        q.is_some_and(|q| q.1.is_empty() && q.0.contains("losing support")),
+        "{qs:?}"
+    );
+}
