@@ -138,6 +138,12 @@ async fn main() {
         ),
         ("actors", "/api/v1/actors?limit=50".into()),
         ("quotes", "/api/v1/quotes?limit=100".into()),
+        ("stories", "/api/v1/stories?limit=50".into()),
+        (
+            "graph?since",
+            format!("/api/v1/graph?since={month}&limit=200"),
+        ),
+        ("search", "/api/v1/search?q=talks&limit=50".into()),
     ];
     if let Some(a) = ids.first() {
         mix.push((
@@ -152,6 +158,11 @@ async fn main() {
             "documents?actor",
             format!("/api/v1/documents?actor={a}&limit=50"),
         ));
+        mix.push((
+            "timeline?actor",
+            format!("/api/v1/timeline?actor={a}&by=month"),
+        ));
+        mix.push(("actor", format!("/api/v1/actors/{a}?limit=20")));
         if let Some(b) = ids.get(1) {
             mix.push((
                 "events?source&target",
