@@ -237,7 +237,6 @@ const RUN_PARTICLES: &[&str] = &[
     "fi", "ould", "ag", "y",
 ];
 
-/// Words that mark a following capital as a place, not its government.
 /// Words of a short time or manner phrase between a reporting verb and its clause.
 const REPORT_FILLERS: &[&str] = &[
     "on",
@@ -287,6 +286,7 @@ const COMPASS: &[&str] = &[
 /// Prepositions before `the country` that make it the place the story is about.
 const IN_COUNTRY: &[&str] = &["in", "into", "across", "throughout", "within", "inside"];
 
+/// Words that mark a following capital as a place, not its government.
 const LOCATIVES: &[&str] = &[
     "in",
     "into",
