@@ -41,7 +41,7 @@ mod words;
 pub use deps::{Complement, Verbs, VERBS_TSV};
 pub use lexicon::{CueEntry, Frame, Lexicon, LexiconError, CUES_TSV};
 
-use newsgraph_core::{Document, MentionVia, Quote, QuoteKind, Span, Stage};
+use newsgraph_core::{Document, MentionVia, Quote, QuoteKind, Span, Stage, Upos};
 
 use marks::Marked;
 use words::{form, is_cap, lower, W};
@@ -1423,13 +1423,13 @@ impl<'a> Parse<'a> {
     /// Whether the tagger made the token at byte `at` a verb.
     fn is_verb(&self, at: usize) -> bool {
         self.token_at(at)
-            .is_some_and(|i| self.doc.tokens[i].upos == newsgraph_core::Upos::Verb)
+            .is_some_and(|i| self.doc.tokens[i].upos == Upos::Verb)
     }
 
     /// Whether the tagger made the token at byte `at` a proper noun.
     fn is_propn(&self, at: usize) -> bool {
         self.token_at(at)
-            .is_some_and(|i| self.doc.tokens[i].upos == newsgraph_core::Upos::Propn)
+            .is_some_and(|i| self.doc.tokens[i].upos == Upos::Propn)
     }
 
     /// The span of the `nsubj` subtree of the verb at `cue`, if the parse has one.
@@ -1445,14 +1445,19 @@ impl<'a> Parse<'a> {
             .enumerate()
             .find(|(_, t)| t.head == Some(v) && (t.deprel == "nsubj" || t.deprel == "nsubj:pass"))
             .map(|(i, _)| i)?;
-        Some(self.subtree(subj))
+        Some(self.subtree(subj, v))
     }
 
-    /// The span of the subtree of token `root` (contiguous tokens reached through heads).
-    fn subtree(&self, root: usize) -> Span {
+    /// The span of the subtree of token `root`: the contiguous tokens reached through heads,
+    /// with the punctuation between them ("Clinton, 35, the daughter of ..."), never reaching
+    /// the cue token `stop`, without punctuation at its edges.
+    fn subtree(&self, root: usize, stop: usize) -> Span {
         let toks = &self.doc.tokens;
         let in_tree = |mut i: usize| {
             for _ in 0..64 {
+                if i == stop {
+                    return false;
+                }
                 if i == root {
                     return true;
                 }
@@ -1464,12 +1469,30 @@ impl<'a> Parse<'a> {
             false
         };
         let mut lo = root;
-        while lo > 0 && in_tree(lo - 1) && toks[lo - 1].deprel != "punct" {
+        while lo > 0 && lo - 1 != stop && in_tree(lo - 1) {
             lo -= 1;
         }
         let mut hi = root;
-        while hi + 1 < toks.len() && in_tree(hi + 1) && toks[hi + 1].deprel != "punct" {
+        while hi + 1 < toks.len() && hi + 1 != stop && in_tree(hi + 1) {
             hi += 1;
+        }
+        let text = self.doc.text.as_str();
+        let is_punct = |i: usize| toks[i].deprel == "punct" || toks[i].upos == Upos::Punct;
+        let balanced_close = |lo: usize, hi: usize| {
+            let f = toks[hi].form(text);
+            let opener = match f {
+                ")" => "(",
+                "”" => "“",
+                "’" => "‘",
+                _ => return false,
+            };
+            toks[lo..hi].iter().any(|t| t.form(text) == opener)
+        };
+        while lo < root && is_punct(lo) {
+            lo += 1;
+        }
+        while hi > root && is_punct(hi) && !balanced_close(lo, hi) {
+            hi -= 1;
         }
         Span::new(toks[lo].span.start, toks[hi].span.end)
     }

@@ -163,3 +163,13 @@ fn a_raising_verb_of_appearance_reports_without_a_source() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn a_speaker_keeps_its_apposition_and_title() {
+    let qs = run_parsed("The governor, a former prosecutor, said that the budget would pass.");
+    assert!(
+        qs.iter()
+            .any(|q| q.1 == "The governor, a former prosecutor" && q.2 == "said"),
+        "{qs:?}"
+    );
+}
