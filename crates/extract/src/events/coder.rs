@@ -117,6 +117,9 @@ const PRONOUN_SUBJECTS: [&str; 5] = ["it", "they", "he", "she", "we"];
 
 /// Prepositions whose phrase may name an event's target when the lexicon entry's own slots
 /// name no actor ("offered to hand over to X", "threatened to break relations with X").
+/// Prepositions that point an embedded verb's phrase at the governing event's target.
+const EMBEDDED_TARGET_PREPS: [&str; 5] = ["to", "on", "against", "with", "for"];
+
 const TARGET_PREPS: [&str; 11] = [
     "to", "with", "against", "on", "upon", "into", "toward", "towards", "from", "over", "at",
 ];
@@ -499,6 +502,40 @@ impl EventCoder {
         out
     }
 
+    /// Where a target may be when none of the verb's own dependents names one: the object and
+    /// the pointed prepositional phrases of the verb it governs as an infinitive or clause
+    /// ("offered to hand over the suspects [to Britain]"), following such verbs down a short
+    /// chain. A statement's content clause is left out: what the content says is about
+    /// someone else, not the statement's target.
+    fn embedded_targets(tree: &Tree, t: usize, code: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut cur = t;
+        for _ in 0..3 {
+            let next = tree.kids(cur).iter().copied().find(|&c| {
+                tree.is_verbal(c)
+                    && (tree.base(c) == "xcomp"
+                        || (tree.base(c) == "ccomp" && !code.starts_with("01")))
+            });
+            let Some(c) = next else {
+                break;
+            };
+            out.extend(tree.child(c, "obj"));
+            for &k in tree.kids(c) {
+                if tree.base(k) == "obl"
+                    && !matches!(tree.rel(k), "obl:tmod" | "obl:npmod" | "obl:unmarked")
+                    && tree.agent(c) != Some(k)
+                    && EMBEDDED_TARGET_PREPS
+                        .iter()
+                        .any(|p| tree.introduced_by(k, p))
+                {
+                    out.push(k);
+                }
+            }
+            cur = c;
+        }
+        out
+    }
+
     /// The codebook.
     pub fn codebook(&self) -> &Codebook {
         &self.codebook
@@ -712,7 +749,13 @@ impl EventCoder {
                 let mut code = e.code.clone();
                 let mut targets = self.target_nodes(&tree, t, e);
                 if pass == TriggerPos::Verb {
-                    for n in EventCoder::fallback_targets(&tree, t) {
+                    // the embedded verb's phrases come last: actors resolve the first node
+                    // that names one, so they count only when the verb's own phrases do not
+                    let own = EventCoder::fallback_targets(&tree, t);
+                    for n in own
+                        .into_iter()
+                        .chain(EventCoder::embedded_targets(&tree, t, &code))
+                    {
                         if !targets.contains(&n) {
                             targets.push(n);
                         }
@@ -1353,6 +1396,28 @@ pub(crate) mod tests {
             &[("Israel", "ISR", N), ("Iran", "IRN", N)],
         );
         assert_eq!(coded(&d), [ev("ISR", "190", "IRN", true)]);
+    }
+
+    #[test]
+    fn a_target_in_the_governed_infinitive_counts() {
+        let d = doc(
+            "Qatar Qatar PROPN 2 nsubj; offered offer VERB 0 root; to to PART 4 mark;
+             ship ship VERB 2 xcomp; grain grain NOUN 4 obj; to to ADP 7 case;
+             Britain Britain PROPN 4 obl",
+            &[("Qatar", "QAT", N), ("Britain", "GBR", N)],
+        );
+        assert_eq!(coded(&d), [ev("QAT", "030", "GBR", false)]);
+    }
+
+    #[test]
+    fn a_statement_does_not_take_its_content_as_target() {
+        let d = doc(
+            "Qatar Qatar PROPN 2 nsubj; said say VERB 0 root; it it PRON 4 nsubj;
+             shipped ship VERB 2 ccomp; grain grain NOUN 4 obj; to to ADP 7 case;
+             Britain Britain PROPN 4 obl",
+            &[("Qatar", "QAT", N), ("Britain", "GBR", N)],
+        );
+        assert_eq!(coded(&d), [ev("QAT", "010", "", false)]);
     }
 
     #[test]
