@@ -752,11 +752,18 @@ impl Store {
         let events_as_source = events_for("source_id")?;
         let events_as_target = events_for("target_id")?;
         let mut stmt = conn.prepare_cached(
-            "SELECT p.id, p.canonical, p.actor_code, count(*) AS n,
-                    sum(e.quad_class IN (1, 2)), sum(e.quad_class IN (3, 4)), avg(e.goldstein)
-             FROM events e JOIN actors p ON p.id = CASE WHEN e.source_id = ?1 THEN e.target_id ELSE e.source_id END
-             WHERE (e.source_id = ?1 OR e.target_id = ?1) AND p.id != ?1
-             GROUP BY p.id ORDER BY n DESC, p.canonical LIMIT 20",
+            // Partners as target, then as source, each read from its covering index alone.
+            "SELECT p.id, p.canonical, p.actor_code, s.n, s.coop, s.conf, s.g
+             FROM (SELECT partner, count(*) AS n, sum(quad_class IN (1, 2)) AS coop,
+                          sum(quad_class IN (3, 4)) AS conf, avg(goldstein) AS g
+                   FROM (SELECT target_id AS partner, quad_class, goldstein FROM events
+                         WHERE source_id = ?1 AND target_id != ?1
+                         UNION ALL
+                         SELECT source_id, quad_class, goldstein FROM events
+                         WHERE target_id = ?1 AND source_id != ?1)
+                   GROUP BY partner) s
+             JOIN actors p ON p.id = s.partner
+             ORDER BY s.n DESC, p.canonical LIMIT 20",
         )?;
         let partners = stmt
             .query_map([id], |r| {
@@ -820,6 +827,9 @@ impl Store {
     pub fn timeline(&self, f: &TimelineFilter) -> Result<Vec<TimelineRow>, StoreError> {
         let mut w = Where::default();
         w.push("e.day != ''", []);
+        // An actor as source or target: its events as source, then as target (less those where
+        // it is the source too), each read from its covering index alone.
+        let mut either = None;
         if let Some(a) = &f.actor {
             let ids = self.resolve_actor(a)?;
             match &f.partner {
@@ -841,7 +851,7 @@ impl Store {
                         "((e.source_id IN ({pa}) AND e.target_id IN ({pp})) OR (e.source_id IN ({pp}) AND e.target_id IN ({pa})))"
                     ));
                 }
-                None => w.push_ids("(e.source_id IN ({ids}) OR e.target_id IN ({ids}))", &ids),
+                None => either = Some(w.bind_ids(&ids)),
             }
         } else if f.partner.is_some() {
             return Err(StoreError::BadQuery("--partner needs --actor".into()));
@@ -852,6 +862,19 @@ impl Store {
         if let Some(u) = &f.until {
             w.push("e.day <= {}", [until_bound(&check_date("--until", u)?)]);
         }
+        let from = match &either {
+            Some(ids) => {
+                let c = w.conditions();
+                format!(
+                    "(SELECT e.day, e.quad_class, e.goldstein, e.num_mentions FROM events e
+                      WHERE e.source_id IN ({ids}) AND {c}
+                      UNION ALL
+                      SELECT e.day, e.quad_class, e.goldstein, e.num_mentions FROM events e
+                      WHERE e.target_id IN ({ids}) AND (e.source_id IS NULL OR e.source_id NOT IN ({ids})) AND {c}) e"
+                )
+            }
+            None => format!("events e {}", w.sql()),
+        };
         let period = match f.by {
             Bucket::Day => "e.day",
             Bucket::Week => "coalesce(strftime('%G-W%V', e.day), e.day)",
@@ -860,8 +883,7 @@ impl Store {
         let sql = format!(
             "SELECT {period} AS p, count(*), sum(e.num_mentions), sum(e.goldstein), avg(e.goldstein),
                     sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3), sum(e.quad_class = 4)
-             FROM events e {} GROUP BY p ORDER BY p",
-            w.sql()
+             FROM {from} GROUP BY p ORDER BY p"
         );
         let mut stmt = self.connection().prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(w.values.iter()), |r| {
