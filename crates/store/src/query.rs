@@ -371,6 +371,9 @@ fn limit(n: usize, default: usize) -> i64 {
     }
 }
 
+/// How many of the newest matches of each kind [`Store::search`] ranks.
+pub const SEARCH_CANDIDATES: i64 = 1000;
+
 const EVENT_COLUMNS: &str = "e.id, e.day, e.source_id, sa.canonical, e.source_code, e.target_id, ta.canonical,
     e.target_code, e.cameo, e.root, e.quad_class, e.goldstein, e.plover, e.place, e.lat, e.lon, e.num_mentions,
     e.num_sources, e.num_articles, e.first_seen, e.last_seen";
@@ -997,42 +1000,62 @@ impl Store {
     }
 
     /// Full-text search over documents and quotes (FTS5 syntax; plain words work).
+    ///
+    /// Each kind ranks (BM25) only its newest [`SEARCH_CANDIDATES`] matches (or `max`, if more),
+    /// so a common word costs the same as a rare one: the index yields matches newest first and
+    /// stops there, instead of ranking and sorting every match.
     pub fn search(&self, query: &str, max: usize) -> Result<Vec<SearchHit>, StoreError> {
         let q = fts_query(query)?;
         let n = limit(max, 50);
+        let cap = n.max(SEARCH_CANDIDATES);
         let conn = self.connection();
         let mut hits = Vec::new();
+        let best = |table: &str| -> Result<Vec<i64>, StoreError> {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT r FROM (SELECT rowid AS r, bm25({table}) AS score FROM {table}
+                                WHERE {table} MATCH ?1 ORDER BY rowid DESC LIMIT ?2)
+                 ORDER BY score, r DESC LIMIT ?3"
+            ))?;
+            let rows = stmt.query_map(rusqlite::params![q, cap, n], |r| r.get(0))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        };
         let mut stmt = conn.prepare_cached(
             "SELECT f.doc_id, d.title, snippet(documents_fts, 2, '[', ']', '…', 16)
              FROM documents_fts f JOIN documents d ON d.id = f.doc_id
-             WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+             WHERE documents_fts MATCH ?1 AND f.rowid = ?2",
         )?;
-        for row in stmt.query_map(rusqlite::params![q, n], |r| {
-            Ok(SearchHit {
-                kind: "document".into(),
-                doc_id: r.get(0)?,
-                quote_id: None,
-                title: r.get(1)?,
-                snippet: r.get(2)?,
-            })
-        })? {
-            hits.push(row?);
+        for rowid in best("documents_fts")? {
+            let hit = stmt
+                .query_row(rusqlite::params![q, rowid], |r| {
+                    Ok(SearchHit {
+                        kind: "document".into(),
+                        doc_id: r.get(0)?,
+                        quote_id: None,
+                        title: r.get(1)?,
+                        snippet: r.get(2)?,
+                    })
+                })
+                .optional()?;
+            hits.extend(hit);
         }
         let mut stmt = conn.prepare_cached(
             "SELECT q.doc_id, q.id, d.title, snippet(quotes_fts, 1, '[', ']', '…', 16)
              FROM quotes_fts f JOIN quotes q ON q.id = f.quote_id JOIN documents d ON d.id = q.doc_id
-             WHERE quotes_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+             WHERE quotes_fts MATCH ?1 AND f.rowid = ?2",
         )?;
-        for row in stmt.query_map(rusqlite::params![q, n], |r| {
-            Ok(SearchHit {
-                kind: "quote".into(),
-                doc_id: r.get(0)?,
-                quote_id: Some(r.get(1)?),
-                title: r.get(2)?,
-                snippet: r.get(3)?,
-            })
-        })? {
-            hits.push(row?);
+        for rowid in best("quotes_fts")? {
+            let hit = stmt
+                .query_row(rusqlite::params![q, rowid], |r| {
+                    Ok(SearchHit {
+                        kind: "quote".into(),
+                        doc_id: r.get(0)?,
+                        quote_id: Some(r.get(1)?),
+                        title: r.get(2)?,
+                        snippet: r.get(3)?,
+                    })
+                })
+                .optional()?;
+            hits.extend(hit);
         }
         Ok(hits)
     }
