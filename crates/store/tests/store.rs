@@ -1,7 +1,7 @@
 //! Store behaviour: event deduplication, story clusters, migrations, query validation.
 
 use newsgraph_core::wire::Analysis;
-use newsgraph_store::query::{EventFilter, QuoteFilter, TimelineFilter};
+use newsgraph_store::query::{EventFilter, GraphFilter, QuoteFilter, TimelineFilter};
 use newsgraph_store::{Inserted, Store, StoreError, MIGRATIONS};
 
 mod common;
@@ -909,4 +909,22 @@ fn an_actors_timeline_and_partners_count_each_event_once_from_either_side() {
         .map(|p| (p.canonical.as_str(), p.events))
         .collect();
     assert_eq!(partners, [("Freedonia", 2)]);
+    // The graph of a date range holds the edges of its days alone, self-events left out.
+    let graph = |since: &str, until: &str| -> Vec<(i64, i64, i64)> {
+        store
+            .graph(&GraphFilter {
+                since: Some(since.into()),
+                until: Some(until.into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .edges
+            .iter()
+            .map(|e| (e.source, e.target, e.events))
+            .collect()
+    };
+    let other = store.resolve_actor("Freedonia").unwrap()[0];
+    assert_eq!(graph("2020-06", "2020-06"), [(other, id, 1)]);
+    assert_eq!(graph("2020-05-01", "2020-05-01"), [(id, other, 1)]);
+    assert_eq!(graph("2020-07", "2020-12"), []);
 }
