@@ -210,10 +210,13 @@ CREATE INDEX actor_documents_recent ON actor_documents(actor_id, published DESC,
     // (the target beside the source, the source beside the target), so an actor's timeline and
     // its partner counts read both sides from the two indexes alone, as one union, instead of
     // looking up every one of the actor's event rows. The timeline index over all actors carries
-    // both actors too, so the graph of a date range reads its edges from that index alone.
+    // both actors too, so the graph of a date range reads its edges from that index alone; and
+    // the story index carries publication dates, so the story list groups from the index alone.
     r#"
 DROP INDEX events_timeline;
 CREATE INDEX events_timeline ON events(day, quad_class, goldstein, num_mentions, source_id, target_id);
+DROP INDEX documents_story;
+CREATE INDEX documents_story ON documents(story, published);
 DROP INDEX events_source;
 CREATE INDEX events_source ON events(source_id, day, quad_class, goldstein, num_mentions, target_id);
 DROP INDEX events_target;

@@ -385,11 +385,12 @@ fn version_1_and_2_databases_upgrade_to_the_latest() {
                 "v{version}: superseded index {superseded} kept"
             );
         }
-        // The timeline indexes carry the actors of each event (version 6).
+        // The timeline indexes carry the actors of each event, the story index dates (version 6).
         for (index, other) in [
             ("events_source", "target_id"),
             ("events_target", "source_id"),
             ("events_timeline", "target_id"),
+            ("documents_story", "published"),
         ] {
             let columns = index_columns(&store, index);
             assert_eq!(
