@@ -229,7 +229,7 @@ pub fn document() -> Value {
         },
         "/api/v1/search": {
             "get": op(
-                "Full-text search over articles and quotes.",
+                "Full-text search over articles and quotes: the best ranked of the newest 1,000 matches of each kind.",
                 vec![
                     param("q", "query", "Words, \"a phrase\", AND, OR, NOT, prefix*.", json!({ "type": "string" })),
                     qi("limit", "Most hits of each kind.", 1, crate::MAX_LIMIT as i64),

@@ -371,6 +371,9 @@ fn limit(n: usize, default: usize) -> i64 {
     }
 }
 
+/// How many of the newest matches of each kind [`Store::search`] ranks.
+pub const SEARCH_CANDIDATES: i64 = 1000;
+
 const EVENT_COLUMNS: &str = "e.id, e.day, e.source_id, sa.canonical, e.source_code, e.target_id, ta.canonical,
     e.target_code, e.cameo, e.root, e.quad_class, e.goldstein, e.plover, e.place, e.lat, e.lon, e.num_mentions,
     e.num_sources, e.num_articles, e.first_seen, e.last_seen";
@@ -752,11 +755,18 @@ impl Store {
         let events_as_source = events_for("source_id")?;
         let events_as_target = events_for("target_id")?;
         let mut stmt = conn.prepare_cached(
-            "SELECT p.id, p.canonical, p.actor_code, count(*) AS n,
-                    sum(e.quad_class IN (1, 2)), sum(e.quad_class IN (3, 4)), avg(e.goldstein)
-             FROM events e JOIN actors p ON p.id = CASE WHEN e.source_id = ?1 THEN e.target_id ELSE e.source_id END
-             WHERE (e.source_id = ?1 OR e.target_id = ?1) AND p.id != ?1
-             GROUP BY p.id ORDER BY n DESC, p.canonical LIMIT 20",
+            // Partners as target, then as source, each read from its covering index alone.
+            "SELECT p.id, p.canonical, p.actor_code, s.n, s.coop, s.conf, s.g
+             FROM (SELECT partner, count(*) AS n, sum(quad_class IN (1, 2)) AS coop,
+                          sum(quad_class IN (3, 4)) AS conf, avg(goldstein) AS g
+                   FROM (SELECT target_id AS partner, quad_class, goldstein FROM events
+                         WHERE source_id = ?1 AND target_id != ?1
+                         UNION ALL
+                         SELECT source_id, quad_class, goldstein FROM events
+                         WHERE target_id = ?1 AND source_id != ?1)
+                   GROUP BY partner) s
+             JOIN actors p ON p.id = s.partner
+             ORDER BY s.n DESC, p.canonical LIMIT 20",
         )?;
         let partners = stmt
             .query_map([id], |r| {
@@ -820,6 +830,9 @@ impl Store {
     pub fn timeline(&self, f: &TimelineFilter) -> Result<Vec<TimelineRow>, StoreError> {
         let mut w = Where::default();
         w.push("e.day != ''", []);
+        // An actor as source or target: its events as source, then as target (less those where
+        // it is the source too), each read from its covering index alone.
+        let mut either = None;
         if let Some(a) = &f.actor {
             let ids = self.resolve_actor(a)?;
             match &f.partner {
@@ -841,7 +854,7 @@ impl Store {
                         "((e.source_id IN ({pa}) AND e.target_id IN ({pp})) OR (e.source_id IN ({pp}) AND e.target_id IN ({pa})))"
                     ));
                 }
-                None => w.push_ids("(e.source_id IN ({ids}) OR e.target_id IN ({ids}))", &ids),
+                None => either = Some(w.bind_ids(&ids)),
             }
         } else if f.partner.is_some() {
             return Err(StoreError::BadQuery("--partner needs --actor".into()));
@@ -852,6 +865,19 @@ impl Store {
         if let Some(u) = &f.until {
             w.push("e.day <= {}", [until_bound(&check_date("--until", u)?)]);
         }
+        let from = match &either {
+            Some(ids) => {
+                let c = w.conditions();
+                format!(
+                    "(SELECT e.day, e.quad_class, e.goldstein, e.num_mentions FROM events e
+                      WHERE e.source_id IN ({ids}) AND {c}
+                      UNION ALL
+                      SELECT e.day, e.quad_class, e.goldstein, e.num_mentions FROM events e
+                      WHERE e.target_id IN ({ids}) AND (e.source_id IS NULL OR e.source_id NOT IN ({ids})) AND {c}) e"
+                )
+            }
+            None => format!("events e {}", w.sql()),
+        };
         let period = match f.by {
             Bucket::Day => "e.day",
             Bucket::Week => "coalesce(strftime('%G-W%V', e.day), e.day)",
@@ -860,8 +886,7 @@ impl Store {
         let sql = format!(
             "SELECT {period} AS p, count(*), sum(e.num_mentions), sum(e.goldstein), avg(e.goldstein),
                     sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3), sum(e.quad_class = 4)
-             FROM events e {} GROUP BY p ORDER BY p",
-            w.sql()
+             FROM {from} GROUP BY p ORDER BY p"
         );
         let mut stmt = self.connection().prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(w.values.iter()), |r| {
@@ -975,42 +1000,62 @@ impl Store {
     }
 
     /// Full-text search over documents and quotes (FTS5 syntax; plain words work).
+    ///
+    /// Each kind ranks (BM25) only its newest [`SEARCH_CANDIDATES`] matches (or `max`, if more),
+    /// so a common word costs the same as a rare one: the index yields matches newest first and
+    /// stops there, instead of ranking and sorting every match.
     pub fn search(&self, query: &str, max: usize) -> Result<Vec<SearchHit>, StoreError> {
         let q = fts_query(query)?;
         let n = limit(max, 50);
+        let cap = n.max(SEARCH_CANDIDATES);
         let conn = self.connection();
         let mut hits = Vec::new();
+        let best = |table: &str| -> Result<Vec<i64>, StoreError> {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT r FROM (SELECT rowid AS r, bm25({table}) AS score FROM {table}
+                                WHERE {table} MATCH ?1 ORDER BY rowid DESC LIMIT ?2)
+                 ORDER BY score, r DESC LIMIT ?3"
+            ))?;
+            let rows = stmt.query_map(rusqlite::params![q, cap, n], |r| r.get(0))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        };
         let mut stmt = conn.prepare_cached(
             "SELECT f.doc_id, d.title, snippet(documents_fts, 2, '[', ']', '…', 16)
              FROM documents_fts f JOIN documents d ON d.id = f.doc_id
-             WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+             WHERE documents_fts MATCH ?1 AND f.rowid = ?2",
         )?;
-        for row in stmt.query_map(rusqlite::params![q, n], |r| {
-            Ok(SearchHit {
-                kind: "document".into(),
-                doc_id: r.get(0)?,
-                quote_id: None,
-                title: r.get(1)?,
-                snippet: r.get(2)?,
-            })
-        })? {
-            hits.push(row?);
+        for rowid in best("documents_fts")? {
+            let hit = stmt
+                .query_row(rusqlite::params![q, rowid], |r| {
+                    Ok(SearchHit {
+                        kind: "document".into(),
+                        doc_id: r.get(0)?,
+                        quote_id: None,
+                        title: r.get(1)?,
+                        snippet: r.get(2)?,
+                    })
+                })
+                .optional()?;
+            hits.extend(hit);
         }
         let mut stmt = conn.prepare_cached(
             "SELECT q.doc_id, q.id, d.title, snippet(quotes_fts, 1, '[', ']', '…', 16)
              FROM quotes_fts f JOIN quotes q ON q.id = f.quote_id JOIN documents d ON d.id = q.doc_id
-             WHERE quotes_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+             WHERE quotes_fts MATCH ?1 AND f.rowid = ?2",
         )?;
-        for row in stmt.query_map(rusqlite::params![q, n], |r| {
-            Ok(SearchHit {
-                kind: "quote".into(),
-                doc_id: r.get(0)?,
-                quote_id: Some(r.get(1)?),
-                title: r.get(2)?,
-                snippet: r.get(3)?,
-            })
-        })? {
-            hits.push(row?);
+        for rowid in best("quotes_fts")? {
+            let hit = stmt
+                .query_row(rusqlite::params![q, rowid], |r| {
+                    Ok(SearchHit {
+                        kind: "quote".into(),
+                        doc_id: r.get(0)?,
+                        quote_id: Some(r.get(1)?),
+                        title: r.get(2)?,
+                        snippet: r.get(3)?,
+                    })
+                })
+                .optional()?;
+            hits.extend(hit);
         }
         Ok(hits)
     }
@@ -1039,8 +1084,15 @@ impl Store {
         let sql = format!(
             "SELECT e.source_id, e.target_id, count(*) AS n, sum(e.num_mentions), sum(e.quad_class IN (1, 2)),
                     sum(e.quad_class IN (3, 4)), avg(e.goldstein)
-             FROM events e {} GROUP BY e.source_id, e.target_id HAVING n >= {}
+             FROM events e {} {} GROUP BY e.source_id, e.target_id HAVING n >= {}
              ORDER BY n DESC, e.source_id, e.target_id LIMIT {}",
+            // A date range reads its events from the covering day index; left to itself the
+            // planner walks every event in (source, target) order to skip the grouping sort.
+            if f.since.is_some() || f.until.is_some() {
+                "INDEXED BY events_timeline"
+            } else {
+                ""
+            },
             w.sql(),
             f.min_events.max(1),
             limit(f.limit, 500)

@@ -206,4 +206,20 @@ INSERT INTO actor_documents (actor_id, doc_id, published, seq)
     SELECT DISTINCT m.actor_id, m.doc_id, d.published, d.seq FROM mentions m JOIN documents d ON d.id = m.doc_id;
 CREATE INDEX actor_documents_recent ON actor_documents(actor_id, published DESC, seq DESC, doc_id);
 "#,
+    // 6: the per-actor timeline indexes of migration 3 also carry the other side of each event
+    // (the target beside the source, the source beside the target), so an actor's timeline and
+    // its partner counts read both sides from the two indexes alone, as one union, instead of
+    // looking up every one of the actor's event rows. The timeline index over all actors carries
+    // both actors too, so the graph of a date range reads its edges from that index alone; and
+    // the story index carries publication dates, so the story list groups from the index alone.
+    r#"
+DROP INDEX events_timeline;
+CREATE INDEX events_timeline ON events(day, quad_class, goldstein, num_mentions, source_id, target_id);
+DROP INDEX documents_story;
+CREATE INDEX documents_story ON documents(story, published);
+DROP INDEX events_source;
+CREATE INDEX events_source ON events(source_id, day, quad_class, goldstein, num_mentions, target_id);
+DROP INDEX events_target;
+CREATE INDEX events_target ON events(target_id, day, quad_class, goldstein, num_mentions, source_id);
+"#,
 ];

@@ -1,7 +1,7 @@
 //! Store behaviour: event deduplication, story clusters, migrations, query validation.
 
 use newsgraph_core::wire::Analysis;
-use newsgraph_store::query::{EventFilter, QuoteFilter, TimelineFilter};
+use newsgraph_store::query::{EventFilter, GraphFilter, QuoteFilter, TimelineFilter};
 use newsgraph_store::{Inserted, Store, StoreError, MIGRATIONS};
 
 mod common;
@@ -311,6 +311,24 @@ fn old_database(path: &std::path::Path, version: usize) {
          VALUES ('old1', 77, 'e9', 0, 3, 'Old', 'name'), ('old1', 77, 'e9', 4, 7, 'Old', 'name');",
     )
     .unwrap();
+    // From 5 on, the insert path keeps the counters and the actor's article list.
+    if version >= 5 {
+        conn.execute_batch(
+            "UPDATE actors SET mentions = 2, documents = 1 WHERE id = 77;
+             INSERT INTO actor_documents (actor_id, doc_id, published, seq) VALUES (77, 'old1', '2020-05-01', 1);",
+        )
+        .unwrap();
+    }
+}
+
+/// The columns of index `name`, in order.
+fn index_columns(store: &Store, name: &str) -> Vec<String> {
+    let mut stmt = store
+        .connection()
+        .prepare("SELECT name FROM pragma_index_info(?1) ORDER BY seqno")
+        .unwrap();
+    let names = stmt.query_map([name], |r| r.get(0)).unwrap();
+    names.collect::<Result<_, _>>().unwrap()
 }
 
 fn index_names(store: &Store) -> Vec<String> {
@@ -324,7 +342,7 @@ fn index_names(store: &Store) -> Vec<String> {
 
 #[test]
 fn version_1_and_2_databases_upgrade_to_the_latest() {
-    for version in [1, 2, 3, 4] {
+    for version in [1, 2, 3, 4, 5] {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
         old_database(&path, version);
@@ -365,6 +383,20 @@ fn version_1_and_2_databases_upgrade_to_the_latest() {
             assert!(
                 !indexes.iter().any(|i| i == superseded),
                 "v{version}: superseded index {superseded} kept"
+            );
+        }
+        // The timeline indexes carry the actors of each event, the story index dates (version 6).
+        for (index, other) in [
+            ("events_source", "target_id"),
+            ("events_target", "source_id"),
+            ("events_timeline", "target_id"),
+            ("documents_story", "published"),
+        ] {
+            let columns = index_columns(&store, index);
+            assert_eq!(
+                columns.last().map(String::as_str),
+                Some(other),
+                "v{version}: {index} {columns:?}"
             );
         }
         // The actor counters were filled from the old mentions.
@@ -838,4 +870,62 @@ fn filtered_pages_equal_a_filter_over_every_row() {
             all[offset.min(all.len())..(offset + limit).min(all.len())]
         );
     }
+}
+
+#[test]
+fn an_actors_timeline_and_partners_count_each_event_once_from_either_side() {
+    let (_dir, mut store) = temp_store();
+    let mut a = meeting("doc0", "o", "2020-05-01", "They met again.");
+    a.events = vec![
+        event(1, 2, "040", "2020-05-01", "met", 10),
+        event(2, 1, "043", "2020-06-02", "hosted", 20),
+        event(1, 1, "010", "2020-06-03", "said", 30),
+    ];
+    store.insert(&a, "raw", None).unwrap();
+    let months = |actor: &str| -> Vec<(String, i64)> {
+        store
+            .timeline(&TimelineFilter {
+                actor: Some(actor.into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.period, r.events))
+            .collect()
+    };
+    // The event of an actor with itself counts once.
+    assert_eq!(
+        months("Ruritania"),
+        [("2020-05".to_string(), 1), ("2020-06".to_string(), 2)]
+    );
+    assert_eq!(
+        months("Freedonia"),
+        [("2020-05".to_string(), 1), ("2020-06".to_string(), 1)]
+    );
+    let id = store.resolve_actor("Ruritania").unwrap()[0];
+    let detail = store.actor_detail(id, 10).unwrap().unwrap();
+    let partners: Vec<(&str, i64)> = detail
+        .partners
+        .iter()
+        .map(|p| (p.canonical.as_str(), p.events))
+        .collect();
+    assert_eq!(partners, [("Freedonia", 2)]);
+    // The graph of a date range holds the edges of its days alone, self-events left out.
+    let graph = |since: &str, until: &str| -> Vec<(i64, i64, i64)> {
+        store
+            .graph(&GraphFilter {
+                since: Some(since.into()),
+                until: Some(until.into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .edges
+            .iter()
+            .map(|e| (e.source, e.target, e.events))
+            .collect()
+    };
+    let other = store.resolve_actor("Freedonia").unwrap()[0];
+    assert_eq!(graph("2020-06", "2020-06"), [(other, id, 1)]);
+    assert_eq!(graph("2020-05-01", "2020-05-01"), [(id, other, 1)]);
+    assert_eq!(graph("2020-07", "2020-12"), []);
 }
