@@ -1019,44 +1019,50 @@ impl Store {
             let rows = stmt.query_map(rusqlite::params![q, cap, n], |r| r.get(0))?;
             Ok(rows.collect::<Result<_, _>>()?)
         };
-        let mut stmt = conn.prepare_cached(
+        // One hit per ranked rowid, its snippet taken only for the hits returned.
+        let mut take = |table: &str,
+                        sql: &str,
+                        row: fn(&rusqlite::Row<'_>) -> rusqlite::Result<SearchHit>|
+         -> Result<(), StoreError> {
+            let mut stmt = conn.prepare_cached(sql)?;
+            for rowid in best(table)? {
+                hits.extend(
+                    stmt.query_row(rusqlite::params![q, rowid], row)
+                        .optional()?,
+                );
+            }
+            Ok(())
+        };
+        take(
+            "documents_fts",
             "SELECT f.doc_id, d.title, snippet(documents_fts, 2, '[', ']', '…', 16)
              FROM documents_fts f JOIN documents d ON d.id = f.doc_id
              WHERE documents_fts MATCH ?1 AND f.rowid = ?2",
-        )?;
-        for rowid in best("documents_fts")? {
-            let hit = stmt
-                .query_row(rusqlite::params![q, rowid], |r| {
-                    Ok(SearchHit {
-                        kind: "document".into(),
-                        doc_id: r.get(0)?,
-                        quote_id: None,
-                        title: r.get(1)?,
-                        snippet: r.get(2)?,
-                    })
+            |r| {
+                Ok(SearchHit {
+                    kind: "document".into(),
+                    doc_id: r.get(0)?,
+                    quote_id: None,
+                    title: r.get(1)?,
+                    snippet: r.get(2)?,
                 })
-                .optional()?;
-            hits.extend(hit);
-        }
-        let mut stmt = conn.prepare_cached(
+            },
+        )?;
+        take(
+            "quotes_fts",
             "SELECT q.doc_id, q.id, d.title, snippet(quotes_fts, 1, '[', ']', '…', 16)
              FROM quotes_fts f JOIN quotes q ON q.id = f.quote_id JOIN documents d ON d.id = q.doc_id
              WHERE quotes_fts MATCH ?1 AND f.rowid = ?2",
-        )?;
-        for rowid in best("quotes_fts")? {
-            let hit = stmt
-                .query_row(rusqlite::params![q, rowid], |r| {
-                    Ok(SearchHit {
-                        kind: "quote".into(),
-                        doc_id: r.get(0)?,
-                        quote_id: Some(r.get(1)?),
-                        title: r.get(2)?,
-                        snippet: r.get(3)?,
-                    })
+            |r| {
+                Ok(SearchHit {
+                    kind: "quote".into(),
+                    doc_id: r.get(0)?,
+                    quote_id: Some(r.get(1)?),
+                    title: r.get(2)?,
+                    snippet: r.get(3)?,
                 })
-                .optional()?;
-            hits.extend(hit);
-        }
+            },
+        )?;
         Ok(hits)
     }
 
