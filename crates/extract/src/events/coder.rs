@@ -115,11 +115,11 @@ const RELATIVE: [&str; 4] = ["who", "which", "that", "whom"];
 /// Pronouns that may stand for the speaker when they are the subject of reported speech.
 const PRONOUN_SUBJECTS: [&str; 5] = ["it", "they", "he", "she", "we"];
 
-/// Prepositions whose phrase may name an event's target when the lexicon entry's own slots
-/// name no actor ("offered to hand over to X", "threatened to break relations with X").
 /// Prepositions that point an embedded verb's phrase at the governing event's target.
 const EMBEDDED_TARGET_PREPS: [&str; 5] = ["to", "on", "against", "with", "for"];
 
+/// Prepositions whose phrase may name an event's target when the lexicon entry's own slots
+/// name no actor ("offered to hand over to X", "threatened to break relations with X").
 const TARGET_PREPS: [&str; 11] = [
     "to", "with", "against", "on", "upon", "into", "toward", "towards", "from", "over", "at",
 ];
