@@ -422,6 +422,10 @@ impl QuoteExtractor {
             if f.content.is_empty() {
                 continue;
             }
+            f.attr.speaker = f
+                .attr
+                .speaker
+                .map(|sp| parse.widen_speaker(sp, f.attr.cue, f.content));
             f.attr.cue = f
                 .attr
                 .cue
@@ -1216,6 +1220,34 @@ const CUE_AUX: &[&str] = &[
     "been",
 ];
 
+/// Sentence adverbs that a speaker's commas may set off ("Smith, meanwhile, said"): not
+/// part of the speaker.
+const GAP_ADVERBS: &[&str] = &[
+    "meanwhile",
+    "however",
+    "though",
+    "too",
+    "also",
+    "instead",
+    "likewise",
+    "similarly",
+    "later",
+    "earlier",
+    "today",
+    "yesterday",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "during",
+    "after",
+    "before",
+    "like",
+    "particularly",
+    "especially",
+];
+
 /// The cue widened to the left over the auxiliaries between it and the speaker.
 fn with_auxiliaries(text: &str, speaker: Option<Span>, cue: Span) -> Span {
     let Some(sp) = speaker else {
@@ -1446,6 +1478,146 @@ impl<'a> Parse<'a> {
             .find(|(_, t)| t.head == Some(v) && (t.deprel == "nsubj" || t.deprel == "nsubj:pass"))
             .map(|(i, _)| i)?;
         Some(self.subtree(subj, v))
+    }
+
+    /// The speaker span widened to the whole noun phrase the parse gives its head: titles,
+    /// appositions, relative clauses and prepositional modifiers ("Joe Smith, a professor at
+    /// Yale,"), the way PolNeAR-style annotation marks a source. The closing comma of an
+    /// apposition belongs to the phrase when the clause goes on after it ("X, a Y, said").
+    /// The widened span never reaches the cue or the content; without a parse, or when the
+    /// span has no single nominal head, it is returned as it is.
+    fn widen_speaker(&self, sp: Span, cue: Option<Span>, content: Span) -> Span {
+        if !self.parsed {
+            return sp;
+        }
+        let toks = &self.doc.tokens;
+        let text = self.doc.text.as_str();
+        let lo = toks.partition_point(|t| t.span.end <= sp.start);
+        let hi = toks.partition_point(|t| t.span.start < sp.end);
+        if lo >= hi {
+            return sp;
+        }
+        let fits = |s: Span| !s.overlaps(content) && !cue.is_some_and(|c| s.overlaps(c));
+        let stop = cue
+            .and_then(|c| self.token_at(c.start))
+            .unwrap_or(usize::MAX);
+        let mut wide = sp;
+        // the subtree of the span's one nominal head
+        let inside = |i: usize| lo <= i && i < hi;
+        let heads: Vec<usize> = (lo..hi)
+            .filter(|&i| toks[i].upos != Upos::Punct && !toks[i].head.is_some_and(inside))
+            .collect();
+        if let [h] = heads[..] {
+            if matches!(
+                toks[h].upos,
+                Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num | Upos::Adj
+            ) {
+                let t = self.subtree(h, stop);
+                let t = Span::new(t.start.min(sp.start), t.end.max(sp.end));
+                if fits(t) {
+                    wide = t;
+                }
+            }
+        }
+        // the title and modifiers before a name, whatever the parse made of them
+        // ("Republican presidential candidate Marco Rubio", "Clinton's spokesman Nick Merrill")
+        if let Some(first) = self.token_at(wide.start) {
+            if toks[first].upos == Upos::Propn {
+                let in_time =
+                    |j: usize| self.doc.times.iter().any(|t| t.span.contains(toks[j].span));
+                let mut a = first;
+                while a > 0 {
+                    let j = a - 1;
+                    let t = &toks[j];
+                    let gap = text.get(t.span.end..toks[a].span.start).unwrap_or("\n");
+                    if gap.contains('\n') || j == stop || content.contains(t.span) || in_time(j) {
+                        break;
+                    }
+                    let f = t.form(text);
+                    match t.upos {
+                        Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num => a = j,
+                        _ if matches!(f.to_lowercase().as_str(), "former" | "retired" | "late") => {
+                            a = j
+                        }
+                        Upos::Det => {
+                            a = j;
+                            break;
+                        }
+                        Upos::Part if matches!(f, "'s" | "’s") => a = j,
+                        Upos::Punct if f == "-" && gap.is_empty() => a = j,
+                        _ => break,
+                    }
+                }
+                // never open on a possessive or a hyphen
+                while a < first && matches!(toks[a].upos, Upos::Part | Upos::Punct) {
+                    a += 1;
+                }
+                let t = Span::new(toks[a].span.start, wide.end);
+                if fits(t) {
+                    wide = t;
+                }
+            }
+        }
+        // a sentence adverb the parse hung on the speaker ("Smith, meanwhile,") is not its
+        let a = toks.partition_point(|t| t.span.start < sp.start);
+        let b = toks.partition_point(|t| t.span.start < wide.end);
+        for k in a + 1..b {
+            let next = toks.get(k + 1).filter(|_| k + 1 < b);
+            if toks[k].form(text) == ","
+                && next.is_some_and(|n| {
+                    n.upos == Upos::Adv
+                        || n.upos == Upos::Adp
+                        || GAP_ADVERBS.contains(&n.form(text).to_lowercase().as_str())
+                })
+            {
+                let end = toks[a..k].iter().rev().find(|t| t.upos != Upos::Punct);
+                if let Some(end) = end.filter(|t| t.span.end > wide.start) {
+                    wide = Span::new(wide.start, end.span.end);
+                }
+                break;
+            }
+        }
+        // an apposition or relative clause set off by commas between the speaker and the cue
+        // ("Smith, a professor at Yale, said"; not "Smith, meanwhile, said")
+        if let Some(c) = cue.filter(|c| c.start > wide.end) {
+            let a = toks.partition_point(|t| t.span.start < wide.end);
+            let b = toks.partition_point(|t| t.span.start < c.start);
+            let mut e = b;
+            while e > a && CUE_AUX.contains(&toks[e - 1].form(text).to_lowercase().as_str()) {
+                e -= 1;
+            }
+            if e >= a + 3
+                && e - a <= 40
+                && toks[a].form(text) == ","
+                && toks[e - 1].form(text) == ","
+                && !toks[a + 1..e - 1]
+                    .iter()
+                    .any(|t| matches!(t.form(text), "." | "!" | "?" | ";"))
+            {
+                let first = &toks[a + 1];
+                let w = first.form(text).to_lowercase();
+                let nominal = matches!(
+                    first.upos,
+                    Upos::Det | Upos::Propn | Upos::Noun | Upos::Num | Upos::Adj
+                ) || matches!(w.as_str(), "who" | "whose" | "which");
+                if nominal && !GAP_ADVERBS.contains(&w.as_str()) {
+                    wide = Span::new(wide.start, toks[e - 1].span.end);
+                }
+            }
+        }
+        if text.get(wide.end..wide.end + 1) == Some(",")
+            && wide.slice(text).contains(',')
+            && text
+                .get(wide.end + 1..)
+                .and_then(|r| r.trim_start().chars().next())
+                .is_some_and(char::is_alphanumeric)
+        {
+            wide.end += 1;
+        }
+        if !fits(wide) {
+            return sp;
+        }
+        wide
     }
 
     /// The span of the subtree of token `root`: the contiguous tokens reached through heads,

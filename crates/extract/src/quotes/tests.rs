@@ -169,7 +169,37 @@ fn a_speaker_keeps_its_apposition_and_title() {
     let qs = run_parsed("The governor, a former prosecutor, said that the budget would pass.");
     assert!(
         qs.iter()
-            .any(|q| q.1 == "The governor, a former prosecutor" && q.2 == "said"),
+            .any(|q| q.1 == "The governor, a former prosecutor," && q.2 == "said"),
         "{qs:?}"
     );
+    // at the end of the sentence the apposition has no closing comma
+    let qs = run_parsed("\"The budget will pass,\" said Anna Berg, a former prosecutor.");
+    assert!(
+        qs.iter()
+            .any(|q| q.1 == "Anna Berg, a former prosecutor" && q.2 == "said"),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn a_speaker_keeps_the_title_before_the_name() {
+    for (text, speaker) in [
+        (
+            "Former state treasurer Anna Berg said the budget would pass.",
+            "Former state treasurer Anna Berg",
+        ),
+        (
+            "Republican presidential candidate Tom Weller says the plan will fail.",
+            "Republican presidential candidate Tom Weller",
+        ),
+    ] {
+        let qs = run_parsed(text);
+        assert!(qs.iter().any(|q| q.1 == speaker), "{text}: {qs:?}");
+    }
+}
+
+#[test]
+fn a_sentence_adverb_between_commas_is_not_the_speakers() {
+    let qs = run_parsed("Anna Berg, meanwhile, said that the budget would pass.");
+    assert!(qs.iter().any(|q| q.1 == "Anna Berg"), "{qs:?}");
 }
