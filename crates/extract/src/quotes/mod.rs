@@ -554,8 +554,20 @@ impl QuoteExtractor {
             }
             return Attribution::default();
         }
-        for j in k..hi.min(k + 12) {
+        // `"...," Name, a professor at Yale, said`: up to two commas of apposition
+        let mut commas: Vec<usize> = Vec::new();
+        for j in k..hi.min(k + 40) {
             if !ws[j].word {
+                match form(text, ws[j]) {
+                    "," if j > k && commas.len() < 2 => {
+                        commas.push(j);
+                        continue;
+                    }
+                    "(" | ")" | "-" | "'s" | "’s" | "." if !commas.is_empty() => continue,
+                    _ => break,
+                }
+            }
+            if commas.is_empty() && j >= k + 12 {
                 break;
             }
             if let Some((e, n)) = self.cue_at(text, ws, j, hi) {
@@ -563,13 +575,25 @@ impl QuoteExtractor {
                     break;
                 }
                 let cue = join(ws, j, j + n);
+                if let Some(&c) = commas.first() {
+                    // the cue must follow the apposition's closing comma
+                    let mut b = j;
+                    while b > c && ws[b - 1].word && AUX.contains(&lower(text, ws[b - 1]).as_str())
+                    {
+                        b -= 1;
+                    }
+                    if commas.len() == 2 && b == commas[1] + 1 && c > k {
+                        return self.attribution(Some(join(ws, k, c)), cue, parse);
+                    }
+                    break;
+                }
                 if let Some((a, b)) = self.np_left(text, ws, k, j) {
                     return self.attribution(Some(join(ws, a, b)), cue, parse);
                 }
                 break;
             }
             let l = lower(text, ws[j]);
-            if BREAK.contains(&l.as_str()) {
+            if commas.is_empty() && BREAK.contains(&l.as_str()) {
                 break;
             }
         }

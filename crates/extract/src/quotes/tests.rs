@@ -203,3 +203,24 @@ fn a_sentence_adverb_between_commas_is_not_the_speakers() {
     let qs = run_parsed("Anna Berg, meanwhile, said that the budget would pass.");
     assert!(qs.iter().any(|q| q.1 == "Anna Berg"), "{qs:?}");
 }
+
+#[test]
+fn a_direct_quote_finds_a_speaker_with_an_apposition_before_the_cue() {
+    let text =
+        "“We are not done yet,” Anna Berg, director of research at a polling firm, said on Monday.";
+    let qs = run(text);
+    assert!(
+        qs.iter()
+            .any(|q| q.1 == "Anna Berg" && q.2 == "said" && q.3 == QuoteKind::Direct),
+        "{qs:?}"
+    );
+    let qs = run_parsed(text);
+    assert!(
+        qs.iter().any(
+            |q| q.1 == "Anna Berg, director of research at a polling firm,"
+                && q.2 == "said"
+                && q.3 == QuoteKind::Direct
+        ),
+        "{qs:?}"
+    );
+}
