@@ -33,6 +33,7 @@ pub enum Complement {
 #[derive(Clone, Debug, Default)]
 pub struct Verbs {
     map: HashMap<String, Complement>,
+    examples: Vec<(String, String)>,
 }
 
 impl Verbs {
@@ -44,6 +45,7 @@ impl Verbs {
     /// Parses a list in the `verbs.tsv` format.
     pub fn parse(text: &str) -> Result<Verbs, LexiconError> {
         let mut map = HashMap::new();
+        let mut examples = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let line_no = n + 1;
             if line.trim().is_empty() || line.starts_with('#') {
@@ -54,9 +56,9 @@ impl Verbs {
                 message: format!("verbs.tsv: {message}"),
             };
             let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() != 2 {
+            if cols.len() != 2 && cols.len() != 3 {
                 return Err(err(format!(
-                    "expected 2 tab-separated columns, found {}",
+                    "expected 2 or 3 tab-separated columns, found {}",
                     cols.len()
                 )));
             }
@@ -73,13 +75,31 @@ impl Verbs {
             if map.insert(lemma.clone(), c).is_some() {
                 return Err(err(format!("duplicate lemma `{lemma}`")));
             }
+            if let Some(ex) = cols.get(2).map(|e| e.trim()).filter(|e| !e.is_empty()) {
+                examples.push((lemma, ex.to_string()));
+            }
         }
-        Ok(Verbs { map })
+        Ok(Verbs { map, examples })
     }
 
-    /// The complement frame of `lemma`, if it is a reporting verb.
+    /// The complement frame of `lemma`, if it is a reporting verb. A lemma the suffix rules
+    /// cut short or left long around a silent `e` ("declin", "blaste") finds its verb too.
     pub fn get(&self, lemma: &str) -> Option<Complement> {
-        self.map.get(lemma).copied()
+        if let Some(c) = self.map.get(lemma) {
+            return Some(*c);
+        }
+        if lemma.len() < 3 {
+            return None;
+        }
+        if let Some(short) = lemma.strip_suffix('e') {
+            return self.map.get(short).copied();
+        }
+        self.map.get(&format!("{lemma}e")).copied()
+    }
+
+    /// The (lemma, example sentence) pairs of the entries that have an example.
+    pub fn examples(&self) -> &[(String, String)] {
+        &self.examples
     }
 
     /// Number of verbs.

@@ -224,3 +224,29 @@ fn a_direct_quote_finds_a_speaker_with_an_apposition_before_the_cue() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn every_reporting_verb_example_is_found_by_the_dependency_rule() {
+    let verbs = Verbs::embedded().unwrap();
+    assert!(!verbs.examples().is_empty());
+    let mut failed = Vec::new();
+    for (lemma, example) in verbs.examples() {
+        let stem = lemma.trim_end_matches(['e', 'y']);
+        let qs = run_parsed(example);
+        if !qs
+            .iter()
+            .any(|q| q.2.to_lowercase().contains(stem) && !q.0.is_empty())
+        {
+            failed.push(format!("{lemma}: {example}: {qs:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+#[test]
+fn a_lemma_cut_short_finds_its_verb() {
+    let verbs = Verbs::parse("decline\tinf\nblast\tobj\n").unwrap();
+    assert_eq!(verbs.get("declin"), Some(Complement::Inf));
+    assert_eq!(verbs.get("blaste"), Some(Complement::Obj));
+    assert_eq!(verbs.get("blas"), None);
+}
