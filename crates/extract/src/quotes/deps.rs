@@ -155,7 +155,36 @@ pub(crate) fn find(doc: &Document, verbs: &Verbs, region: Span) -> Vec<DepQuote>
             continue;
         };
         // a passive reporting verb ("is expected to", "was told") is not the source's act
-        if kids(v).iter().any(|&c| toks[c].deprel == "aux:pass") {
+        if let Some(&aux) = kids(v)
+            .iter()
+            .find(|&&c| toks[c].deprel == "aux:pass" && c < v)
+        {
+            // "X is (widely) expected to ...": an impersonal forecast, with no source; its
+            // content is the subject and the infinitive, two pieces of one attribution
+            if IMPERSONAL.contains(&lemma.as_str()) {
+                if let Some(&inf) = kids(v)
+                    .iter()
+                    .find(|&&c| c > v && toks[c].deprel == "xcomp")
+                {
+                    let cue = Span::new(toks[aux].span.start, t.span.end);
+                    let subject = kids(v)
+                        .iter()
+                        .copied()
+                        .find(|&c| c < aux && toks[c].deprel == "nsubj:pass")
+                        .and_then(|c| extent(doc, lo, hi, c, &kids));
+                    if let Some(e) = extent(doc, lo, hi, inf, &kids) {
+                        if content_words(doc, e, lo, hi) >= 2 {
+                            for content in subject.into_iter().chain([e]) {
+                                out.push(DepQuote {
+                                    cue,
+                                    content,
+                                    speaker: None,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
             continue;
         }
         let wanted = |r: &str| match frame {
@@ -335,6 +364,9 @@ pub(crate) fn find(doc: &Document, verbs: &Verbs, region: Span) -> Vec<DepQuote>
     }
     out
 }
+
+/// Verbs whose passive reports an impersonal expectation ("X is expected to ...").
+const IMPERSONAL: &[&str] = &["expect"];
 
 /// Raising verbs of appearance: their subject is what is judged, not who judges.
 const RAISING: &[&str] = &["seem", "appear"];

@@ -1008,9 +1008,14 @@ impl QuoteExtractor {
             } else {
                 QuoteKind::Indirect
             };
+            // the pieces of one attribution share their cue ("X ... is expected ... to Y")
+            let pieces = out.iter().any(|f| {
+                f.attr.cue == Some(d.cue) && f.attr.speaker.is_none() && d.speaker.is_none()
+            });
             if let Some(f) = out
                 .iter_mut()
                 .find(|f| f.attr.cue.is_some_and(|c| c.overlaps(d.cue)))
+                .filter(|_| !pieces)
             {
                 f.content = d.content;
                 f.kind = kind;

@@ -250,3 +250,17 @@ fn a_lemma_cut_short_finds_its_verb() {
     assert_eq!(verbs.get("blaste"), Some(Complement::Obj));
     assert_eq!(verbs.get("blas"), None);
 }
+
+#[test]
+fn an_impersonal_expectation_has_two_pieces_and_no_source() {
+    let qs = run_parsed("The central bank is widely expected to raise rates at its next meeting.");
+    let pieces: Vec<_> = qs.iter().filter(|q| q.2 == "is widely expected").collect();
+    assert!(
+        pieces.iter().any(|q| q.0 == "The central bank")
+            && pieces
+                .iter()
+                .any(|q| q.0 == "to raise rates at its next meeting")
+            && pieces.iter().all(|q| q.1.is_empty()),
+        "{qs:?}"
+    );
+}
