@@ -2319,6 +2319,14 @@ impl<'a> Resolver<'a> {
         if h.w1 < self.words.len() && self.adjacent(h.w1 - 1, h.w1) && self.words[h.w1].cap {
             return;
         }
+        // `the town of Balakot`: so is the name after `of`.
+        if h.w1 + 1 < self.words.len()
+            && self.words[h.w1].norm == "of"
+            && self.words[h.w1 + 1].cap
+            && !self.words[h.w1 + 1].possessive
+        {
+            return;
+        }
         let ants = self.kb.nominals[n].antecedents.clone();
         if ants.iter().any(|a| a == "capital") {
             return self.capital_nominal(h);
@@ -2688,10 +2696,17 @@ impl<'a> Resolver<'a> {
         let Some(p) = w0.checked_sub(1) else {
             return false;
         };
-        if !matches!(
-            self.words[p].norm.as_str(),
-            "in" | "near" | "outside" | "around"
-        ) || self.words[p].cap
+        // `took control of Bor, in Jonglei`: a place named with the place it lies in.
+        let within = w1 + 1 < self.words.len()
+            && self.gap(w1 - 1, w1).trim() == ","
+            && self.words[w1].norm == "in"
+            && self.words[w1 + 1].cap;
+        if !(within
+            || matches!(
+                self.words[p].norm.as_str(),
+                "in" | "near" | "outside" | "around"
+            ))
+            || self.words[p].cap
             || self.sentence_initial(w0)
             || w1 - w0 > 2
         {
