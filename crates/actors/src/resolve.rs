@@ -791,6 +791,8 @@ struct EntBuild {
     /// Institution index for bodies.
     body: Option<usize>,
     plural: bool,
+    /// A place the gazetteer does not know, named as a region (`Jonglei state`).
+    region: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -2395,17 +2397,17 @@ impl<'a> Resolver<'a> {
                     "country" => e.entity.kind == EntityKind::Country,
                     "city" => {
                         e.entity.kind == EntityKind::Location
-                            && e.entity
-                                .place
-                                .as_ref()
-                                .map_or(matches!(self.key_of(rec.ent), Key::New(..)), |p| {
-                                    p.precision == newsgraph_core::GeoPrecision::Town
-                                })
+                            && e.entity.place.as_ref().map_or(
+                                !e.region && matches!(self.key_of(rec.ent), Key::New(..)),
+                                |p| p.precision == newsgraph_core::GeoPrecision::Town,
+                            )
                     }
-                    "region" => e.entity.place.as_ref().is_some_and(|p| {
+                    "region" => {
                         e.entity.kind == EntityKind::Location
-                            && p.precision == newsgraph_core::GeoPrecision::Region
-                    }),
+                            && e.entity.place.as_ref().map_or(e.region, |p| {
+                                p.precision == newsgraph_core::GeoPrecision::Region
+                            })
+                    }
                     // `the bloc`: a regional organisation, not the UN.
                     "bloc" => {
                         e.group_type.as_deref() == Some("igo")
@@ -2636,6 +2638,16 @@ impl<'a> Resolver<'a> {
             self.maybe_acronym_definition(w1);
             return k + 1;
         }
+        // `Jonglei state`, `the Kunar province`: a region the gazetteer does not know.
+        if self.region_after(w1)
+            && (w0..w1).all(|i| self.words[i].cap)
+            && !(self.sentence_initial(w0) && !self.is_propn(w0))
+        {
+            let e = self.new_entity(canonical, EntityKind::Location, None, None, None);
+            self.ents[e].region = true;
+            self.add_mention(e, span, MentionVia::Name, w1);
+            return k + 1;
+        }
         // `Jaish-e-Mohammed`, `Ansar al-Sunna`: an armed group of the country in context.
         if self.group_shape(w0, w1) {
             let country = self.country_near(w0).or_else(|| self.context_country(w0));
@@ -2836,11 +2848,34 @@ impl<'a> Resolver<'a> {
         let limit = (i + 6).min(self.words.len());
         let mut country: Option<String> = None;
         let mut org: Option<(String, Option<String>)> = None;
+        // `the separatist leader`: an office of an armed group.
+        let mut rebel = false;
         let mut j = i;
         while j < limit {
             let w = &self.words[j];
             if j > i && !self.adjacent(j - 1, j) {
                 break;
+            }
+            if matches!(
+                w.norm.as_str(),
+                "separatist" | "rebel" | "insurgent" | "militant" | "guerrilla" | "guerrillas"
+            ) {
+                rebel = true;
+            }
+            // `the FARC commander`: a group or organisation named before the office.
+            if w.cap && org.is_none() {
+                if let Some(ts) = self.kb.phrases.get(w.norm.as_str()) {
+                    for t in ts {
+                        if let Target::Name(id) = *t {
+                            let a = &self.kb.actors[id];
+                            if matches!(a.class, ActorClass::Group | ActorClass::Igo) {
+                                if let Some(code) = &a.code {
+                                    org = Some((code.clone(), a.country.clone()));
+                                }
+                            }
+                        }
+                    }
+                }
             }
             // `the group's`: the most recent group.
             if matches!(
@@ -2867,8 +2902,12 @@ impl<'a> Resolver<'a> {
                             if let Some((code, c)) = org.clone() {
                                 return Some((Some(code), c));
                             }
-                            let code = country.as_ref().map(|c| format!("{c}{}", inst.code));
-                            return Some((code, country.clone()));
+                            // `the separatist leader in South Ossetia`: the country of the
+                            // place after the office.
+                            let country = country.or_else(|| self.place_country_after(j + 1));
+                            let role = if rebel { "REB" } else { inst.code.as_str() };
+                            let code = country.as_ref().map(|c| format!("{c}{role}"));
+                            return Some((code, country));
                         }
                     }
                 }
@@ -2876,6 +2915,31 @@ impl<'a> Resolver<'a> {
             j += 1;
         }
         None
+    }
+
+    /// `in|of|for` and a place name (up to three words) at word `w`: the place's country.
+    fn place_country_after(&self, w: usize) -> Option<String> {
+        let first = self.words.get(w)?;
+        if !matches!(first.norm.as_str(), "in" | "of" | "for") || first.cap {
+            return None;
+        }
+        let start = w + 1;
+        let mut end = start;
+        while end < self.words.len() && end < start + 3 && self.words[end].cap {
+            if end > start && !self.adjacent(end - 1, end) {
+                break;
+            }
+            end += 1;
+        }
+        (start + 1..=end).rev().find_map(|e| {
+            let key: Vec<&str> = self.words[start..e]
+                .iter()
+                .map(|x| x.norm.as_str())
+                .collect();
+            let p = self.gaz.best(&key.join(" "), &self.countries_seen)?;
+            let c = &self.gaz.places[p as usize].country;
+            (c.len() == 3 && self.kb.is_country(c)).then(|| c.clone())
+        })
     }
 
     /// After a mention ending at word `w1`: `(ACR)` defines an acronym for its entity.
@@ -3010,6 +3074,7 @@ impl<'a> Resolver<'a> {
             title,
             body: None,
             plural: false,
+            region: false,
         };
         self.insert(key, b)
     }
@@ -3038,6 +3103,7 @@ impl<'a> Resolver<'a> {
             body: Some(body),
             plural: inst.kind == EntityKind::Group
                 || matches!(inst.id.as_str(), "opposition" | "military"),
+            region: false,
         };
         self.insert(key, b)
     }
@@ -3064,6 +3130,7 @@ impl<'a> Resolver<'a> {
             title: None,
             body: None,
             plural: false,
+            region: false,
         };
         self.insert(key, b)
     }
@@ -3099,6 +3166,7 @@ impl<'a> Resolver<'a> {
             title,
             body: None,
             plural: false,
+            region: false,
         };
         self.insert(key, b)
     }
