@@ -2641,7 +2641,7 @@ impl<'a> Resolver<'a> {
         // `Jonglei state`, `the Kunar province`: a region the gazetteer does not know.
         if self.region_after(w1)
             && (w0..w1).all(|i| self.words[i].cap)
-            && !(self.sentence_initial(w0) && !self.is_propn(w0))
+            && (!self.sentence_initial(w0) || self.is_propn(w0))
         {
             let e = self.new_entity(canonical, EntityKind::Location, None, None, None);
             self.ents[e].region = true;
