@@ -234,7 +234,99 @@ const FUNCTION_WORDS: &[&str] = &[
 const RUN_PARTICLES: &[&str] = &[
     "al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "bint", "de", "du",
     "da", "di", "dos", "van", "von", "der", "den", "la", "le", "of", "for", "the", "wal", "wa",
-    "fi", "ould", "ag", "y",
+    "fi", "ould", "ag", "y", "e", "i", "ud", "ut",
+];
+
+/// First words of the Arabic, Persian and Urdu names of armed groups (`Ansar Dine`,
+/// `Jaish-e-Mohammed`, `Harakat al-Shabaab`): a name starting so is a group, not a person.
+const GROUP_NAME_STARTS: &[&str] = &[
+    "ansar", "ansaru", "jaish", "jaysh", "jund", "harakat", "harkat", "hizb", "hizbul", "lashkar",
+    "jamaat", "jamaah", "jemaah", "jamaatul", "jabhat", "tehreek", "tehrik", "kataib", "liwa",
+    "saraya", "faylaq", "failaq", "ahrar", "hayat", "tahrir", "ittehad", "ittihad", "sipah",
+    "majlis", "junud", "asaib", "fatah",
+];
+
+/// Languages, which follow `in` as places do (`said in English`).
+const LANGUAGES: &[&str] = &[
+    "english",
+    "french",
+    "arabic",
+    "spanish",
+    "portuguese",
+    "russian",
+    "chinese",
+    "mandarin",
+    "german",
+    "italian",
+    "persian",
+    "farsi",
+    "dari",
+    "pashto",
+    "urdu",
+    "hindi",
+    "turkish",
+    "hebrew",
+    "swahili",
+    "amharic",
+    "somali",
+    "kurdish",
+    "ukrainian",
+    "japanese",
+    "korean",
+    "tamil",
+    "bengali",
+    "latin",
+    "greek",
+    "dutch",
+    "polish",
+    "serbian",
+    "croatian",
+    "tigrinya",
+];
+
+/// Months: `in May`, `May 3`, `last May` are dates, not the surname `May`.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Words before a month that make it a date (`by May`, `early June`).
+const BEFORE_MONTH: &[&str] = &[
+    "in",
+    "by",
+    "since",
+    "until",
+    "till",
+    "from",
+    "last",
+    "next",
+    "early",
+    "late",
+    "mid",
+    "of",
+    "through",
+    "before",
+    "after",
+    "during",
+    "this",
+    "that",
+    "each",
+    "every",
+    "between",
+    "end",
+    "throughout",
+    "until",
+    "around",
 ];
 
 /// Words of a short time or manner phrase between a reporting verb and its clause.
@@ -699,6 +791,8 @@ struct EntBuild {
     /// Institution index for bodies.
     body: Option<usize>,
     plural: bool,
+    /// A place the gazetteer does not know, named as a region (`Jonglei state`).
+    region: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -892,7 +986,7 @@ impl<'a> Resolver<'a> {
             while s <= last_cap && self.sentence_initial(s) && self.common_word(s) {
                 s += 1;
             }
-            if s <= last_cap {
+            if s <= last_cap && !self.month_date(s, last_cap + 1) {
                 runs.push((s, last_cap + 1));
             }
             i = last_cap + 1;
@@ -930,7 +1024,11 @@ impl<'a> Resolver<'a> {
         // Spelling variants of known people first, so surnames can refer to them.
         let mut resolved: Vec<RunRes> = Vec::with_capacity(runs.len());
         for &(w0, w1) in &runs {
-            let r = self.variant(w0, w1);
+            let r = if self.group_shape(w0, w1) {
+                RunRes::Unknown
+            } else {
+                self.variant(w0, w1)
+            };
             if let RunRes::Person(id) = r {
                 if !self.doc_persons.contains(&id) {
                     self.doc_persons.push(id);
@@ -939,7 +1037,7 @@ impl<'a> Resolver<'a> {
             resolved.push(r);
         }
         for (k, &(w0, w1)) in runs.iter().enumerate() {
-            if resolved[k] == RunRes::Unknown {
+            if resolved[k] == RunRes::Unknown && !self.group_shape(w0, w1) {
                 resolved[k] = self.surname_or_place(w0, w1);
             }
         }
@@ -1093,6 +1191,35 @@ impl<'a> Resolver<'a> {
     }
 
     /// A word that can be part of a name: capitalised, not an honorific, not `'s`.
+    /// A month name used as a date: after `in`, `by`, `last`... or next to a day number.
+    fn month_date(&self, w0: usize, w1: usize) -> bool {
+        if w1 - w0 != 1 || !MONTHS.contains(&self.words[w0].norm.as_str()) {
+            return false;
+        }
+        let number = |w: &Word| w.norm.chars().all(|c| c.is_ascii_digit()) && !w.norm.is_empty();
+        w0.checked_sub(1).is_some_and(|p| {
+            BEFORE_MONTH.contains(&self.words[p].norm.as_str()) || number(&self.words[p])
+        }) || self.words.get(w1).is_some_and(number)
+    }
+
+    /// Words `w0..w1` have the shape of an armed group's name: a group word first
+    /// (`Ansar`, `Jaish`, `Lashkar`), or an Urdu/Persian connective inside a hyphenated
+    /// name (`Hizb-ul-Mujahideen`, `Lashkar-e-Jhangvi`).
+    fn group_shape(&self, w0: usize, w1: usize) -> bool {
+        if w1 - w0 < 2 {
+            return false;
+        }
+        let first = self.words[w0].norm.as_str();
+        let content = (w0..w1).filter(|&i| self.words[i].cap).count();
+        if content >= 2 && GROUP_NAME_STARTS.contains(&first) {
+            return true;
+        }
+        (w0 + 1..w1).any(|i| {
+            let w = &self.words[i];
+            w.joined && !w.cap && matches!(w.norm.as_str(), "e" | "i" | "ul" | "ud" | "ut")
+        })
+    }
+
     fn run_word(&self, i: usize) -> bool {
         let w = &self.words[i];
         if !w.cap || w.possessive || w.norm.is_empty() {
@@ -1754,10 +1881,14 @@ impl<'a> Resolver<'a> {
     /// before, then after), else the knowledge base's holder.
     fn office_holder(&mut self, q: Option<Qual>, titles: &[usize]) -> Option<usize> {
         let prefix = self.office_prefix(q);
-        let ids: Vec<&str> = titles
+        let mut ids: Vec<&str> = titles
             .iter()
             .map(|&t| self.kb.institutions[t].id.as_str())
             .collect();
+        // `the Georgian leader`: a country's leader is its head of state or government.
+        if matches!(q, Some(Qual::Country(_))) && ids.contains(&"leader") {
+            ids.extend(["head_of_state", "head_of_government"]);
+        }
         // Under a country, the holder's code is that country's (`Ukrainian leader` is UKRGOV,
         // not a separatist leader coded UKRREB...).
         let exact: Option<Vec<String>> = match q {
@@ -2190,6 +2321,14 @@ impl<'a> Resolver<'a> {
         if h.w1 < self.words.len() && self.adjacent(h.w1 - 1, h.w1) && self.words[h.w1].cap {
             return;
         }
+        // `the town of Balakot`: so is the name after `of`.
+        if h.w1 + 1 < self.words.len()
+            && self.words[h.w1].norm == "of"
+            && self.words[h.w1 + 1].cap
+            && !self.words[h.w1 + 1].possessive
+        {
+            return;
+        }
         let ants = self.kb.nominals[n].antecedents.clone();
         if ants.iter().any(|a| a == "capital") {
             return self.capital_nominal(h);
@@ -2256,14 +2395,19 @@ impl<'a> Resolver<'a> {
                         .body
                         .is_some_and(|b| self.kb.institutions[b].canonical.contains("Ministry")),
                     "country" => e.entity.kind == EntityKind::Country,
-                    "city" => e.entity.place.as_ref().is_some_and(|p| {
+                    "city" => {
                         e.entity.kind == EntityKind::Location
-                            && p.precision == newsgraph_core::GeoPrecision::Town
-                    }),
-                    "region" => e.entity.place.as_ref().is_some_and(|p| {
+                            && e.entity.place.as_ref().map_or(
+                                !e.region && matches!(self.key_of(rec.ent), Key::New(..)),
+                                |p| p.precision == newsgraph_core::GeoPrecision::Town,
+                            )
+                    }
+                    "region" => {
                         e.entity.kind == EntityKind::Location
-                            && p.precision == newsgraph_core::GeoPrecision::Region
-                    }),
+                            && e.entity.place.as_ref().map_or(e.region, |p| {
+                                p.precision == newsgraph_core::GeoPrecision::Region
+                            })
+                    }
                     // `the bloc`: a regional organisation, not the UN.
                     "bloc" => {
                         e.group_type.as_deref() == Some("igo")
@@ -2320,6 +2464,22 @@ impl<'a> Resolver<'a> {
             if e.kind == EntityKind::Country {
                 iso = e.country.clone();
                 break;
+            }
+            // `accepted the plan in Tbilisi but told a rally in the capital`: the capital
+            // just named.
+            if e.kind == EntityKind::Location {
+                if let (Some(c), Some(pl)) = (&e.country, &e.place) {
+                    let key = crate::norm::phrase_key(&pl.name);
+                    let capital = self.kb.metonyms.iter().any(|m| {
+                        !m.seat
+                            && m.country.as_deref() == Some(c.as_str())
+                            && crate::norm::phrase_key(&m.alias) == key
+                    });
+                    if capital {
+                        iso = Some(c.clone());
+                        break;
+                    }
+                }
             }
         }
         let Some(iso) = iso else {
@@ -2478,6 +2638,25 @@ impl<'a> Resolver<'a> {
             self.maybe_acronym_definition(w1);
             return k + 1;
         }
+        // `Jonglei state`, `the Kunar province`: a region the gazetteer does not know.
+        if self.region_after(w1)
+            && (w0..w1).all(|i| self.words[i].cap)
+            && (!self.sentence_initial(w0) || self.is_propn(w0))
+        {
+            let e = self.new_entity(canonical, EntityKind::Location, None, None, None);
+            self.ents[e].region = true;
+            self.add_mention(e, span, MentionVia::Name, w1);
+            return k + 1;
+        }
+        // `Jaish-e-Mohammed`, `Ansar al-Sunna`: an armed group of the country in context.
+        if self.group_shape(w0, w1) {
+            let country = self.country_near(w0).or_else(|| self.context_country(w0));
+            let code = country.as_ref().map(|c| format!("{c}REB"));
+            let e = self.new_entity(canonical, EntityKind::Group, code, country, None);
+            self.add_mention(e, span, MentionVia::Name, w1);
+            self.maybe_acronym_definition(w1);
+            return k + 1;
+        }
         let honorific = self.prev_norm(w0).is_some_and(|p| HONORIFICS.contains(&p));
         // `Corneille Nangaa, who leads ...`: a relative `who` follows people.
         let who = w1 < self.words.len()
@@ -2510,9 +2689,53 @@ impl<'a> Resolver<'a> {
             ) {
                 let e = self.new_entity(canonical, EntityKind::Location, None, None, None);
                 self.add_mention(e, span, MentionVia::Name, w1);
+                return k + 1;
             }
         }
+        // `fighting in Akobo`, `took Bor, in Jonglei`: a proper name the tagger reads as one,
+        // after a place preposition, is a place too small for the gazetteer.
+        if self.small_place(w0, w1) {
+            let e = self.new_entity(canonical, EntityKind::Location, None, None, None);
+            self.add_mention(e, span, MentionVia::Name, w1);
+        }
         k + 1
+    }
+
+    /// Words `w0..w1` read as an unknown place: after `in`, `near`, `outside` or `around`,
+    /// every word a proper noun that is no known first name or surname, not a language or a
+    /// month, and not the start of a sentence.
+    fn small_place(&self, w0: usize, w1: usize) -> bool {
+        let Some(p) = w0.checked_sub(1) else {
+            return false;
+        };
+        // `took control of Bor, in Jonglei`: a place named with the place it lies in.
+        let within = w1 + 1 < self.words.len()
+            && self.gap(w1 - 1, w1).trim() == ","
+            && self.words[w1].norm == "in"
+            && self.words[w1 + 1].cap;
+        if !(within
+            || matches!(
+                self.words[p].norm.as_str(),
+                "in" | "near" | "outside" | "around"
+            ))
+            || self.words[p].cap
+            || self.sentence_initial(w0)
+            || w1 - w0 > 2
+        {
+            return false;
+        }
+        (w0..w1).all(|i| {
+            let w = &self.words[i];
+            w.cap
+                && !w.upper
+                && self.is_propn(i)
+                && !self.kb.given_names.contains(&w.norm)
+                && !crate::names::GIVEN_NAMES.contains(&w.norm.as_str())
+                && !self.kb.surnames.contains_key(&skeleton(&w.norm))
+                && !self.lower_seen.contains(&w.norm)
+                && !MONTHS.contains(&w.norm.as_str())
+                && !LANGUAGES.contains(&w.norm.as_str())
+        })
     }
 
     /// A lowercase head word (or `magazine`) right before a name, allowing a quote mark.
@@ -2625,11 +2848,34 @@ impl<'a> Resolver<'a> {
         let limit = (i + 6).min(self.words.len());
         let mut country: Option<String> = None;
         let mut org: Option<(String, Option<String>)> = None;
+        // `the separatist leader`: an office of an armed group.
+        let mut rebel = false;
         let mut j = i;
         while j < limit {
             let w = &self.words[j];
             if j > i && !self.adjacent(j - 1, j) {
                 break;
+            }
+            if matches!(
+                w.norm.as_str(),
+                "separatist" | "rebel" | "insurgent" | "militant" | "guerrilla" | "guerrillas"
+            ) {
+                rebel = true;
+            }
+            // `the FARC commander`: a group or organisation named before the office.
+            if w.cap && org.is_none() {
+                if let Some(ts) = self.kb.phrases.get(w.norm.as_str()) {
+                    for t in ts {
+                        if let Target::Name(id) = *t {
+                            let a = &self.kb.actors[id];
+                            if matches!(a.class, ActorClass::Group | ActorClass::Igo) {
+                                if let Some(code) = &a.code {
+                                    org = Some((code.clone(), a.country.clone()));
+                                }
+                            }
+                        }
+                    }
+                }
             }
             // `the group's`: the most recent group.
             if matches!(
@@ -2656,8 +2902,12 @@ impl<'a> Resolver<'a> {
                             if let Some((code, c)) = org.clone() {
                                 return Some((Some(code), c));
                             }
-                            let code = country.as_ref().map(|c| format!("{c}{}", inst.code));
-                            return Some((code, country.clone()));
+                            // `the separatist leader in South Ossetia`: the country of the
+                            // place after the office.
+                            let country = country.or_else(|| self.place_country_after(j + 1));
+                            let role = if rebel { "REB" } else { inst.code.as_str() };
+                            let code = country.as_ref().map(|c| format!("{c}{role}"));
+                            return Some((code, country));
                         }
                     }
                 }
@@ -2665,6 +2915,31 @@ impl<'a> Resolver<'a> {
             j += 1;
         }
         None
+    }
+
+    /// `in|of|for` and a place name (up to three words) at word `w`: the place's country.
+    fn place_country_after(&self, w: usize) -> Option<String> {
+        let first = self.words.get(w)?;
+        if !matches!(first.norm.as_str(), "in" | "of" | "for") || first.cap {
+            return None;
+        }
+        let start = w + 1;
+        let mut end = start;
+        while end < self.words.len() && end < start + 3 && self.words[end].cap {
+            if end > start && !self.adjacent(end - 1, end) {
+                break;
+            }
+            end += 1;
+        }
+        (start + 1..=end).rev().find_map(|e| {
+            let key: Vec<&str> = self.words[start..e]
+                .iter()
+                .map(|x| x.norm.as_str())
+                .collect();
+            let p = self.gaz.best(&key.join(" "), &self.countries_seen)?;
+            let c = &self.gaz.places[p as usize].country;
+            (c.len() == 3 && self.kb.is_country(c)).then(|| c.clone())
+        })
     }
 
     /// After a mention ending at word `w1`: `(ACR)` defines an acronym for its entity.
@@ -2799,6 +3074,7 @@ impl<'a> Resolver<'a> {
             title,
             body: None,
             plural: false,
+            region: false,
         };
         self.insert(key, b)
     }
@@ -2827,6 +3103,7 @@ impl<'a> Resolver<'a> {
             body: Some(body),
             plural: inst.kind == EntityKind::Group
                 || matches!(inst.id.as_str(), "opposition" | "military"),
+            region: false,
         };
         self.insert(key, b)
     }
@@ -2853,6 +3130,7 @@ impl<'a> Resolver<'a> {
             title: None,
             body: None,
             plural: false,
+            region: false,
         };
         self.insert(key, b)
     }
@@ -2888,6 +3166,7 @@ impl<'a> Resolver<'a> {
             title,
             body: None,
             plural: false,
+            region: false,
         };
         self.insert(key, b)
     }
