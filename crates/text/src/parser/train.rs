@@ -28,6 +28,9 @@ pub struct TrainOptions {
     pub explore_from: usize,
     /// ...with this probability.
     pub explore_p: f64,
+    /// Beam width the model decodes with (1: greedy). Training stays greedy (local
+    /// perceptrons), and locally trained scores decode worse with a wider beam.
+    pub beam: usize,
 }
 
 impl Default for TrainOptions {
@@ -40,6 +43,7 @@ impl Default for TrainOptions {
             runs: 2,
             explore_from: 1,
             explore_p: 0.5,
+            beam: 1,
         }
     }
 }
@@ -251,6 +255,7 @@ pub fn train(
         root_label: root,
         action_bits: opts.action_bits,
         label_bits: opts.label_bits,
+        beam: opts.beam as u32,
         action_w: quantise(&a),
         label_w: quantise(&l),
     };
@@ -373,6 +378,7 @@ fn train_run(
                 root_label: root,
                 action_bits: opts.action_bits,
                 label_bits: opts.label_bits,
+                beam: opts.beam as u32,
                 action_w: quantise(&a),
                 label_w: quantise(&l),
             };
