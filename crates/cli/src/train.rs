@@ -62,6 +62,10 @@ struct ParserArgs {
     /// Perceptrons trained with different seeds and summed into the model.
     #[arg(long, default_value_t = newsgraph_text::parser::TrainOptions::default().runs)]
     runs: usize,
+    /// Beam width: above 1, transitions are trained globally by beam search with early
+    /// update, and the model decodes with that beam
+    #[arg(long, default_value_t = newsgraph_text::parser::TrainOptions::default().beam)]
+    beam: usize,
     /// Tag and lemmatise the training set with this many jackknife taggers (each trained on
     /// the other folds) and dev with the shipped tagger, so the parser learns from predicted
     /// tags; 0 (the shipped model) trains and chooses on the treebank's gold tags.
@@ -157,6 +161,7 @@ fn parser(args: ParserArgs, globals: Globals) -> anyhow::Result<Outcome> {
         label_bits: args.label_bits,
         explore_p: args.explore,
         runs: args.runs,
+        beam: args.beam,
         ..TrainOptions::default()
     };
     let model = train(&train_set, dev_set.as_deref(), &opts, |r| {

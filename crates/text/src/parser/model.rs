@@ -1,7 +1,8 @@
 //! The trained parser: weight tables, the binary model format and greedy decoding.
 //!
 //! Format (all little-endian): magic `NGPARSER`, `u32` format version, `u32` feature-set
-//! number, `u32` action-table bits, `u32` label-table bits, `u32` label count, `u32` index of
+//! number, (version 2 only, written for beam widths above 1) `u32` beam width, `u32`
+//! action-table bits, `u32` label-table bits, `u32` label count, `u32` index of
 //! the `root` label, the labels (each a `u8` length and UTF-8 bytes), then the action table
 //! (`2^bits` rows of 3 `i16`) and the label table (`2^bits` rows of one `i16` per label).
 //! Weights are the averaged perceptron weights scaled to the `i16` range per table.
@@ -14,7 +15,7 @@ use super::features::{action_features, label_features, WordAttrs, FEATURE_SET};
 use super::state::{Action, State, NONE};
 
 const MAGIC: &[u8; 8] = b"NGPARSER";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// Why a model could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -40,6 +41,8 @@ pub struct ParserModel {
     pub(crate) root_label: u8,
     pub(crate) action_bits: u32,
     pub(crate) label_bits: u32,
+    /// Decoding beam width (1: greedy).
+    pub(crate) beam: u32,
     pub(crate) action_w: Vec<i16>,
     pub(crate) label_w: Vec<i16>,
 }
@@ -52,6 +55,33 @@ pub struct ParseScratch {
     state: State,
     feats: Vec<u64>,
     label_scores: Vec<i32>,
+    beam: Beam,
+}
+
+/// The beams of [`ParserModel::parse`] with a beam width above 1.
+#[derive(Clone, Debug, Default)]
+struct Beam {
+    items: Vec<(State, i64)>,
+    next: Vec<(State, i64)>,
+    cands: Vec<Cand>,
+}
+
+/// A successor of a beam item: the item, the action and the total score.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Cand {
+    pub item: usize,
+    pub action: Action,
+    pub score: f64,
+}
+
+/// Sorts candidates best first; ties go to the earlier item, then the lower action.
+pub(crate) fn sort_cands(c: &mut [Cand]) {
+    c.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.item.cmp(&b.item))
+            .then((a.action as u8).cmp(&(b.action as u8)))
+    });
 }
 
 impl ParseScratch {
@@ -122,13 +152,24 @@ impl ParserModel {
         self.labels.get(i).map(String::as_str).unwrap_or("dep")
     }
 
-    /// Parses the words in `scratch` (greedy decoding); the result stays in `scratch`.
+    /// The decoding beam width (1: greedy).
+    pub fn beam(&self) -> usize {
+        self.beam as usize
+    }
+
+    /// Parses the words in `scratch` (greedy, or beam search when the model was trained
+    /// with a beam); the result stays in `scratch`.
     pub fn parse(&self, scratch: &mut ParseScratch) {
+        if self.beam > 1 {
+            self.beam_parse(scratch);
+            return;
+        }
         let ParseScratch {
             words,
             state,
             feats,
             label_scores,
+            ..
         } = scratch;
         let n = words.len();
         state.reset(n);
@@ -150,6 +191,72 @@ impl ParserModel {
                 None => 0,
             };
             state.apply(best, label);
+        }
+    }
+
+    /// Beam search: every item of the beam is expanded by its valid actions and the `beam`
+    /// best successors (summed transition scores) are kept; every derivation takes `2n`
+    /// transitions, so the beams stay aligned and the first terminal item is the best.
+    fn beam_parse(&self, scratch: &mut ParseScratch) {
+        let ParseScratch {
+            words,
+            state,
+            feats,
+            label_scores,
+            beam,
+        } = scratch;
+        let k = self.beam as usize;
+        let n = words.len();
+        label_scores.clear();
+        label_scores.resize(self.labels.len(), 0);
+        beam.items.truncate(1);
+        if beam.items.is_empty() {
+            beam.items.push((State::default(), 0));
+        }
+        beam.items[0].0.reset(n);
+        beam.items[0].1 = 0;
+        loop {
+            if beam.items.first().is_none_or(|(s, _)| s.terminal()) {
+                break;
+            }
+            beam.cands.clear();
+            for (i, (st, total)) in beam.items.iter().enumerate() {
+                action_features(st, words, feats);
+                let scores = self.action_scores(feats);
+                for a in Action::ALL {
+                    if st.valid(a) {
+                        beam.cands.push(Cand {
+                            item: i,
+                            action: a,
+                            score: (*total + scores[a as usize] as i64) as f64,
+                        });
+                    }
+                }
+            }
+            sort_cands(&mut beam.cands);
+            let keep = beam.cands.len().min(k);
+            while beam.next.len() < keep {
+                beam.next.push((State::default(), 0));
+            }
+            beam.next.truncate(keep);
+            for (j, c) in beam.cands[..keep].iter().enumerate() {
+                let (src, _) = &beam.items[c.item];
+                let label = match src.arc(c.action) {
+                    Some((h, d)) => {
+                        self.choose_label(src, words, h, d, c.action, feats, label_scores)
+                    }
+                    None => 0,
+                };
+                let (dst, total) = &mut beam.next[j];
+                dst.clone_from(src);
+                dst.apply(c.action, label);
+                *total = c.score as i64;
+            }
+            std::mem::swap(&mut beam.items, &mut beam.next);
+        }
+        match beam.items.first() {
+            Some((best, _)) => state.clone_from(best),
+            None => state.reset(n),
         }
     }
 
@@ -209,14 +316,20 @@ impl ParserModel {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(64 + 2 * (self.action_w.len() + self.label_w.len()));
         out.extend_from_slice(MAGIC);
-        for x in [
-            VERSION,
-            FEATURE_SET,
+        // A greedy model keeps format version 1, so it reads as it always did.
+        let (version, beam) = if self.beam > 1 {
+            (VERSION, vec![self.beam])
+        } else {
+            (1, Vec::new())
+        };
+        out.extend_from_slice(&version.to_le_bytes());
+        out.extend_from_slice(&FEATURE_SET.to_le_bytes());
+        for x in beam.into_iter().chain([
             self.action_bits,
             self.label_bits,
             self.labels.len() as u32,
             self.root_label as u32,
-        ] {
+        ]) {
             out.extend_from_slice(&x.to_le_bytes());
         }
         for l in &self.labels {
@@ -244,12 +357,16 @@ impl ParserModel {
             Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
         };
         let version = u32_at(&mut pos)?;
-        if version != VERSION {
+        if version != VERSION && version != 1 {
             return Err(ModelError::Version(version));
         }
         let fs = u32_at(&mut pos)?;
         if fs != FEATURE_SET {
             return Err(ModelError::FeatureSet(fs));
+        }
+        let beam = if version >= 2 { u32_at(&mut pos)? } else { 1 };
+        if !(1..=64).contains(&beam) {
+            return Err(malformed("beam width out of range"));
         }
         let action_bits = u32_at(&mut pos)?;
         let label_bits = u32_at(&mut pos)?;
@@ -294,6 +411,7 @@ impl ParserModel {
             root_label: root_label as u8,
             action_bits,
             label_bits,
+            beam,
             action_w,
             label_w,
         })
@@ -326,4 +444,45 @@ pub(crate) fn quantise(w: &[f32]) -> Vec<i16> {
     w.iter()
         .map(|&x| (x * scale).round().clamp(-32767.0, 32767.0) as i16)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn beam_width_round_trips_and_beam_parses_are_trees() {
+        let shipped = ParserModel::shipped().unwrap();
+        assert_eq!(shipped.beam(), 1);
+        assert_eq!(
+            ParserModel::from_bytes(&shipped.to_bytes()).unwrap().beam(),
+            1
+        );
+        let mut wide = (*shipped).clone();
+        wide.beam = 4;
+        let wide = ParserModel::from_bytes(&wide.to_bytes()).unwrap();
+        assert_eq!(wide.beam(), 4);
+        let mut s = ParseScratch::new();
+        for (f, u, x) in [
+            ("Russia", Upos::Propn, "NNP"),
+            ("said", Upos::Verb, "VBD"),
+            ("talks", Upos::Noun, "NNS"),
+            ("would", Upos::Aux, "MD"),
+            ("resume", Upos::Verb, "VB"),
+            (".", Upos::Punct, "."),
+        ] {
+            s.push(f, "", u, x);
+        }
+        wide.parse(&mut s);
+        let heads: Vec<Option<usize>> = (0..s.len()).map(|i| s.head(i)).collect();
+        assert_eq!(heads.iter().filter(|h| h.is_none()).count(), 1, "{heads:?}");
+        for i in 0..s.len() {
+            let (mut at, mut steps) = (i, 0);
+            while let Some(h) = heads[at] {
+                at = h;
+                steps += 1;
+                assert!(steps <= s.len(), "cycle: {heads:?}");
+            }
+        }
+    }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use newsgraph_core::Upos;
 
 use super::features::{action_features, label_features, WordAttrs};
-use super::model::{best_label, quantise, ParseScratch, ParserModel};
+use super::model::{best_label, quantise, sort_cands, Cand, ParseScratch, ParserModel};
 use super::state::{Action, State};
 use super::{AttachmentScores, ParserError};
 use crate::conllu;
@@ -28,6 +28,9 @@ pub struct TrainOptions {
     pub explore_from: usize,
     /// ...with this probability.
     pub explore_p: f64,
+    /// Beam width (1: greedy training with the dynamic oracle); above 1 the transitions
+    /// are trained globally by beam search with early update and decoded with that beam.
+    pub beam: usize,
 }
 
 impl Default for TrainOptions {
@@ -40,6 +43,7 @@ impl Default for TrainOptions {
             runs: 2,
             explore_from: 1,
             explore_p: 0.5,
+            beam: 1,
         }
     }
 }
@@ -116,6 +120,13 @@ impl Table {
             self.acc[b + good] += step;
             self.w[b + bad] -= 1.0;
             self.acc[b + bad] -= step;
+        }
+    }
+    fn add(&mut self, feats: &[u64], class: usize, delta: f32, step: f64) {
+        for &f in feats {
+            let b = self.base(f) + class;
+            self.w[b] += delta;
+            self.acc[b] += step * delta as f64;
         }
     }
     fn averaged(&self, step: f64) -> Vec<f32> {
@@ -251,6 +262,7 @@ pub fn train(
         root_label: root,
         action_bits: opts.action_bits,
         label_bits: opts.label_bits,
+        beam: opts.beam as u32,
         action_w: quantise(&a),
         label_w: quantise(&l),
     };
@@ -300,6 +312,21 @@ fn train_run(
         let (mut right, mut total) = (0usize, 0usize);
         for &k in &order {
             let ex = &data[k];
+            if opts.beam > 1 {
+                let (r, t) = beam_sentence(
+                    ex,
+                    &mut actions,
+                    &mut labeller,
+                    opts.beam,
+                    root,
+                    &mut step,
+                    &mut feats,
+                    &mut lscores,
+                );
+                right += r;
+                total += t;
+                continue;
+            }
             state.reset(ex.words.len());
             while !state.terminal() {
                 action_features(&state, &ex.words, &mut feats);
@@ -373,6 +400,7 @@ fn train_run(
                 root_label: root,
                 action_bits: opts.action_bits,
                 label_bits: opts.label_bits,
+                beam: opts.beam as u32,
                 action_w: quantise(&a),
                 label_w: quantise(&l),
             };
@@ -398,4 +426,179 @@ fn train_run(
         }
     }
     best.map(|(_, a, l)| (a, l)).unwrap_or_default()
+}
+
+/// A beam item in training: the configuration, its summed score, whether every transition so
+/// far was optimal, and the transitions taken.
+#[derive(Clone)]
+struct Item {
+    st: State,
+    score: f64,
+    gold: bool,
+    hist: Vec<(Action, u8)>,
+}
+
+/// Replays `seq` from the initial configuration, adding `delta` to the weights of each
+/// transition from position `from` on.
+fn replay(
+    ex: &Example,
+    seq: &[(Action, u8)],
+    from: usize,
+    delta: f32,
+    actions: &mut Table,
+    step: f64,
+    feats: &mut Vec<u64>,
+) {
+    let mut st = State::default();
+    st.reset(ex.words.len());
+    for (t, &(a, l)) in seq.iter().enumerate() {
+        if t >= from {
+            action_features(&st, &ex.words, feats);
+            actions.add(feats, a as usize, delta, step);
+        }
+        st.apply(a, l);
+    }
+}
+
+/// Beam-search training on one sentence with early update: as soon as no optimal
+/// derivation is left in the beam (or the best complete one is not optimal), the best-scoring
+/// optimal one is rewarded and the beam's best penalised. Labels are trained locally on the
+/// optimal items' arcs. Returns (steps where the beam's best was optimal, steps).
+#[allow(clippy::too_many_arguments)]
+fn beam_sentence(
+    ex: &Example,
+    actions: &mut Table,
+    labeller: &mut Table,
+    k: usize,
+    root: u8,
+    step: &mut f64,
+    feats: &mut Vec<u64>,
+    lscores: &mut [f32],
+) -> (usize, usize) {
+    let mut init = State::default();
+    init.reset(ex.words.len());
+    let mut items = vec![Item {
+        st: init,
+        score: 0.0,
+        gold: true,
+        hist: Vec::new(),
+    }];
+    let (mut right, mut total) = (0, 0);
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut costs: Vec<([u32; 3], u32)> = Vec::new();
+    let update = |g: &Item, p: &Item, actions: &mut Table, feats: &mut Vec<u64>, step: f64| {
+        let common = g
+            .hist
+            .iter()
+            .zip(&p.hist)
+            .take_while(|(x, y)| x.0 == y.0 && x.1 == y.1)
+            .count();
+        replay(ex, &g.hist, common, 1.0, actions, step, feats);
+        replay(ex, &p.hist, common, -1.0, actions, step, feats);
+    };
+    loop {
+        if items.first().is_none_or(|it| it.st.terminal()) {
+            break;
+        }
+        cands.clear();
+        costs.clear();
+        for (i, it) in items.iter().enumerate() {
+            action_features(&it.st, &ex.words, feats);
+            let mut s = [0f32; 3];
+            actions.scores(feats, &mut s);
+            let mut c = [u32::MAX; 3];
+            if it.gold {
+                for a in Action::ALL {
+                    if it.st.valid(a) {
+                        c[a as usize] = it.st.cost(a, &ex.heads);
+                    }
+                }
+            }
+            costs.push((c, *c.iter().min().unwrap_or(&u32::MAX)));
+            for a in Action::ALL {
+                if it.st.valid(a) {
+                    cands.push(Cand {
+                        item: i,
+                        action: a,
+                        score: it.score + s[a as usize] as f64,
+                    });
+                }
+            }
+        }
+        sort_cands(&mut cands);
+        let is_gold = |c: &Cand| {
+            let (cs, min) = costs[c.item];
+            items[c.item].gold && cs[c.action as usize] == min
+        };
+        let keep = cands.len().min(k);
+        total += 1;
+        if cands.first().is_some_and(is_gold) {
+            right += 1;
+        }
+        let extend = |c: &Cand, gold: bool, label: u8| {
+            let mut it = items[c.item].clone();
+            it.st.apply(c.action, label);
+            it.score = c.score;
+            it.gold = gold;
+            it.hist.push((c.action, label));
+            it
+        };
+        if !cands[..keep].iter().any(is_gold) {
+            if let (Some(g), Some(p)) = (cands.iter().find(|c| is_gold(c)), cands.first()) {
+                let gl = gold_label(ex, &items[g.item].st, g.action, root);
+                let pl = gold_label(ex, &items[p.item].st, p.action, root);
+                let (gi, pi) = (extend(g, true, gl), extend(p, false, pl));
+                update(&gi, &pi, actions, feats, *step);
+            }
+            *step += 1.0;
+            return (right, total);
+        }
+        let mut next = Vec::with_capacity(keep);
+        for c in &cands[..keep] {
+            let gold = is_gold(c);
+            let src = &items[c.item].st;
+            let label = match src.arc(c.action) {
+                None => 0,
+                Some((h, _)) if h as usize >= src.n => root,
+                Some((h, d)) => {
+                    let ctx = if c.action == Action::Left {
+                        src.s(1)
+                    } else {
+                        src.buf(0)
+                    };
+                    label_features(src, &ex.words, h, d, ctx, feats);
+                    labeller.scores(feats, lscores);
+                    let guess = best_label(lscores, root);
+                    if gold && ex.heads[d as usize] == h {
+                        let g = ex.labels[d as usize];
+                        if guess != g {
+                            labeller.update(feats, g as usize, guess as usize, *step);
+                        }
+                        g
+                    } else {
+                        guess
+                    }
+                }
+            };
+            next.push(extend(c, gold, label));
+        }
+        items = next;
+        *step += 1.0;
+    }
+    if let (Some(p), Some(g)) = (items.first(), items.iter().find(|it| it.gold)) {
+        if !p.gold {
+            update(g, p, actions, feats, *step);
+        }
+    }
+    (right, total)
+}
+
+/// The label an arc gets on an optimal path: the gold one when the arc is gold, else 0.
+fn gold_label(ex: &Example, st: &State, a: Action, root: u8) -> u8 {
+    match st.arc(a) {
+        None => 0,
+        Some((h, _)) if h as usize >= st.n => root,
+        Some((h, d)) if ex.heads[d as usize] == h => ex.labels[d as usize],
+        Some(_) => 0,
+    }
 }
