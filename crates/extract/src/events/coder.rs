@@ -56,7 +56,7 @@ const NEGATORS: [&str; 4] = ["not", "n't", "never", "no"];
 const HYPOTHETICAL_AUX: [&str; 7] = ["would", "could", "might", "may", "should", "must", "can"];
 const FUTURE_AUX: [&str; 2] = ["will", "shall"];
 const REFUSE: [&str; 3] = ["refuse", "decline", "reject"];
-const INTENT: [&str; 16] = [
+const INTENT: [&str; 19] = [
     "agree",
     "offer",
     "promise",
@@ -73,6 +73,22 @@ const INTENT: [&str; 16] = [
     "prepared",
     "determined",
     "undertake",
+    "committed",
+    "eager",
+    "keen",
+];
+
+/// Predicate adjectives of willingness: "X is willing / ready / prepared to <verb>" expresses
+/// an intent to do what the verb does, or an intent to cooperate when the verb codes nothing.
+const INTENT_ADJECTIVES: [&str; 8] = [
+    "willing",
+    "ready",
+    "prepared",
+    "committed",
+    "determined",
+    "eager",
+    "keen",
+    "poised",
 ];
 const THREAT: [&str; 2] = ["threaten", "warn"];
 const APPEAL: [&str; 14] = [
@@ -284,6 +300,15 @@ impl<'a> Tree<'a> {
         if self.is_passive(v) {
             return None;
         }
+        // "it is willing to ...": a pronoun misparsed as an expletive of an adjective that
+        // governs an infinitive is the adjective's subject
+        if let Some(x) = self.child(v, "expl") {
+            if self.doc.tokens[v].upos == newsgraph_core::Upos::Adj
+                && self.infinitive_of(v).is_some()
+            {
+                return Some(x);
+            }
+        }
         let h = self.head(v)?;
         match self.rel(v) {
             "conj" => self.subject(h, depth + 1),
@@ -302,6 +327,30 @@ impl<'a> Tree<'a> {
             "acl:relcl" | "acl" => Some(h),
             _ => None,
         }
+    }
+    /// The verb an adjective or verb governs as its infinitive: an `xcomp`, or an adverbial
+    /// clause introduced by "to" ("committed to opening up").
+    fn infinitive_of(&self, i: usize) -> Option<usize> {
+        self.kids(i).iter().copied().find(|&c| {
+            self.is_verbal(c)
+                && (self.base(c) == "xcomp"
+                    || (self.base(c) == "advcl" && self.introduced_by(c, "to")))
+        })
+    }
+    /// The control predicate governing `t` as its infinitive (see `infinitive_of`), if any.
+    fn controller(&self, t: usize) -> Option<usize> {
+        let h = self.head(t)?;
+        match self.base(t) {
+            "xcomp" => Some(h),
+            "advcl" if self.introduced_by(t, "to") && self.is_intent_adjective(h) => Some(h),
+            _ => None,
+        }
+    }
+    /// A willingness adjective (by lemma or form: "committed" may be lemmatised "commit").
+    fn is_intent_adjective(&self, i: usize) -> bool {
+        let form = self.doc.tokens[i].form(&self.doc.text).to_lowercase();
+        INTENT_ADJECTIVES.contains(&form.as_str())
+            || INTENT_ADJECTIVES.contains(&self.lemma(i).as_str())
     }
     fn has_neg(&self, i: usize) -> bool {
         self.kids(i).iter().any(|&c| {
@@ -664,6 +713,62 @@ impl EventCoder {
         out
     }
 
+    /// "Switzerland said it had expelled ...": when the first source of predicate `t` is a
+    /// pronoun and `t` is the content of a statement, the speaker is the next source to try.
+    fn speaker_fallback(&self, tree: &Tree, t: usize, sources: &mut Vec<usize>) {
+        if !sources
+            .first()
+            .is_some_and(|&s| PRONOUN_SUBJECTS.contains(&tree.lemma(s).as_str()))
+            || tree.base(t) != "ccomp"
+        {
+            return;
+        }
+        if let Some(h) = tree.head(t) {
+            let speech = self
+                .lexicon
+                .verb(&tree.lemma(h))
+                .iter()
+                .any(|e| e.code.starts_with("01"));
+            if speech {
+                sources.extend(tree.subject(h, 0));
+            }
+        }
+    }
+
+    /// The predicate adjectives of willingness ("X is ready to talk") as candidates of an
+    /// intent to cooperate; an event coded in the infinitive composes with them instead.
+    fn intent_adjectives(&self, tree: &Tree, out: &mut Vec<Candidate>) {
+        for t in tree.start..tree.end {
+            if tree.doc.tokens[t].upos != newsgraph_core::Upos::Adj
+                || !tree.is_intent_adjective(t)
+                || tree.child(t, "cop").is_none()
+            {
+                continue;
+            }
+            let Some(v) = tree.infinitive_of(t) else {
+                continue;
+            };
+            let mut sources: Vec<usize> = tree.subject(t, 0).into_iter().collect();
+            self.speaker_fallback(tree, t, &mut sources);
+            let mut targets = EventCoder::fallback_targets(tree, v);
+            for n in EventCoder::embedded_targets(tree, v, "030") {
+                if !targets.contains(&n) {
+                    targets.push(n);
+                }
+            }
+            out.push(Candidate {
+                code: "030".to_string(),
+                trigger: t,
+                sources,
+                targets,
+                negated: tree.has_neg(t) || tree.aux_in(t, &HYPOTHETICAL_AUX),
+                confidence: 0.75,
+                line: 0,
+                composed: false,
+            });
+        }
+    }
+
     /// The coded triggers of sentence `sentence`, before actors are resolved.
     pub fn candidates(&self, doc: &Document, sentence: usize) -> Vec<Candidate> {
         let Some(tree) = Tree::new(doc, &self.lexicon, sentence) else {
@@ -727,22 +832,8 @@ impl EventCoder {
                 };
                 // "Switzerland said it had expelled ...": a pronoun subject of reported
                 // speech that the actors stage left unresolved falls back to the speaker.
-                if pass == TriggerPos::Verb
-                    && sources
-                        .first()
-                        .is_some_and(|&s| PRONOUN_SUBJECTS.contains(&tree.lemma(s).as_str()))
-                    && tree.base(t) == "ccomp"
-                {
-                    if let Some(h) = tree.head(t) {
-                        let speech = self
-                            .lexicon
-                            .verb(&tree.lemma(h))
-                            .iter()
-                            .any(|e| e.code.starts_with("01"));
-                        if speech {
-                            sources.extend(tree.subject(h, 0));
-                        }
-                    }
+                if pass == TriggerPos::Verb {
+                    self.speaker_fallback(&tree, t, &mut sources);
                 }
                 let negated =
                     tree.has_neg(t) || tree.aux_in(t, &HYPOTHETICAL_AUX) || tree.is_conditional(t);
@@ -794,6 +885,9 @@ impl EventCoder {
                 });
             }
         }
+        if !self.user_verbs_only {
+            self.intent_adjectives(&tree, &mut out);
+        }
         self.compose(&tree, out)
     }
 
@@ -803,11 +897,12 @@ impl EventCoder {
         let mut out: Vec<Candidate> = Vec::new();
         for mut c in cands.iter().cloned() {
             let t = c.trigger;
-            if c.line != 0 && tree.base(t) == "xcomp" {
-                if let Some(h) = tree.head(t) {
+            if c.line != 0 {
+                if let Some(h) = tree.controller(t) {
                     let hl = tree.lemma(h);
                     let hneg = tree.has_neg(h) || tree.aux_in(h, &HYPOTHETICAL_AUX);
-                    let hsrc: Vec<usize> = tree.subject(h, 0).into_iter().collect();
+                    let mut hsrc: Vec<usize> = tree.subject(h, 0).into_iter().collect();
+                    self.speaker_fallback(tree, h, &mut hsrc);
                     let take_head = |c: &mut Candidate| {
                         c.sources = hsrc.clone();
                         c.trigger = h;
@@ -863,7 +958,65 @@ impl EventCoder {
             }
             true
         });
-        out
+        self.fold_purposes(tree, out)
+    }
+
+    /// "staged demonstrations to demand reforms", "visited Senegal to mediate": an event in
+    /// a purpose clause ("to" + verb) of another event is what that event is for, not an
+    /// event of its own. It is dropped, and its target phrases become the main event's last
+    /// target choices.
+    fn fold_purposes(&self, tree: &Tree, mut out: Vec<Candidate>) -> Vec<Candidate> {
+        let is_event = |c: &Candidate| !c.code.starts_with("01");
+        let mut folded: Vec<(usize, usize)> = Vec::new(); // (purpose, main)
+        for (i, c) in out.iter().enumerate() {
+            let t = c.trigger;
+            if !is_event(c)
+                || !tree.is_verbal(t)
+                || !matches!(tree.base(t), "advcl" | "acl")
+                || !tree.introduced_by(t, "to")
+                || tree.controller(t).is_some()
+            {
+                continue;
+            }
+            let mut cur = t;
+            'up: for _ in 0..3 {
+                let Some(h) = tree.head(cur) else {
+                    break;
+                };
+                for (j, m) in out.iter().enumerate() {
+                    let heads_it = m.trigger == h
+                        || (tree.head(m.trigger) == Some(h)
+                            && tree.rel(m.trigger) == "obj"
+                            && self.lexicon.is_light(&tree.lemma(h)));
+                    if j != i && is_event(m) && heads_it {
+                        folded.push((i, j));
+                        break 'up;
+                    }
+                }
+                if matches!(tree.base(h), "ccomp" | "parataxis" | "root" | "conj") {
+                    break;
+                }
+                cur = h;
+            }
+        }
+        let mut drop = vec![false; out.len()];
+        for &(i, j) in &folded {
+            if drop[j] {
+                continue;
+            }
+            drop[i] = true;
+            let extra = out[i].targets.clone();
+            for n in extra {
+                if !out[j].targets.contains(&n) {
+                    out[j].targets.push(n);
+                }
+            }
+        }
+        out.into_iter()
+            .zip(drop)
+            .filter(|(_, d)| !d)
+            .map(|(c, _)| c)
+            .collect()
     }
 
     /// Root, quad class, Goldstein value and PLOVER type of a code: from the codebook, or, for
@@ -1407,6 +1560,57 @@ pub(crate) mod tests {
             &[("Qatar", "QAT", N), ("Britain", "GBR", N)],
         );
         assert_eq!(coded(&d), [ev("QAT", "030", "GBR", false)]);
+    }
+
+    #[test]
+    fn a_willingness_adjective_alone_is_an_intent_to_cooperate() {
+        let d = doc(
+            "Syria Syria PROPN 3 nsubj; is be AUX 3 cop; ready ready ADJ 0 root;
+             to to PART 5 mark; reconsider reconsider VERB 3 xcomp",
+            &[("Syria", "SYR", N)],
+        );
+        assert_eq!(coded(&d), [ev("SYR", "030", "", false)]);
+    }
+
+    #[test]
+    fn a_willingness_adjective_composes_with_the_event_it_governs() {
+        // the pronoun is misparsed as an expletive; the speaker stands for it
+        let d = doc(
+            "Syria Syria PROPN 2 nsubj; says say VERB 0 root; it it PRON 5 expl;
+             is be AUX 5 cop; willing willing ADJ 2 ccomp; to to PART 7 mark;
+             meet meet VERB 5 xcomp; Israel Israel PROPN 7 obj",
+            &[("Syria", "SYR", N), ("Israel", "ISR", N)],
+        );
+        assert_eq!(coded(&d), [ev("SYR", "036", "ISR", false)]);
+        // "committed to meeting": the infinitive parsed as an adverbial clause
+        let d = doc(
+            "Turkey Turkey PROPN 3 nsubj; is be AUX 3 cop; committed committed ADJ 0 root;
+             to to SCONJ 5 mark; meeting meet VERB 3 advcl; Iraq Iraq PROPN 5 obj",
+            &[("Turkey", "TUR", N), ("Iraq", "IRQ", N)],
+        );
+        assert_eq!(coded(&d), [ev("TUR", "036", "IRQ", false)]);
+    }
+
+    #[test]
+    fn a_purpose_clause_is_folded_into_the_main_event() {
+        let d = doc(
+            "Serbia Serbia PROPN 2 nsubj; mobilized mobilize VERB 0 root; troops troop NOUN 2 obj;
+             to to PART 5 mark; attack attack VERB 2 advcl; Kosovo Kosovo PROPN 5 obj",
+            &[("Serbia", "SRB", N), ("Kosovo", "XKX", N)],
+        );
+        assert_eq!(coded(&d), [ev("SRB", "154", "XKX", false)]);
+        // a statement is not a main event: its content clause keeps its own event
+        let d = doc(
+            "Serbia Serbia PROPN 2 nsubj; visited visit VERB 0 root; Greece Greece PROPN 2 obj;
+             to to PART 5 mark; cooperate cooperate VERB 2 advcl; with with ADP 7 case;
+             Athens Athens PROPN 5 obl",
+            &[
+                ("Serbia", "SRB", N),
+                ("Greece", "GRC", N),
+                ("Athens", "GRC", N),
+            ],
+        );
+        assert_eq!(coded(&d), [ev("SRB", "042", "GRC", false)]);
     }
 
     #[test]
