@@ -713,25 +713,44 @@ impl EventCoder {
         out
     }
 
+    /// Whether predicate `t` is the content of a statement ("X said [it would ...]").
+    fn is_reported(&self, tree: &Tree, t: usize) -> bool {
+        tree.base(t) == "ccomp"
+            && tree.head(t).is_some_and(|h| {
+                self.lexicon
+                    .verb(&tree.lemma(h))
+                    .iter()
+                    .any(|e| e.code.starts_with("01"))
+            })
+    }
+
+    /// "will", "shall", or the "would" of reported speech ("said they would boycott").
+    fn future(&self, tree: &Tree, t: usize) -> bool {
+        tree.aux_in(t, &FUTURE_AUX) || (tree.aux_in(t, &["would"]) && self.is_reported(tree, t))
+    }
+
+    /// A modal makes `t` hypothetical; reported "would" is a future instead.
+    fn hypothetical(&self, tree: &Tree, t: usize) -> bool {
+        let modals: &[&str] = if self.is_reported(tree, t) {
+            &HYPOTHETICAL_AUX[1..]
+        } else {
+            &HYPOTHETICAL_AUX
+        };
+        tree.aux_in(t, modals)
+    }
+
     /// "Switzerland said it had expelled ...": when the first source of predicate `t` is a
     /// pronoun and `t` is the content of a statement, the speaker is the next source to try.
     fn speaker_fallback(&self, tree: &Tree, t: usize, sources: &mut Vec<usize>) {
         if !sources
             .first()
             .is_some_and(|&s| PRONOUN_SUBJECTS.contains(&tree.lemma(s).as_str()))
-            || tree.base(t) != "ccomp"
+            || !self.is_reported(tree, t)
         {
             return;
         }
         if let Some(h) = tree.head(t) {
-            let speech = self
-                .lexicon
-                .verb(&tree.lemma(h))
-                .iter()
-                .any(|e| e.code.starts_with("01"));
-            if speech {
-                sources.extend(tree.subject(h, 0));
-            }
+            sources.extend(tree.subject(h, 0));
         }
     }
 
@@ -836,7 +855,7 @@ impl EventCoder {
                     self.speaker_fallback(&tree, t, &mut sources);
                 }
                 let negated =
-                    tree.has_neg(t) || tree.aux_in(t, &HYPOTHETICAL_AUX) || tree.is_conditional(t);
+                    tree.has_neg(t) || self.hypothetical(&tree, t) || tree.is_conditional(t);
                 let mut code = e.code.clone();
                 let mut targets = self.target_nodes(&tree, t, e);
                 if pass == TriggerPos::Verb {
@@ -866,11 +885,22 @@ impl EventCoder {
                             .collect();
                     }
                 }
-                if pass == TriggerPos::Verb && tree.aux_in(t, &FUTURE_AUX) {
-                    if let Some(c) = intent_code(&code) {
+                if pass == TriggerPos::Verb && self.future(&tree, t) {
+                    // the condition may hang from the statement that reports the event
+                    let speech = tree.head(t).filter(|_| self.is_reported(&tree, t));
+                    let unless = std::iter::once(t).chain(speech).any(|v| {
+                        tree.kids(v)
+                            .iter()
+                            .any(|&k| tree.base(k) == "advcl" && tree.introduced_by(k, "unless"))
+                    });
+                    if unless && !code.starts_with("01") {
+                        // "will withdraw its force unless ...": a condition set on someone
+                        code = threat_code(&code).to_string();
+                    } else if let Some(c) = intent_code(&code) {
                         code = c.to_string();
-                    } else if matches!(root2(&code), "18" | "19" | "20") {
-                        code = "138".to_string();
+                    } else if matches!(root2(&code), "14" | "16" | "17" | "18" | "19" | "20") {
+                        // announced coercion, sanctions or protest to come are threats
+                        code = threat_code(&code).to_string();
                     }
                 }
                 out.push(Candidate {
@@ -900,7 +930,7 @@ impl EventCoder {
             if c.line != 0 {
                 if let Some(h) = tree.controller(t) {
                     let hl = tree.lemma(h);
-                    let hneg = tree.has_neg(h) || tree.aux_in(h, &HYPOTHETICAL_AUX);
+                    let hneg = tree.has_neg(h) || self.hypothetical(tree, h);
                     let mut hsrc: Vec<usize> = tree.subject(h, 0).into_iter().collect();
                     self.speaker_fallback(tree, h, &mut hsrc);
                     let take_head = |c: &mut Candidate| {
@@ -1611,6 +1641,34 @@ pub(crate) mod tests {
             ],
         );
         assert_eq!(coded(&d), [ev("SRB", "042", "GRC", false)]);
+    }
+
+    #[test]
+    fn reported_would_is_a_future_and_announced_sanctions_are_threats() {
+        let d = doc(
+            "Egypt Egypt PROPN 2 nsubj; said say VERB 0 root; it it PRON 5 nsubj;
+             would would AUX 5 aux; boycott boycott VERB 2 ccomp; Israel Israel PROPN 5 obj",
+            &[("Egypt", "EGY", N), ("Israel", "ISR", N)],
+        );
+        assert_eq!(coded(&d), [ev("EGY", "130", "ISR", false)]);
+        // outside reported speech "would" stays hypothetical
+        let d = doc(
+            "Egypt Egypt PROPN 3 nsubj; would would AUX 3 aux; meet meet VERB 0 root;
+             Israel Israel PROPN 3 obj",
+            &[("Egypt", "EGY", N), ("Israel", "ISR", N)],
+        );
+        assert_eq!(coded(&d), [ev("EGY", "040", "ISR", true)]);
+    }
+
+    #[test]
+    fn a_future_event_on_a_condition_is_a_threat() {
+        let d = doc(
+            "Chad Chad PROPN 3 nsubj; will will AUX 3 aux; withdraw withdraw VERB 0 root;
+             troops troop NOUN 3 obj; from from ADP 6 case; Niger Niger PROPN 3 obl;
+             unless unless SCONJ 9 mark; Niger Niger PROPN 9 nsubj; pays pay VERB 3 advcl",
+            &[("Chad", "TCD", N), ("Niger", "NER", N)],
+        );
+        assert_eq!(coded(&d), [ev("TCD", "130", "NER", false)]);
     }
 
     #[test]
