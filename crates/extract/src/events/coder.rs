@@ -140,6 +140,26 @@ const TARGET_PREPS: [&str; 11] = [
     "to", "with", "against", "on", "upon", "into", "toward", "towards", "from", "over", "at",
 ];
 
+/// Nouns of measure or amount whose "of" phrase names what is given or sent.
+const MEASURES: [&str; 16] = [
+    "ton",
+    "tonne",
+    "kilogram",
+    "dollar",
+    "euro",
+    "pound",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+    "amount",
+    "shipment",
+    "consignment",
+    "package",
+    "load",
+    "tranche",
+];
+
 /// Relations followed from a phrase head when looking for the actor it names.
 const ACTOR_PATH: [&str; 8] = [
     "compound", "amod", "nmod", "flat", "appos", "det", "nummod", "obl",
@@ -241,6 +261,32 @@ impl<'a> Tree<'a> {
             .or_else(|| self.child(i, "nsubj:pass"))
             .or_else(|| self.child(i, "nsubjpass"))
     }
+    /// What `i`'s object names: the object and its conjuncts, and for a measure of something ("25,000 tons of
+    /// food", "five million dollars of aid") also the thing measured.
+    fn object_heads(&self, i: usize) -> Vec<usize> {
+        let Some(o) = self.object(i) else {
+            return Vec::new();
+        };
+        // "provided food and medicine": each conjunct is given
+        let mut out = vec![o];
+        out.extend(
+            self.kids(o)
+                .iter()
+                .copied()
+                .filter(|&k| self.rel(k) == "conj"),
+        );
+        for k in out.clone() {
+            if MEASURES.contains(&self.lemma(k).as_str()) {
+                out.extend(
+                    self.kids(k)
+                        .iter()
+                        .copied()
+                        .filter(|&n| self.base(n) == "nmod" && self.introduced_by(n, "of")),
+                );
+            }
+        }
+        out
+    }
     /// A dependent of `i` (or of its object, or of a nominal under that object) introduced by
     /// `word`.
     fn prep(&self, i: usize, word: &str) -> Option<usize> {
@@ -253,6 +299,16 @@ impl<'a> Tree<'a> {
         }
         let obj = self.object(i)?;
         if let Some(c) = self.kids(obj).iter().copied().find(|&c| is_prep(c)) {
+            return Some(c);
+        }
+        // "provided photographs and intelligence [to X]": the phrase on the last conjunct
+        if let Some(c) = self
+            .kids(obj)
+            .iter()
+            .filter(|&&k| self.rel(k) == "conj")
+            .flat_map(|&k| self.kids(k).iter().copied())
+            .find(|&c| is_prep(c))
+        {
             return Some(c);
         }
         self.kids(obj)
@@ -548,6 +604,18 @@ impl EventCoder {
                 out.push(c);
             }
         }
+        // "imposed sanctions [on X]", "gave aid [to X]": the phrase may hang from the object
+        if let Some(o) = tree.child(t, "obj") {
+            for &c in tree.kids(o) {
+                if tree.base(c) == "nmod"
+                    && ["to", "on", "against", "with", "upon"]
+                        .iter()
+                        .any(|p| tree.introduced_by(c, p))
+                {
+                    out.push(c);
+                }
+            }
+        }
         out
     }
 
@@ -608,8 +676,8 @@ impl EventCoder {
                         )))
                     && tree.lemma_in(k, ws)
             }),
-            Condition::Object(ws) => tree.object(t).is_some_and(|o| tree.lemma_in(o, ws)),
-            Condition::ObjectModifier(ws) => tree.object(t).is_some_and(|o| {
+            Condition::Object(ws) => tree.object_heads(t).iter().any(|&o| tree.lemma_in(o, ws)),
+            Condition::ObjectModifier(ws) => tree.object_heads(t).iter().any(|&o| {
                 tree.kids(o).iter().any(|&m| {
                     matches!(tree.base(m), "amod" | "compound" | "nmod") && tree.lemma_in(m, ws)
                 })
@@ -841,9 +909,7 @@ impl EventCoder {
                     .iter()
                     .any(|c| matches!(c, Condition::Object(_) | Condition::ObjectModifier(_)))
                 {
-                    if let Some(o) = tree.object(t) {
-                        consumed.insert(o);
-                    }
+                    consumed.extend(tree.object_heads(t));
                 }
                 let (mut sources, confidence): (Vec<usize>, f32) = match pass {
                     TriggerPos::Verb => (tree.subject(t, 0).into_iter().collect(), 0.85),
@@ -1669,6 +1735,34 @@ pub(crate) mod tests {
             &[("Chad", "TCD", N), ("Niger", "NER", N)],
         );
         assert_eq!(coded(&d), [ev("TCD", "130", "NER", false)]);
+    }
+
+    #[test]
+    fn a_measure_of_aid_is_aid() {
+        let d = doc(
+            "Japan Japan PROPN 2 nsubj; sent send VERB 0 root; tons ton NOUN 2 obj;
+             of of ADP 5 case; aid aid NOUN 3 nmod; to to ADP 7 case; Laos Laos PROPN 2 obl",
+            &[("Japan", "JPN", N), ("Laos", "LAO", N)],
+        );
+        assert_eq!(coded(&d), [ev("JPN", "070", "LAO", false)]);
+    }
+
+    #[test]
+    fn targets_hang_from_the_object_or_its_conjuncts() {
+        // "to Laos" on the second conjunct of the object
+        let d = doc(
+            "Japan Japan PROPN 2 nsubj; sent send VERB 0 root; food food NOUN 2 obj;
+             and and CCONJ 5 cc; aid aid NOUN 3 conj; to to ADP 7 case; Laos Laos PROPN 5 nmod",
+            &[("Japan", "JPN", N), ("Laos", "LAO", N)],
+        );
+        assert_eq!(coded(&d), [ev("JPN", "070", "LAO", false)]);
+        // a plain verb with the pointed phrase on its object
+        let d = doc(
+            "Japan Japan PROPN 2 nsubj; aided aid VERB 0 root; efforts effort NOUN 2 obj;
+             against against ADP 5 case; Laos Laos PROPN 3 nmod",
+            &[("Japan", "JPN", N), ("Laos", "LAO", N)],
+        );
+        assert_eq!(coded(&d), [ev("JPN", "070", "LAO", false)]);
     }
 
     #[test]
