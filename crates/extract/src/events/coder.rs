@@ -1137,6 +1137,21 @@ impl EventCoder {
         Some((root.to_string(), quad, 0.0, None))
     }
 
+    /// Whom a protest that names no target is aimed at: the government of the country it
+    /// takes place in, or else of the protesters' own country ("students demonstrated in
+    /// Jakarta" protest to the Indonesian government). Governments protesting are left alone.
+    fn protested_government(doc: &Document, src: usize, place: Option<&Place>) -> Option<String> {
+        let ent = doc.entities.get(src)?;
+        let code = ent.actor_code.as_deref().unwrap_or("");
+        if code.get(3..).is_some_and(|r| r.starts_with("GOV")) {
+            return None;
+        }
+        let country = place
+            .and_then(|p| p.country.clone())
+            .or_else(|| ent.country.clone())?;
+        Some(format!("{country}GOV"))
+    }
+
     fn entity_code(doc: &Document, e: usize) -> Option<String> {
         let ent = doc.entities.get(e)?;
         ent.actor_code.clone().or_else(|| ent.country.clone())
@@ -1322,6 +1337,14 @@ impl EventCoder {
                 for &(src, svia) in &sources {
                     for tgt in &targets {
                         let tgt = tgt.filter(|(t, _)| *t != src);
+                        let source_code = EventCoder::entity_code(doc, src);
+                        let target_code = match tgt {
+                            Some(t) => EventCoder::entity_code(doc, t.0),
+                            None if root == "14" => {
+                                EventCoder::protested_government(doc, src, place.as_ref())
+                            }
+                            None => None,
+                        };
                         let mut confidence = c.confidence;
                         if tgt.is_none() {
                             confidence -= 0.15;
@@ -1335,8 +1358,8 @@ impl EventCoder {
                         let ev = Event {
                             source: Some(src),
                             target: tgt.map(|t| t.0),
-                            source_code: EventCoder::entity_code(doc, src),
-                            target_code: tgt.and_then(|t| EventCoder::entity_code(doc, t.0)),
+                            source_code,
+                            target_code,
                             cameo: c.code.clone(),
                             root: root.clone(),
                             quad_class,
@@ -1763,6 +1786,22 @@ pub(crate) mod tests {
             &[("Japan", "JPN", N), ("Laos", "LAO", N)],
         );
         assert_eq!(coded(&d), [ev("JPN", "070", "LAO", false)]);
+    }
+
+    #[test]
+    fn a_protest_without_a_target_is_aimed_at_the_government() {
+        let d = doc(
+            "Kurdish Kurdish ADJ 2 amod; students student NOUN 3 nsubj;
+             protested protest VERB 0 root",
+            &[("Kurdish", "TUR", N)],
+        );
+        assert_eq!(coded(&d), [ev("TUR", "140", "TURGOV", false)]);
+        // a government's protest is not turned on itself
+        let d = doc(
+            "Ankara Ankara PROPN 2 nsubj; protested protest VERB 0 root",
+            &[("Ankara", "TURGOV", N)],
+        );
+        assert_eq!(coded(&d), [ev("TURGOV", "140", "", false)]);
     }
 
     #[test]
