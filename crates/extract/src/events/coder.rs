@@ -1054,7 +1054,72 @@ impl EventCoder {
             }
             true
         });
-        self.fold_purposes(tree, out)
+        let out = self.fold_purposes(tree, out);
+        self.drop_subordinates(tree, out)
+    }
+
+    /// The clause an event stands for: a nominal event under a light verb is that verb's.
+    fn clause_node(&self, tree: &Tree, c: &Candidate) -> usize {
+        let t = c.trigger;
+        match tree.head(t) {
+            Some(h)
+                if tree.is_nominal(t)
+                    && matches!(tree.rel(t), "obj" | "nsubj:pass")
+                    && self.lexicon.is_light(&tree.lemma(h)) =>
+            {
+                h
+            }
+            _ => t,
+        }
+    }
+
+    /// One event per happening: an event in a relative or adverbial clause of another event
+    /// ("rejected the plan [that the envoy proposed]", "resigned [as the opposition
+    /// threatened ...]"), or a nominal event that is the theme of another ("rejected an
+    /// ultimatum"), is background to it and not coded. Statements do not count as events
+    /// here: what a statement reports keeps its own events.
+    fn drop_subordinates(&self, tree: &Tree, out: Vec<Candidate>) -> Vec<Candidate> {
+        let is_event = |c: &Candidate| !c.code.starts_with("01");
+        let mains: Vec<usize> = out
+            .iter()
+            .filter(|c| is_event(c))
+            .map(|c| self.clause_node(tree, c))
+            .collect();
+        let keep: Vec<bool> = out
+            .iter()
+            .map(|c| {
+                if !is_event(c) {
+                    return true;
+                }
+                let start = self.clause_node(tree, c);
+                // a nominal event as the subject of another ("airstrikes hit Idlib") tells the
+                // same happening in its own words and stays
+                let mut crossed = start == c.trigger
+                    && tree.is_nominal(start)
+                    && !matches!(tree.base(start), "nsubj" | "csubj");
+                let mut cur = start;
+                for _ in 0..12 {
+                    let Some(h) = tree.head(cur) else {
+                        return true;
+                    };
+                    match tree.base(cur) {
+                        "advcl" | "acl" => crossed = true,
+                        "ccomp" | "parataxis" | "csubj" | "list" | "root" | "dep" => return true,
+                        _ => {}
+                    }
+                    if crossed && h != start && mains.contains(&h) {
+                        return false;
+                    }
+                    cur = h;
+                }
+                true
+            })
+            .collect();
+        out.into_iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|(c, _)| c)
+            .collect()
     }
 
     /// "staged demonstrations to demand reforms", "visited Senegal to mediate": an event in
@@ -1802,6 +1867,43 @@ pub(crate) mod tests {
             &[("Ankara", "TURGOV", N)],
         );
         assert_eq!(coded(&d), [ev("TURGOV", "140", "", false)]);
+    }
+
+    #[test]
+    fn background_clauses_and_themes_are_not_events_of_their_own() {
+        // an adverbial clause of another event
+        let d = doc(
+            "Serbia Serbia PROPN 2 nsubj; met meet VERB 0 root; Greece Greece PROPN 2 obj;
+             after after SCONJ 6 mark; Albania Albania PROPN 6 nsubj; attacked attack VERB 2 advcl;
+             Kosovo Kosovo PROPN 6 obj",
+            &[
+                ("Serbia", "SRB", N),
+                ("Greece", "GRC", N),
+                ("Albania", "ALB", N),
+                ("Kosovo", "XKX", N),
+            ],
+        );
+        assert_eq!(coded(&d), [ev("SRB", "040", "GRC", false)]);
+        // a nominal event that is what another event is about
+        let d = doc(
+            "Serbia Serbia PROPN 2 nsubj; rejected reject VERB 0 root; an a DET 5 det;
+             Australian Australian ADJ 5 amod; ultimatum ultimatum NOUN 2 obj",
+            &[("Serbia", "SRB", N), ("Australian", "AUS", N)],
+        );
+        let got = coded(&d);
+        assert!(got.iter().all(|e| e.0 == "SRB"), "{got:?}");
+        assert!(!got.is_empty());
+        // the content of a statement keeps its own event
+        let d = doc(
+            "Serbia Serbia PROPN 2 nsubj; said say VERB 0 root; Albania Albania PROPN 4 nsubj;
+             attacked attack VERB 2 ccomp; Kosovo Kosovo PROPN 4 obj",
+            &[
+                ("Serbia", "SRB", N),
+                ("Albania", "ALB", N),
+                ("Kosovo", "XKX", N),
+            ],
+        );
+        assert_eq!(coded(&d), [ev("ALB", "190", "XKX", false)]);
     }
 
     #[test]
