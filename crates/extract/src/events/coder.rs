@@ -1450,7 +1450,7 @@ impl EventCoder {
                 }
             }
         }
-        // One happening told twice in a sentence ("US attacks have killed al-Qaeda leaders"):
+        // One happening told twice in a sentence ("army raids have killed rebel commanders"):
         // the reading without a target gives way to one with, for the same source and code.
         let snapshot = events.clone();
         events.retain(|e| {
@@ -1579,18 +1579,18 @@ pub(crate) mod tests {
     fn a_target_named_only_in_a_prepositional_phrase_is_found() {
         // the entry for "threaten to cut ties" names no slot with an actor; "with Russia" does
         let d = doc(
-            "Baku Baku PROPN 2 nsubj; threatened threaten VERB 0 root; to to PART 4 mark;
-             break break VERB 2 xcomp; relations relation NOUN 4 obj; with with ADP 7 case;
-             Russia Russia PROPN 4 obl",
+            "Minsk Minsk PROPN 2 nsubj; threatened threaten VERB 0 root; to to PART 4 mark;
+             cut cut VERB 2 xcomp; ties tie NOUN 4 obj; with with ADP 7 case;
+             Poland Poland PROPN 4 obl",
             &[
-                ("Baku", "AZEGOV", MentionVia::Metonymy),
-                ("Russia", "RUS", N),
+                ("Minsk", "BLRGOV", MentionVia::Metonymy),
+                ("Poland", "POL", N),
             ],
         );
         let got = coded(&d);
         assert!(
             got.iter()
-                .any(|(s, c, t, _)| s == "AZEGOV" && c.starts_with("13") && t == "RUS"),
+                .any(|(s, c, t, _)| s == "BLRGOV" && c.starts_with("13") && t == "POL"),
             "{got:?}"
         );
     }
@@ -1598,28 +1598,28 @@ pub(crate) mod tests {
     #[test]
     fn an_unresolved_pronoun_in_reported_speech_is_the_speaker() {
         let d = doc(
-            "Bern Bern PROPN 2 nsubj; said say VERB 0 root; it it PRON 5 nsubj;
-             had have AUX 5 aux; expelled expel VERB 2 ccomp; two two NUM 7 nummod;
-             diplomats diplomat NOUN 5 obj",
-            &[("Bern", "CHEGOV", MentionVia::Metonymy)],
+            "Oslo Oslo PROPN 2 nsubj; says say VERB 0 root; it it PRON 5 nsubj;
+             has have AUX 5 aux; expelled expel VERB 2 ccomp; three three NUM 7 nummod;
+             envoys envoy NOUN 5 obj",
+            &[("Oslo", "NORGOV", MentionVia::Metonymy)],
         );
         let got = coded(&d);
         assert!(
-            got.iter().any(|(s, c, _, _)| s == "CHEGOV" && c == "166"),
+            got.iter().any(|(s, c, _, _)| s == "NORGOV" && c == "166"),
             "{got:?}"
         );
     }
 
     #[test]
     fn a_targetless_reading_gives_way_to_one_with_a_target() {
-        // "US attacks killed Qaeda leaders": the nominal "attacks" has no target, "killed" has
+        // "Turkish raids killed PKK commanders": the nominal "raids" has no target, "killed" has
         let d = doc(
-            "US US PROPN 2 compound; attacks attack NOUN 3 nsubj; killed kill VERB 0 root;
-             Qaeda Qaeda PROPN 5 compound; leaders leader NOUN 3 obj",
-            &[("US", "USA", N), ("Qaeda", "IMGMUSAQD", N)],
+            "Turkish Turkish ADJ 2 amod; raids raid NOUN 3 nsubj; killed kill VERB 0 root;
+             PKK PKK PROPN 5 compound; commanders commander NOUN 3 obj",
+            &[("Turkish", "TUR", N), ("PKK", "TURREB", N)],
         );
         let got = coded(&d);
-        assert!(got.iter().all(|(_, _, t, _)| t == "IMGMUSAQD"), "{got:?}");
+        assert!(got.iter().all(|(_, _, t, _)| t == "TURREB"), "{got:?}");
         assert!(!got.is_empty());
     }
 
@@ -1670,20 +1670,20 @@ pub(crate) mod tests {
     #[test]
     fn coordinated_modifiers_give_compound_actors() {
         let d = doc(
-            "Hungarian Hungarian ADJ 4 amod; and and CCONJ 3 cc; Romanian Romanian ADJ 1 conj;
+            "Czech Czech ADJ 4 amod; and and CCONJ 3 cc; Slovak Slovak ADJ 1 conj;
              officials official NOUN 5 nsubj; criticized criticize VERB 0 root;
-             Serbia Serbia PROPN 5 obj",
+             Austria Austria PROPN 5 obj",
             &[
-                ("Hungarian", "HUN", N),
-                ("Romanian", "ROU", N),
-                ("Serbia", "SRB", N),
+                ("Czech", "CZE", N),
+                ("Slovak", "SVK", N),
+                ("Austria", "AUT", N),
             ],
         );
         assert_eq!(
             coded(&d),
             [
-                ev("HUN", "111", "SRB", false),
-                ev("ROU", "111", "SRB", false)
+                ev("CZE", "111", "AUT", false),
+                ev("SVK", "111", "AUT", false)
             ]
         );
     }
@@ -1760,12 +1760,12 @@ pub(crate) mod tests {
     fn a_willingness_adjective_composes_with_the_event_it_governs() {
         // the pronoun is misparsed as an expletive; the speaker stands for it
         let d = doc(
-            "Syria Syria PROPN 2 nsubj; says say VERB 0 root; it it PRON 5 expl;
+            "Chile Chile PROPN 2 nsubj; says say VERB 0 root; it it PRON 5 expl;
              is be AUX 5 cop; willing willing ADJ 2 ccomp; to to PART 7 mark;
-             meet meet VERB 5 xcomp; Israel Israel PROPN 7 obj",
-            &[("Syria", "SYR", N), ("Israel", "ISR", N)],
+             meet meet VERB 5 xcomp; Bolivia Bolivia PROPN 7 obj",
+            &[("Chile", "CHL", N), ("Bolivia", "BOL", N)],
         );
-        assert_eq!(coded(&d), [ev("SYR", "036", "ISR", false)]);
+        assert_eq!(coded(&d), [ev("CHL", "036", "BOL", false)]);
         // "committed to meeting": the infinitive parsed as an adverbial clause
         let d = doc(
             "Turkey Turkey PROPN 3 nsubj; is be AUX 3 cop; committed committed ADJ 0 root;
@@ -1886,12 +1886,12 @@ pub(crate) mod tests {
         assert_eq!(coded(&d), [ev("SRB", "040", "GRC", false)]);
         // a nominal event that is what another event is about
         let d = doc(
-            "Serbia Serbia PROPN 2 nsubj; rejected reject VERB 0 root; an a DET 5 det;
-             Australian Australian ADJ 5 amod; ultimatum ultimatum NOUN 2 obj",
-            &[("Serbia", "SRB", N), ("Australian", "AUS", N)],
+            "Iran Iran PROPN 2 nsubj; rejected reject VERB 0 root; a a DET 5 det;
+             Turkish Turkish ADJ 5 amod; ultimatum ultimatum NOUN 2 obj",
+            &[("Iran", "IRN", N), ("Turkish", "TUR", N)],
         );
         let got = coded(&d);
-        assert!(got.iter().all(|e| e.0 == "SRB"), "{got:?}");
+        assert!(got.iter().all(|e| e.0 == "IRN"), "{got:?}");
         assert!(!got.is_empty());
         // the content of a statement keeps its own event
         let d = doc(
@@ -1941,11 +1941,11 @@ pub(crate) mod tests {
     #[test]
     fn future_cooperation_is_an_intent() {
         let d = doc(
-            "Finland Finland PROPN 3 nsubj; will will AUX 3 aux; give give VERB 0 root;
-             Tanzania Tanzania PROPN 3 iobj; a a DET 6 det; grant grant NOUN 3 obj",
-            &[("Finland", "FIN", N), ("Tanzania", "TZA", N)],
+            "Austria Austria PROPN 3 nsubj; will will AUX 3 aux; give give VERB 0 root;
+             Ghana Ghana PROPN 3 iobj; a a DET 6 det; grant grant NOUN 3 obj",
+            &[("Austria", "AUT", N), ("Ghana", "GHA", N)],
         );
-        assert_eq!(coded(&d), [ev("FIN", "0331", "TZA", false)]);
+        assert_eq!(coded(&d), [ev("AUT", "0331", "GHA", false)]);
     }
 
     #[test]
