@@ -2104,8 +2104,14 @@ impl<'a> Resolver<'a> {
         if !w.cap || self.based_after(h.w1) {
             return;
         }
-        // Part of a longer name (`Syrian Observatory`, `Iraqi Khaled X`).
-        if h.w1 < self.words.len() && self.adjacent(h.w1 - 1, h.w1) && self.run_word(h.w1) {
+        // Part of a longer name (`Syrian Observatory`, `Iraqi Khaled X`), unless what follows
+        // is one capitalised plural that ends the name run: a people of that country
+        // (`Iraqi Turkmens`, `Chinese Uighurs`), not a name.
+        if h.w1 < self.words.len()
+            && self.adjacent(h.w1 - 1, h.w1)
+            && self.run_word(h.w1)
+            && !self.lone_capitalised_plural(h.w1)
+        {
             return;
         }
         let span = self.span(h.w0, h.w1);
@@ -2213,6 +2219,15 @@ impl<'a> Resolver<'a> {
         };
         let e = self.body_entity(&country, body);
         self.add_mention(e, span, MentionVia::Nominal, h.w1);
+    }
+
+    /// Word `i` is a single capitalised plural closing a run of capitalised words
+    /// (`Uighurs` in `Chinese Uighurs protested`): not an acronym, not followed by another
+    /// capitalised word of the same name.
+    fn lone_capitalised_plural(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        let plural = w.norm.len() > 3 && w.norm.ends_with('s') && !w.norm.ends_with("ss");
+        plural && !w.upper && !(self.adjacent(i, i + 1) && self.run_word(i + 1))
     }
 
     fn based_after(&self, w1: usize) -> bool {

@@ -471,6 +471,18 @@ fn lone_country_adjectives_and_plural_demonyms() {
         "The Syrian Observatory for Human Rights said so.",
         &["Syrian => Syria SYR Name"],
     );
+    // A country adjective before a people the base does not know is that country.
+    check(
+        "2019-03-12",
+        "Thousands of Chinese Uighurs protested. Iraqi Turkmens rallied in the city.",
+        &["Chinese => China CHN Name", "Iraqi => Iraq IRQ Name"],
+    );
+    // A capitalised plural inside a longer name keeps the adjective part of it.
+    check_absent(
+        "2019-03-12",
+        "The Syrian Free Officers met in a village.",
+        &["Syrian => Syria SYR Name"],
+    );
 }
 
 #[test]
