@@ -738,7 +738,9 @@ impl Store {
         };
         let conn = self.connection();
         let mut stmt = conn.prepare_cached(
-            "SELECT text, count(*) AS n FROM mentions WHERE actor_id = ?1 AND via IN ('name', 'acronym', 'metonymy')
+            // From `mentions_actor_alias` alone, in text order.
+            "SELECT text, count(*) AS n FROM mentions INDEXED BY mentions_actor_alias
+             WHERE actor_id = ?1 AND via IN ('name', 'acronym', 'metonymy')
              GROUP BY text ORDER BY n DESC, text LIMIT 30",
         )?;
         let aliases = stmt
@@ -747,7 +749,9 @@ impl Store {
         let n = limit(limit_rows, 50);
         let quotes = self.quotes_where("q.speaker_id = ?1", &[Value::Integer(id)], n, 0)?;
         let events_for = |col: &str| -> Result<Vec<EventRow>, StoreError> {
-            let sql = format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE e.{col} = ?1 ORDER BY e.day DESC, e.id LIMIT {n}");
+            // The default event order, so the page is read in order from the actor's
+            // `events_*_recent` index and cut there.
+            let sql = format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE e.{col} = ?1 ORDER BY e.day DESC, e.num_mentions DESC, e.id LIMIT {n}");
             let mut stmt = conn.prepare(&sql)?;
             let rows = stmt.query_map([id], event_row)?;
             Ok(rows.collect::<Result<_, _>>()?)
@@ -1196,66 +1200,66 @@ pub struct StoryDetail {
     pub events: Vec<EventRow>,
 }
 
-impl Store {
-    fn story_row(
-        &self,
-        id: &str,
-        articles: i64,
-        first: Option<String>,
-        last: Option<String>,
-    ) -> Result<StoryRow, StoreError> {
-        let conn = self.connection();
-        let label: Option<String> = conn.query_row(
-            "SELECT coalesce(title, substr(text, 1, 80)) FROM documents WHERE story = ?1
-             ORDER BY published IS NULL, published, id LIMIT 1",
-            [id],
-            |r| r.get(0),
-        )?;
-        let events: i64 = conn.query_row(
-            "SELECT count(DISTINCT m.event_id) FROM event_mentions m JOIN documents d ON d.id = m.doc_id WHERE d.story = ?1",
-            [id],
-            |r| r.get(0),
-        )?;
-        let mut stmt = conn.prepare_cached(
-            "SELECT a.canonical FROM mentions m JOIN documents d ON d.id = m.doc_id JOIN actors a ON a.id = m.actor_id
-             WHERE d.story = ?1 GROUP BY a.id ORDER BY count(*) DESC, a.canonical LIMIT 5",
-        )?;
-        let actors = stmt
-            .query_map([id], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        Ok(StoryRow {
-            id: id.to_string(),
-            label: label.unwrap_or_default(),
-            articles,
-            first_published: first,
-            last_published: last,
-            events,
-            actors,
-        })
-    }
+/// One `stories` row (see migration 7).
+fn stored_story(r: &Row<'_>) -> rusqlite::Result<StoryRow> {
+    let actors: String = r.get(6)?;
+    Ok(StoryRow {
+        id: r.get(0)?,
+        articles: r.get(1)?,
+        first_published: r.get(2)?,
+        last_published: r.get(3)?,
+        label: r.get(4)?,
+        events: r.get(5)?,
+        // Written by the insert path as a JSON array of names; anything else reads as none.
+        actors: serde_json::from_str(&actors).unwrap_or_default(),
+    })
+}
 
+const STORY_COLUMNS: &str = "id, articles, first_published, last_published, label, events, actors";
+
+impl Store {
     /// Stories with at least `min_articles` articles, largest and latest first.
+    ///
+    /// One page of the `stories` table read in order from `stories_list`, kept on insert.
     pub fn stories(
         &self,
         min_articles: i64,
         max: usize,
         offset: usize,
     ) -> Result<Vec<StoryRow>, StoreError> {
-        let mut stmt = self.connection().prepare(&format!(
-            "SELECT story, count(*) AS n, min(published), max(published) FROM documents WHERE story IS NOT NULL
-             GROUP BY story HAVING n >= ?1 ORDER BY n DESC, max(published) DESC, story LIMIT {} OFFSET {}",
-            limit(max, 100),
-            offset
+        let mut stmt = self.connection().prepare_cached(&format!(
+            "SELECT {STORY_COLUMNS} FROM stories INDEXED BY stories_list WHERE articles >= ?1
+             ORDER BY articles DESC, last_published DESC, id LIMIT ?2 OFFSET ?3"
         ))?;
-        let groups: Vec<(String, i64, Option<String>, Option<String>)> = stmt
-            .query_map([min_articles.max(1)], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
+        let rows = stmt.query_map(
+            rusqlite::params![min_articles.max(1), limit(max, 100), offset as i64],
+            stored_story,
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every story whose stored row differs from a recount over its documents, and every
+    /// story of the documents without a row (for [`Store::check_consistency`]).
+    pub(crate) fn stale_stories(&self) -> Result<Vec<String>, StoreError> {
+        let conn = self.connection();
+        let mut bad = Vec::new();
+        let mut stmt = conn.prepare(&format!("SELECT {STORY_COLUMNS} FROM stories ORDER BY id"))?;
+        let stored: Vec<StoryRow> = stmt
+            .query_map([], stored_story)?
             .collect::<Result<_, _>>()?;
-        groups
-            .into_iter()
-            .map(|(id, n, f, l)| self.story_row(&id, n, f, l))
-            .collect()
+        for row in &stored {
+            if crate::cluster::recount_story(conn, &row.id)?.as_ref() != Some(row) {
+                bad.push(row.id.clone());
+            }
+        }
+        let mut stmt = conn.prepare(
+            "SELECT DISTINCT story FROM documents d WHERE story IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = d.story) ORDER BY story",
+        )?;
+        for id in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            bad.push(id?);
+        }
+        Ok(bad)
     }
 
     /// One story by id (the smallest document id in it) or by any of its documents.
@@ -1269,12 +1273,19 @@ impl Store {
                 r.get(0)
             })?;
         let Some(story) = story else { return Ok(None) };
-        let (n, f, l): (i64, Option<String>, Option<String>) = conn.query_row(
-            "SELECT count(*), min(published), max(published) FROM documents WHERE story = ?1",
-            [&story],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
-        let row = self.story_row(&story, n, f, l)?;
+        let stored = conn
+            .prepare_cached(&format!(
+                "SELECT {STORY_COLUMNS} FROM stories WHERE id = ?1"
+            ))?
+            .query_row([&story], stored_story)
+            .optional()?;
+        let row = match stored {
+            Some(row) => row,
+            None => match crate::cluster::recount_story(conn, &story)? {
+                Some(row) => row,
+                None => return Ok(None),
+            },
+        };
         let mut stmt = conn.prepare_cached(
             "SELECT d.id, d.path, d.url, d.title, d.byline, d.outlet, d.published,
                     length(d.text) - length(replace(d.text, ' ', '')) + 1
