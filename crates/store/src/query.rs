@@ -371,8 +371,9 @@ fn limit(n: usize, default: usize) -> i64 {
     }
 }
 
-/// How many of the newest matches of each kind [`Store::search`] ranks.
-pub const SEARCH_CANDIDATES: i64 = 1000;
+/// How many of the newest matches of each kind [`Store::search`] ranks (BM25 reads each
+/// candidate's length row: one lookup per candidate).
+pub const SEARCH_CANDIDATES: i64 = 200;
 
 const EVENT_COLUMNS: &str = "e.id, e.day, e.source_id, sa.canonical, e.source_code, e.target_id, ta.canonical,
     e.target_code, e.cameo, e.root, e.quad_class, e.goldstein, e.plover, e.place, e.lat, e.lon, e.num_mentions,
@@ -1007,7 +1008,9 @@ impl Store {
     ///
     /// Each kind ranks (BM25) only its newest [`SEARCH_CANDIDATES`] matches (or `max`, if more),
     /// so a common word costs the same as a rare one: the index yields matches newest first and
-    /// stops there, instead of ranking and sorting every match.
+    /// stops there, instead of ranking and sorting every match. Hits come most relevant first,
+    /// equally relevant ones newest first; each kind's snippets come from one more read of its
+    /// matches, from the oldest ranked one on.
     pub fn search(&self, query: &str, max: usize) -> Result<Vec<SearchHit>, StoreError> {
         let q = fts_query(query)?;
         let n = limit(max, 50);
@@ -1023,47 +1026,57 @@ impl Store {
             let rows = stmt.query_map(rusqlite::params![q, cap, n], |r| r.get(0))?;
             Ok(rows.collect::<Result<_, _>>()?)
         };
-        // One hit per ranked rowid, its snippet taken only for the hits returned.
+        // The ranked hits with their snippets from one read of the matches from the oldest
+        // ranked rowid on (snippets are taken only for the ranked rows), then in rank order.
         let mut take = |table: &str,
                         sql: &str,
                         row: fn(&rusqlite::Row<'_>) -> rusqlite::Result<SearchHit>|
          -> Result<(), StoreError> {
+            let ranked = best(table)?;
+            let Some(&oldest) = ranked.iter().min() else {
+                return Ok(());
+            };
+            let ids =
+                serde_json::to_string(&ranked).map_err(|e| StoreError::BadQuery(e.to_string()))?;
             let mut stmt = conn.prepare_cached(sql)?;
-            for rowid in best(table)? {
-                hits.extend(
-                    stmt.query_row(rusqlite::params![q, rowid], row)
-                        .optional()?,
-                );
-            }
+            let mut found: Vec<(i64, SearchHit)> = stmt
+                .query_map(rusqlite::params![q, oldest, ids], |r| {
+                    Ok((r.get::<_, i64>(0)?, row(r)?))
+                })?
+                .collect::<Result<_, _>>()?;
+            found.sort_by_key(|(rowid, _)| ranked.iter().position(|x| x == rowid));
+            hits.extend(found.into_iter().map(|(_, h)| h));
             Ok(())
         };
         take(
             "documents_fts",
-            "SELECT f.doc_id, d.title, snippet(documents_fts, 2, '[', ']', '…', 16)
+            "SELECT f.rowid, f.doc_id, d.title, snippet(documents_fts, 2, '[', ']', '…', 16)
              FROM documents_fts f JOIN documents d ON d.id = f.doc_id
-             WHERE documents_fts MATCH ?1 AND f.rowid = ?2",
+             WHERE documents_fts MATCH ?1 AND f.rowid >= ?2
+               AND +f.rowid IN (SELECT value FROM json_each(?3))",
             |r| {
                 Ok(SearchHit {
                     kind: "document".into(),
-                    doc_id: r.get(0)?,
+                    doc_id: r.get(1)?,
                     quote_id: None,
-                    title: r.get(1)?,
-                    snippet: r.get(2)?,
+                    title: r.get(2)?,
+                    snippet: r.get(3)?,
                 })
             },
         )?;
         take(
             "quotes_fts",
-            "SELECT q.doc_id, q.id, d.title, snippet(quotes_fts, 1, '[', ']', '…', 16)
+            "SELECT f.rowid, q.doc_id, q.id, d.title, snippet(quotes_fts, 1, '[', ']', '…', 16)
              FROM quotes_fts f JOIN quotes q ON q.id = f.quote_id JOIN documents d ON d.id = q.doc_id
-             WHERE quotes_fts MATCH ?1 AND f.rowid = ?2",
+             WHERE quotes_fts MATCH ?1 AND f.rowid >= ?2
+               AND +f.rowid IN (SELECT value FROM json_each(?3))",
             |r| {
                 Ok(SearchHit {
                     kind: "quote".into(),
-                    doc_id: r.get(0)?,
-                    quote_id: Some(r.get(1)?),
-                    title: r.get(2)?,
-                    snippet: r.get(3)?,
+                    doc_id: r.get(1)?,
+                    quote_id: Some(r.get(2)?),
+                    title: r.get(3)?,
+                    snippet: r.get(4)?,
                 })
             },
         )?;

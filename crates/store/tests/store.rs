@@ -986,3 +986,43 @@ fn an_actors_timeline_and_partners_count_each_event_once_from_either_side() {
     assert_eq!(graph("2020-05-01", "2020-05-01"), [(id, other, 1)]);
     assert_eq!(graph("2020-07", "2020-12"), []);
 }
+
+#[test]
+fn search_ranks_the_most_relevant_of_the_newest_matches_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("search.db")).unwrap();
+    store.batch_writes(64, std::time::Duration::from_secs(60));
+    let dense = "Harvest, harvest, harvest: the harvest.";
+    let sparse = |i: usize| {
+        format!("Item {i}: the harvest was discussed among many other matters of the day.")
+    };
+    // An old, very relevant article, then more newer matches than are ranked.
+    store
+        .insert(&meeting("old-dense", "o", "2020-05-01", dense), "raw", None)
+        .unwrap();
+    let newer = newsgraph_store::query::SEARCH_CANDIDATES as usize + 20;
+    for i in 0..newer {
+        store
+            .insert(
+                &meeting(&format!("s{i:04}"), "o", "2020-05-02", &sparse(i)),
+                "raw",
+                None,
+            )
+            .unwrap();
+    }
+    // A relevant article among the newest matches.
+    store
+        .insert(&meeting("new-dense", "o", "2020-05-03", dense), "raw", None)
+        .unwrap();
+    store.flush().unwrap();
+    let hits = store.search("harvest", 10).unwrap();
+    assert_eq!(hits.len(), 10);
+    // The most relevant of the ranked (newest) matches comes first; the old one is past them.
+    assert_eq!(hits[0].doc_id, "new-dense");
+    assert!(hits.iter().all(|h| h.doc_id != "old-dense"));
+    // Among equally relevant hits, the newest come first.
+    let rest: Vec<&str> = hits[1..].iter().map(|h| h.doc_id.as_str()).collect();
+    let mut sorted = rest.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(rest, sorted);
+}
