@@ -11,6 +11,7 @@ mod fixture;
 
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -20,13 +21,26 @@ use fantoccini::{Client, ClientBuilder, Locator};
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-/// Kills a child process of this test when dropped.
-struct Reaped(Child);
+/// Kills a child process of this test when dropped, also when the test panics midway. A child
+/// started as the leader of its own process group (`group`) takes the whole group with it:
+/// chromedriver's Chromium and its helper processes would otherwise outlive the test.
+struct Reaped {
+    child: Child,
+    group: bool,
+}
 
 impl Drop for Reaped {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        if self.group {
+            // The group's id is the leader's pid; `kill -- -PGID` signals every member.
+            let _ = Command::new("kill")
+                .args(["-KILL", "--", &format!("-{}", self.child.id())])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
@@ -67,7 +81,10 @@ fn serve(db: &Path) -> (Reaped, String) {
         .spawn()
         .expect("start newsgraph serve");
     let stdout = child.stdout.take().expect("stdout");
-    let child = Reaped(child);
+    let child = Reaped {
+        child,
+        group: false,
+    };
     let mut line = String::new();
     let mut reader = BufReader::new(stdout);
     reader.read_line(&mut line).expect("read start-up line");
@@ -89,8 +106,11 @@ fn chromedriver() -> (Reaped, String) {
         .arg("--allowed-ips=127.0.0.1")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
+        .process_group(0)
         .spawn()
         .expect("start chromedriver");
+    // Reaped at once, so a failed start-up below does not leave it running either.
+    let child = Reaped { child, group: true };
     let deadline = Instant::now() + Duration::from_secs(20);
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(
@@ -99,7 +119,7 @@ fn chromedriver() -> (Reaped, String) {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    (Reaped(child), format!("http://127.0.0.1:{port}"))
+    (child, format!("http://127.0.0.1:{port}"))
 }
 
 async fn browser(driver: &str, profile: &Path) -> Client {

@@ -279,7 +279,17 @@ async fn actor(
                 .ok_or_else(|| ApiError::not_found(format!("no actor {id} in the store")))
         })
         .await?;
-    Ok(Json(d).into_response())
+    let roles = s.roles_of(&d.actor.canonical).to_vec();
+    Ok(Json(ActorReply { detail: d, roles }).into_response())
+}
+
+/// One actor as the API shows it: the store's detail and the knowledge base's roles over time.
+#[derive(serde::Serialize)]
+struct ActorReply {
+    #[serde(flatten)]
+    detail: newsgraph_store::query::ActorDetail,
+    /// Offices held, oldest first (empty when the knowledge base records none).
+    roles: Vec<crate::ActorRole>,
 }
 
 async fn events(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {

@@ -56,7 +56,7 @@ pub struct Config {
 }
 
 /// An office an actor held between two dates, as the knowledge base records it.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct ActorRole {
     /// First day (ISO).
     pub from: String,

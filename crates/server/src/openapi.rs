@@ -172,7 +172,7 @@ pub fn document() -> Value {
                 &[400],
             )
         },
-        "/api/v1/actors/{id}": { "get": op("One actor: aliases, quotes, events as source and target, top partners.", vec![path_id("Registry id."), qi("limit", "Most quotes and events per section.", 1, crate::MAX_LIMIT as i64)], "ActorDetail", &[400, 404]) },
+        "/api/v1/actors/{id}": { "get": op("One actor: aliases, quotes, events as source and target, top partners, roles over time.", vec![path_id("Registry id."), qi("limit", "Most quotes and events per section.", 1, crate::MAX_LIMIT as i64)], "ActorDetail", &[400, 404]) },
         "/api/v1/events": {
             "get": op(
                 "Deduplicated events, newest first (the filters of `newsgraph events`).",
@@ -337,9 +337,11 @@ pub fn document() -> Value {
                         "quotes": { "type": "array", "items": { "$ref": "#/components/schemas/Quote" } },
                         "events_as_source": { "type": "array", "items": { "$ref": "#/components/schemas/Event" } },
                         "events_as_target": { "type": "array", "items": { "$ref": "#/components/schemas/Event" } },
-                        "partners": { "type": "array", "items": { "$ref": "#/components/schemas/Partner" } }
+                        "partners": { "type": "array", "items": { "$ref": "#/components/schemas/Partner" } },
+                        "roles": { "type": "array", "description": "Offices the knowledge base records for the actor, oldest first; `to` (exclusive) is null while in office.", "items": { "$ref": "#/components/schemas/ActorRole" } }
                     }
                 },
+                "ActorRole": obj(&[("from", "string"), ("to", "string?"), ("title", "string"), ("code", "string")]),
                 "Event": event,
                 "EventList": list("Event"),
                 "EventMention": obj(&[("event_id", "integer"), ("doc_id", "string"), ("title", "string?"), ("published", "string?"), ("sentence", "integer"), ("sentence_text", "string"), ("start", "integer"), ("end", "integer"), ("trigger", "string"), ("confidence", "number")]),

@@ -144,6 +144,18 @@ async fn every_route_is_described_and_every_description_is_routed() {
         .map(|r| (r.method.to_string(), r.path.to_string()))
         .collect();
     assert_eq!(routed, described, "routes and openapi.json differ");
+    // The actor detail describes its roles over time, with each role's fields.
+    let schemas = &spec["components"]["schemas"];
+    assert_eq!(
+        schemas["ActorDetail"]["properties"]["roles"]["items"]["$ref"],
+        "#/components/schemas/ActorRole"
+    );
+    for field in ["from", "to", "title", "code"] {
+        assert!(
+            schemas["ActorRole"]["properties"].get(field).is_some(),
+            "ActorRole lacks {field}"
+        );
+    }
     // Every reference resolves.
     let text = spec.to_string();
     for part in text.split("\"#/components/schemas/").skip(1) {
@@ -245,6 +257,16 @@ async fn lists_filter_and_page() {
     assert_eq!(actor["events_as_source"].as_array().unwrap().len(), 1);
     assert_eq!(actor["partners"][0]["canonical"], "Tomas Berg");
     assert_eq!(actor["quotes"].as_array().unwrap().len(), 1);
+    // Its roles over time, oldest first; an actor without any has an empty list.
+    assert_eq!(
+        actor["roles"],
+        serde_json::json!([
+            {"from": "2019-01-15", "to": "2022-06-01", "title": "defence minister", "code": "XYZGOV"},
+            {"from": "2022-06-01", "to": null, "title": "foreign minister", "code": "XYZGOV"}
+        ])
+    );
+    let berg_detail = ok_json(s, &format!("/api/v1/actors/{berg}")).await;
+    assert_eq!(berg_detail["roles"], serde_json::json!([]));
 
     let tl = ok_json(s, &format!("/api/v1/timeline?actor={berg}&by=month")).await;
     let periods: Vec<&str> = tl["items"]

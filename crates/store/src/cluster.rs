@@ -90,13 +90,14 @@ fn band_hashes(sig: &[u32; HASHES]) -> Vec<i64> {
 }
 
 /// Clusters one stored document: records its signature and key, links it to earlier
-/// documents of the same story and merges their stories.
+/// documents of the same story and merges their stories. Returns the stories it touched: the
+/// one the document is now in first, then those merged into it (which no longer exist).
 pub(crate) fn cluster_document(
     tx: &Connection,
     doc_id: &str,
     text: &str,
     published: Option<&str>,
-) -> Result<(), StoreError> {
+) -> Result<Vec<String>, StoreError> {
     let mut linked: Vec<(String, &'static str)> = Vec::new();
 
     // 1. Near-duplicates through MinHash bands.
@@ -200,7 +201,98 @@ pub(crate) fn cluster_document(
     for s in stories.iter().skip(1).filter(|s| s.as_str() != doc_id) {
         relabel.execute(params![target, s])?;
     }
+    Ok(stories)
+}
+
+/// The figures of one story, recounted from its documents (`None` if it has none).
+pub(crate) fn recount_story(
+    conn: &Connection,
+    id: &str,
+) -> Result<Option<crate::query::StoryRow>, StoreError> {
+    let (articles, first, last): (i64, Option<String>, Option<String>) = conn
+        .prepare_cached(
+            "SELECT count(*), min(published), max(published) FROM documents WHERE story = ?1",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    if articles == 0 {
+        return Ok(None);
+    }
+    let label: Option<String> = conn
+        .prepare_cached(
+            "SELECT coalesce(title, substr(text, 1, 80)) FROM documents WHERE story = ?1
+             ORDER BY published IS NULL, published, id LIMIT 1",
+        )?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .flatten();
+    let events: i64 = conn
+        .prepare_cached(
+            "SELECT count(DISTINCT m.event_id) FROM documents d JOIN event_mentions m ON m.doc_id = d.id
+             WHERE d.story = ?1",
+        )?
+        .query_row([id], |r| r.get(0))?;
+    let actors = conn
+        .prepare_cached(
+            "SELECT a.canonical FROM documents d JOIN mentions m ON m.doc_id = d.id JOIN actors a ON a.id = m.actor_id
+             WHERE d.story = ?1 GROUP BY a.id ORDER BY count(*) DESC, a.canonical LIMIT 5",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<Result<Vec<String>, _>>()?;
+    Ok(Some(crate::query::StoryRow {
+        id: id.to_string(),
+        label: label.unwrap_or_default(),
+        articles,
+        first_published: first,
+        last_published: last,
+        events,
+        actors,
+    }))
+}
+
+/// Brings the `stories` rows of the given stories up to date with their documents: a story
+/// with documents gets its recounted row, one without (merged into another) loses its row.
+pub(crate) fn refresh_stories(conn: &Connection, ids: &[String]) -> Result<(), StoreError> {
+    let mut put = conn.prepare_cached(
+        "INSERT OR REPLACE INTO stories (id, articles, first_published, last_published, label, events, actors)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    let mut drop = conn.prepare_cached("DELETE FROM stories WHERE id = ?1")?;
+    for id in ids {
+        match recount_story(conn, id)? {
+            Some(row) => {
+                let actors =
+                    serde_json::to_string(&row.actors).map_err(|e| StoreError::Corrupt {
+                        id: id.clone(),
+                        reason: e.to_string(),
+                    })?;
+                put.execute(params![
+                    row.id,
+                    row.articles,
+                    row.first_published,
+                    row.last_published,
+                    row.label,
+                    row.events,
+                    actors
+                ])?;
+            }
+            None => {
+                drop.execute([id])?;
+            }
+        }
+    }
     Ok(())
+}
+
+/// Fills the `stories` table from the documents' stories (after migration 7).
+pub(crate) fn backfill_stories(tx: &Transaction<'_>) -> Result<usize, StoreError> {
+    let ids: Vec<String> = {
+        let mut stmt =
+            tx.prepare("SELECT DISTINCT story FROM documents WHERE story IS NOT NULL")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    refresh_stories(tx, &ids)?;
+    Ok(ids.len())
 }
 
 /// Clusters every document that has no story yet, in storage order (after migration 2).

@@ -371,8 +371,9 @@ fn limit(n: usize, default: usize) -> i64 {
     }
 }
 
-/// How many of the newest matches of each kind [`Store::search`] ranks.
-pub const SEARCH_CANDIDATES: i64 = 1000;
+/// How many of the newest matches of each kind [`Store::search`] ranks (BM25 reads each
+/// candidate's length row: one lookup per candidate).
+pub const SEARCH_CANDIDATES: i64 = 200;
 
 const EVENT_COLUMNS: &str = "e.id, e.day, e.source_id, sa.canonical, e.source_code, e.target_id, ta.canonical,
     e.target_code, e.cameo, e.root, e.quad_class, e.goldstein, e.plover, e.place, e.lat, e.lon, e.num_mentions,
@@ -738,7 +739,9 @@ impl Store {
         };
         let conn = self.connection();
         let mut stmt = conn.prepare_cached(
-            "SELECT text, count(*) AS n FROM mentions WHERE actor_id = ?1 AND via IN ('name', 'acronym', 'metonymy')
+            // From `mentions_actor_alias` alone, in text order.
+            "SELECT text, count(*) AS n FROM mentions INDEXED BY mentions_actor_alias
+             WHERE actor_id = ?1 AND via IN ('name', 'acronym', 'metonymy')
              GROUP BY text ORDER BY n DESC, text LIMIT 30",
         )?;
         let aliases = stmt
@@ -747,7 +750,9 @@ impl Store {
         let n = limit(limit_rows, 50);
         let quotes = self.quotes_where("q.speaker_id = ?1", &[Value::Integer(id)], n, 0)?;
         let events_for = |col: &str| -> Result<Vec<EventRow>, StoreError> {
-            let sql = format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE e.{col} = ?1 ORDER BY e.day DESC, e.id LIMIT {n}");
+            // The default event order, so the page is read in order from the actor's
+            // `events_*_recent` index and cut there.
+            let sql = format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE e.{col} = ?1 ORDER BY e.day DESC, e.num_mentions DESC, e.id LIMIT {n}");
             let mut stmt = conn.prepare(&sql)?;
             let rows = stmt.query_map([id], event_row)?;
             Ok(rows.collect::<Result<_, _>>()?)
@@ -1003,7 +1008,9 @@ impl Store {
     ///
     /// Each kind ranks (BM25) only its newest [`SEARCH_CANDIDATES`] matches (or `max`, if more),
     /// so a common word costs the same as a rare one: the index yields matches newest first and
-    /// stops there, instead of ranking and sorting every match.
+    /// stops there, instead of ranking and sorting every match. Hits come most relevant first,
+    /// equally relevant ones newest first; each kind's snippets come from one more read of its
+    /// matches, from the oldest ranked one on.
     pub fn search(&self, query: &str, max: usize) -> Result<Vec<SearchHit>, StoreError> {
         let q = fts_query(query)?;
         let n = limit(max, 50);
@@ -1019,47 +1026,57 @@ impl Store {
             let rows = stmt.query_map(rusqlite::params![q, cap, n], |r| r.get(0))?;
             Ok(rows.collect::<Result<_, _>>()?)
         };
-        // One hit per ranked rowid, its snippet taken only for the hits returned.
+        // The ranked hits with their snippets from one read of the matches from the oldest
+        // ranked rowid on (snippets are taken only for the ranked rows), then in rank order.
         let mut take = |table: &str,
                         sql: &str,
                         row: fn(&rusqlite::Row<'_>) -> rusqlite::Result<SearchHit>|
          -> Result<(), StoreError> {
+            let ranked = best(table)?;
+            let Some(&oldest) = ranked.iter().min() else {
+                return Ok(());
+            };
+            let ids =
+                serde_json::to_string(&ranked).map_err(|e| StoreError::BadQuery(e.to_string()))?;
             let mut stmt = conn.prepare_cached(sql)?;
-            for rowid in best(table)? {
-                hits.extend(
-                    stmt.query_row(rusqlite::params![q, rowid], row)
-                        .optional()?,
-                );
-            }
+            let mut found: Vec<(i64, SearchHit)> = stmt
+                .query_map(rusqlite::params![q, oldest, ids], |r| {
+                    Ok((r.get::<_, i64>(0)?, row(r)?))
+                })?
+                .collect::<Result<_, _>>()?;
+            found.sort_by_key(|(rowid, _)| ranked.iter().position(|x| x == rowid));
+            hits.extend(found.into_iter().map(|(_, h)| h));
             Ok(())
         };
         take(
             "documents_fts",
-            "SELECT f.doc_id, d.title, snippet(documents_fts, 2, '[', ']', '…', 16)
+            "SELECT f.rowid, f.doc_id, d.title, snippet(documents_fts, 2, '[', ']', '…', 16)
              FROM documents_fts f JOIN documents d ON d.id = f.doc_id
-             WHERE documents_fts MATCH ?1 AND f.rowid = ?2",
+             WHERE documents_fts MATCH ?1 AND f.rowid >= ?2
+               AND +f.rowid IN (SELECT value FROM json_each(?3))",
             |r| {
                 Ok(SearchHit {
                     kind: "document".into(),
-                    doc_id: r.get(0)?,
+                    doc_id: r.get(1)?,
                     quote_id: None,
-                    title: r.get(1)?,
-                    snippet: r.get(2)?,
+                    title: r.get(2)?,
+                    snippet: r.get(3)?,
                 })
             },
         )?;
         take(
             "quotes_fts",
-            "SELECT q.doc_id, q.id, d.title, snippet(quotes_fts, 1, '[', ']', '…', 16)
+            "SELECT f.rowid, q.doc_id, q.id, d.title, snippet(quotes_fts, 1, '[', ']', '…', 16)
              FROM quotes_fts f JOIN quotes q ON q.id = f.quote_id JOIN documents d ON d.id = q.doc_id
-             WHERE quotes_fts MATCH ?1 AND f.rowid = ?2",
+             WHERE quotes_fts MATCH ?1 AND f.rowid >= ?2
+               AND +f.rowid IN (SELECT value FROM json_each(?3))",
             |r| {
                 Ok(SearchHit {
                     kind: "quote".into(),
-                    doc_id: r.get(0)?,
-                    quote_id: Some(r.get(1)?),
-                    title: r.get(2)?,
-                    snippet: r.get(3)?,
+                    doc_id: r.get(1)?,
+                    quote_id: Some(r.get(2)?),
+                    title: r.get(3)?,
+                    snippet: r.get(4)?,
                 })
             },
         )?;
@@ -1196,66 +1213,66 @@ pub struct StoryDetail {
     pub events: Vec<EventRow>,
 }
 
-impl Store {
-    fn story_row(
-        &self,
-        id: &str,
-        articles: i64,
-        first: Option<String>,
-        last: Option<String>,
-    ) -> Result<StoryRow, StoreError> {
-        let conn = self.connection();
-        let label: Option<String> = conn.query_row(
-            "SELECT coalesce(title, substr(text, 1, 80)) FROM documents WHERE story = ?1
-             ORDER BY published IS NULL, published, id LIMIT 1",
-            [id],
-            |r| r.get(0),
-        )?;
-        let events: i64 = conn.query_row(
-            "SELECT count(DISTINCT m.event_id) FROM event_mentions m JOIN documents d ON d.id = m.doc_id WHERE d.story = ?1",
-            [id],
-            |r| r.get(0),
-        )?;
-        let mut stmt = conn.prepare_cached(
-            "SELECT a.canonical FROM mentions m JOIN documents d ON d.id = m.doc_id JOIN actors a ON a.id = m.actor_id
-             WHERE d.story = ?1 GROUP BY a.id ORDER BY count(*) DESC, a.canonical LIMIT 5",
-        )?;
-        let actors = stmt
-            .query_map([id], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        Ok(StoryRow {
-            id: id.to_string(),
-            label: label.unwrap_or_default(),
-            articles,
-            first_published: first,
-            last_published: last,
-            events,
-            actors,
-        })
-    }
+/// One `stories` row (see migration 7).
+fn stored_story(r: &Row<'_>) -> rusqlite::Result<StoryRow> {
+    let actors: String = r.get(6)?;
+    Ok(StoryRow {
+        id: r.get(0)?,
+        articles: r.get(1)?,
+        first_published: r.get(2)?,
+        last_published: r.get(3)?,
+        label: r.get(4)?,
+        events: r.get(5)?,
+        // Written by the insert path as a JSON array of names; anything else reads as none.
+        actors: serde_json::from_str(&actors).unwrap_or_default(),
+    })
+}
 
+const STORY_COLUMNS: &str = "id, articles, first_published, last_published, label, events, actors";
+
+impl Store {
     /// Stories with at least `min_articles` articles, largest and latest first.
+    ///
+    /// One page of the `stories` table read in order from `stories_list`, kept on insert.
     pub fn stories(
         &self,
         min_articles: i64,
         max: usize,
         offset: usize,
     ) -> Result<Vec<StoryRow>, StoreError> {
-        let mut stmt = self.connection().prepare(&format!(
-            "SELECT story, count(*) AS n, min(published), max(published) FROM documents WHERE story IS NOT NULL
-             GROUP BY story HAVING n >= ?1 ORDER BY n DESC, max(published) DESC, story LIMIT {} OFFSET {}",
-            limit(max, 100),
-            offset
+        let mut stmt = self.connection().prepare_cached(&format!(
+            "SELECT {STORY_COLUMNS} FROM stories INDEXED BY stories_list WHERE articles >= ?1
+             ORDER BY articles DESC, last_published DESC, id LIMIT ?2 OFFSET ?3"
         ))?;
-        let groups: Vec<(String, i64, Option<String>, Option<String>)> = stmt
-            .query_map([min_articles.max(1)], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
+        let rows = stmt.query_map(
+            rusqlite::params![min_articles.max(1), limit(max, 100), offset as i64],
+            stored_story,
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every story whose stored row differs from a recount over its documents, and every
+    /// story of the documents without a row (for [`Store::check_consistency`]).
+    pub(crate) fn stale_stories(&self) -> Result<Vec<String>, StoreError> {
+        let conn = self.connection();
+        let mut bad = Vec::new();
+        let mut stmt = conn.prepare(&format!("SELECT {STORY_COLUMNS} FROM stories ORDER BY id"))?;
+        let stored: Vec<StoryRow> = stmt
+            .query_map([], stored_story)?
             .collect::<Result<_, _>>()?;
-        groups
-            .into_iter()
-            .map(|(id, n, f, l)| self.story_row(&id, n, f, l))
-            .collect()
+        for row in &stored {
+            if crate::cluster::recount_story(conn, &row.id)?.as_ref() != Some(row) {
+                bad.push(row.id.clone());
+            }
+        }
+        let mut stmt = conn.prepare(
+            "SELECT DISTINCT story FROM documents d WHERE story IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = d.story) ORDER BY story",
+        )?;
+        for id in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            bad.push(id?);
+        }
+        Ok(bad)
     }
 
     /// One story by id (the smallest document id in it) or by any of its documents.
@@ -1269,12 +1286,19 @@ impl Store {
                 r.get(0)
             })?;
         let Some(story) = story else { return Ok(None) };
-        let (n, f, l): (i64, Option<String>, Option<String>) = conn.query_row(
-            "SELECT count(*), min(published), max(published) FROM documents WHERE story = ?1",
-            [&story],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
-        let row = self.story_row(&story, n, f, l)?;
+        let stored = conn
+            .prepare_cached(&format!(
+                "SELECT {STORY_COLUMNS} FROM stories WHERE id = ?1"
+            ))?
+            .query_row([&story], stored_story)
+            .optional()?;
+        let row = match stored {
+            Some(row) => row,
+            None => match crate::cluster::recount_story(conn, &story)? {
+                Some(row) => row,
+                None => return Ok(None),
+            },
+        };
         let mut stmt = conn.prepare_cached(
             "SELECT d.id, d.path, d.url, d.title, d.byline, d.outlet, d.published,
                     length(d.text) - length(replace(d.text, ' ', '')) + 1

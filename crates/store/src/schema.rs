@@ -222,4 +222,25 @@ CREATE INDEX events_source ON events(source_id, day, quad_class, goldstein, num_
 DROP INDEX events_target;
 CREATE INDEX events_target ON events(target_id, day, quad_class, goldstein, num_mentions, source_id);
 "#,
+    // 7: one row per story with the figures its list shows (article count, first and last
+    // publication date, label, event count, leading actors as a JSON array), kept by the insert
+    // path for each story a new document joins or merges (see `cluster::refresh_stories` and
+    // `Store::check_consistency`), so the story list reads one page from `stories_list` instead
+    // of grouping every article and counting each story's events and actors. Existing stores are
+    // filled after the migration (see `cluster::backfill_stories`). And each actor's mention texts
+    // with how they were found, so its aliases are counted from that index alone instead of
+    // looking up every one of its mention rows.
+    r#"
+CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    articles INTEGER NOT NULL,
+    first_published TEXT,
+    last_published TEXT,
+    label TEXT NOT NULL,
+    events INTEGER NOT NULL,
+    actors TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX stories_list ON stories(articles DESC, last_published DESC, id);
+CREATE INDEX mentions_actor_alias ON mentions(actor_id, text, via);
+"#,
 ];

@@ -242,6 +242,9 @@ impl Store {
             if i + 1 == 2 {
                 crate::cluster::backfill(&tx)?;
             }
+            if i + 1 == 7 {
+                crate::cluster::backfill_stories(&tx)?;
+            }
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", i as i64 + 1)?;
             tx.commit()?;
@@ -362,7 +365,8 @@ impl Store {
     /// missing document or event; every document with its full-text row, its story and as many
     /// mentions, quotes, times and event mentions as its stored analysis lists; every event's
     /// counts equal to a recount over its mentions, every actor's counters to a recount over
-    /// its mentions. Returns one line per problem (empty when
+    /// its mentions, every story's stored figures to a recount over its articles (and a row for
+    /// every story). Returns one line per problem (empty when
     /// all is well). Reads everything: for tests and `newsgraph stats --check`, not hot paths.
     pub fn check_consistency(&self) -> Result<Vec<String>, StoreError> {
         let mut problems = Vec::new();
@@ -452,6 +456,13 @@ impl Store {
             if n > 0 {
                 problems.push(format!("{n} {what}"));
             }
+        }
+        let stale = self.stale_stories()?;
+        if let Some(first) = stale.first() {
+            problems.push(format!(
+                "{} stories whose stored figures differ from a recount over their articles (e.g. {first})",
+                stale.len()
+            ));
         }
         // Each document against its own analysis: nothing half-written.
         let mut docs = conn.prepare("SELECT id, analysis FROM documents ORDER BY seq")?;
@@ -624,7 +635,9 @@ fn write_document(
         }
     }
     insert_events(conn, analysis, source, &actor_of)?;
-    crate::cluster::cluster_document(conn, &doc.id, &doc.text, doc.published.as_deref())?;
+    let stories =
+        crate::cluster::cluster_document(conn, &doc.id, &doc.text, doc.published.as_deref())?;
+    crate::cluster::refresh_stories(conn, &stories)?;
     Ok(Inserted::New)
 }
 

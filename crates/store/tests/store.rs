@@ -342,7 +342,7 @@ fn index_names(store: &Store) -> Vec<String> {
 
 #[test]
 fn version_1_and_2_databases_upgrade_to_the_latest() {
-    for version in [1, 2, 3, 4, 5] {
+    for version in [1, 2, 3, 4, 5, 6] {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
         old_database(&path, version);
@@ -373,6 +373,8 @@ fn version_1_and_2_databases_upgrade_to_the_latest() {
             "documents_recent",
             "actor_documents_recent",
             "actors_most_mentioned",
+            "stories_list",
+            "mentions_actor_alias",
         ] {
             assert!(
                 indexes.iter().any(|i| i == wanted),
@@ -406,6 +408,24 @@ fn version_1_and_2_databases_upgrade_to_the_latest() {
             (2, 1),
             "v{version}"
         );
+        // The story table was filled from the old document's story (version 7).
+        assert!(indexes.iter().any(|i| i == "stories_list"), "v{version}");
+        let stories = store.stories(1, 10, 0).unwrap();
+        assert_eq!(stories.len(), 1, "v{version}: {stories:?}");
+        assert_eq!(
+            (
+                stories[0].id.as_str(),
+                stories[0].label.as_str(),
+                stories[0].articles
+            ),
+            ("old1", "Old", 1),
+            "v{version}"
+        );
+        assert_eq!(
+            stories[0].actors,
+            vec!["Old Actor".to_string()],
+            "v{version}"
+        );
         // The old document is there, and new ones join it.
         store
             .insert(
@@ -434,6 +454,43 @@ fn version_1_and_2_databases_upgrade_to_the_latest() {
             .filter(|p| p.contains("counters") || p.contains("article lists"))
             .collect();
         assert!(counters.is_empty(), "v{version}: {counters:?}");
+        let stale: Vec<String> = store
+            .check_derived()
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.contains("stories"))
+            .collect();
+        assert!(stale.is_empty(), "v{version}: {stale:?}");
+        assert_eq!(
+            store
+                .stories(1, 10, 0)
+                .unwrap()
+                .iter()
+                .map(|s| s.articles)
+                .sum::<i64>(),
+            2,
+            "v{version}"
+        );
+        // The check notices a story whose figures drifted.
+        store
+            .connection()
+            .execute(
+                "UPDATE stories SET events = events + 1 WHERE id = 'old1'",
+                [],
+            )
+            .unwrap();
+        assert!(store
+            .check_derived()
+            .unwrap()
+            .iter()
+            .any(|p| p.starts_with("1 stories whose stored figures differ")));
+        store
+            .connection()
+            .execute(
+                "UPDATE stories SET events = events - 1 WHERE id = 'old1'",
+                [],
+            )
+            .unwrap();
         // And the check notices a counter that drifted.
         store
             .connection()
@@ -928,4 +985,44 @@ fn an_actors_timeline_and_partners_count_each_event_once_from_either_side() {
     assert_eq!(graph("2020-06", "2020-06"), [(other, id, 1)]);
     assert_eq!(graph("2020-05-01", "2020-05-01"), [(id, other, 1)]);
     assert_eq!(graph("2020-07", "2020-12"), []);
+}
+
+#[test]
+fn search_ranks_the_most_relevant_of_the_newest_matches_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("search.db")).unwrap();
+    store.batch_writes(64, std::time::Duration::from_secs(60));
+    let dense = "Harvest, harvest, harvest: the harvest.";
+    let sparse = |i: usize| {
+        format!("Item {i}: the harvest was discussed among many other matters of the day.")
+    };
+    // An old, very relevant article, then more newer matches than are ranked.
+    store
+        .insert(&meeting("old-dense", "o", "2020-05-01", dense), "raw", None)
+        .unwrap();
+    let newer = newsgraph_store::query::SEARCH_CANDIDATES as usize + 20;
+    for i in 0..newer {
+        store
+            .insert(
+                &meeting(&format!("s{i:04}"), "o", "2020-05-02", &sparse(i)),
+                "raw",
+                None,
+            )
+            .unwrap();
+    }
+    // A relevant article among the newest matches.
+    store
+        .insert(&meeting("new-dense", "o", "2020-05-03", dense), "raw", None)
+        .unwrap();
+    store.flush().unwrap();
+    let hits = store.search("harvest", 10).unwrap();
+    assert_eq!(hits.len(), 10);
+    // The most relevant of the ranked (newest) matches comes first; the old one is past them.
+    assert_eq!(hits[0].doc_id, "new-dense");
+    assert!(hits.iter().all(|h| h.doc_id != "old-dense"));
+    // Among equally relevant hits, the newest come first.
+    let rest: Vec<&str> = hits[1..].iter().map(|h| h.doc_id.as_str()).collect();
+    let mut sorted = rest.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(rest, sorted);
 }
