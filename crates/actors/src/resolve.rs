@@ -19,7 +19,9 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use newsgraph_core::{Date, Document, Entity, EntityKind, Mention, MentionVia, Place, Span};
+use newsgraph_core::{
+    Date, Document, Entity, EntityKind, Mention, MentionVia, Place, Span, MONTH_NAMES,
+};
 
 use crate::kb::{title_rank, ActorClass, ActorId, Gender, InstClass, Kb, Target};
 use crate::matcher::{Hit, Matcher};
@@ -79,7 +81,8 @@ const HONORIFICS: &[&str] = &[
     "dame",
 ];
 
-/// Capitalised words that begin sentences without being names.
+/// Capitalised words that begin sentences without being names (the month names, which do too,
+/// are `MONTHS`).
 const FUNCTION_WORDS: &[&str] = &[
     "the",
     "a",
@@ -205,18 +208,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "latest",
     "breaking",
     "news",
@@ -285,20 +276,7 @@ const LANGUAGES: &[&str] = &[
 ];
 
 /// Months: `in May`, `May 3`, `last May` are dates, not the surname `May`.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+const MONTHS: &[&str] = &MONTH_NAMES;
 
 /// Words before a month that make it a date (`by May`, `early June`).
 const BEFORE_MONTH: &[&str] = &[
@@ -954,7 +932,8 @@ impl<'a> Resolver<'a> {
                 && !self.words[next].joined
                 && !covered_by(&covered, next, h)
                 && self.run_word(next)
-                && !FUNCTION_WORDS.contains(&self.words[next].norm.as_str());
+                && !FUNCTION_WORDS.contains(&self.words[next].norm.as_str())
+                && !MONTHS.contains(&self.words[next].norm.as_str());
             if glued {
                 for c in covered.iter_mut().take(h.w1).skip(h.w0) {
                     *c = false;
@@ -1244,7 +1223,7 @@ impl<'a> Resolver<'a> {
 
     fn common_word(&self, w: usize) -> bool {
         let n = self.words[w].norm.as_str();
-        FUNCTION_WORDS.contains(&n) || self.lower_seen.contains(n)
+        FUNCTION_WORDS.contains(&n) || MONTHS.contains(&n) || self.lower_seen.contains(n)
     }
 
     /// A run that spells a known person's name (exactly or by its transliteration skeleton).

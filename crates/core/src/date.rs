@@ -93,8 +93,8 @@ impl Date {
     }
 }
 
-/// English month names, January first.
-const MONTH_NAMES: [&str; 12] = [
+/// English month names, January first, in lower case.
+pub const MONTH_NAMES: [&str; 12] = [
     "january",
     "february",
     "march",
