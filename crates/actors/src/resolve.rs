@@ -275,6 +275,27 @@ const LANGUAGES: &[&str] = &[
     "tigrinya",
 ];
 
+/// Plurals that end the names of companies, media and institutions (`Turkish Airlines`,
+/// `Indian Railways`), never a people: a country adjective before one stays part of the name.
+const NAME_PLURAL_HEADS: &[&str] = &[
+    "airlines",
+    "airways",
+    "industries",
+    "holdings",
+    "railways",
+    "systems",
+    "communications",
+    "networks",
+    "studios",
+    "times",
+    "news",
+    "games",
+    "olympics",
+    "affairs",
+    "archives",
+    "telecommunications",
+];
+
 /// Months: `in May`, `May 3`, `last May` are dates, not the surname `May`.
 const MONTHS: &[&str] = &MONTH_NAMES;
 
@@ -2206,7 +2227,10 @@ impl<'a> Resolver<'a> {
     fn lone_capitalised_plural(&self, i: usize) -> bool {
         let w = &self.words[i];
         let plural = w.norm.len() > 3 && w.norm.ends_with('s') && !w.norm.ends_with("ss");
-        plural && !w.upper && !(self.adjacent(i, i + 1) && self.run_word(i + 1))
+        plural
+            && !w.upper
+            && !NAME_PLURAL_HEADS.contains(&w.norm.as_str())
+            && !(self.adjacent(i, i + 1) && self.run_word(i + 1))
     }
 
     fn based_after(&self, w1: usize) -> bool {

@@ -483,6 +483,12 @@ fn lone_country_adjectives_and_plural_demonyms() {
         "The Syrian Free Officers met in a village.",
         &["Syrian => Syria SYR Name"],
     );
+    // A company or media name ending in a plural is a name, not a people.
+    check_absent(
+        "2019-03-12",
+        "Passengers flew with Kenyan Airways. The Nigerian Railways cut services.",
+        &["Kenyan => Kenya KEN Name", "Nigerian => Nigeria NGA Name"],
+    );
 }
 
 #[test]
