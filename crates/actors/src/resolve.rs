@@ -237,6 +237,45 @@ const GROUP_NAME_STARTS: &[&str] = &[
     "majlis", "junud", "asaib", "fatah",
 ];
 
+/// Adjectives of a creed or an ideology (`Islamist fighters`, `Maoist rebels`): alone they
+/// describe, they do not name a group.
+const CREEDS: &[&str] = &[
+    "islamist",
+    "islamic",
+    "jihadist",
+    "jihadi",
+    "salafist",
+    "salafi",
+    "wahhabi",
+    "sunni",
+    "shia",
+    "shiite",
+    "alawite",
+    "muslim",
+    "christian",
+    "catholic",
+    "protestant",
+    "orthodox",
+    "evangelical",
+    "buddhist",
+    "hindu",
+    "sikh",
+    "jewish",
+    "druze",
+    "maoist",
+    "marxist",
+    "leninist",
+    "communist",
+    "socialist",
+    "fascist",
+    "nationalist",
+    "separatist",
+    "loyalist",
+    "royalist",
+    "monarchist",
+    "anarchist",
+];
+
 /// Languages, which follow `in` as places do (`said in English`).
 const LANGUAGES: &[&str] = &[
     "english",
@@ -893,8 +932,11 @@ impl<'a> Resolver<'a> {
             || (!g.is_empty() && g.len() <= 3 && g.chars().all(|c| c == ' ' || c == '\u{a0}'))
     }
 
+    /// The word right before `w` when only a space or an abbreviation's dot parts them
+    /// (`Mr. X`, `President X`), not a dash or a comma (`PORT-AU-PRINCE — Gunmen ...`).
     fn prev_norm(&self, w: usize) -> Option<&str> {
-        w.checked_sub(1).map(|p| self.words[p].norm.as_str())
+        let p = w.checked_sub(1)?;
+        matches!(self.gap(p, w).trim(), "" | ".").then(|| self.words[p].norm.as_str())
     }
 
     /// Runs the whole resolution and returns the entities in order of first mention.
@@ -1180,6 +1222,13 @@ impl<'a> Resolver<'a> {
         self.token_at
             .get(&self.words[w].start)
             .is_some_and(|&t| self.doc.tokens[t].upos == newsgraph_core::Upos::Noun)
+    }
+
+    /// Whether the tagger took word `w` for an adjective (false without tags).
+    fn is_adj(&self, w: usize) -> bool {
+        self.token_at
+            .get(&self.words[w].start)
+            .is_some_and(|&t| self.doc.tokens[t].upos == newsgraph_core::Upos::Adj)
     }
 
     /// Whether the tagger took word `w` for a proper noun (true without tags).
@@ -2083,6 +2132,15 @@ impl<'a> Resolver<'a> {
             Target::Adjective(c) => Some(c),
             _ => None,
         }) {
+            if self.adjective_capital(h, c) {
+                // The `capital` nominal's own hit is part of this mention.
+                let cap_w = h.w1;
+                return if items.get(k + 1).is_some_and(|it| it.w0() == cap_w) {
+                    k + 2
+                } else {
+                    k + 1
+                };
+            }
             self.lone_adjective(h, c);
             return k + 1;
         }
@@ -2326,13 +2384,32 @@ impl<'a> Resolver<'a> {
     }
 
     fn nominal(&mut self, h: &Hit, n: usize) {
-        let Some(p) = h.w0.checked_sub(1) else {
+        let Some(mut p) = h.w0.checked_sub(1) else {
             return;
         };
-        if !matches!(
-            self.words[p].norm.as_str(),
-            "the" | "this" | "that" | "these" | "those"
-        ) {
+        let det = |w: &Word| matches!(w.norm.as_str(), "the" | "this" | "that" | "these" | "those");
+        // `the Caribbean nation`, `the impoverished island nation`, `the oil-rich Gulf
+        // state`: a country nominal may carry up to three modifiers that name no actor
+        // themselves (a geographic word, an adjective).
+        let country_only = self.kb.nominals[n]
+            .antecedents
+            .iter()
+            .all(|a| a == "country");
+        if country_only && !det(&self.words[p]) {
+            let mut q = p;
+            let mut n_mod = 0;
+            while n_mod < 3 && !det(&self.words[q]) && self.nominal_modifier(q) && q > 0 {
+                if !self.adjacent(q - 1, q) {
+                    break;
+                }
+                q -= 1;
+                n_mod += 1;
+            }
+            if n_mod > 0 && det(&self.words[q]) {
+                p = q;
+            }
+        }
+        if !det(&self.words[p]) {
             return;
         }
         // `the Islamist rebel group Jaish al-Islam`: the name that follows is the referent.
@@ -2461,10 +2538,63 @@ impl<'a> Resolver<'a> {
                 found = Some(e);
             }
         }
+        // `plunging the Caribbean nation into crisis` when the country is so far named only
+        // in adjectives (`Haitian President X`): the country the text is about.
+        if found.is_none() && country_only {
+            let iso = self
+                .context_country(h.w0)
+                .or_else(|| self.countries_seen.first().cloned());
+            if let Some(c) = iso.and_then(|iso| self.kb.countries.iter().find(|c| c.iso3 == iso)) {
+                let id = c.actor;
+                found = Some(self.actor_entity(id));
+            }
+        }
         if let Some(e) = found {
-            let span = Span::new(self.words[h.w0].start, self.words[h.w1 - 1].end);
+            let span = Span::new(self.words[p + 1].start, self.words[h.w1 - 1].end);
             self.add_mention(e, span, MentionVia::Nominal, h.w1);
         }
+    }
+
+    /// Word `q` may modify a country nominal without being a mention itself: a lowercase
+    /// adjective (`impoverished`, `oil-rich`) or a capitalised word no mention covers
+    /// (`Caribbean`, `Balkan`), which is not the start of a sentence.
+    fn nominal_modifier(&self, q: usize) -> bool {
+        let w = &self.words[q];
+        if w.possessive || self.sentence_initial(q) {
+            return false;
+        }
+        let covered = self.recs.last().is_some_and(|r| r.start >= w.start);
+        if covered {
+            return false;
+        }
+        if w.cap {
+            return !w.upper && !self.kb.phrases.contains_key(w.norm.as_str());
+        }
+        // `the other country`, `the neighbouring nation` point away from the one in focus.
+        const AWAY: &[&str] = &[
+            "other",
+            "another",
+            "neighbouring",
+            "neighboring",
+            "next",
+            "foreign",
+            "different",
+            "first",
+            "second",
+            "last",
+            "new",
+            "each",
+            "every",
+            "host",
+        ];
+        if AWAY.contains(&w.norm.as_str()) || FUNCTION_WORDS.contains(&w.norm.as_str()) {
+            return false;
+        }
+        self.is_adj(q)
+            || self.is_noun(q)
+            || w.norm.ends_with("ed")
+            || w.joined
+            || self.words.get(q + 1).is_some_and(|x| x.joined)
     }
 
     /// `the capital`: the capital of the latest country of the text.
@@ -2480,7 +2610,10 @@ impl<'a> Resolver<'a> {
             }
             let e = &self.ents[rec.ent].entity;
             if e.kind == EntityKind::Country {
-                iso = e.country.clone();
+                // `France said ... Paris has kept forces near the capital`: the capital of
+                // the country the text is about, which a foreign country named on the way
+                // does not displace.
+                iso = self.context_country(h.w0).or_else(|| e.country.clone());
                 break;
             }
             // `accepted the plan in Tbilisi but told a rally in the capital`: the capital
@@ -2503,20 +2636,49 @@ impl<'a> Resolver<'a> {
         let Some(iso) = iso else {
             return;
         };
-        let Some(m) = self
-            .kb
-            .metonyms
-            .iter()
-            .find(|m| !m.seat && m.country.as_deref() == Some(iso.as_str()))
-        else {
-            return;
-        };
-        let key = crate::norm::phrase_key(&m.alias);
-        if let Some(place) = self.gaz.best(&key, std::slice::from_ref(&iso)) {
+        if let Some(place) = self.capital_of(&iso) {
             let e = self.place_entity(place);
             let span = Span::new(self.words[p].start, self.words[h.w1 - 1].end);
             self.add_mention(e, span, MentionVia::Nominal, h.w1);
         }
+    }
+
+    /// The gazetteer place of a country's capital (its first capital metonym).
+    fn capital_of(&self, iso: &str) -> Option<u32> {
+        let m = self
+            .kb
+            .metonyms
+            .iter()
+            .find(|m| !m.seat && m.country.as_deref() == Some(iso))?;
+        let key = crate::norm::phrase_key(&m.alias);
+        self.gaz.best(&key, &[iso.to_string()])
+    }
+
+    /// `the Eritrean capital`: a country adjective between a determiner and `capital` names
+    /// the capital city, a place, not the country. Returns whether it emitted the mention.
+    fn adjective_capital(&mut self, h: &Hit, c: usize) -> bool {
+        let Some(p) = h.w0.checked_sub(1) else {
+            return false;
+        };
+        let the = matches!(self.words[p].norm.as_str(), "the" | "this" | "that")
+            && self.adjacent(p, h.w0);
+        let capital = self
+            .words
+            .get(h.w1)
+            .is_some_and(|w| w.norm == "capital" && !w.upper)
+            && self.adjacent(h.w1 - 1, h.w1);
+        // `the Eritrean capital city` is the same place; `the Eritrean capital's ...` too.
+        if !(the && capital) {
+            return false;
+        }
+        let iso = self.kb.countries[c].iso3.clone();
+        let Some(place) = self.capital_of(&iso) else {
+            return false;
+        };
+        let e = self.place_entity(place);
+        let span = Span::new(self.words[p].start, self.words[h.w1].end);
+        self.add_mention(e, span, MentionVia::Nominal, h.w1 + 1);
+        true
     }
 
     fn run_item(&mut self, items: &[Item], k: usize, w0: usize, w1: usize, res: &RunRes) -> usize {
@@ -2575,6 +2737,10 @@ impl<'a> Resolver<'a> {
 
     /// A name the knowledge base does not know, typed by its cues.
     fn unknown(&mut self, items: &[Item], k: usize, w0: usize, w1: usize) -> usize {
+        // `Islamist fighters`, `Maoist rebels`: a creed describes, it names no one.
+        if w1 - w0 == 1 && CREEDS.contains(&self.words[w0].norm.as_str()) {
+            return k + 1;
+        }
         let canonical = self.text_of(w0, w1);
         let span = self.span(w0, w1);
         // The same name typed earlier in the document.

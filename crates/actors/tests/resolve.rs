@@ -672,3 +672,79 @@ fn the_country_adjective_group_is_a_group_of_that_country_named_before() {
         &["the Lebanese group => Hezbollah LBNREB Nominal"],
     );
 }
+
+#[test]
+fn a_word_after_a_dash_is_not_a_name_by_an_honorific_before_the_dash() {
+    check_absent(
+        "2020-03-02",
+        "They cheered the general — Soldiers then marched to the square.",
+        &["Soldiers =>"],
+    );
+}
+
+#[test]
+fn a_creed_adjective_alone_names_no_group() {
+    check_absent(
+        "2020-03-02",
+        "Maoist fighters attacked a police post, Indian officials said. Islamist rebels \
+         took the town.",
+        &["Maoist =>", "Islamist =>"],
+    );
+}
+
+#[test]
+fn a_country_adjective_before_capital_is_the_capital_city() {
+    check(
+        "2020-03-02",
+        "Talks were held in the Kenyan capital on Monday.",
+        &["the Kenyan capital => Nairobi - Nominal"],
+    );
+    check_absent(
+        "2020-03-02",
+        "Talks were held in the Kenyan capital on Monday.",
+        &["Kenyan => Kenya"],
+    );
+}
+
+#[test]
+fn the_bare_capital_is_that_of_the_country_in_focus() {
+    check(
+        "2020-03-02",
+        "Malian soldiers said Mali would hold elections. Mali's junta agreed, and the vote \
+         in Mali was set for May. France said its troops would leave, and Paris kept forces \
+         near the capital.",
+        &["the capital => Bamako - Nominal"],
+    );
+}
+
+#[test]
+fn country_nominals_take_geographic_and_adjective_modifiers() {
+    check(
+        "2020-03-02",
+        "Tongan officials said the Pacific nation would vote in May.",
+        &["Pacific nation => Tonga TON Nominal"],
+    );
+    // Named so far only by an adjective: the country the text is about.
+    check(
+        "2020-03-02",
+        "Gunmen killed Malian soldiers, plunging the country into crisis.",
+        &["country => Mali MLI Nominal"],
+    );
+}
+
+#[test]
+fn armed_groups_of_south_and_southeast_asia_and_africa() {
+    check(
+        "2019-06-01",
+        "The Tamil Tigers, Abu Sayyaf and the Maute group were named beside Ansar al-Sunna, \
+         the Oromo Liberation Army and the Justice and Equality Movement.",
+        &[
+            "Tamil Tigers => Liberation Tigers of Tamil Eelam LKAREBLTT Name",
+            "Abu Sayyaf => Abu Sayyaf PHLREBASG Name",
+            "Maute group => Maute group PHLREBMAU Name",
+            "Ansar al-Sunna => Ansar al-Sunna MOZREBASS Name",
+            "Oromo Liberation Army => Oromo Liberation Army ETHREBOLA Name",
+            "Justice and Equality Movement => Justice and Equality Movement SDNREBJEM Name",
+        ],
+    );
+}
