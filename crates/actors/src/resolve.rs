@@ -3434,11 +3434,22 @@ impl<'a> Resolver<'a> {
     }
 
     fn finish(self) -> Vec<Entity> {
+        // A person the base does not know, whom no title, apposition or adjective placed:
+        // most people in a news story belong to the country it is about.
+        let focus = self.context_country(self.words.len());
         let mut out: Vec<Entity> = self
             .ents
             .into_iter()
             .filter(|b| !b.entity.mentions.is_empty())
             .map(|mut b| {
+                if b.entity.kind == EntityKind::Person
+                    && matches!(b.key, Key::New(..))
+                    && b.entity.actor_code.is_none()
+                    && b.entity.country.is_none()
+                {
+                    b.entity.actor_code = focus.clone();
+                    b.entity.country = focus.clone();
+                }
                 b.entity
                     .mentions
                     .sort_by_key(|m| (m.span.start, m.span.end));

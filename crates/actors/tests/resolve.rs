@@ -748,3 +748,13 @@ fn armed_groups_of_south_and_southeast_asia_and_africa() {
         ],
     );
 }
+
+#[test]
+fn an_unplaced_new_person_takes_the_country_in_focus() {
+    check(
+        "2020-03-02",
+        "Malian soldiers took the town. Mali's junta said the vote in Mali would wait. \
+         Amadou Kone, a teacher, said he would stay.",
+        &["Amadou Kone => Amadou Kone MLI Name"],
+    );
+}
