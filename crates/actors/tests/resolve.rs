@@ -758,3 +758,26 @@ fn an_unplaced_new_person_takes_the_country_in_focus() {
         &["Amadou Kone => Amadou Kone MLI Name"],
     );
 }
+
+#[test]
+fn a_transnational_region_named_by_its_name_beats_a_division_named_by_its_stem() {
+    check(
+        "2022-10-01",
+        "Burkina Faso's army fought jihadists across the Sahel this year.",
+        &["Sahel => Sahel - Name"],
+    );
+}
+
+#[test]
+fn states_islands_and_provinces_outside_the_old_conflict_list_are_places() {
+    check(
+        "2021-03-29",
+        "Fighting spread from Cabo Delgado to Niassa, and talks were held in Ohio and on \
+         Mindanao.",
+        &[
+            "Cabo Delgado => Cabo Delgado - Name",
+            "Ohio => Ohio - Name",
+            "Mindanao => Mindanao - Name",
+        ],
+    );
+}
