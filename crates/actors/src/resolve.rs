@@ -2453,11 +2453,12 @@ impl<'a> Resolver<'a> {
         let head = self.words[h.w1 - 1].norm.clone();
         let sentence = self.sent[h.w0];
         let mut found = None;
+        let mut found_at: Option<(usize, u32)> = None;
         // An organisation named by a word of its own name (`the mission`, `the council`) may
         // be far back; other nominals look six sentences back.
         let far_ok = |a: &String| a == "igo" || a == "bloc";
         let far_reach = ants.iter().any(far_ok);
-        for rec in self.recs.iter().rev() {
+        for (ri, rec) in self.recs.iter().enumerate().rev() {
             let far = sentence.saturating_sub(rec.sentence) > 6;
             if far && !far_reach {
                 break;
@@ -2516,7 +2517,44 @@ impl<'a> Resolver<'a> {
                 });
             if ok {
                 found = Some(rec.ent);
+                found_at = Some((ri, rec.sentence));
                 break;
+            }
+        }
+        // `X, a local group that pledged loyalty to Y, has fought ... The militants said`:
+        // a group nominal refers to the subject of its antecedent's sentence rather than a
+        // group named inside a clause or an apposition of it.
+        let group_nominal = ants.iter().all(|a| {
+            matches!(
+                a.as_str(),
+                "group"
+                    | "organization"
+                    | "jihadist"
+                    | "rebel"
+                    | "militia"
+                    | "separatist"
+                    | "movement"
+                    | "party"
+                    | "pmc"
+            )
+        });
+        if let (Some((ri, sentence)), true) = (found_at, group_nominal) {
+            let earlier = self.recs[..ri]
+                .iter()
+                .rev()
+                .take_while(|r| r.sentence == sentence)
+                .filter(|r| r.subject && r.ent != self.recs[ri].ent)
+                .last()
+                .map(|r| r.ent);
+            if let Some(e) = earlier {
+                let b = &self.ents[e];
+                let same_class = {
+                    let f = &self.ents[self.recs[ri].ent];
+                    f.entity.kind == b.entity.kind && f.group_type == b.group_type
+                };
+                if same_class && !self.recs[ri].subject {
+                    found = Some(e);
+                }
             }
         }
         // `troops in the country`: a place the story is about, so the country the text has

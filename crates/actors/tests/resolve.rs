@@ -781,3 +781,13 @@ fn states_islands_and_provinces_outside_the_old_conflict_list_are_places() {
         ],
     );
 }
+
+#[test]
+fn a_group_nominal_refers_to_the_subject_not_a_group_inside_its_apposition() {
+    check(
+        "2019-06-01",
+        "Hayat Tahrir al-Sham, a former affiliate of al-Qaeda, seized the town. The group said \
+         it would hold it.",
+        &["group => Hayat Tahrir al-Sham SYRREBHTS Nominal"],
+    );
+}
