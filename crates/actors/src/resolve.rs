@@ -2245,6 +2245,48 @@ impl<'a> Resolver<'a> {
             }
         }
         let the = det.is_some_and(|p| self.words[p].norm == "the" && self.adjacent(p, p + 1));
+        // `will address parliament`, `a vote in parliament`: a legislature needs no
+        // determiner after a preposition or a verb that takes an assembly as its object.
+        const TO_ASSEMBLY: &[&str] = &[
+            "in",
+            "to",
+            "before",
+            "into",
+            "through",
+            "by",
+            "from",
+            "address",
+            "addressed",
+            "addresses",
+            "addressing",
+            "dissolve",
+            "dissolved",
+            "dissolves",
+            "dissolving",
+            "convene",
+            "convened",
+            "summoned",
+            "suspended",
+            "told",
+            "urged",
+        ];
+        let assembly = matches!(key.as_str(), "parliament" | "legislature")
+            && !self.words[h.w0].cap
+            && h.w0 > 0
+            && self.adjacent(h.w0 - 1, h.w0)
+            && TO_ASSEMBLY.contains(&self.words[h.w0 - 1].norm.as_str());
+        if assembly && !the {
+            if let Some(next) = self.words.get(h.w1) {
+                if self.adjacent(h.w1 - 1, h.w1) && (next.norm == "of" || next.cap || next.joined) {
+                    return;
+                }
+            }
+            if let Some(country) = self.context_country(h.w0) {
+                let e = self.body_entity(&country, body);
+                self.add_mention(e, self.span(h.w0, h.w1), MentionVia::Nominal, h.w1);
+            }
+            return;
+        }
         let Some(det) = det.filter(|_| the) else {
             return;
         };

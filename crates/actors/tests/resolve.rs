@@ -791,3 +791,13 @@ fn a_group_nominal_refers_to_the_subject_not_a_group_inside_its_apposition() {
         &["group => Hayat Tahrir al-Sham SYRREBHTS Nominal"],
     );
 }
+
+#[test]
+fn a_bare_parliament_after_a_preposition_or_verb_is_the_legislature_in_focus() {
+    check(
+        "2019-06-01",
+        "Kenyan officials said Kenya would hold the vote. The president will address \
+         parliament on Tuesday.",
+        &["parliament => Kenyan parliament KENLEG Nominal"],
+    );
+}
