@@ -3163,7 +3163,9 @@ impl<'a> Resolver<'a> {
                     if let Target::Institution(ii) = *t {
                         let inst = &self.kb.institutions[ii];
                         if inst.class == InstClass::Title {
-                            if let Some((code, c)) = org.clone() {
+                            if let Some((code, c)) =
+                                org.clone().or_else(|| self.org_after_of(j + 1))
+                            {
                                 return Some((Some(code), c));
                             }
                             // `the separatist leader in South Ossetia`: the country of the
@@ -3177,6 +3179,43 @@ impl<'a> Resolver<'a> {
                 }
             }
             j += 1;
+        }
+        None
+    }
+
+    /// `of (the) X` at word `w`, X a group or an international organisation of the base (`a
+    /// leader of Abu Sayyaf`, `the head of the African Union`): its code and country.
+    fn org_after_of(&self, w: usize) -> Option<(String, Option<String>)> {
+        let of = self.words.get(w)?;
+        if of.norm != "of" || of.cap {
+            return None;
+        }
+        let mut a = w + 1;
+        if self.words.get(a).is_some_and(|x| x.norm == "the") {
+            a += 1;
+        }
+        if !self.words.get(a).is_some_and(|x| x.cap) {
+            return None;
+        }
+        for b in (a + 1..=(a + 6).min(self.words.len())).rev() {
+            if b > a + 1 && !self.adjacent(b - 2, b - 1) {
+                continue;
+            }
+            let key = self.words[a..b]
+                .iter()
+                .map(|x| x.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            for t in self.kb.phrases.get(key.as_str()).into_iter().flatten() {
+                if let Target::Name(id) | Target::Acronym(id) = *t {
+                    let actor = &self.kb.actors[id];
+                    if matches!(actor.class, ActorClass::Group | ActorClass::Igo) {
+                        if let Some(code) = &actor.code {
+                            return Some((code.clone(), actor.country.clone()));
+                        }
+                    }
+                }
+            }
         }
         None
     }

@@ -801,3 +801,12 @@ fn a_bare_parliament_after_a_preposition_or_verb_is_the_legislature_in_focus() {
         &["parliament => Kenyan parliament KENLEG Nominal"],
     );
 }
+
+#[test]
+fn an_apposition_naming_an_office_of_a_group_gives_the_group_code() {
+    check(
+        "2017-05-24",
+        "Troops tried to arrest Juan Rota, a leader of Abu Sayyaf, in the south.",
+        &["Juan Rota => Juan Rota PHLREBASG Name"],
+    );
+}
