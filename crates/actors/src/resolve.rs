@@ -1087,9 +1087,18 @@ impl<'a> Resolver<'a> {
         for (k, (w0, w1)) in runs.into_iter().enumerate() {
             // `Geneva II`, `Aleppo Citadel`: a place at the start of an unknown name.
             let quoted = w0 > 0 && self.gap(w0 - 1, w0).ends_with(['"', '“', '\'', '‘']);
+            // `Secretary of State Warren Christopher`: after an office the run is a person's
+            // name, even when its first word is also a town.
+            let after_office = w0 > 0
+                && self.adjacent(w0 - 1, w0)
+                && items.iter().any(|it| match it {
+                    Item::Hit(h) => h.w1 == w0 && !self.titles_of(h).is_empty(),
+                    _ => false,
+                });
             if resolved[k] == RunRes::Unknown
                 && w1 - w0 >= 2
                 && !quoted
+                && !after_office
                 && self.head_before(w0).is_none()
             {
                 if let Some((wp, p)) = (w0 + 1..w1)

@@ -810,3 +810,24 @@ fn an_apposition_naming_an_office_of_a_group_gives_the_group_code() {
         &["Juan Rota => Juan Rota PHLREBASG Name"],
     );
 }
+
+#[test]
+fn a_name_after_an_office_is_not_split_at_a_town_named_like_its_first_word() {
+    check_absent(
+        "1995-11-21",
+        "Secretary of State Warren Christopher said the deal would hold.",
+        &["Warren => "],
+    );
+    let s = stage();
+    let doc = analyse(
+        &s,
+        "1995-11-21",
+        "Secretary of State Warren Christopher said the deal would hold.",
+    );
+    let got = mentions(&doc);
+    assert!(
+        got.iter()
+            .any(|g| g.starts_with("Warren Christopher => Warren Christopher ")),
+        "{got:?}"
+    );
+}
