@@ -280,9 +280,13 @@ impl Gazetteer {
         // Of those, one the key names by its own name before a region, and a region before
         // a town the key names by an alternate (`Shan`: Shan State, not Shancheng).
         let region = |p: u32| self.places[p as usize].precision == GeoPrecision::Region;
+        // A region across borders named by its own name (`the Sahel`) before a division
+        // the key names only by its stem (`Sahel Region` of Burkina Faso).
+        let transnational = |p: u32| region(p) && self.places[p as usize].country.is_empty();
         found
             .iter()
             .find(|e| !e.2 && near(e.1))
+            .or_else(|| found.iter().find(|e| !e.2 && transnational(e.1)))
             .or_else(|| found.iter().find(|e| region(e.1) && near(e.1)))
             .or_else(|| found.iter().find(|e| near(e.1)))
             .map(|e| e.1)

@@ -237,6 +237,45 @@ const GROUP_NAME_STARTS: &[&str] = &[
     "majlis", "junud", "asaib", "fatah",
 ];
 
+/// Adjectives of a creed or an ideology (`Islamist fighters`, `Maoist rebels`): alone they
+/// describe, they do not name a group.
+const CREEDS: &[&str] = &[
+    "islamist",
+    "islamic",
+    "jihadist",
+    "jihadi",
+    "salafist",
+    "salafi",
+    "wahhabi",
+    "sunni",
+    "shia",
+    "shiite",
+    "alawite",
+    "muslim",
+    "christian",
+    "catholic",
+    "protestant",
+    "orthodox",
+    "evangelical",
+    "buddhist",
+    "hindu",
+    "sikh",
+    "jewish",
+    "druze",
+    "maoist",
+    "marxist",
+    "leninist",
+    "communist",
+    "socialist",
+    "fascist",
+    "nationalist",
+    "separatist",
+    "loyalist",
+    "royalist",
+    "monarchist",
+    "anarchist",
+];
+
 /// Languages, which follow `in` as places do (`said in English`).
 const LANGUAGES: &[&str] = &[
     "english",
@@ -893,8 +932,11 @@ impl<'a> Resolver<'a> {
             || (!g.is_empty() && g.len() <= 3 && g.chars().all(|c| c == ' ' || c == '\u{a0}'))
     }
 
+    /// The word right before `w` when only a space or an abbreviation's dot parts them
+    /// (`Mr. X`, `President X`), not a dash or a comma (`PORT-AU-PRINCE — Gunmen ...`).
     fn prev_norm(&self, w: usize) -> Option<&str> {
-        w.checked_sub(1).map(|p| self.words[p].norm.as_str())
+        let p = w.checked_sub(1)?;
+        matches!(self.gap(p, w).trim(), "" | ".").then(|| self.words[p].norm.as_str())
     }
 
     /// Runs the whole resolution and returns the entities in order of first mention.
@@ -1045,9 +1087,18 @@ impl<'a> Resolver<'a> {
         for (k, (w0, w1)) in runs.into_iter().enumerate() {
             // `Geneva II`, `Aleppo Citadel`: a place at the start of an unknown name.
             let quoted = w0 > 0 && self.gap(w0 - 1, w0).ends_with(['"', '“', '\'', '‘']);
+            // `Secretary of State Warren Christopher`: after an office the run is a person's
+            // name, even when its first word is also a town.
+            let after_office = w0 > 0
+                && self.adjacent(w0 - 1, w0)
+                && items.iter().any(|it| match it {
+                    Item::Hit(h) => h.w1 == w0 && !self.titles_of(h).is_empty(),
+                    _ => false,
+                });
             if resolved[k] == RunRes::Unknown
                 && w1 - w0 >= 2
                 && !quoted
+                && !after_office
                 && self.head_before(w0).is_none()
             {
                 if let Some((wp, p)) = (w0 + 1..w1)
@@ -1180,6 +1231,13 @@ impl<'a> Resolver<'a> {
         self.token_at
             .get(&self.words[w].start)
             .is_some_and(|&t| self.doc.tokens[t].upos == newsgraph_core::Upos::Noun)
+    }
+
+    /// Whether the tagger took word `w` for an adjective (false without tags).
+    fn is_adj(&self, w: usize) -> bool {
+        self.token_at
+            .get(&self.words[w].start)
+            .is_some_and(|&t| self.doc.tokens[t].upos == newsgraph_core::Upos::Adj)
     }
 
     /// Whether the tagger took word `w` for a proper noun (true without tags).
@@ -2083,6 +2141,15 @@ impl<'a> Resolver<'a> {
             Target::Adjective(c) => Some(c),
             _ => None,
         }) {
+            if self.adjective_capital(h, c) {
+                // The `capital` nominal's own hit is part of this mention.
+                let cap_w = h.w1;
+                return if items.get(k + 1).is_some_and(|it| it.w0() == cap_w) {
+                    k + 2
+                } else {
+                    k + 1
+                };
+            }
             self.lone_adjective(h, c);
             return k + 1;
         }
@@ -2187,6 +2254,48 @@ impl<'a> Resolver<'a> {
             }
         }
         let the = det.is_some_and(|p| self.words[p].norm == "the" && self.adjacent(p, p + 1));
+        // `will address parliament`, `a vote in parliament`: a legislature needs no
+        // determiner after a preposition or a verb that takes an assembly as its object.
+        const TO_ASSEMBLY: &[&str] = &[
+            "in",
+            "to",
+            "before",
+            "into",
+            "through",
+            "by",
+            "from",
+            "address",
+            "addressed",
+            "addresses",
+            "addressing",
+            "dissolve",
+            "dissolved",
+            "dissolves",
+            "dissolving",
+            "convene",
+            "convened",
+            "summoned",
+            "suspended",
+            "told",
+            "urged",
+        ];
+        let assembly = matches!(key.as_str(), "parliament" | "legislature")
+            && !self.words[h.w0].cap
+            && h.w0 > 0
+            && self.adjacent(h.w0 - 1, h.w0)
+            && TO_ASSEMBLY.contains(&self.words[h.w0 - 1].norm.as_str());
+        if assembly && !the {
+            if let Some(next) = self.words.get(h.w1) {
+                if self.adjacent(h.w1 - 1, h.w1) && (next.norm == "of" || next.cap || next.joined) {
+                    return;
+                }
+            }
+            if let Some(country) = self.context_country(h.w0) {
+                let e = self.body_entity(&country, body);
+                self.add_mention(e, self.span(h.w0, h.w1), MentionVia::Nominal, h.w1);
+            }
+            return;
+        }
         let Some(det) = det.filter(|_| the) else {
             return;
         };
@@ -2326,13 +2435,32 @@ impl<'a> Resolver<'a> {
     }
 
     fn nominal(&mut self, h: &Hit, n: usize) {
-        let Some(p) = h.w0.checked_sub(1) else {
+        let Some(mut p) = h.w0.checked_sub(1) else {
             return;
         };
-        if !matches!(
-            self.words[p].norm.as_str(),
-            "the" | "this" | "that" | "these" | "those"
-        ) {
+        let det = |w: &Word| matches!(w.norm.as_str(), "the" | "this" | "that" | "these" | "those");
+        // `the Caribbean nation`, `the impoverished island nation`, `the oil-rich Gulf
+        // state`: a country nominal may carry up to three modifiers that name no actor
+        // themselves (a geographic word, an adjective).
+        let country_only = self.kb.nominals[n]
+            .antecedents
+            .iter()
+            .all(|a| a == "country");
+        if country_only && !det(&self.words[p]) {
+            let mut q = p;
+            let mut n_mod = 0;
+            while n_mod < 3 && !det(&self.words[q]) && self.nominal_modifier(q) && q > 0 {
+                if !self.adjacent(q - 1, q) {
+                    break;
+                }
+                q -= 1;
+                n_mod += 1;
+            }
+            if n_mod > 0 && det(&self.words[q]) {
+                p = q;
+            }
+        }
+        if !det(&self.words[p]) {
             return;
         }
         // `the Islamist rebel group Jaish al-Islam`: the name that follows is the referent.
@@ -2376,11 +2504,12 @@ impl<'a> Resolver<'a> {
         let head = self.words[h.w1 - 1].norm.clone();
         let sentence = self.sent[h.w0];
         let mut found = None;
+        let mut found_at: Option<(usize, u32)> = None;
         // An organisation named by a word of its own name (`the mission`, `the council`) may
         // be far back; other nominals look six sentences back.
         let far_ok = |a: &String| a == "igo" || a == "bloc";
         let far_reach = ants.iter().any(far_ok);
-        for rec in self.recs.iter().rev() {
+        for (ri, rec) in self.recs.iter().enumerate().rev() {
             let far = sentence.saturating_sub(rec.sentence) > 6;
             if far && !far_reach {
                 break;
@@ -2439,7 +2568,44 @@ impl<'a> Resolver<'a> {
                 });
             if ok {
                 found = Some(rec.ent);
+                found_at = Some((ri, rec.sentence));
                 break;
+            }
+        }
+        // `X, a local group that pledged loyalty to Y, has fought ... The militants said`:
+        // a group nominal refers to the subject of its antecedent's sentence rather than a
+        // group named inside a clause or an apposition of it.
+        let group_nominal = ants.iter().all(|a| {
+            matches!(
+                a.as_str(),
+                "group"
+                    | "organization"
+                    | "jihadist"
+                    | "rebel"
+                    | "militia"
+                    | "separatist"
+                    | "movement"
+                    | "party"
+                    | "pmc"
+            )
+        });
+        if let (Some((ri, sentence)), true) = (found_at, group_nominal) {
+            let earlier = self.recs[..ri]
+                .iter()
+                .rev()
+                .take_while(|r| r.sentence == sentence)
+                .filter(|r| r.subject && r.ent != self.recs[ri].ent)
+                .last()
+                .map(|r| r.ent);
+            if let Some(e) = earlier {
+                let b = &self.ents[e];
+                let same_class = {
+                    let f = &self.ents[self.recs[ri].ent];
+                    f.entity.kind == b.entity.kind && f.group_type == b.group_type
+                };
+                if same_class && !self.recs[ri].subject {
+                    found = Some(e);
+                }
             }
         }
         // `troops in the country`: a place the story is about, so the country the text has
@@ -2461,10 +2627,63 @@ impl<'a> Resolver<'a> {
                 found = Some(e);
             }
         }
+        // `plunging the Caribbean nation into crisis` when the country is so far named only
+        // in adjectives (`Haitian President X`): the country the text is about.
+        if found.is_none() && country_only {
+            let iso = self
+                .context_country(h.w0)
+                .or_else(|| self.countries_seen.first().cloned());
+            if let Some(c) = iso.and_then(|iso| self.kb.countries.iter().find(|c| c.iso3 == iso)) {
+                let id = c.actor;
+                found = Some(self.actor_entity(id));
+            }
+        }
         if let Some(e) = found {
-            let span = Span::new(self.words[h.w0].start, self.words[h.w1 - 1].end);
+            let span = Span::new(self.words[p + 1].start, self.words[h.w1 - 1].end);
             self.add_mention(e, span, MentionVia::Nominal, h.w1);
         }
+    }
+
+    /// Word `q` may modify a country nominal without being a mention itself: a lowercase
+    /// adjective (`impoverished`, `oil-rich`) or a capitalised word no mention covers
+    /// (`Caribbean`, `Balkan`), which is not the start of a sentence.
+    fn nominal_modifier(&self, q: usize) -> bool {
+        let w = &self.words[q];
+        if w.possessive || self.sentence_initial(q) {
+            return false;
+        }
+        let covered = self.recs.last().is_some_and(|r| r.start >= w.start);
+        if covered {
+            return false;
+        }
+        if w.cap {
+            return !w.upper && !self.kb.phrases.contains_key(w.norm.as_str());
+        }
+        // `the other country`, `the neighbouring nation` point away from the one in focus.
+        const AWAY: &[&str] = &[
+            "other",
+            "another",
+            "neighbouring",
+            "neighboring",
+            "next",
+            "foreign",
+            "different",
+            "first",
+            "second",
+            "last",
+            "new",
+            "each",
+            "every",
+            "host",
+        ];
+        if AWAY.contains(&w.norm.as_str()) || FUNCTION_WORDS.contains(&w.norm.as_str()) {
+            return false;
+        }
+        self.is_adj(q)
+            || self.is_noun(q)
+            || w.norm.ends_with("ed")
+            || w.joined
+            || self.words.get(q + 1).is_some_and(|x| x.joined)
     }
 
     /// `the capital`: the capital of the latest country of the text.
@@ -2480,7 +2699,10 @@ impl<'a> Resolver<'a> {
             }
             let e = &self.ents[rec.ent].entity;
             if e.kind == EntityKind::Country {
-                iso = e.country.clone();
+                // `France said ... Paris has kept forces near the capital`: the capital of
+                // the country the text is about, which a foreign country named on the way
+                // does not displace.
+                iso = self.context_country(h.w0).or_else(|| e.country.clone());
                 break;
             }
             // `accepted the plan in Tbilisi but told a rally in the capital`: the capital
@@ -2503,20 +2725,49 @@ impl<'a> Resolver<'a> {
         let Some(iso) = iso else {
             return;
         };
-        let Some(m) = self
-            .kb
-            .metonyms
-            .iter()
-            .find(|m| !m.seat && m.country.as_deref() == Some(iso.as_str()))
-        else {
-            return;
-        };
-        let key = crate::norm::phrase_key(&m.alias);
-        if let Some(place) = self.gaz.best(&key, std::slice::from_ref(&iso)) {
+        if let Some(place) = self.capital_of(&iso) {
             let e = self.place_entity(place);
             let span = Span::new(self.words[p].start, self.words[h.w1 - 1].end);
             self.add_mention(e, span, MentionVia::Nominal, h.w1);
         }
+    }
+
+    /// The gazetteer place of a country's capital (its first capital metonym).
+    fn capital_of(&self, iso: &str) -> Option<u32> {
+        let m = self
+            .kb
+            .metonyms
+            .iter()
+            .find(|m| !m.seat && m.country.as_deref() == Some(iso))?;
+        let key = crate::norm::phrase_key(&m.alias);
+        self.gaz.best(&key, &[iso.to_string()])
+    }
+
+    /// `the Eritrean capital`: a country adjective between a determiner and `capital` names
+    /// the capital city, a place, not the country. Returns whether it emitted the mention.
+    fn adjective_capital(&mut self, h: &Hit, c: usize) -> bool {
+        let Some(p) = h.w0.checked_sub(1) else {
+            return false;
+        };
+        let the = matches!(self.words[p].norm.as_str(), "the" | "this" | "that")
+            && self.adjacent(p, h.w0);
+        let capital = self
+            .words
+            .get(h.w1)
+            .is_some_and(|w| w.norm == "capital" && !w.upper)
+            && self.adjacent(h.w1 - 1, h.w1);
+        // `the Eritrean capital city` is the same place; `the Eritrean capital's ...` too.
+        if !(the && capital) {
+            return false;
+        }
+        let iso = self.kb.countries[c].iso3.clone();
+        let Some(place) = self.capital_of(&iso) else {
+            return false;
+        };
+        let e = self.place_entity(place);
+        let span = Span::new(self.words[p].start, self.words[h.w1].end);
+        self.add_mention(e, span, MentionVia::Nominal, h.w1 + 1);
+        true
     }
 
     fn run_item(&mut self, items: &[Item], k: usize, w0: usize, w1: usize, res: &RunRes) -> usize {
@@ -2575,6 +2826,10 @@ impl<'a> Resolver<'a> {
 
     /// A name the knowledge base does not know, typed by its cues.
     fn unknown(&mut self, items: &[Item], k: usize, w0: usize, w1: usize) -> usize {
+        // `Islamist fighters`, `Maoist rebels`: a creed describes, it names no one.
+        if w1 - w0 == 1 && CREEDS.contains(&self.words[w0].norm.as_str()) {
+            return k + 1;
+        }
         let canonical = self.text_of(w0, w1);
         let span = self.span(w0, w1);
         // The same name typed earlier in the document.
@@ -2917,7 +3172,9 @@ impl<'a> Resolver<'a> {
                     if let Target::Institution(ii) = *t {
                         let inst = &self.kb.institutions[ii];
                         if inst.class == InstClass::Title {
-                            if let Some((code, c)) = org.clone() {
+                            if let Some((code, c)) =
+                                org.clone().or_else(|| self.org_after_of(j + 1))
+                            {
                                 return Some((Some(code), c));
                             }
                             // `the separatist leader in South Ossetia`: the country of the
@@ -2931,6 +3188,43 @@ impl<'a> Resolver<'a> {
                 }
             }
             j += 1;
+        }
+        None
+    }
+
+    /// `of (the) X` at word `w`, X a group or an international organisation of the base (`a
+    /// leader of Abu Sayyaf`, `the head of the African Union`): its code and country.
+    fn org_after_of(&self, w: usize) -> Option<(String, Option<String>)> {
+        let of = self.words.get(w)?;
+        if of.norm != "of" || of.cap {
+            return None;
+        }
+        let mut a = w + 1;
+        if self.words.get(a).is_some_and(|x| x.norm == "the") {
+            a += 1;
+        }
+        if !self.words.get(a).is_some_and(|x| x.cap) {
+            return None;
+        }
+        for b in (a + 1..=(a + 6).min(self.words.len())).rev() {
+            if b > a + 1 && !self.adjacent(b - 2, b - 1) {
+                continue;
+            }
+            let key = self.words[a..b]
+                .iter()
+                .map(|x| x.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            for t in self.kb.phrases.get(key.as_str()).into_iter().flatten() {
+                if let Target::Name(id) | Target::Acronym(id) = *t {
+                    let actor = &self.kb.actors[id];
+                    if matches!(actor.class, ActorClass::Group | ActorClass::Igo) {
+                        if let Some(code) = &actor.code {
+                            return Some((code.clone(), actor.country.clone()));
+                        }
+                    }
+                }
+            }
         }
         None
     }
@@ -3268,11 +3562,22 @@ impl<'a> Resolver<'a> {
     }
 
     fn finish(self) -> Vec<Entity> {
+        // A person the base does not know, whom no title, apposition or adjective placed:
+        // most people in a news story belong to the country it is about.
+        let focus = self.context_country(self.words.len());
         let mut out: Vec<Entity> = self
             .ents
             .into_iter()
             .filter(|b| !b.entity.mentions.is_empty())
             .map(|mut b| {
+                if b.entity.kind == EntityKind::Person
+                    && matches!(b.key, Key::New(..))
+                    && b.entity.actor_code.is_none()
+                    && b.entity.country.is_none()
+                {
+                    b.entity.actor_code = focus.clone();
+                    b.entity.country = focus.clone();
+                }
                 b.entity
                     .mentions
                     .sort_by_key(|m| (m.span.start, m.span.end));

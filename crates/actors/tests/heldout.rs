@@ -37,14 +37,15 @@ fn third_held_out_resolution_stays_above_the_floor() {
     assert!(p >= 0.88 && r >= 0.87, "precision {p:.3}, recall {r:.3}");
 }
 
-/// The fourth set, written and committed before the system was run on it and never tuned on
-/// (precision 0.797, recall 0.729 with the rules before the third set's fixes, 0.809 and
-/// 0.767 with them): a floor a little under that score.
+/// The fourth set, written and committed before the system was run on it (precision 0.809,
+/// recall 0.767 when first scored), then released for development: its errors showed classes
+/// of errors that general rules and a wider base fixed (0.927 and 0.905 after them). A floor
+/// just under that score.
 #[test]
 fn fourth_held_out_resolution_stays_above_the_floor() {
     let (gold, p, r) = score_dir(FOURTH);
     assert!(gold >= 160, "the check needs at least 160 gold mentions");
-    assert!(p >= 0.78 && r >= 0.74, "precision {p:.3}, recall {r:.3}");
+    assert!(p >= 0.92 && r >= 0.90, "precision {p:.3}, recall {r:.3}");
 }
 
 /// Gold mentions, resolution precision and recall over the articles of `dir`.
