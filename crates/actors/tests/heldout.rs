@@ -1,5 +1,5 @@
 //! The held-out checks: `tests/heldout/` (ten articles about other conflicts than the seeds')
-//! and the later `-fresh`, `-third` and `-fourth` sets, with hand-checked gold mentions,
+//! and the later `-fresh`, `-third`, `-fourth` and `-fifth` sets, with hand-checked gold mentions,
 //! analysed by the text stages and the actors stage and scored as `newsgraph eval actors`
 //! scores them. Prints every error when run with `--nocapture`.
 
@@ -11,6 +11,7 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout");
 const FRESH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-fresh");
 const THIRD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-third");
 const FOURTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-fourth");
+const FIFTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-fifth");
 
 #[test]
 fn held_out_resolution_precision_and_recall_reach_the_target() {
@@ -46,6 +47,16 @@ fn fourth_held_out_resolution_stays_above_the_floor() {
     let (gold, p, r) = score_dir(FOURTH);
     assert!(gold >= 160, "the check needs at least 160 gold mentions");
     assert!(p >= 0.92 && r >= 0.90, "precision {p:.3}, recall {r:.3}");
+}
+
+/// The fifth set, written and committed before the system was run on it (precision 0.689,
+/// recall 0.597 with the rules of its commit; 0.703 and 0.622 with the rules the fourth set
+/// drove, still unseen by them): a floor a little under that score, so that a regression shows.
+#[test]
+fn fifth_held_out_resolution_stays_above_the_floor() {
+    let (gold, p, r) = score_dir(FIFTH);
+    assert!(gold >= 300, "the check needs at least 300 gold mentions");
+    assert!(p >= 0.69 && r >= 0.61, "precision {p:.3}, recall {r:.3}");
 }
 
 /// Gold mentions, resolution precision and recall over the articles of `dir`.
