@@ -14,7 +14,8 @@
 //!    key) a `u32` key, an entry count `u8` and that many (class `u8`, weight `i16`) entries;
 //! 3. tag dictionary: the ambiguity classes (count, then `u128` tag masks as two `u64`), then
 //!    the entries (count, then `u32` key, `u16` ambiguity class, `u8` sure tag or 255);
-//! 4. the lemmatizer (see [`Lemmatizer`]).
+//! 4. the lemmatizer (see [`Lemmatizer`]): its tags, suffix rules, exceptions and the keys of
+//!    the known lemmas (version 2).
 
 pub(crate) mod features;
 pub mod train;
@@ -34,7 +35,7 @@ use features::{
 /// Magic of the tagger model file.
 pub const MAGIC: &[u8; 8] = b"NGTAGGER";
 /// Format version of the tagger model file.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Most classes a model may have (tag sets are `u128` masks).
 pub const MAX_CLASSES: usize = 128;
@@ -395,6 +396,25 @@ mod tests {
             ["DET", "NOUN", "VERB", "PRON", "AUX", "PART", "VERB", "PUNCT"]
         );
         assert!(model.tag(&[], &mut scratch).is_empty());
+    }
+
+    #[test]
+    fn shipped_lemmatizer_keeps_whole_verb_stems() {
+        let lem = TaggerModel::shipped().unwrap().lemmatizer().clone();
+        for (form, xpos, lemma) in [
+            ("declined", "VBD", "decline"),
+            ("blasted", "VBD", "blast"),
+            ("conceded", "VBD", "concede"),
+            ("named", "VBN", "name"),
+            ("provoked", "VBD", "provoke"),
+            ("resumed", "VBD", "resume"),
+            ("declining", "VBG", "decline"),
+            ("bombed", "VBD", "bomb"),
+            ("stopped", "VBD", "stop"),
+            ("visited", "VBD", "visit"),
+        ] {
+            assert_eq!(lem.lemma(form, xpos), lemma, "{form}/{xpos}");
+        }
     }
 
     #[test]
