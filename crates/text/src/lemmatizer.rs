@@ -9,9 +9,19 @@
 //! - **exceptions**: the (form, XPOS) pairs of the treebank the rules get wrong (irregulars:
 //!   `went`/VBD → `go`, `'s`/VBZ → `be`, `n't` → `not`, `better`/JJR → `good`).
 //!
+//! An unseen word takes the first of its candidate lemmas that the treebank knows as a lemma
+//! (of any tag): the results of its rules from the longest matching ending to the shortest,
+//! then the same with a silent `e` restored or removed and a doubled final consonant undone
+//! (`declined` → `declin` unknown → `decline`; `blasted`: `-asted` strips `d` like `wasted`,
+//! but `blaste` is unknown and `-ed` gives the known `blast`). When none is known, a verb stem
+//! left by `-ed`/`-ing` gets its silent `e` back where English spelling needs one: after a
+//! consonant + `l` (`hassl` → `hassle`), after `v`, `u`, `c` or `iz`/`yz`, and on a
+//! one-syllable stem ending in one vowel and one consonant that the form did not double
+//! (`timed` → `time`, whereas `trapped` → `trap`).
+//!
 //! Proper nouns keep their case (`Americans` → `American`); other words are lowercased.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::binfmt::{ModelError, Reader, Writer};
 use crate::tagger::features::{hash_bytes, mix, PassThroughState};
@@ -71,6 +81,76 @@ pub struct Lemmatizer {
     exceptions: HashMap<u64, String, PassThroughState>,
     /// (xpos, lowercase ending) → rule.
     rules: HashMap<u64, Rule, PassThroughState>,
+    /// Hashes of the lowercase lemmas of the treebank (see [`known_key`]).
+    known: HashSet<u64, PassThroughState>,
+}
+
+/// The word class a tag's known lemmas are grouped under: the first two letters of the XPOS
+/// (`VB` for every verb tag, `NN` for common nouns, `JJ`, `RB`, ...), or `*` for all of them.
+fn group(xpos: &str) -> &str {
+    xpos.get(..2).unwrap_or(xpos)
+}
+
+/// Whether the lemmas of `xpos` count as known lemmas: not proper nouns, foreign words,
+/// addresses, typos or list markers, whose lemmas are names or noise.
+fn contributes_known(xpos: &str) -> bool {
+    xpos.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && !is_proper(xpos)
+        && !matches!(xpos, "FW" | "GW" | "ADD" | "LS" | "AFX" | "XX")
+}
+
+/// The key of a lowercase lemma of a word class in the known-lemma set.
+fn known_key(group: &str, lemma: &str) -> u64 {
+    mix(
+        hash_bytes(79, group.as_bytes()),
+        hash_bytes(78, lemma.as_bytes()),
+    )
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// Whether English spelling wants a silent `e` after `stem`, the part of a verb form left
+/// by stripping `-ed` or `-ing` (`hassl`, `resolv`, `argu`, `produc`, `realiz`, `nam`).
+fn wants_silent_e(stem: &str) -> bool {
+    let c: Vec<char> = stem.chars().collect();
+    let n = c.len();
+    if n < 2 || !c.iter().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let (a, b) = (c[n - 2], c[n - 1]);
+    match b {
+        'l' => !is_vowel(a) && !matches!(a, 'l' | 'r' | 'w' | 'y'),
+        'v' => true,
+        'u' => !is_vowel(a) && a != 'q',
+        'c' => is_vowel(a),
+        'z' => matches!(a, 'i' | 'y'),
+        _ => {
+            // Ending in consonant, single vowel, consonant (not w, x, y): a stem with a short
+            // stressed vowel doubles its consonant (`trapped`, `occurred`), so a one-syllable
+            // stem that did not is spelled with a silent e (`named`, `timed`), and so is a
+            // longer one ending in a syllable that is stressed in verbs (`conceded`,
+            // `provoked`, `resumed`, `declined`; not `-it`, `-en`, `-er`, `-et`: `visited`,
+            // `opened`, `offered`, `targeted`).
+            if n < 3 || is_vowel(b) || matches!(b, 'w' | 'x' | 'y') || !is_vowel(a) {
+                return false;
+            }
+            if is_vowel(c[n - 3]) || c[n - 3] == 'q' {
+                return false;
+            }
+            let vowel_groups = c
+                .iter()
+                .enumerate()
+                .filter(|&(i, &x)| is_vowel(x) && (i == 0 || !is_vowel(c[i - 1])))
+                .count();
+            const STRESSED: [&str; 16] = [
+                "ed", "id", "ud", "in", "um", "ok", "ir", "ur", "ot", "ut", "at", "as", "os", "us",
+                "is", "ag",
+            ];
+            vowel_groups == 1 || STRESSED.iter().any(|e| stem.ends_with(e))
+        }
+    }
 }
 
 fn is_proper(xpos: &str) -> bool {
@@ -97,6 +177,26 @@ fn ascii_quotes(s: &str) -> Option<String> {
     (t != s).then_some(t)
 }
 
+/// Other spellings a stripped stem may have: with a silent `e` restored (`declin` →
+/// `decline`) or removed, and with a doubled final consonant undone (`modell` → `model`).
+fn spelling_variants(stem: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let c: Vec<char> = stem.chars().collect();
+    let n = c.len();
+    if n < 2 {
+        return out;
+    }
+    if c[n - 1] == 'e' {
+        out.push(c[..n - 1].iter().collect());
+    } else {
+        out.push(format!("{stem}e"));
+    }
+    if c[n - 1] == c[n - 2] && !is_vowel(c[n - 1]) && c[n - 1].is_alphabetic() {
+        out.push(c[..n - 1].iter().collect());
+    }
+    out
+}
+
 impl Lemmatizer {
     /// Learns rules and exceptions from (form, XPOS, lemma) triples.
     pub fn learn<'a>(words: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Lemmatizer {
@@ -113,6 +213,16 @@ impl Lemmatizer {
                 .or_default() += 1;
         }
         let mut lem = Lemmatizer::default();
+        for (&(xpos, _), counts) in &pairs {
+            if !contributes_known(xpos) {
+                continue;
+            }
+            for l in counts.keys() {
+                let l = l.to_lowercase();
+                lem.known.insert(known_key(group(xpos), &l));
+                lem.known.insert(known_key("*", &l));
+            }
+        }
         let mut tags: Vec<&str> = pairs.keys().map(|(x, _)| *x).collect();
         tags.dedup();
         for t in tags.iter().take(255) {
@@ -240,22 +350,73 @@ impl Lemmatizer {
         self.by_rules(form, xpos)
     }
 
-    /// The lemma the suffix rules give.
+    /// The lemma the suffix rules give, checked against the known lemmas.
     fn by_rules(&self, form: &str, xpos: &str) -> String {
         let lower = form.to_lowercase();
         let base = if is_proper(xpos) { form } else { &lower };
         let Some(&x) = self.xpos_index.get(xpos) else {
             return base.to_string();
         };
+        // The results of the rules of every matching ending, longest ending first.
         let n = lower.chars().count();
         let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+        let mut candidates: Vec<String> = Vec::new();
         for k in (0..=n.min(MAX_SUFFIX)).rev() {
             let start = if k == 0 { lower.len() } else { starts[n - k] };
             if let Some(rule) = self.rules.get(&key(x, &lower[start..])) {
-                return rule.apply(base).unwrap_or_else(|| base.to_string());
+                let out = rule.apply(base).unwrap_or_else(|| base.to_string());
+                if !candidates.contains(&out) {
+                    candidates.push(out);
+                }
             }
         }
-        base.to_string()
+        let Some(first) = candidates.first().cloned() else {
+            return base.to_string();
+        };
+        if is_proper(xpos) || self.known.is_empty() {
+            return first;
+        }
+        // A lemma known for the tag's word class, then one known for any class.
+        for g in [group(xpos), "*"] {
+            if let Some(c) = candidates.iter().find(|c| self.is_known(g, c)) {
+                return c.clone();
+            }
+            for c in candidates.iter().filter(|c| *c != base) {
+                if let Some(v) = spelling_variants(c)
+                    .into_iter()
+                    .find(|v| self.is_known(g, v))
+                {
+                    return v;
+                }
+            }
+        }
+        // Nothing known: the verb stem left by `-ed` or `-ing`, with the silent e its
+        // spelling asks for. A rule that strips into the stem is kept only when the stem ends
+        // in a doubled consonant (`stopped` → `stop`): otherwise it comes from such words and
+        // does not fit this one (`-ped` of `stopped` on `wiped`).
+        if xpos.starts_with("VB") {
+            let stem = lower
+                .strip_suffix("ed")
+                .or_else(|| lower.strip_suffix("ing"));
+            if let Some(stem) = stem.filter(|s| s.chars().count() >= 2) {
+                let doubled = {
+                    let mut r = stem.chars().rev();
+                    matches!((r.next(), r.next()), (Some(a), Some(b)) if a == b && !is_vowel(a))
+                };
+                let into_stem = first.len() < stem.len() && stem.starts_with(first.as_str());
+                if first == stem || (into_stem && !doubled) {
+                    if wants_silent_e(stem) {
+                        return format!("{stem}e");
+                    }
+                    return stem.to_string();
+                }
+            }
+        }
+        first
+    }
+
+    fn is_known(&self, group: &str, lemma: &str) -> bool {
+        self.known.contains(&known_key(group, lemma))
     }
 
     /// Number of (tag, ending) rules and of exceptions.
@@ -284,6 +445,11 @@ impl Lemmatizer {
             w.u64(*k);
             w.str(l);
         }
+        let known: BTreeSet<u64> = self.known.iter().copied().collect();
+        w.u32(known.len() as u32);
+        for k in known {
+            w.u64(k);
+        }
     }
 
     /// Reads a lemmatizer written by [`Lemmatizer::write`].
@@ -309,6 +475,11 @@ impl Lemmatizer {
             let k = r.u64()?;
             let l = r.str()?;
             lem.exceptions.insert(k, l);
+        }
+        let n = r.count(usize::MAX)?;
+        lem.known.reserve(n);
+        for _ in 0..n {
+            lem.known.insert(r.u64()?);
         }
         Ok(lem)
     }
@@ -337,8 +508,67 @@ mod tests {
             ("n't", "RB", "not"),
             ("I", "PRP", "I"),
             ("He", "PRP", "he"),
+            // Verb endings whose rules need the known lemmas or the spelling.
+            ("joined", "VBD", "join"),
+            ("gained", "VBD", "gain"),
+            ("remained", "VBD", "remain"),
+            ("decline", "NN", "decline"),
+            ("wasted", "VBD", "waste"),
+            ("tasted", "VBD", "taste"),
+            ("blast", "NN", "blast"),
+            ("stopped", "VBD", "stop"),
+            ("dropped", "VBD", "drop"),
+            ("needed", "VBD", "need"),
+            ("ended", "VBD", "end"),
+            ("limited", "VBD", "limit"),
+            ("edited", "VBD", "edit"),
+            ("Tim", "NNP", "Tim"),
         ];
         Lemmatizer::learn(words)
+    }
+
+    #[test]
+    fn unseen_verb_forms_get_their_whole_stem() {
+        let l = sample();
+        // The longest ending's rule gives an unknown word; a shorter ending's is known.
+        assert_eq!(l.lemma("blasted", "VBD"), "blast");
+        // A silent e restored because the treebank knows the lemma.
+        assert_eq!(l.lemma("declined", "VBD"), "decline");
+        // Unknown lemmas: the silent e English spelling asks for.
+        assert_eq!(l.lemma("conceded", "VBD"), "concede");
+        assert_eq!(l.lemma("hassled", "VBD"), "hassle");
+        assert_eq!(l.lemma("resolved", "VBD"), "resolve");
+        assert_eq!(l.lemma("provoking", "VBG"), "provoke");
+        assert_eq!(l.lemma("named", "VBD"), "name");
+        // A proper noun's lemma is no known word: `timed` is not `Tim`.
+        assert_eq!(l.lemma("timed", "VBD"), "time");
+        // Doubled consonants are undone; a rule from them does not cut a single one.
+        assert_eq!(l.lemma("trapped", "VBD"), "trap");
+        assert_eq!(l.lemma("wiped", "VBD"), "wipe");
+        // No silent e after unstressed endings or stems that keep their form.
+        assert_eq!(l.lemma("visited", "VBD"), "visit");
+        assert_eq!(l.lemma("opened", "VBD"), "open");
+        assert_eq!(l.lemma("attacked", "VBD"), "attack");
+        assert_eq!(l.lemma("rained", "VBD"), "rain");
+        // Words seen in training keep their treebank lemma.
+        assert_eq!(l.lemma("joined", "VBD"), "join");
+        assert_eq!(l.lemma("wasted", "VBD"), "waste");
+    }
+
+    #[test]
+    fn silent_e_follows_english_spelling() {
+        for stem in [
+            "hassl", "recycl", "resolv", "argu", "produc", "realiz", "nam", "conced",
+        ] {
+            assert!(wants_silent_e(stem), "{stem}");
+        }
+        for stem in [
+            "pull", "curl", "walk", "visit", "open", "offer", "rain", "fix", "show",
+        ] {
+            assert!(!wants_silent_e(stem), "{stem}");
+        }
+        assert!(!wants_silent_e(""));
+        assert!(!wants_silent_e("Nam"));
     }
 
     #[test]
@@ -369,7 +599,12 @@ mod tests {
         let mut r = Reader::new(&bytes, b"NGLEMMAT", 1).unwrap();
         let back = Lemmatizer::read(&mut r).unwrap();
         assert!(r.at_end());
-        for (f, x) in [("went", "VBD"), ("allies", "NNS"), ("Syrians", "NNPS")] {
+        for (f, x) in [
+            ("went", "VBD"),
+            ("allies", "NNS"),
+            ("Syrians", "NNPS"),
+            ("declined", "VBD"),
+        ] {
             assert_eq!(back.lemma(f, x), l.lemma(f, x));
         }
         assert!(Lemmatizer::read(&mut Reader::new(&bytes[..20], b"NGLEMMAT", 1).unwrap()).is_err());
