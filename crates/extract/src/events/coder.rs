@@ -172,6 +172,8 @@ struct Tree<'a> {
     start: usize,
     end: usize,
     children: Vec<Vec<usize>>,
+    /// Subjects the parser labelled passive that are active (see `misparsed_passives`).
+    active_subjects: BTreeSet<usize>,
 }
 
 impl<'a> Tree<'a> {
@@ -188,13 +190,57 @@ impl<'a> Tree<'a> {
                 }
             }
         }
-        Some(Tree {
+        let mut tree = Tree {
             doc,
             lexicon,
             start: range.start,
             end: range.end,
             children,
-        })
+            active_subjects: BTreeSet::new(),
+        };
+        tree.active_subjects = tree.misparsed_passives();
+        Some(tree)
+    }
+    /// Subjects labelled passive that are active ones: a past tense tagged as participle
+    /// ("Russia sent troops", "the regime cracked down on ...") gets `nsubj:pass` with no
+    /// passive auxiliary. A passive needs a form of "be" or "get"; a subject before such a verb
+    /// without one, with no "by" agent and with a complement (object, particle, or a phrase
+    /// pointing at someone), is the doer, unless the verb has an active subject too. Headline passives ("Five killed in Kabul") keep
+    /// their reading: they have no such complement.
+    fn misparsed_passives(&self) -> BTreeSet<usize> {
+        let mut out = BTreeSet::new();
+        for s in self.start..self.end {
+            if !matches!(self.rel(s), "nsubj:pass" | "nsubjpass") {
+                continue;
+            }
+            let Some(v) = self.head(s) else {
+                continue;
+            };
+            if s > v || self.agent(v).is_some() {
+                continue;
+            }
+            let kids = self.kids(v);
+            let passive_aux = kids.iter().any(|&c| {
+                self.rel(c) == "aux:pass"
+                    || (self.base(c) == "aux" && matches!(self.lemma(c).as_str(), "be" | "get"))
+            });
+            let other_subject = kids
+                .iter()
+                .any(|&c| c != s && matches!(self.rel(c), "nsubj" | "csubj"));
+            if passive_aux || other_subject || self.base(v) == "acl" {
+                continue;
+            }
+            let complement = kids.iter().any(|&c| match self.base(c) {
+                "obj" | "iobj" | "xcomp" => true,
+                "compound" => self.rel(c) == "compound:prt",
+                "obl" => TARGET_PREPS.iter().any(|p| self.introduced_by(c, p)),
+                _ => false,
+            });
+            if complement {
+                out.insert(s);
+            }
+        }
+        out
     }
     fn contains(&self, i: usize) -> bool {
         (self.start..self.end).contains(&i)
@@ -210,6 +256,9 @@ impl<'a> Tree<'a> {
         self.doc.tokens[i].head.filter(|h| self.contains(*h))
     }
     fn rel(&self, i: usize) -> &str {
+        if self.active_subjects.contains(&i) {
+            return "nsubj";
+        }
         &self.doc.tokens[i].deprel
     }
     fn base(&self, i: usize) -> &str {
@@ -1573,6 +1622,52 @@ pub(crate) mod tests {
             &[("Hamas", "PSEREB", N), ("Israel", "ISR", N)],
         );
         assert_eq!(coded(&d), [ev("PSEREB", "112", "ISR", false)]);
+    }
+
+    #[test]
+    fn a_past_tense_misparsed_as_passive_keeps_its_doer() {
+        // no passive auxiliary, no agent, an object: "Ankara sent weapons to Baku"
+        let d = doc(
+            "Ankara Ankara PROPN 2 nsubj:pass; sent send VERB 0 root; weapons weapon NOUN 2 obj;
+             to to ADP 5 case; Baku Baku PROPN 2 obl",
+            &[("Ankara", "TURGOV", N), ("Baku", "AZE", N)],
+        );
+        let got = coded(&d);
+        assert!(
+            got.iter().any(|(s, _, t, _)| s == "TURGOV" && t == "AZE"),
+            "{got:?}"
+        );
+        // a headline passive without a complement stays a passive without a doer
+        let d = doc(
+            "Soldiers soldier NOUN 2 nsubj:pass; killed kill VERB 0 root; in in ADP 4 case;
+             Kabul Kabul PROPN 2 obl",
+            &[("Soldiers", "AFGMIL", N)],
+        );
+        assert_eq!(coded(&d), []);
+        // a real passive keeps its reading
+        let d = doc(
+            "Lagos Lagos PROPN 3 nsubj:pass; was be AUX 3 aux:pass; criticized criticize VERB 0 root;
+             by by ADP 5 case; Accra Accra PROPN 3 obl",
+            &[("Lagos", "NGAGOV", N), ("Accra", "GHAGOV", N)],
+        );
+        let got = coded(&d);
+        assert!(
+            got.iter()
+                .all(|(s, _, t, _)| s == "GHAGOV" && t == "NGAGOV")
+                && !got.is_empty(),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn plural_condition_words_match_without_a_lemma() {
+        // the lemmatizer left "troops" unchanged; the lexicon's condition names "troop"
+        let d = doc(
+            "Moscow Moscow PROPN 2 nsubj; sent send VERB 0 root; troops troops NOUN 2 obj;
+             to to ADP 5 case; Minsk Minsk PROPN 2 obl",
+            &[("Moscow", "RUSGOV", N), ("Minsk", "BLRGOV", N)],
+        );
+        assert_eq!(coded(&d), [ev("RUSGOV", "072", "BLRGOV", false)]);
     }
 
     #[test]

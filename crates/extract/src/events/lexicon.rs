@@ -329,6 +329,28 @@ impl Lexicon {
                 forms.entry(form).or_insert_with(|| lemma.clone());
             }
         }
+        // the nouns and modifiers that conditions name ("obj:troop") in their plural too: a
+        // learned lemmatizer may leave "troops" as it is
+        let condition_words: BTreeSet<String> = lex
+            .verbs
+            .values()
+            .chain(lex.nouns.values())
+            .flatten()
+            .flat_map(|e| e.requires.iter())
+            .filter_map(|c| match c {
+                Condition::Object(ws) | Condition::ObjectModifier(ws) | Condition::Modifier(ws) => {
+                    Some(ws)
+                }
+                _ => None,
+            })
+            .flatten()
+            .cloned()
+            .collect();
+        for word in &condition_words {
+            if let Some(plural) = inflections(word).get(1) {
+                forms.entry(plural.clone()).or_insert_with(|| word.clone());
+            }
+        }
         for (form, lemma) in IRREGULAR {
             forms.insert(form.to_string(), lemma.to_string());
         }
