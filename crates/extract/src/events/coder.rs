@@ -271,6 +271,9 @@ impl<'a> Tree<'a> {
     fn lemma(&self, i: usize) -> String {
         let t = &self.doc.tokens[i];
         let form = t.form(&self.doc.text).to_lowercase();
+        if self.lexicon.names_noun(&form) && self.is_nominal(i) {
+            return form;
+        }
         if let Some(l) = self.lexicon.lemma_of_form(&form) {
             return l.to_string();
         }
@@ -739,11 +742,20 @@ impl EventCoder {
     }
 
     fn best_entry<'e>(&self, tree: &Tree, t: usize, entries: &'e [Entry]) -> Option<&'e Entry> {
+        // a modifier of the object says both that there is an object and what kind it is:
+        // "provided military aid" is more specific than "provided aid"
+        let weight = |e: &Entry| -> usize {
+            e.requires
+                .iter()
+                .map(|c| match c {
+                    Condition::ObjectModifier(_) => 2,
+                    _ => 1,
+                })
+                .sum()
+        };
         let mut best: Option<&Entry> = None;
         for e in entries {
-            if self.conditions_hold(tree, t, e)
-                && best.is_none_or(|b| e.requires.len() > b.requires.len())
-            {
+            if self.conditions_hold(tree, t, e) && best.is_none_or(|b| weight(e) > weight(b)) {
                 best = Some(e);
             }
         }
@@ -1668,6 +1680,27 @@ pub(crate) mod tests {
             &[("Moscow", "RUSGOV", N), ("Minsk", "BLRGOV", N)],
         );
         assert_eq!(coded(&d), [ev("RUSGOV", "072", "BLRGOV", false)]);
+    }
+
+    #[test]
+    fn a_noun_that_is_also_a_verb_form_keeps_its_noun_lemma() {
+        // "meeting" is a form of "meet", but as a noun it is the lexicon's "meeting"
+        let d = doc(
+            "Ottawa Ottawa PROPN 2 nsubj; held hold VERB 0 root; a a DET 4 det;
+             meeting meet NOUN 2 obj; with with ADP 6 case; Oslo Oslo PROPN 4 nmod",
+            &[("Ottawa", "CANGOV", N), ("Oslo", "NORGOV", N)],
+        );
+        assert_eq!(coded(&d), [ev("CANGOV", "040", "NORGOV", false)]);
+    }
+
+    #[test]
+    fn a_modifier_of_the_object_is_more_specific_than_the_object() {
+        let d = doc(
+            "Paris Paris PROPN 2 nsubj; provided provide VERB 0 root; military military ADJ 4 amod;
+             aid aid NOUN 2 obj; to to ADP 6 case; Kigali Kigali PROPN 2 obl",
+            &[("Paris", "FRAGOV", N), ("Kigali", "RWAGOV", N)],
+        );
+        assert_eq!(coded(&d), [ev("FRAGOV", "072", "RWAGOV", false)]);
     }
 
     #[test]

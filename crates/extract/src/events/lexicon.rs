@@ -83,6 +83,9 @@ pub struct Lexicon {
     light: BTreeSet<String>,
     discards: BTreeSet<String>,
     forms: BTreeMap<String, String>,
+    /// Nouns the lexicon names (nominal triggers and the words conditions name), which a
+    /// noun keeps as its lemma even when it is also a verb's form ("meeting", "bombing").
+    nouns_named: BTreeSet<String>,
 }
 
 /// Irregular forms of the verbs and nouns the lexicon names (past, participle, plural).
@@ -346,6 +349,12 @@ impl Lexicon {
             .flatten()
             .cloned()
             .collect();
+        lex.nouns_named = lex
+            .nouns
+            .keys()
+            .chain(condition_words.iter())
+            .cloned()
+            .collect();
         for word in &condition_words {
             if let Some(plural) = inflections(word).get(1) {
                 forms.entry(plural.clone()).or_insert_with(|| word.clone());
@@ -361,6 +370,12 @@ impl Lexicon {
     /// The lexicon lemma of a lowercased word form, for text whose lemmas are not filled in.
     pub fn lemma_of_form(&self, form: &str) -> Option<&str> {
         self.forms.get(form).map(String::as_str)
+    }
+
+    /// Whether a lowercased form is itself a noun the lexicon names: as a noun it is its own
+    /// lemma, whatever verb form it also is ("meeting" of "meet").
+    pub fn names_noun(&self, form: &str) -> bool {
+        self.nouns_named.contains(form)
     }
 
     /// Entries for a verb lemma.
