@@ -10,7 +10,7 @@
 //! Negation and modal auxiliaries set `negated`. Sentences with sport, entertainment or business
 //! words are discarded.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use newsgraph_core::{Document, Event, MentionVia, Place, Stage, TimexType};
@@ -56,12 +56,13 @@ const NEGATORS: [&str; 4] = ["not", "n't", "never", "no"];
 const HYPOTHETICAL_AUX: [&str; 7] = ["would", "could", "might", "may", "should", "must", "can"];
 const FUTURE_AUX: [&str; 2] = ["will", "shall"];
 const REFUSE: [&str; 3] = ["refuse", "decline", "reject"];
-const INTENT: [&str; 19] = [
+const INTENT: [&str; 20] = [
     "agree",
     "offer",
     "promise",
     "pledge",
     "vow",
+    "swear",
     "plan",
     "intend",
     "decide",
@@ -107,8 +108,11 @@ const APPEAL: [&str; 14] = [
     "insist",
     "tell",
 ];
-const IMPLICATIVE: [&str; 9] = [
-    "begin", "start", "continue", "resume", "manage", "go", "proceed", "keep", "help",
+/// Verbs under which the governed event happens: "began shelling", and attempts, which
+/// count as the act ("tried to storm", "attempted to assassinate").
+const IMPLICATIVE: [&str; 11] = [
+    "begin", "start", "continue", "resume", "manage", "go", "proceed", "keep", "help", "try",
+    "attempt",
 ];
 const OBJECT_CONTROL: [&str; 14] = [
     "urge",
@@ -174,6 +178,9 @@ struct Tree<'a> {
     children: Vec<Vec<usize>>,
     /// Subjects the parser labelled passive that are active (see `misparsed_passives`).
     active_subjects: BTreeSet<usize>,
+    /// Heads and relations repaired over the parser's (see `repair_verbless_root`).
+    heads: BTreeMap<usize, Option<usize>>,
+    rels: BTreeMap<usize, &'static str>,
 }
 
 impl<'a> Tree<'a> {
@@ -182,24 +189,84 @@ impl<'a> Tree<'a> {
         if range.is_empty() || range.end > doc.tokens.len() {
             return None;
         }
-        let mut children = vec![Vec::new(); range.len()];
-        for i in range.clone() {
-            if let Some(h) = doc.tokens[i].head {
-                if range.contains(&h) && h != i {
-                    children[h - range.start].push(i);
-                }
-            }
-        }
         let mut tree = Tree {
             doc,
             lexicon,
             start: range.start,
             end: range.end,
-            children,
+            children: Vec::new(),
             active_subjects: BTreeSet::new(),
+            heads: BTreeMap::new(),
+            rels: BTreeMap::new(),
         };
+        tree.link();
+        tree.repair_verbless_root();
+        tree.link();
         tree.active_subjects = tree.misparsed_passives();
         Some(tree)
+    }
+    /// The children lists from the (repaired) heads.
+    fn link(&mut self) {
+        let mut children = vec![Vec::new(); self.end - self.start];
+        for i in self.start..self.end {
+            if let Some(h) = self.head(i) {
+                if h != i {
+                    children[h - self.start].push(i);
+                }
+            }
+        }
+        self.children = children;
+    }
+    /// "The premier rejected demands", "Israeli tanks shelled positions": a past tense the
+    /// parser took for a participle adjective of the object leaves a sentence whose root is a
+    /// noun with no verb. When the root noun has no copula and no subject, and a verb tagged
+    /// as past (participle) modifies it as `amod` after another nominal modifier, that verb is
+    /// the clause: the nearest nominal before it is its subject and the root noun its object.
+    fn repair_verbless_root(&mut self) {
+        use newsgraph_core::Upos;
+        let Some(r) = (self.start..self.end).find(|&i| self.doc.tokens[i].head.is_none()) else {
+            return;
+        };
+        if !matches!(self.doc.tokens[r].upos, Upos::Noun | Upos::Propn) {
+            return;
+        }
+        let kids = self.kids(r).to_vec();
+        if kids
+            .iter()
+            .any(|&k| matches!(self.base(k), "cop" | "nsubj" | "aux"))
+        {
+            return;
+        }
+        let Some(v) = kids.iter().copied().find(|&k| {
+            k < r
+                && self.rel(k) == "amod"
+                && self.doc.tokens[k].upos == Upos::Verb
+                && matches!(self.doc.tokens[k].xpos.as_str(), "VBD" | "VBN")
+                && self.kids(k).is_empty()
+        }) else {
+            return;
+        };
+        let Some(subj) = kids.iter().copied().rev().find(|&k| {
+            k < v
+                && matches!(
+                    self.doc.tokens[k].upos,
+                    Upos::Noun | Upos::Propn | Upos::Pron | Upos::Adj
+                )
+        }) else {
+            return;
+        };
+        // what stood before the subject (its determiner, its modifiers) goes with it
+        for &k in &kids {
+            if k < subj {
+                self.heads.insert(k, Some(subj));
+            }
+        }
+        self.heads.insert(subj, Some(v));
+        self.rels.insert(subj, "nsubj");
+        self.heads.insert(v, None);
+        self.rels.insert(v, "root");
+        self.heads.insert(r, Some(v));
+        self.rels.insert(r, "obj");
     }
     /// Subjects labelled passive that are active ones: a past tense tagged as participle
     /// ("Russia sent troops", "the regime cracked down on ...") gets `nsubj:pass` with no
@@ -253,11 +320,17 @@ impl<'a> Tree<'a> {
         }
     }
     fn head(&self, i: usize) -> Option<usize> {
-        self.doc.tokens[i].head.filter(|h| self.contains(*h))
+        match self.heads.get(&i) {
+            Some(h) => *h,
+            None => self.doc.tokens[i].head.filter(|h| self.contains(*h)),
+        }
     }
     fn rel(&self, i: usize) -> &str {
         if self.active_subjects.contains(&i) {
             return "nsubj";
+        }
+        if let Some(r) = self.rels.get(&i) {
+            return r;
         }
         &self.doc.tokens[i].deprel
     }
@@ -1701,6 +1774,74 @@ pub(crate) mod tests {
             &[("Paris", "FRAGOV", N), ("Kigali", "RWAGOV", N)],
         );
         assert_eq!(coded(&d), [ev("FRAGOV", "072", "RWAGOV", false)]);
+    }
+
+    #[test]
+    fn swearing_to_fight_is_a_threat_and_an_attempt_is_the_act() {
+        let d = doc(
+            "Rebels rebel NOUN 3 nsubj; have have AUX 3 aux; sworn swear VERB 0 root;
+             to to PART 5 mark; attack attack VERB 3 xcomp; Goma Goma PROPN 5 obj",
+            &[("Rebels", "CODREB", N), ("Goma", "COD", N)],
+        );
+        assert_eq!(coded(&d), [ev("CODREB", "138", "COD", false)]);
+        let d = doc(
+            "Hackers hacker NOUN 2 nsubj; tried try VERB 0 root; to to PART 4 mark;
+             attack attack VERB 2 xcomp; Tallinn Tallinn PROPN 4 obj",
+            &[("Hackers", "RUSCRM", N), ("Tallinn", "ESTGOV", N)],
+        );
+        assert_eq!(coded(&d), [ev("RUSCRM", "190", "ESTGOV", false)]);
+    }
+
+    #[test]
+    fn nominal_events_under_new_light_verbs() {
+        // "reiterated its demand on X": the demand is the possessor's
+        let d = doc(
+            "Seoul Seoul PROPN 2 nsubj; reiterated reiterate VERB 0 root; its its PRON 4 nmod:poss;
+             demand demand NOUN 2 obj; on on ADP 6 case; Pyongyang Pyongyang PROPN 4 nmod",
+            &[
+                ("Seoul", "KORGOV", N),
+                ("its", "KORGOV", N),
+                ("Pyongyang", "PRKGOV", N),
+            ],
+        );
+        assert_eq!(coded(&d), [ev("KORGOV", "100", "PRKGOV", false)]);
+        // "waged an invasion of X"
+        let d = doc(
+            "Baghdad Baghdad PROPN 2 nsubj; waged wage VERB 0 root; an a DET 4 det;
+             invasion invasion NOUN 2 obj; of of ADP 6 case; Kuwait Kuwait PROPN 4 nmod",
+            &[("Baghdad", "IRQGOV", N), ("Kuwait", "KWT", N)],
+        );
+        assert_eq!(coded(&d), [ev("IRQGOV", "190", "KWT", false)]);
+    }
+
+    #[test]
+    fn a_past_tense_parsed_as_adjective_of_a_root_noun_is_the_verb() {
+        // the parser made "condemned" a modifier of "strikes", the root of a verbless sentence
+        let mut d = doc(
+            "Turkish Turkish ADJ 2 amod; diplomats diplomat NOUN 4 compound;
+             condemned condemn VERB 4 amod; strikes strike NOUN 0 root; on on ADP 6 case;
+             Idlib Idlib PROPN 4 nmod",
+            &[("Turkish", "TUR", N)],
+        );
+        d.tokens[2].xpos = "VBD".to_string();
+        let got = coded(&d);
+        assert!(
+            got.iter()
+                .any(|(s, c, _, _)| s == "TUR" && c.starts_with("11")),
+            "{got:?}"
+        );
+        // a participle adjective in a sentence that has its verb stays an adjective
+        let mut d = doc(
+            "the the DET 3 det; condemned condemn VERB 3 amod; men man NOUN 4 nsubj;
+             appealed appeal VERB 0 root; to to ADP 6 case; Ankara Ankara PROPN 4 obl",
+            &[("men", "TURCVL", N), ("Ankara", "TURGOV", N)],
+        );
+        d.tokens[1].xpos = "VBN".to_string();
+        let got = coded(&d);
+        assert!(
+            got.iter().all(|(_, c, _, _)| c.starts_with("02")),
+            "{got:?}"
+        );
     }
 
     #[test]
