@@ -1118,7 +1118,42 @@ impl EventCoder {
         if !self.user_verbs_only {
             self.intent_adjectives(&tree, &mut out);
         }
-        self.compose(&tree, out)
+        let mut out = self.compose(&tree, out);
+        for c in out.iter_mut().filter(|c| root2(&c.code) == "13") {
+            for n in EventCoder::condition_subjects(&tree, c.trigger) {
+                if !c.targets.contains(&n) {
+                    c.targets.push(n);
+                }
+            }
+        }
+        out
+    }
+
+    /// "threatened to strike unless Iraq complied", "will boycott if the president runs": the
+    /// subject of a threat's condition is whom the threat is aimed at, the last target choice.
+    /// The condition may hang from the threat's verb or from the verbs it governs.
+    fn condition_subjects(tree: &Tree, t: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut frontier = vec![t];
+        for _ in 0..3 {
+            let mut next = Vec::new();
+            for &v in &frontier {
+                for &k in tree.kids(v) {
+                    if tree.base(k) == "advcl"
+                        && (tree.introduced_by(k, "unless") || tree.introduced_by(k, "if"))
+                    {
+                        out.extend(
+                            tree.child(k, "nsubj")
+                                .or_else(|| tree.child(k, "nsubj:pass")),
+                        );
+                    } else if matches!(tree.base(k), "xcomp" | "ccomp") && tree.is_verbal(k) {
+                        next.push(k);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        out
     }
 
     /// Combines events under control verbs with the verb that governs them.
@@ -1840,6 +1875,22 @@ pub(crate) mod tests {
         let got = coded(&d);
         assert!(
             got.iter().all(|(_, c, _, _)| c.starts_with("02")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_subject_of_a_threats_condition_is_its_target() {
+        let d = doc(
+            "Ankara Ankara PROPN 2 nsubj; threatened threaten VERB 0 root; to to PART 4 mark;
+             strike strike VERB 2 xcomp; unless unless SCONJ 7 mark; Damascus Damascus PROPN 7 nsubj;
+             withdrew withdraw VERB 4 advcl",
+            &[("Ankara", "TURGOV", N), ("Damascus", "SYRGOV", N)],
+        );
+        let got = coded(&d);
+        assert!(
+            got.iter()
+                .any(|(s, c, t, _)| s == "TURGOV" && c.starts_with("13") && t == "SYRGOV"),
             "{got:?}"
         );
     }
