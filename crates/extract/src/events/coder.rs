@@ -136,7 +136,7 @@ const RELATIVE: [&str; 4] = ["who", "which", "that", "whom"];
 const PRONOUN_SUBJECTS: [&str; 5] = ["it", "they", "he", "she", "we"];
 
 /// Prepositions that point an embedded verb's phrase at the governing event's target.
-const EMBEDDED_TARGET_PREPS: [&str; 5] = ["to", "on", "against", "with", "for"];
+const EMBEDDED_TARGET_PREPS: [&str; 6] = ["to", "on", "against", "with", "for", "from"];
 
 /// Prepositions whose phrase may name an event's target when the lexicon entry's own slots
 /// name no actor ("offered to hand over to X", "threatened to break relations with X").
@@ -729,11 +729,12 @@ impl EventCoder {
                 out.push(c);
             }
         }
-        // "imposed sanctions [on X]", "gave aid [to X]": the phrase may hang from the object
+        // "imposed sanctions [on X]", "gave aid [to X]", "withdrew its troops [from X]": the
+        // phrase may hang from the object
         if let Some(o) = tree.child(t, "obj") {
             for &c in tree.kids(o) {
                 if tree.base(c) == "nmod"
-                    && ["to", "on", "against", "with", "upon"]
+                    && ["to", "on", "against", "with", "upon", "from"]
                         .iter()
                         .any(|p| tree.introduced_by(c, p))
                 {
@@ -1891,6 +1892,21 @@ pub(crate) mod tests {
         assert!(
             got.iter()
                 .any(|(s, c, t, _)| s == "TURGOV" && c.starts_with("13") && t == "SYRGOV"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_from_phrase_on_the_object_names_the_target() {
+        // "evacuated its soldiers from X" with "from X" attached to the object
+        let d = doc(
+            "Hanoi Hanoi PROPN 2 nsubj; evacuated evacuate VERB 0 root; its its PRON 4 nmod:poss;
+             soldiers soldier NOUN 2 obj; from from ADP 6 case; Cambodia Cambodia PROPN 4 nmod",
+            &[("Hanoi", "VNMGOV", N), ("Cambodia", "KHM", N)],
+        );
+        let got = coded(&d);
+        assert!(
+            got.iter().any(|(s, _, t, _)| s == "VNMGOV" && t == "KHM"),
             "{got:?}"
         );
     }
