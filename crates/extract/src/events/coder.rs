@@ -132,6 +132,9 @@ const OBJECT_CONTROL: [&str; 14] = [
 ];
 const RELATIVE: [&str; 4] = ["who", "which", "that", "whom"];
 
+/// Verbs of crowds moving or gathering: a demonstration when they come with a demand.
+const CROWD_VERBS: [&str; 6] = ["march", "gather", "assemble", "parade", "converge", "rally"];
+
 /// Pronouns that may stand for the speaker when they are the subject of reported speech.
 const PRONOUN_SUBJECTS: [&str; 5] = ["it", "they", "he", "she", "we"];
 
@@ -991,6 +994,41 @@ impl EventCoder {
         }
     }
 
+    /// "marched through the capital calling for ...", "gathered outside parliament demanding
+    /// ...": a verb of crowds moving or gathering whose participle or infinitive clause makes a
+    /// demand or appeal is a demonstration (CAMEO 141); the demand, an adverbial clause of it,
+    /// is then dropped as its background. A march that demands nothing is left alone ("troops
+    /// marched into the town").
+    fn marches_with_demands(&self, tree: &Tree, out: &mut Vec<Candidate>) {
+        for t in tree.start..tree.end {
+            if !tree.is_verbal(t)
+                || !CROWD_VERBS.contains(&tree.lemma(t).as_str())
+                || out.iter().any(|c| c.trigger == t)
+            {
+                continue;
+            }
+            let demands = tree.kids(t).iter().any(|&k| {
+                matches!(tree.base(k), "advcl" | "xcomp" | "conj")
+                    && tree.is_verbal(k)
+                    && (APPEAL.contains(&tree.lemma(k).as_str())
+                        || matches!(tree.lemma(k).as_str(), "protest" | "chant"))
+            });
+            if !demands {
+                continue;
+            }
+            out.push(Candidate {
+                code: "141".to_string(),
+                trigger: t,
+                sources: tree.subject(t, 0).into_iter().collect(),
+                targets: EventCoder::fallback_targets(tree, t),
+                negated: tree.has_neg(t) || self.hypothetical(tree, t),
+                confidence: 0.75,
+                line: 0,
+                composed: false,
+            });
+        }
+    }
+
     /// The coded triggers of sentence `sentence`, before actors are resolved.
     pub fn candidates(&self, doc: &Document, sentence: usize) -> Vec<Candidate> {
         let Some(tree) = Tree::new(doc, &self.lexicon, sentence) else {
@@ -1118,6 +1156,7 @@ impl EventCoder {
         }
         if !self.user_verbs_only {
             self.intent_adjectives(&tree, &mut out);
+            self.marches_with_demands(&tree, &mut out);
         }
         let mut out = self.compose(&tree, out);
         for c in out.iter_mut().filter(|c| root2(&c.code) == "13") {
@@ -1909,6 +1948,27 @@ pub(crate) mod tests {
             got.iter().any(|(s, _, t, _)| s == "VNMGOV" && t == "KHM"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_march_that_makes_a_demand_is_a_demonstration() {
+        let d = doc(
+            "Students student NOUN 2 nsubj; marched march VERB 0 root; in in ADP 4 case;
+             Accra Accra PROPN 2 obl; demanding demand VERB 2 advcl; jobs job NOUN 5 obj",
+            &[("Students", "GHAEDU", N)],
+        );
+        let got = coded(&d);
+        assert!(
+            got.iter().any(|(s, c, _, _)| s == "GHAEDU" && c == "141"),
+            "{got:?}"
+        );
+        // a march without a demand is no protest
+        let d = doc(
+            "Troops troop NOUN 2 nsubj; marched march VERB 0 root; into into ADP 4 case;
+             Goma Goma PROPN 2 obl",
+            &[("Troops", "CODMIL", N), ("Goma", "COD", N)],
+        );
+        assert!(coded(&d).iter().all(|(_, c, _, _)| c != "141"));
     }
 
     #[test]
