@@ -1093,9 +1093,21 @@ impl EventCoder {
                 if pass == TriggerPos::Verb {
                     self.speaker_fallback(&tree, t, &mut sources);
                 }
-                let negated =
+                let mut negated =
                     tree.has_neg(t) || self.hypothetical(&tree, t) || tree.is_conditional(t);
                 let mut code = e.code.clone();
+                // "will not accept", "said it would not attend": a cooperation announced not
+                // to come is a refusal of it (CAMEO 12), not a negated event
+                let refused = pass == TriggerPos::Verb
+                    && tree.has_neg(t)
+                    && self.future(&tree, t)
+                    && !self.hypothetical(&tree, t)
+                    && !tree.is_conditional(t)
+                    && matches!(root2(&code), "03" | "04" | "05" | "06" | "07" | "08");
+                if refused {
+                    code = refusal_code(&code).to_string();
+                    negated = false;
+                }
                 let mut targets = self.target_nodes(&tree, t, e);
                 if pass == TriggerPos::Verb {
                     // the embedded verb's phrases come last: actors resolve the first node
@@ -1124,7 +1136,7 @@ impl EventCoder {
                             .collect();
                     }
                 }
-                if pass == TriggerPos::Verb && self.future(&tree, t) {
+                if pass == TriggerPos::Verb && !refused && self.future(&tree, t) {
                     // the condition may hang from the statement that reports the event
                     let speech = tree.head(t).filter(|_| self.is_reported(&tree, t));
                     let unless = std::iter::once(t).chain(speech).any(|v| {
@@ -1969,6 +1981,23 @@ pub(crate) mod tests {
             &[("Troops", "CODMIL", N), ("Goma", "COD", N)],
         );
         assert!(coded(&d).iter().all(|(_, c, _, _)| c != "141"));
+    }
+
+    #[test]
+    fn cooperation_announced_not_to_come_is_a_refusal() {
+        let d = doc(
+            "Minsk Minsk PROPN 4 nsubj; will will AUX 4 aux; not not PART 4 advmod;
+             meet meet VERB 0 root; Vilnius Vilnius PROPN 4 obj",
+            &[("Minsk", "BLRGOV", N), ("Vilnius", "LTUGOV", N)],
+        );
+        assert_eq!(coded(&d), [ev("BLRGOV", "125", "LTUGOV", false)]);
+        // in the past it is only a negated meeting
+        let d = doc(
+            "Minsk Minsk PROPN 4 nsubj; did do AUX 4 aux; not not PART 4 advmod;
+             meet meet VERB 0 root; Vilnius Vilnius PROPN 4 obj",
+            &[("Minsk", "BLRGOV", N), ("Vilnius", "LTUGOV", N)],
+        );
+        assert_eq!(coded(&d), [ev("BLRGOV", "040", "LTUGOV", true)]);
     }
 
     #[test]
