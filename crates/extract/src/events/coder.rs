@@ -512,6 +512,18 @@ impl<'a> Tree<'a> {
             _ => None,
         }
     }
+    /// The subject of `v` (see `subject`), then any further subjects the parser gave it:
+    /// a title and the name it belongs to are often split into two ("Palestinian leader" and
+    /// "Yasser Arafat"), and the first may name no actor.
+    fn subjects(&self, v: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self.subject(v, 0).into_iter().collect();
+        for &c in self.kids(v) {
+            if self.rel(c) == "nsubj" && !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
     /// The verb an adjective or verb governs as its infinitive: an `xcomp`, or an adverbial
     /// clause introduced by "to" ("committed to opening up").
     fn infinitive_of(&self, i: usize) -> Option<usize> {
@@ -1085,7 +1097,7 @@ impl EventCoder {
                     consumed.extend(tree.object_heads(t));
                 }
                 let (mut sources, confidence): (Vec<usize>, f32) = match pass {
-                    TriggerPos::Verb => (tree.subject(t, 0).into_iter().collect(), 0.85),
+                    TriggerPos::Verb => (tree.subjects(t), 0.85),
                     TriggerPos::Noun => (self.noun_sources(&tree, t, e), 0.7),
                 };
                 // "Switzerland said it had expelled ...": a pronoun subject of reported
@@ -1218,7 +1230,7 @@ impl EventCoder {
                 if let Some(h) = tree.controller(t) {
                     let hl = tree.lemma(h);
                     let hneg = tree.has_neg(h) || self.hypothetical(tree, h);
-                    let mut hsrc: Vec<usize> = tree.subject(h, 0).into_iter().collect();
+                    let mut hsrc: Vec<usize> = tree.subjects(h);
                     self.speaker_fallback(tree, h, &mut hsrc);
                     let take_head = |c: &mut Candidate| {
                         c.sources = hsrc.clone();
@@ -1998,6 +2010,18 @@ pub(crate) mod tests {
             &[("Minsk", "BLRGOV", N), ("Vilnius", "LTUGOV", N)],
         );
         assert_eq!(coded(&d), [ev("BLRGOV", "040", "LTUGOV", true)]);
+    }
+
+    #[test]
+    fn a_second_subject_the_parser_split_off_may_name_the_source() {
+        // "The new envoy Ali Hassan visited Rabat" parsed with two subjects
+        let d = doc(
+            "The the DET 3 det; new new ADJ 3 amod; envoy envoy NOUN 6 nsubj;
+             Ali Ali PROPN 6 nsubj; Hassan Hassan PROPN 4 flat; visited visit VERB 0 root;
+             Rabat Rabat PROPN 6 obj",
+            &[("Ali Hassan", "SDNGOV", N), ("Rabat", "MARGOV", N)],
+        );
+        assert_eq!(coded(&d), [ev("SDNGOV", "042", "MARGOV", false)]);
     }
 
     #[test]
