@@ -83,6 +83,9 @@ pub struct Lexicon {
     light: BTreeSet<String>,
     discards: BTreeSet<String>,
     forms: BTreeMap<String, String>,
+    /// Nouns the lexicon names (nominal triggers and the words conditions name), which a
+    /// noun keeps as its lemma even when it is also a verb's form ("meeting", "bombing").
+    nouns_named: BTreeSet<String>,
 }
 
 /// Irregular forms of the verbs and nouns the lexicon names (past, participle, plural).
@@ -329,6 +332,34 @@ impl Lexicon {
                 forms.entry(form).or_insert_with(|| lemma.clone());
             }
         }
+        // the nouns and modifiers that conditions name ("obj:troop") in their plural too: a
+        // learned lemmatizer may leave "troops" as it is
+        let condition_words: BTreeSet<String> = lex
+            .verbs
+            .values()
+            .chain(lex.nouns.values())
+            .flatten()
+            .flat_map(|e| e.requires.iter())
+            .filter_map(|c| match c {
+                Condition::Object(ws) | Condition::ObjectModifier(ws) | Condition::Modifier(ws) => {
+                    Some(ws)
+                }
+                _ => None,
+            })
+            .flatten()
+            .cloned()
+            .collect();
+        lex.nouns_named = lex
+            .nouns
+            .keys()
+            .chain(condition_words.iter())
+            .cloned()
+            .collect();
+        for word in &condition_words {
+            if let Some(plural) = inflections(word).get(1) {
+                forms.entry(plural.clone()).or_insert_with(|| word.clone());
+            }
+        }
         for (form, lemma) in IRREGULAR {
             forms.insert(form.to_string(), lemma.to_string());
         }
@@ -339,6 +370,12 @@ impl Lexicon {
     /// The lexicon lemma of a lowercased word form, for text whose lemmas are not filled in.
     pub fn lemma_of_form(&self, form: &str) -> Option<&str> {
         self.forms.get(form).map(String::as_str)
+    }
+
+    /// Whether a lowercased form is itself a noun the lexicon names: as a noun it is its own
+    /// lemma, whatever verb form it also is ("meeting" of "meet").
+    pub fn names_noun(&self, form: &str) -> bool {
+        self.nouns_named.contains(form)
     }
 
     /// Entries for a verb lemma.
