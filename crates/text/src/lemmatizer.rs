@@ -364,6 +364,12 @@ impl Lemmatizer {
         for k in (0..=n.min(MAX_SUFFIX)).rev() {
             let start = if k == 0 { lower.len() } else { starts[n - k] };
             if let Some(rule) = self.rules.get(&key(x, &lower[start..])) {
+                // The base of a common word is lowercased: a rule that writes capitals came
+                // from a word whose treebank lemma keeps its case (`belgian` → `Belgian`
+                // rewrites the whole word) and does not carry over to other words.
+                if !is_proper(xpos) && rule.append.chars().any(char::is_uppercase) {
+                    continue;
+                }
                 let out = rule.apply(base).unwrap_or_else(|| base.to_string());
                 if !candidates.contains(&out) {
                     candidates.push(out);
@@ -553,6 +559,20 @@ mod tests {
         // Words seen in training keep their treebank lemma.
         assert_eq!(l.lemma("joined", "VBD"), "join");
         assert_eq!(l.lemma("wasted", "VBD"), "waste");
+    }
+
+    #[test]
+    fn a_change_of_case_does_not_become_a_suffix_rule() {
+        // The treebank keeps the capital on nationality adjectives: the rule between the
+        // lowercased form and the lemma rewrites the whole word, not an ending.
+        let l = Lemmatizer::learn([
+            ("Belgian", "JJ", "Belgian"),
+            ("Norwegian", "JJ", "Norwegian"),
+            ("Egyptian", "JJ", "Egyptian"),
+            ("rich", "JJ", "rich"),
+        ]);
+        assert_eq!(l.lemma("Georgian", "JJ"), "georgian");
+        assert_eq!(l.lemma("Belgian", "JJ"), "Belgian");
     }
 
     #[test]
