@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use newsgraph_core::{Document, QuoteKind};
+use newsgraph_core::{Document, QuoteKind, Upos};
 
 use super::{EvalFormat, Report};
 use crate::{Globals, Outcome};
@@ -33,6 +33,10 @@ pub struct Args {
     /// Print each missed gold content and each spurious predicted content to stderr.
     #[arg(long)]
     show_errors: bool,
+    /// Print an error analysis to stderr: missed gold attributions by cue shape and lemma,
+    /// source errors of the found ones, and each lemma's rate of use as a gold cue head.
+    #[arg(long)]
+    analyse: bool,
     /// Evaluate only the first N documents (by name).
     #[arg(long)]
     limit: Option<usize>,
@@ -282,6 +286,7 @@ pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
     }
     let pipeline = crate::pipeline::build(&crate::pipeline::PipelineArgs::default())?;
     let (mut content, mut source, mut cue) = (Tally::default(), Tally::default(), Tally::default());
+    let mut analysis = Analysis::default();
     let mut docs = 0;
     let mut failed = 0;
     let mut n_gold = 0;
@@ -328,6 +333,9 @@ pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
         if args.show_errors {
             show_errors(&doc, name, &gold, &pred);
         }
+        if args.analyse {
+            analysis.add(&doc, &gold, &pred);
+        }
     }
     let mut all = Tally::default();
     for t in [&content, &source, &cue] {
@@ -345,6 +353,9 @@ pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
     cue.report(&mut r, "cue");
     all.report(&mut r, "all");
     r.print(args.format)?;
+    if args.analyse {
+        analysis.print();
+    }
     Ok(Outcome { failed })
 }
 
@@ -394,6 +405,171 @@ fn show_errors(doc: &Document, name: &str, gold: &[Attr], pred: &[Attr]) {
                 show(&p.cue),
                 short(show(&p.content))
             );
+        }
+    }
+}
+
+/// The error analysis behind `--analyse`: missed gold attributions by cue shape and cue lemma,
+/// source errors of the found ones, and for every (lemma, tag) how often the annotators mark
+/// it as a cue against how often it occurs (the count the learned cue lists come from).
+#[derive(Default)]
+struct Analysis {
+    /// (shape, lemma) → (gold, missed).
+    cues: BTreeMap<(String, String), (usize, usize)>,
+    /// shape → (gold, missed).
+    shapes: BTreeMap<String, (usize, usize)>,
+    /// Source errors of gold attributions whose content was found: kind → count.
+    sources: BTreeMap<&'static str, usize>,
+    /// (lemma, UPOS) → (uses as a gold cue head, occurrences).
+    rates: BTreeMap<(String, &'static str), (usize, usize)>,
+}
+
+impl Analysis {
+    fn add(&mut self, doc: &Document, gold: &[Attr], pred: &[Attr]) {
+        let text = &doc.text;
+        let byte_of: Vec<usize> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        let to_bytes = |c: &Chars| -> Vec<(usize, usize)> {
+            c.iter()
+                .map(|r| {
+                    let a = byte_of.get(r.0).copied().unwrap_or(text.len());
+                    let b = byte_of.get(r.1).copied().unwrap_or(text.len());
+                    (a, b)
+                })
+                .collect()
+        };
+        let mut cue_heads = std::collections::BTreeSet::new();
+        for g in gold {
+            let bytes = to_bytes(&g.cue);
+            let toks: Vec<usize> = doc
+                .tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| bytes.iter().any(|r| t.span.start < r.1 && r.0 < t.span.end))
+                .map(|(i, _)| i)
+                .collect();
+            // The head of the cue: its first token whose head lies outside the cue, preferring
+            // a verb or a noun.
+            let outside: Vec<usize> = toks
+                .iter()
+                .copied()
+                .filter(|&i| doc.tokens[i].head.is_none_or(|h| !toks.contains(&h)))
+                .collect();
+            let head = outside
+                .iter()
+                .copied()
+                .find(|&i| matches!(doc.tokens[i].upos, Upos::Verb | Upos::Noun))
+                .or_else(|| outside.first().copied())
+                .or_else(|| toks.first().copied());
+            if let Some(h) = head {
+                cue_heads.insert(h);
+            }
+            let cue_text = g
+                .cue
+                .iter()
+                .map(|r| {
+                    let (a, b) = (byte_of.get(r.0).copied(), byte_of.get(r.1).copied());
+                    match (a, b) {
+                        (Some(a), Some(b)) => text.get(a..b).unwrap_or(""),
+                        _ => "",
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            let content_text: String = to_bytes(&g.content)
+                .iter()
+                .filter_map(|&(a, b)| text.get(a..b))
+                .collect();
+            let words = toks
+                .iter()
+                .filter(|&&i| !matches!(doc.tokens[i].upos, Upos::Aux | Upos::Part | Upos::Adv))
+                .count();
+            let shape = if g.cue.is_empty() {
+                "no cue"
+            } else if cue_text.starts_with("according") {
+                "according to"
+            } else if cue_text.trim() == ":" {
+                "colon"
+            } else if content_text
+                .trim_end()
+                .trim_end_matches(is_mark)
+                .ends_with('?')
+            {
+                "question"
+            } else if g.cue.len() > 1 {
+                "discontinuous"
+            } else {
+                match head.map(|h| doc.tokens[h].upos) {
+                    Some(Upos::Verb) if words > 1 => "verb, multi-word",
+                    Some(Upos::Verb) => "verb",
+                    Some(Upos::Noun) if words > 1 => "noun, multi-word",
+                    Some(Upos::Noun) => "noun",
+                    _ => "other",
+                }
+            };
+            let lemma =
+                head.map_or_else(|| cue_text.clone(), |h| doc.tokens[h].lemma.to_lowercase());
+            let found = pred.iter().find(|p| overlaps(&p.content, &g.content));
+            let missed = usize::from(found.is_none());
+            let e = self.cues.entry((shape.to_string(), lemma)).or_default();
+            e.0 += 1;
+            e.1 += missed;
+            let e = self.shapes.entry(shape.to_string()).or_default();
+            e.0 += 1;
+            e.1 += missed;
+            if let Some(p) = found {
+                let kind = match (g.source.is_empty(), p.source.is_empty()) {
+                    (true, true) => "none in gold, none predicted",
+                    (true, false) => "none in gold, one predicted",
+                    (false, true) => "gold source, none predicted",
+                    (false, false) if p.source == g.source => "exact",
+                    (false, false) if overlaps(&p.source, &g.source) => "boundary (overlap)",
+                    (false, false) => "other speaker",
+                };
+                *self.sources.entry(kind).or_default() += 1;
+            }
+        }
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if !matches!(t.upos, Upos::Verb | Upos::Noun | Upos::Adj | Upos::Adp) {
+                continue;
+            }
+            let e = self
+                .rates
+                .entry((t.lemma.to_lowercase(), t.upos.as_str()))
+                .or_default();
+            e.1 += 1;
+            e.0 += usize::from(cue_heads.contains(&i));
+        }
+    }
+
+    fn print(&self) {
+        eprintln!("== gold attributions by cue shape: gold, missed (no content overlap)");
+        for (s, (g, m)) in &self.shapes {
+            eprintln!("{g:6} {m:6}  {s}");
+        }
+        eprintln!("== most missed cues: missed, gold, shape, lemma");
+        let mut v: Vec<_> = self.cues.iter().collect();
+        v.sort_by(|a, b| b.1 .1.cmp(&a.1 .1).then(a.0.cmp(b.0)));
+        for ((s, l), (g, m)) in v.iter().take(80) {
+            eprintln!("{m:6} {g:6}  {s:18} {l}");
+        }
+        eprintln!("== sources of found attributions");
+        for (k, n) in &self.sources {
+            eprintln!("{n:6}  {k}");
+        }
+        eprintln!("== cue rate: lemma, tag, uses as gold cue head, occurrences (uses >= 4)");
+        let mut r: Vec<_> = self.rates.iter().filter(|(_, (u, _))| *u >= 4).collect();
+        r.sort_by(|a, b| {
+            let ra = a.1 .0 as f64 / a.1 .1 as f64;
+            let rb = b.1 .0 as f64 / b.1 .1 as f64;
+            rb.total_cmp(&ra).then(a.0.cmp(b.0))
+        });
+        for ((l, t), (u, n)) in r {
+            eprintln!("{u:6} {n:6}  {t:5} {l}");
         }
     }
 }

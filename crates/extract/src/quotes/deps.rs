@@ -17,6 +17,12 @@ pub const VERBS_TSV: &str = include_str!(concat!(
     "/../../resources/quotes/verbs.tsv"
 ));
 
+/// The embedded list of reporting nouns ("his claim that ...", "her criticism of ...").
+pub const NOUNS_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../resources/quotes/nouns.tsv"
+));
+
 /// Which complements a reporting verb takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Complement {
@@ -34,12 +40,58 @@ pub enum Complement {
 pub struct Verbs {
     map: HashMap<String, Complement>,
     examples: Vec<(String, String)>,
+    nouns: HashMap<String, ()>,
+    noun_examples: Vec<(String, String)>,
 }
 
 impl Verbs {
     /// The embedded list.
     pub fn embedded() -> Result<Verbs, LexiconError> {
-        Verbs::parse(VERBS_TSV)
+        Verbs::parse(VERBS_TSV)?.with_nouns(NOUNS_TSV)
+    }
+
+    /// The same verbs with the reporting nouns of a list in the `nouns.tsv` format (a lemma,
+    /// a TAB, an example sentence).
+    pub fn with_nouns(mut self, text: &str) -> Result<Verbs, LexiconError> {
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |message: String| LexiconError {
+                line: n + 1,
+                message: format!("nouns.tsv: {message}"),
+            };
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 2 {
+                return Err(err(format!(
+                    "expected 2 tab-separated columns, found {}",
+                    cols.len()
+                )));
+            }
+            let lemma = cols[0].trim().to_lowercase();
+            if lemma.is_empty() || lemma.contains(' ') {
+                return Err(err(format!("bad lemma `{}`", cols[0])));
+            }
+            let example = cols[1].trim();
+            if example.is_empty() {
+                return Err(err(format!("no example for `{lemma}`")));
+            }
+            if self.nouns.insert(lemma.clone(), ()).is_some() {
+                return Err(err(format!("duplicate lemma `{lemma}`")));
+            }
+            self.noun_examples.push((lemma, example.to_string()));
+        }
+        Ok(self)
+    }
+
+    /// Whether `lemma` is a reporting noun.
+    pub fn is_noun(&self, lemma: &str) -> bool {
+        self.nouns.contains_key(lemma)
+    }
+
+    /// The (lemma, example sentence) pairs of the reporting nouns.
+    pub fn noun_examples(&self) -> &[(String, String)] {
+        &self.noun_examples
     }
 
     /// Parses a list in the `verbs.tsv` format.
@@ -79,7 +131,11 @@ impl Verbs {
                 examples.push((lemma, ex.to_string()));
             }
         }
-        Ok(Verbs { map, examples })
+        Ok(Verbs {
+            map,
+            examples,
+            ..Verbs::default()
+        })
     }
 
     /// The complement frame of `lemma`, if it is a reporting verb. A lemma the suffix rules
@@ -142,6 +198,12 @@ pub(crate) fn find(doc: &Document, verbs: &Verbs, region: Span) -> Vec<DepQuote>
     let mut out = Vec::new();
     for v in lo..hi {
         let t = &toks[v];
+        if t.upos == Upos::Noun {
+            if let Some(q) = noun_report(doc, verbs, lo, hi, v, &kids) {
+                out.push(q);
+            }
+            continue;
+        }
         // "pledged delegates": a participle modifying a noun reports nothing
         if t.upos != Upos::Verb || t.deprel == "amod" {
             continue;
@@ -363,6 +425,101 @@ pub(crate) fn find(doc: &Document, verbs: &Verbs, region: Span) -> Vec<DepQuote>
         });
     }
     out
+}
+
+/// Prepositions that introduce what a reporting noun is about ("criticism of", "support for").
+const NOUN_PREPS: &[&str] = &["of", "for", "to", "on", "against", "about"];
+
+/// The prepositions of [`NOUN_PREPS`] that keep their sense without a possessor.
+const NOUN_PREPS_NO_HOLDER: &[&str] = &["for", "against", "about"];
+
+/// A reporting noun with its complement: a `that` clause or infinitive ("his claim that ...",
+/// "her promise to ..."), or the object of a preposition right after it ("their support for
+/// X", cue "support for"). The source is the noun's possessor ("Smith's", "his"); without
+/// one the attribution has no source.
+fn noun_report<'a>(
+    doc: &Document,
+    verbs: &Verbs,
+    lo: usize,
+    hi: usize,
+    v: usize,
+    kids: &dyn Fn(usize) -> &'a [usize],
+) -> Option<DepQuote> {
+    let toks = &doc.tokens;
+    let text = doc.text.as_str();
+    let t = &toks[v];
+    if t.deprel == "compound" {
+        return None;
+    }
+    let lemma = if t.lemma.is_empty() {
+        t.form(text).to_lowercase()
+    } else {
+        t.lemma.to_lowercase()
+    };
+    if !verbs.is_noun(&lemma) {
+        return None;
+    }
+    let speaker = kids(v)
+        .iter()
+        .copied()
+        .find(|&c| c < v && toks[c].deprel == "nmod:poss")
+        .and_then(|c| extent(doc, lo, hi, c, kids));
+    let mut cue = t.span;
+    let mut content = None;
+    // "the claim that ...", "his promise to ..."; the parser often takes the "that" of a
+    // noun's complement clause for a relative pronoun: a "that" right after the noun in a
+    // clause with a subject of its own opens the complement all the same
+    let that_next = v + 1 < hi && toks[v + 1].form(text).eq_ignore_ascii_case("that");
+    if let Some(&c) = kids(v).iter().find(|&&c| {
+        c > v
+            && match toks[c].deprel.as_str() {
+                "acl" => kids(c).iter().any(|&m| {
+                    m < c
+                        && toks[m].deprel == "mark"
+                        && matches!(toks[m].form(text).to_lowercase().as_str(), "that" | "to")
+                }),
+                "acl:relcl" => {
+                    that_next
+                        && toks[v + 1].head == Some(c)
+                        && kids(c).iter().any(|&k| {
+                            k != v + 1 && matches!(toks[k].deprel.as_str(), "nsubj" | "nsubj:pass")
+                        })
+                }
+                _ => false,
+            }
+    }) {
+        content = extent(doc, lo, hi, c, kids);
+    }
+    // "criticism of X", "support for X": the preposition joins the cue. Without a possessor
+    // "of" and "to" mostly name the holder or the addressee ("the support of millions").
+    if content.is_none() && v + 2 < hi {
+        let prep = toks[v + 1].form(text).to_lowercase();
+        let allowed = if speaker.is_some() {
+            NOUN_PREPS
+        } else {
+            NOUN_PREPS_NO_HOLDER
+        };
+        if allowed.contains(&prep.as_str()) && toks[v + 1].deprel == "case" {
+            if let Some(&c) = kids(v)
+                .iter()
+                .find(|&&c| c > v + 1 && toks[c].deprel == "nmod" && toks[v + 1].head == Some(c))
+            {
+                cue = Span::new(t.span.start, toks[v + 1].span.end);
+                content = extent(doc, lo, hi, c, kids)
+                    .filter(|e| e.end > toks[v + 1].span.end)
+                    .map(|e| Span::new(e.start.max(toks[v + 2].span.start), e.end));
+            }
+        }
+    }
+    let content = content?;
+    if text.get(content.start..content.end).is_none() || content.start < cue.end {
+        return None;
+    }
+    Some(DepQuote {
+        cue,
+        content,
+        speaker,
+    })
 }
 
 /// Verbs whose passive reports an impersonal expectation ("X is expected to ...").

@@ -264,3 +264,62 @@ fn an_impersonal_expectation_has_two_pieces_and_no_source() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn noun_list_parses_and_refuses_bad_lines() {
+    let v = Verbs::embedded().unwrap();
+    assert!(v.is_noun("criticism") && !v.is_noun("said"));
+    assert!(v.noun_examples().len() > 20);
+    let bad = Verbs::default().with_nouns("claim\n").unwrap_err();
+    assert_eq!(bad.line, 1);
+    assert!(Verbs::default()
+        .with_nouns("claim\tA.\nclaim\tB.\n")
+        .is_err());
+}
+
+#[test]
+fn every_reporting_noun_example_is_found_by_the_dependency_rule() {
+    let verbs = Verbs::embedded().unwrap();
+    let mut failed = Vec::new();
+    for (lemma, example) in verbs.noun_examples() {
+        let qs = run_parsed(example);
+        if !qs
+            .iter()
+            .any(|q| q.2.to_lowercase().starts_with(lemma.as_str()) && !q.0.is_empty())
+        {
+            failed.push(format!("{lemma}: {example}: {qs:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+#[test]
+fn a_reporting_noun_takes_its_possessor_as_source() {
+    let qs = run_parsed("The governor's criticism of the new highway angered the builders.");
+    assert!(
+        qs.iter()
+            .any(|q| q.0 == "the new highway" && q.1 == "The governor's" && q.2 == "criticism of"),
+        "{qs:?}"
+    );
+    let qs = run_parsed("Despite his claim that the ballots were lost, the count went on.");
+    assert!(
+        qs.iter()
+            .any(|q| q.0.starts_with("that the ballots were lost")
+                && q.1 == "his"
+                && q.2 == "claim"),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn a_reporting_noun_without_a_holder_keeps_only_its_topic_prepositions() {
+    // "the support of millions" names who supports, not what is supported
+    let qs = run_parsed("The plan won the support of millions of farmers.");
+    assert!(!qs.iter().any(|q| q.2.starts_with("support")), "{qs:?}");
+    let qs = run_parsed("Calls for a recount grew louder on Friday.");
+    assert!(
+        qs.iter()
+            .any(|q| q.0 == "a recount" && q.1.is_empty() && q.2 == "Calls for"),
+        "{qs:?}"
+    );
+}
