@@ -88,11 +88,6 @@ struct TaggerArgs {
     /// Seed of the sentence shuffle.
     #[arg(long, default_value_t = TaggerOptions::default().seed)]
     seed: u64,
-    /// Train a second pass that also sees the first pass's tags of the words to the right,
-    /// on first-pass tags of the training set from taggers trained on the other folds (this
-    /// many); 0 trains one pass.
-    #[arg(long, default_value_t = TaggerOptions::default().second_pass_folds)]
-    second_pass_folds: usize,
     /// Figures as a table or one JSON object.
     #[arg(long, value_enum, default_value_t)]
     format: EvalFormat,
@@ -218,7 +213,6 @@ fn tagger(args: TaggerArgs, globals: Globals) -> anyhow::Result<Outcome> {
     let opts = TaggerOptions {
         iterations: args.iterations,
         seed: args.seed,
-        second_pass_folds: args.second_pass_folds,
         ..TaggerOptions::default()
     };
     let started = Instant::now();
@@ -252,14 +246,6 @@ fn tagger(args: TaggerArgs, globals: Globals) -> anyhow::Result<Outcome> {
         .count("model_bytes", bytes.len());
     if let Some(&dev) = report.dev_upos.get(report.chosen.wrapping_sub(1)) {
         r.fraction("dev_upos", dev);
-    }
-    if let Some(&dev) = report
-        .second_dev_upos
-        .get(report.second_chosen.wrapping_sub(1))
-    {
-        r.count("second_chosen_pass", report.second_chosen)
-            .fraction("second_dev_upos", dev)
-            .fraction("second_pass_skipped", report.skip_share);
     }
     r.number("seconds", seconds);
     r.print(args.format)?;

@@ -9,8 +9,8 @@ use newsgraph_text::Tagger;
 /// Sentences of EWT dev scored.
 const SLICE: usize = 400;
 /// What the shipped model reaches on the slice (update together with the model).
-const SHIPPED_UPOS: f64 = 0.9594;
-const SHIPPED_LEMMA: f64 = 0.9782;
+const SHIPPED_UPOS: f64 = 0.9614;
+const SHIPPED_LEMMA: f64 = 0.9789;
 
 #[test]
 fn shipped_tagger_keeps_its_accuracy_on_ewt_dev() {

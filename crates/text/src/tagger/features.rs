@@ -103,8 +103,6 @@ pub(crate) struct WordInfo {
     last_part: u64,
     flags: u64,
     pub sure: Option<u8>,
-    /// What the sentence's capitalisation says (see [`mark_sentence`]).
-    sent: u64,
 }
 
 impl WordInfo {
@@ -121,7 +119,6 @@ impl WordInfo {
             last_part: h,
             flags: h,
             sure: None,
-            sent: h,
         }
     }
 }
@@ -210,26 +207,6 @@ pub(crate) fn word_info(
     info
 }
 
-/// Marks every word of a sentence with what its capitalisation says: a sentence whose words
-/// mostly start with a capital (a headline or title, in title case or all capitals) makes a
-/// capital no sign of a proper noun.
-pub(crate) fn mark_sentence(words: &mut [WordInfo]) {
-    let (mut letters, mut capital, mut caps) = (0usize, 0usize, 0usize);
-    for w in words.iter() {
-        if w.flags & 0b11 != 0 {
-            letters += 1;
-            capital += (w.flags >> 6 & 1) as usize;
-            caps += (w.flags >> 5 & 1) as usize;
-        }
-    }
-    let title = letters >= 3 && capital * 10 >= letters * 6;
-    let all_caps = letters >= 3 && caps * 10 >= letters * 6;
-    let sent = mix(0x99, title as u64 | (all_caps as u64) << 1);
-    for w in words.iter_mut() {
-        w.sent = sent;
-    }
-}
-
 /// The feature keys of position `i` of `words`, given the two previous tags.
 #[inline]
 pub(crate) fn features(words: &[WordInfo], i: usize, p1: u8, p2: u8, out: &mut [u64; N_FEATURES]) {
@@ -285,36 +262,5 @@ pub(crate) fn features(words: &[WordInfo], i: usize, p1: u8, p2: u8, out: &mut [
         f(37, mix(w.suffix[1], n1.lower)),
         f(38, mix(m1.shape, w.shape)),
         f(39, mix(mix(t2, t1), w.lower)),
-    ];
-}
-
-/// Number of second-pass features per position.
-pub(crate) const N_RIGHT: usize = 6;
-
-/// The tag id used for positions after the sentence end in the second pass.
-pub(crate) const END_TAG: u8 = 253;
-
-/// The second pass's extra features of position `i`: the first pass's tags `first` of the
-/// word and of the two words to its right (which a left-to-right pass cannot see), alone
-/// and with the word and the previous second-pass tag `p1`.
-#[inline]
-pub(crate) fn right_features(
-    words: &[WordInfo],
-    first: &[u8],
-    i: usize,
-    p1: u8,
-    out: &mut [u64; N_RIGHT],
-) {
-    let tag = |j: usize| first.get(j).copied().unwrap_or(END_TAG) as u64;
-    let (r0, r1, r2) = (tag(i), tag(i + 1), tag(i + 2));
-    let w = words.get(i).map_or(0, |w| w.lower);
-    let f = |t: u64, v: u64| mix(t.wrapping_mul(0x100_0000_01B3), v);
-    *out = [
-        f(50, r0),
-        f(51, r1),
-        f(52, mix(r1, r2)),
-        f(53, mix(r0, r1)),
-        f(54, mix(w, r1)),
-        f(55, mix(p1 as u64, r1)),
     ];
 }

@@ -2,10 +2,7 @@
 //!
 //! An averaged perceptron over hashed features (see [`features`]) predicts one joint
 //! UPOS+XPOS class per word, greedily left to right; frequent words that always carry the same
-//! tag in the treebank take it from the tag dictionary without scoring. A model may have a
-//! second pass, again left to right, whose features add the first pass's tags of the word and
-//! of the two words to its right; it rescores only the words the first pass was not sure of
-//! (margin below the model's skip margin). The [`Lemmatizer`]
+//! tag in the treebank take it from the tag dictionary without scoring. The [`Lemmatizer`]
 //! then gives each word its lemma from its form and XPOS.
 //!
 //! The shipped model (`resources/models/tagger.bin`, trained on UD English EWT) is embedded in
@@ -18,9 +15,7 @@
 //! 3. tag dictionary: the ambiguity classes (count, then `u128` tag masks as two `u64`), then
 //!    the entries (count, then `u32` key, `u16` ambiguity class, `u8` sure tag or 255);
 //! 4. the lemmatizer (see [`Lemmatizer`]): its tags, suffix rules, exceptions and the keys of
-//!    the known lemmas;
-//! 5. a `u8` flag, 1 when the weights of a second pass follow (laid out as in 2), then the
-//!    first-pass margin (`u32`) from which the second pass keeps the first pass's tag.
+//!    the known lemmas (version 2).
 
 pub(crate) mod features;
 pub mod train;
@@ -33,14 +28,14 @@ use newsgraph_core::{Diagnostic, Document, Stage, Upos};
 use crate::binfmt::{ModelError, Reader, Writer};
 use crate::lemmatizer::Lemmatizer;
 use features::{
-    features, hash_bytes, mark_sentence, normalize, right_features, word_info, DictEntry,
-    PassThroughState, WordInfo, N_FEATURES, N_RIGHT, START_TAG,
+    features, hash_bytes, normalize, word_info, DictEntry, PassThroughState, WordInfo, N_FEATURES,
+    START_TAG,
 };
 
 /// Magic of the tagger model file.
 pub const MAGIC: &[u8; 8] = b"NGTAGGER";
 /// Format version of the tagger model file.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 2;
 
 /// Most classes a model may have (tag sets are `u128` masks).
 pub const MAX_CLASSES: usize = 128;
@@ -55,86 +50,13 @@ struct Entry {
     weight: i16,
 }
 
-/// Quantised perceptron weights: feature fingerprint → a run of (class, weight) entries.
-#[derive(Debug, Default)]
-pub(crate) struct Weights {
-    scale: f32,
-    table: HashMap<u32, (u32, u32), PassThroughState>,
-    entries: Vec<Entry>,
-}
-
-impl Weights {
-    /// Sets `scores` (one per class) to the summed weights of `feats`.
-    #[inline]
-    fn score(&self, feats: &[u64], scores: &mut [i32]) {
-        scores.iter_mut().for_each(|s| *s = 0);
-        for f in feats {
-            if let Some(&(start, len)) = self.table.get(&fingerprint(*f)) {
-                let es = &self.entries[start as usize..(start + len) as usize];
-                for e in es {
-                    if let Some(s) = scores.get_mut(e.class as usize) {
-                        *s += e.weight as i32;
-                    }
-                }
-            }
-        }
-    }
-
-    fn write(&self, w: &mut Writer) {
-        w.f32(self.scale);
-        let mut keys: Vec<(&u32, &(u32, u32))> = self.table.iter().collect();
-        keys.sort_unstable_by_key(|(k, _)| **k);
-        w.u32(keys.len() as u32);
-        for (k, &(start, len)) in keys {
-            w.u32(*k);
-            w.u8(len as u8);
-            for e in &self.entries[start as usize..(start + len) as usize] {
-                w.u8(e.class);
-                w.i16(e.weight);
-            }
-        }
-    }
-
-    fn read(r: &mut Reader<'_>, classes: usize, max: usize) -> Result<Weights, ModelError> {
-        let scale = r.f32()?;
-        let nf = r.count(max)?;
-        let mut table = HashMap::with_capacity_and_hasher(nf, PassThroughState::default());
-        let mut entries = Vec::with_capacity(nf * 3);
-        for _ in 0..nf {
-            let k = r.u32()?;
-            let len = r.u8()? as u32;
-            let start = entries.len() as u32;
-            for _ in 0..len {
-                let class = r.u8()?;
-                if class as usize >= classes {
-                    return Err(ModelError::Corrupt(format!("class {class} out of range")));
-                }
-                entries.push(Entry {
-                    class,
-                    weight: r.i16()?,
-                });
-            }
-            table.insert(k, (start, len));
-        }
-        Ok(Weights {
-            scale,
-            table,
-            entries,
-        })
-    }
-}
-
 /// A trained tagger and lemmatizer, ready to tag.
 #[derive(Debug, Default)]
 pub struct TaggerModel {
     classes: Vec<(Upos, String)>,
-    weights: Weights,
-    /// The second pass: weights over the first pass's features plus the first pass's tags
-    /// of the word and its right neighbours (see [`features::right_features`]).
-    second: Option<Weights>,
-    /// A first-pass margin (best score minus second best, in the first pass's units) from
-    /// which the second pass keeps the first pass's tag.
-    skip_margin: i32,
+    scale: f32,
+    table: HashMap<u32, (u32, u32), PassThroughState>,
+    entries: Vec<Entry>,
     ambig: Vec<u128>,
     dict: HashMap<u32, (u16, u8), PassThroughState>,
     lemmatizer: Lemmatizer,
@@ -163,87 +85,7 @@ pub struct Scratch {
     lower: String,
     infos: Vec<WordInfo>,
     tags: Vec<u8>,
-    first: Vec<u8>,
-    margins: Vec<i32>,
     scores: Vec<i32>,
-}
-
-/// One greedy left-to-right pass with `weights`; `first` holds the first pass's tags when
-/// this is the second pass.
-///
-/// The first pass records in `margins` how far each word's best score is ahead of the
-/// second best (`i32::MAX` for a sure word); the second pass keeps the first pass's tag of a
-/// word whose margin reaches `skip` instead of scoring it again.
-fn greedy(
-    infos: &[WordInfo],
-    weights: &Weights,
-    first: Option<(&[u8], &[i32], i32)>,
-    scores: &mut [i32],
-    tags: &mut Vec<u8>,
-    margins: &mut Vec<i32>,
-) {
-    tags.clear();
-    if first.is_none() {
-        margins.clear();
-    }
-    let mut feats = [0u64; N_FEATURES + N_RIGHT];
-    let (mut p1, mut p2) = (START_TAG, START_TAG);
-    for i in 0..infos.len() {
-        let t = match (infos[i].sure, first) {
-            (Some(t), None) => {
-                margins.push(i32::MAX);
-                t
-            }
-            (Some(t), Some(_)) => t,
-            (None, Some((f, m, skip))) if m.get(i).is_some_and(|&m| m >= skip) => {
-                f.get(i).copied().unwrap_or(0)
-            }
-            (None, f) => {
-                let n = fill_features(infos, i, p1, p2, f.map(|f| f.0), &mut feats);
-                weights.score(&feats[..n], scores);
-                let best = argmax(scores);
-                if f.is_none() {
-                    let top = scores[best as usize];
-                    let second = scores
-                        .iter()
-                        .enumerate()
-                        .filter(|&(c, _)| c != best as usize)
-                        .map(|(_, &s)| s)
-                        .max()
-                        .unwrap_or(i32::MIN);
-                    margins.push(top.saturating_sub(second));
-                }
-                best
-            }
-        };
-        tags.push(t);
-        p2 = p1;
-        p1 = t;
-    }
-}
-
-/// The features of position `i`: those of [`features`], then with `first` those of
-/// [`right_features`]. Returns how many were written.
-#[inline]
-pub(crate) fn fill_features(
-    infos: &[WordInfo],
-    i: usize,
-    p1: u8,
-    p2: u8,
-    first: Option<&[u8]>,
-    out: &mut [u64; N_FEATURES + N_RIGHT],
-) -> usize {
-    let (left, right) = out.split_at_mut(N_FEATURES);
-    if let Ok(left) = <&mut [u64; N_FEATURES]>::try_from(left) {
-        features(infos, i, p1, p2, left);
-    }
-    match (first, <&mut [u64; N_RIGHT]>::try_from(right)) {
-        (Some(first), Ok(right)) => {
-            right_features(infos, first, i, p1, right);
-            N_FEATURES + N_RIGHT
-        }
-        _ => N_FEATURES,
-    }
 }
 
 impl TaggerModel {
@@ -265,14 +107,9 @@ impl TaggerModel {
         &self.classes
     }
 
-    /// Number of weighted features (of both passes).
+    /// Number of weighted features.
     pub fn n_features(&self) -> usize {
-        self.weights.table.len() + self.second.as_ref().map_or(0, |w| w.table.len())
-    }
-
-    /// Whether the model tags in two passes.
-    pub fn two_pass(&self) -> bool {
-        self.second.is_some()
+        self.table.len()
     }
 
     /// The lemmatizer.
@@ -301,8 +138,6 @@ impl TaggerModel {
             lower,
             infos,
             tags,
-            first,
-            margins,
             scores,
         } = scratch;
         infos.clear();
@@ -311,22 +146,31 @@ impl TaggerModel {
             normalize(f, norm);
             infos.push(word_info(norm, lower, |n, l| self.lookup(n, l)));
         }
-        mark_sentence(infos);
+        tags.clear();
         scores.clear();
         scores.resize(self.classes.len(), 0);
-        greedy(infos, &self.weights, None, scores, tags, margins);
-        if let Some(second) = &self.second {
-            std::mem::swap(tags, first);
-            let skip = self.skip_margin;
-            let mut unused = Vec::new();
-            greedy(
-                infos,
-                second,
-                Some((first, margins, skip)),
-                scores,
-                tags,
-                &mut unused,
-            );
+        let mut feats = [0u64; N_FEATURES];
+        let (mut p1, mut p2) = (START_TAG, START_TAG);
+        for i in 0..infos.len() {
+            let t = match infos[i].sure {
+                Some(t) => t,
+                None => {
+                    features(infos, i, p1, p2, &mut feats);
+                    scores.iter_mut().for_each(|s| *s = 0);
+                    for f in &feats {
+                        if let Some(&(start, len)) = self.table.get(&fingerprint(*f)) {
+                            let es = &self.entries[start as usize..(start + len) as usize];
+                            for e in es {
+                                scores[e.class as usize] += e.weight as i32;
+                            }
+                        }
+                    }
+                    argmax(scores)
+                }
+            };
+            tags.push(t);
+            p2 = p1;
+            p1 = t;
         }
         tags
     }
@@ -354,7 +198,18 @@ impl TaggerModel {
             w.str(u.as_str());
             w.str(x);
         }
-        self.weights.write(&mut w);
+        w.f32(self.scale);
+        let mut keys: Vec<(&u32, &(u32, u32))> = self.table.iter().collect();
+        keys.sort_unstable_by_key(|(k, _)| **k);
+        w.u32(keys.len() as u32);
+        for (k, &(start, len)) in keys {
+            w.u32(*k);
+            w.u8(len as u8);
+            for e in &self.entries[start as usize..(start + len) as usize] {
+                w.u8(e.class);
+                w.i16(e.weight);
+            }
+        }
         w.u32(self.ambig.len() as u32);
         for m in &self.ambig {
             w.u64(*m as u64);
@@ -369,14 +224,6 @@ impl TaggerModel {
             w.u8(s);
         }
         self.lemmatizer.write(&mut w);
-        match &self.second {
-            Some(second) => {
-                w.u8(1);
-                second.write(&mut w);
-                w.u32(self.skip_margin as u32);
-            }
-            None => w.u8(0),
-        }
         w.finish()
     }
 
@@ -391,7 +238,26 @@ impl TaggerModel {
                 Upos::parse(&u).ok_or_else(|| ModelError::Corrupt(format!("bad UPOS `{u}`")))?;
             classes.push((upos, r.str()?));
         }
-        let weights = Weights::read(&mut r, n, data.len() / 5)?;
+        let scale = r.f32()?;
+        let nf = r.count(data.len() / 5)?;
+        let mut table = HashMap::with_capacity_and_hasher(nf, PassThroughState::default());
+        let mut entries = Vec::with_capacity(nf * 3);
+        for _ in 0..nf {
+            let k = r.u32()?;
+            let len = r.u8()? as u32;
+            let start = entries.len() as u32;
+            for _ in 0..len {
+                let class = r.u8()?;
+                if class as usize >= n {
+                    return Err(ModelError::Corrupt(format!("class {class} out of range")));
+                }
+                entries.push(Entry {
+                    class,
+                    weight: r.i16()?,
+                });
+            }
+            table.insert(k, (start, len));
+        }
         let na = r.count(data.len() / 16)?;
         let mut ambig = Vec::with_capacity(na);
         for _ in 0..na {
@@ -408,22 +274,14 @@ impl TaggerModel {
             dict.insert(k, (a, s));
         }
         let lemmatizer = Lemmatizer::read(&mut r)?;
-        let (second, skip_margin) = match r.u8()? {
-            0 => (None, i32::MAX),
-            1 => {
-                let w = Weights::read(&mut r, n, data.len() / 5)?;
-                (Some(w), r.u32()? as i32)
-            }
-            b => return Err(ModelError::Corrupt(format!("bad second-pass flag {b}"))),
-        };
         if !r.at_end() {
             return Err(ModelError::Corrupt("trailing bytes".into()));
         }
         Ok(TaggerModel {
             classes,
-            weights,
-            second,
-            skip_margin,
+            scale,
+            table,
+            entries,
             ambig,
             dict,
             lemmatizer,

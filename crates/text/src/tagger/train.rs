@@ -6,10 +6,6 @@
 //! order. The tag dictionary features of a training sentence come from the other nine tenths
 //! of the treebank (jackknifing), so the model learns how much to trust the dictionary on
 //! words it has not seen. With a development set, the pass with the best dev accuracy is kept.
-//! With [`TrainOptions::second_pass_folds`], a second model is trained the same way with the
-//! first pass's tags of each word and its right neighbours as extra features; the training
-//! set's first-pass tags come from taggers trained on the other folds, so they are as wrong
-//! as on new text, and dev chooses how confident a first-pass tag must be to be kept as is.
 //! Training is deterministic: same treebank and options, same model bytes.
 
 use std::collections::{BTreeMap, HashMap};
@@ -17,13 +13,9 @@ use std::collections::{BTreeMap, HashMap};
 use newsgraph_core::Upos;
 
 use super::features::{
-    mark_sentence, normalize, word_info, DictEntry, PassThroughState, WordInfo, N_FEATURES,
-    N_RIGHT, START_TAG,
+    features, normalize, word_info, DictEntry, PassThroughState, WordInfo, N_FEATURES, START_TAG,
 };
-use super::{
-    argmax, fill_features, fingerprint, form_key, lower_key, Entry, TaggerModel, Weights,
-    MAX_CLASSES,
-};
+use super::{argmax, fingerprint, form_key, lower_key, Entry, TaggerModel, MAX_CLASSES};
 use crate::conllu;
 use crate::lemmatizer::Lemmatizer;
 
@@ -36,22 +28,16 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Features seen fewer times than this in training are dropped from the shipped model.
     pub min_feature_count: u32,
-    /// With at least 2, a second pass is trained that also sees the first pass's tags of the
-    /// word and its right neighbours, on first-pass tags of the training set given by taggers
-    /// trained on the other folds (this many contiguous folds); 0 trains one pass.
-    pub second_pass_folds: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
         // The shipped model: of seeds 1–3, seed 3 scored best on EWT dev (the pass kept is
-        // chosen on dev too); the second pass on 5-fold first-pass tags raised EWT dev UPOS
-        // 95.27 -> 95.38 and test 95.55 -> 95.63 (10 folds did not do better on dev).
+        // chosen on dev too).
         TrainOptions {
             iterations: 16,
             seed: 3,
             min_feature_count: 2,
-            second_pass_folds: 5,
         }
     }
 }
@@ -75,12 +61,6 @@ pub struct TrainReport {
     pub lemma_rules: usize,
     /// Lemmatizer exceptions.
     pub lemma_exceptions: usize,
-    /// Dev UPOS accuracy of each pass of the second-pass training (empty without one).
-    pub second_dev_upos: Vec<f64>,
-    /// The pass of the second-pass training whose weights were kept (0 without one).
-    pub second_chosen: usize,
-    /// Share of the scored dev words the second pass keeps the first pass's tag of.
-    pub skip_share: f64,
 }
 
 /// Why training could not start.
@@ -184,7 +164,6 @@ fn prepare(
                 .unwrap_or(0),
         );
     }
-    mark_sentence(&mut infos);
     Prepared { infos, gold }
 }
 
@@ -218,15 +197,6 @@ pub fn train(
     dev: Option<&[conllu::Sentence]>,
     opts: &TrainOptions,
     mut progress: impl FnMut(&str),
-) -> Result<(TaggerModel, TrainReport), TrainError> {
-    train_with(train, dev, opts, &mut progress)
-}
-
-fn train_with(
-    train: &[conllu::Sentence],
-    dev: Option<&[conllu::Sentence]>,
-    opts: &TrainOptions,
-    progress: &mut dyn FnMut(&str),
 ) -> Result<(TaggerModel, TrainReport), TrainError> {
     // Classes: (UPOS, XPOS) pairs by frequency, then name.
     let mut pair_counts: BTreeMap<(String, String), u32> = BTreeMap::new();
@@ -307,208 +277,7 @@ fn train_with(
         .map(|s| prepare(s, &class_of, &full_lookup))
         .collect();
 
-    let words: usize = prepared.iter().map(|p| p.gold.len()).sum();
-    let mut report = TrainReport {
-        words,
-        classes: nc,
-        ..TrainReport::default()
-    };
-    let first = perceptron(
-        &prepared,
-        None,
-        &dev_prepared,
-        None,
-        &classes,
-        opts,
-        progress,
-    )?;
-    report.train_accuracy = first.train_accuracy;
-    report.dev_upos = first.dev_upos;
-    report.chosen = first.chosen;
-
-    // Lemmatizer.
-    let lemmatizer = Lemmatizer::learn(train.iter().flat_map(|s| {
-        s.words
-            .iter()
-            .map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))
-    }));
-    let (rules, exceptions) = lemmatizer.sizes();
-    report.lemma_rules = rules;
-    report.lemma_exceptions = exceptions;
-
-    let mut model = export(
-        classes,
-        &first.averaged,
-        &first.seen,
-        opts.min_feature_count,
-        &total,
-        lemmatizer,
-    );
-    if opts.second_pass_folds >= 2 {
-        // First-pass tags: jackknifed on the training set, the model's own on dev.
-        let folds = opts.second_pass_folds.clamp(2, train.len().max(2));
-        let fold_of = |i: usize| i * folds / train.len().max(1);
-        let one_pass = TrainOptions {
-            second_pass_folds: 0,
-            ..opts.clone()
-        };
-        let mut train_first: Vec<Vec<u8>> = vec![Vec::new(); train.len()];
-        let mut scratch = super::Scratch::default();
-        for k in 0..folds {
-            let rest: Vec<conllu::Sentence> = train
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| fold_of(*i) != k)
-                .map(|(_, s)| s.clone())
-                .collect();
-            let (fold_model, _) = train_with(&rest, None, &one_pass, &mut |_| {})?;
-            let (mut right, mut all) = (0usize, 0usize);
-            for (i, s) in train.iter().enumerate() {
-                if fold_of(i) != k {
-                    continue;
-                }
-                let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-                let tags: Vec<u8> = fold_model
-                    .tag(&forms, &mut scratch)
-                    .iter()
-                    .map(|&c| {
-                        let (u, x) = &fold_model.classes()[c as usize];
-                        class_of
-                            .get(&(u.as_str().to_string(), x.clone()))
-                            .copied()
-                            .unwrap_or(0)
-                    })
-                    .collect();
-                for (t, g) in tags.iter().zip(&prepared[i].gold) {
-                    right += (t == g) as usize;
-                    all += 1;
-                }
-                train_first[i] = tags;
-            }
-            progress(&format!(
-                "first-pass fold {}/{folds}: {:.2} % of {all} words",
-                k + 1,
-                100.0 * right as f64 / all.max(1) as f64
-            ));
-        }
-        let dev_first: Vec<Vec<u8>> = dev
-            .unwrap_or(&[])
-            .iter()
-            .map(|s| {
-                let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-                model.tag(&forms, &mut scratch).to_vec()
-            })
-            .collect();
-        let second = perceptron(
-            &prepared,
-            Some(&train_first),
-            &dev_prepared,
-            Some(&dev_first),
-            &model.classes,
-            opts,
-            &mut |line: &str| progress(&format!("second pass: {line}")),
-        )?;
-        report.second_dev_upos = second.dev_upos;
-        report.second_chosen = second.chosen;
-        model.second = Some(export_weights(
-            &second.averaged,
-            &second.seen,
-            opts.min_feature_count,
-        ));
-        choose_skip_margin(&mut model, dev.unwrap_or(&[]), &mut scratch);
-        report.skip_share = skip_share(&model, dev.unwrap_or(&[]), &mut scratch);
-    }
-    report.features = model.n_features();
-    Ok((model, report))
-}
-
-/// Dev UPOS accuracy of `model`.
-fn upos_accuracy(
-    model: &TaggerModel,
-    dev: &[conllu::Sentence],
-    scratch: &mut super::Scratch,
-) -> f64 {
-    let (mut right, mut all) = (0usize, 0usize);
-    for s in dev {
-        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-        for (&c, w) in model.tag(&forms, scratch).iter().zip(&s.words) {
-            right += (model.classes[c as usize].0.as_str() == w.upos) as usize;
-            all += 1;
-        }
-    }
-    right as f64 / all.max(1) as f64
-}
-
-/// The share of scored (not sure) dev words whose first-pass margin reaches the model's
-/// skip margin.
-fn skip_share(model: &TaggerModel, dev: &[conllu::Sentence], scratch: &mut super::Scratch) -> f64 {
-    let (mut skipped, mut scored) = (0usize, 0usize);
-    for s in dev {
-        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-        model.tag(&forms, scratch);
-        for &m in &scratch.margins {
-            if m != i32::MAX {
-                scored += 1;
-                skipped += (m >= model.skip_margin) as usize;
-            }
-        }
-    }
-    skipped as f64 / scored.max(1) as f64
-}
-
-/// Sets the smallest first-pass margin from which the second pass may keep the first pass's
-/// tag without losing dev UPOS accuracy: candidates are the margins that skip 90 %, 80 %, ...
-/// of the scored dev words; without dev, the second pass scores every word.
-fn choose_skip_margin(
-    model: &mut TaggerModel,
-    dev: &[conllu::Sentence],
-    scratch: &mut super::Scratch,
-) {
-    model.skip_margin = i32::MAX;
-    if dev.is_empty() {
-        return;
-    }
-    let full = upos_accuracy(model, dev, scratch);
-    let mut margins: Vec<i32> = Vec::new();
-    for s in dev {
-        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-        model.tag(&forms, scratch);
-        margins.extend(scratch.margins.iter().filter(|&&m| m != i32::MAX));
-    }
-    margins.sort_unstable();
-    for tenth in (1..=9).rev() {
-        let Some(&m) = margins.get(margins.len() * (10 - tenth) / 10) else {
-            continue;
-        };
-        model.skip_margin = m.max(1);
-        if upos_accuracy(model, dev, scratch) >= full {
-            return;
-        }
-    }
-    model.skip_margin = i32::MAX;
-}
-
-/// What one perceptron training run gives.
-struct Trained {
-    averaged: Averaged,
-    seen: HashMap<u64, u32, PassThroughState>,
-    train_accuracy: Vec<f64>,
-    dev_upos: Vec<f64>,
-    chosen: usize,
-}
-
-/// Trains perceptron weights greedily on `prepared` (with the first pass's tags `first` for a
-/// second pass), keeping the pass with the best UPOS accuracy on `dev` when there is one.
-fn perceptron(
-    prepared: &[Prepared],
-    first: Option<&[Vec<u8>]>,
-    dev: &[Prepared],
-    dev_first: Option<&[Vec<u8>]>,
-    classes: &[(Upos, String)],
-    opts: &TrainOptions,
-    progress: &mut dyn FnMut(&str),
-) -> Result<Trained, TrainError> {
-    let nc = classes.len();
+    // The perceptron.
     let words: usize = prepared.iter().map(|p| p.gold.len()).sum();
     let mut weights: HashMap<u64, Vec<Slot>, PassThroughState> = HashMap::default();
     let mut seen: HashMap<u64, u32, PassThroughState> = HashMap::default();
@@ -516,16 +285,18 @@ fn perceptron(
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let mut rng = Rng(opts.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut scores = vec![0f32; nc];
-    let mut buf = [0u64; N_FEATURES + N_RIGHT];
-    let mut train_accuracy = Vec::new();
-    let mut dev_upos = Vec::new();
+    let mut feats = [0u64; N_FEATURES];
+    let mut report = TrainReport {
+        words,
+        classes: nc,
+        ..TrainReport::default()
+    };
     let mut best: Option<(f64, usize, Averaged)> = None;
     for it in 0..opts.iterations.max(1) {
         rng.shuffle(&mut order);
         let mut correct = 0usize;
         for &si in &order {
             let p = &prepared[si];
-            let f1 = first.and_then(|f| f.get(si)).map(Vec::as_slice);
             let (mut p1, mut p2) = (START_TAG, START_TAG);
             for i in 0..p.infos.len() {
                 step += 1;
@@ -536,10 +307,9 @@ fn perceptron(
                     p1 = t;
                     continue;
                 }
-                let n = fill_features(&p.infos, i, p1, p2, f1, &mut buf);
-                let feats = &buf[..n];
+                features(&p.infos, i, p1, p2, &mut feats);
                 scores.iter_mut().for_each(|s| *s = 0.0);
-                for f in feats {
+                for f in &feats {
                     if let Some(slots) = weights.get(f) {
                         for s in slots {
                             scores[s.class as usize] += s.weight;
@@ -548,14 +318,14 @@ fn perceptron(
                 }
                 let guess = argmax(&scores);
                 if it == 0 {
-                    for f in feats {
+                    for f in &feats {
                         *seen.entry(*f).or_default() += 1;
                     }
                 }
                 if guess == gold {
                     correct += 1;
                 } else {
-                    for f in feats {
+                    for f in &feats {
                         let slots = weights.entry(*f).or_default();
                         update(slots, gold, 1.0, step);
                         update(slots, guess, -1.0, step);
@@ -566,14 +336,14 @@ fn perceptron(
             }
         }
         let acc = correct as f64 / words.max(1) as f64;
-        train_accuracy.push(acc);
+        report.train_accuracy.push(acc);
         let averaged = average(&weights, step);
-        if dev.is_empty() {
+        if dev_prepared.is_empty() {
             progress(&format!("pass {}: train {:.2} %", it + 1, acc * 100.0));
             best = Some((0.0, it + 1, averaged));
         } else {
-            let upos = dev_accuracy(&averaged, dev, dev_first, classes);
-            dev_upos.push(upos);
+            let upos = dev_accuracy(&averaged, &dev_prepared, &classes);
+            report.dev_upos.push(upos);
             progress(&format!(
                 "pass {}: train {:.2} %, dev UPOS {:.2} %",
                 it + 1,
@@ -588,13 +358,28 @@ fn perceptron(
     let Some((_, chosen, averaged)) = best else {
         return Err(TrainError::Empty);
     };
-    Ok(Trained {
-        averaged,
-        seen,
-        train_accuracy,
-        dev_upos,
-        chosen,
-    })
+    report.chosen = chosen;
+
+    // Lemmatizer.
+    let lemmatizer = Lemmatizer::learn(train.iter().flat_map(|s| {
+        s.words
+            .iter()
+            .map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))
+    }));
+    let (rules, exceptions) = lemmatizer.sizes();
+    report.lemma_rules = rules;
+    report.lemma_exceptions = exceptions;
+
+    let model = export(
+        classes,
+        &averaged,
+        &seen,
+        opts.min_feature_count,
+        &total,
+        lemmatizer,
+    );
+    report.features = model.table.len();
+    Ok((model, report))
 }
 
 /// Jackknifed tagging: the sentences of `train` split into `folds` contiguous folds (so a
@@ -678,25 +463,19 @@ fn average(weights: &HashMap<u64, Vec<Slot>, PassThroughState>, step: u64) -> Av
     out
 }
 
-fn dev_accuracy(
-    weights: &Averaged,
-    dev: &[Prepared],
-    dev_first: Option<&[Vec<u8>]>,
-    classes: &[(Upos, String)],
-) -> f64 {
+fn dev_accuracy(weights: &Averaged, dev: &[Prepared], classes: &[(Upos, String)]) -> f64 {
     let mut scores = vec![0f32; classes.len()];
-    let mut buf = [0u64; N_FEATURES + N_RIGHT];
+    let mut feats = [0u64; N_FEATURES];
     let (mut right, mut all) = (0usize, 0usize);
-    for (di, p) in dev.iter().enumerate() {
-        let f1 = dev_first.and_then(|f| f.get(di)).map(Vec::as_slice);
+    for p in dev {
         let (mut p1, mut p2) = (START_TAG, START_TAG);
         for i in 0..p.infos.len() {
             let t = match p.infos[i].sure {
                 Some(t) => t,
                 None => {
-                    let n = fill_features(&p.infos, i, p1, p2, f1, &mut buf);
+                    features(&p.infos, i, p1, p2, &mut feats);
                     scores.iter_mut().for_each(|s| *s = 0.0);
-                    for f in &buf[..n] {
+                    for f in &feats {
                         if let Some(v) = weights.get(f) {
                             for &(c, w) in v {
                                 scores[c as usize] += w;
@@ -715,12 +494,16 @@ fn dev_accuracy(
     right as f64 / all.max(1) as f64
 }
 
-/// Drops rare features and quantises the weights to `i16`.
-fn export_weights(
+/// Builds the shipped model: drops rare features, quantises the weights to `i16`, and adds
+/// the full tag dictionary.
+fn export(
+    classes: Vec<(Upos, String)>,
     averaged: &Averaged,
     seen: &HashMap<u64, u32, PassThroughState>,
     min_count: u32,
-) -> Weights {
+    counts: &Counts,
+    lemmatizer: Lemmatizer,
+) -> TaggerModel {
     let mut kept: BTreeMap<u32, BTreeMap<u8, f32>> = BTreeMap::new();
     let mut max_abs = 0f32;
     for (k, v) in averaged {
@@ -760,24 +543,6 @@ fn export_weights(
             table.insert(k, (start, len.min(255)));
         }
     }
-    Weights {
-        scale,
-        table,
-        entries,
-    }
-}
-
-/// Builds the shipped model: the first pass's weights (see [`export_weights`]) and the full
-/// tag dictionary.
-fn export(
-    classes: Vec<(Upos, String)>,
-    averaged: &Averaged,
-    seen: &HashMap<u64, u32, PassThroughState>,
-    min_count: u32,
-    counts: &Counts,
-    lemmatizer: Lemmatizer,
-) -> TaggerModel {
-    let weights = export_weights(averaged, seen, min_count);
     // Dictionary: forms (with sure tags) and lowercase forms.
     let mut ambig_ids: BTreeMap<u128, u16> = BTreeMap::new();
     let mut ambig: Vec<u128> = Vec::new();
@@ -802,9 +567,9 @@ fn export(
     }
     TaggerModel {
         classes,
-        weights,
-        second: None,
-        skip_margin: i32::MAX,
+        scale,
+        table,
+        entries,
         ambig,
         dict,
         lemmatizer,
@@ -834,42 +599,6 @@ mod tests {
             ));
         }
         conllu::read(&text).expect("treebank")
-    }
-
-    #[test]
-    fn two_pass_training_is_deterministic_and_round_trips() {
-        let gold = treebank();
-        let opts = TrainOptions {
-            iterations: 3,
-            second_pass_folds: 2,
-            ..TrainOptions::default()
-        };
-        let (model, report) = train(&gold[..30], Some(&gold[30..]), &opts, |_| {}).expect("train");
-        assert!(model.two_pass());
-        assert!(report.second_chosen >= 1 && report.second_chosen <= 3);
-        let bytes = model.to_bytes();
-        let (again, _) = train(&gold[..30], Some(&gold[30..]), &opts, |_| {}).expect("again");
-        assert_eq!(bytes, again.to_bytes());
-        let back = TaggerModel::from_bytes(&bytes).expect("decode");
-        assert!(back.two_pass());
-        let mut scratch = crate::tagger::Scratch::default();
-        let forms = ["The", "rebels", "resigned", "."];
-        let tags = back.tag(&forms, &mut scratch).to_vec();
-        assert_eq!(tags, model.tag(&forms, &mut scratch).to_vec());
-        let upos: Vec<&str> = tags
-            .iter()
-            .map(|&c| back.classes()[c as usize].0.as_str())
-            .collect();
-        assert_eq!(upos, ["DET", "NOUN", "VERB", "PUNCT"]);
-        // A bad second-pass flag is an error, not a panic.
-        let mut bad = bytes.clone();
-        // The flag is the last byte of the same model without its second pass.
-        let mut one = TaggerModel::from_bytes(&bytes).expect("decode");
-        one.second = None;
-        let flag_at = one.to_bytes().len() - 1;
-        assert_eq!(bad[flag_at], 1);
-        bad[flag_at] = 7;
-        assert!(TaggerModel::from_bytes(&bad).is_err());
     }
 
     #[test]
