@@ -5,7 +5,7 @@
 //!
 //! The rule runs only when the parser filled `Document::tokens` heads and relations.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use newsgraph_core::{Document, Span, Upos};
 
@@ -40,7 +40,7 @@ pub enum Complement {
 pub struct Verbs {
     map: HashMap<String, Complement>,
     examples: Vec<(String, String)>,
-    nouns: HashMap<String, ()>,
+    nouns: HashSet<String>,
     noun_examples: Vec<(String, String)>,
 }
 
@@ -76,7 +76,7 @@ impl Verbs {
             if example.is_empty() {
                 return Err(err(format!("no example for `{lemma}`")));
             }
-            if self.nouns.insert(lemma.clone(), ()).is_some() {
+            if !self.nouns.insert(lemma.clone()) {
                 return Err(err(format!("duplicate lemma `{lemma}`")));
             }
             self.noun_examples.push((lemma, example.to_string()));
@@ -86,7 +86,7 @@ impl Verbs {
 
     /// Whether `lemma` is a reporting noun.
     pub fn is_noun(&self, lemma: &str) -> bool {
-        self.nouns.contains_key(lemma)
+        self.nouns.contains(lemma)
     }
 
     /// The (lemma, example sentence) pairs of the reporting nouns.
