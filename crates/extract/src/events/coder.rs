@@ -366,6 +366,16 @@ impl<'a> Tree<'a> {
     fn child(&self, i: usize, rel: &str) -> Option<usize> {
         self.kids(i).iter().copied().find(|&c| self.rel(c) == rel)
     }
+    /// Every direct object of `i`, in order: a parse may split one object phrase into two
+    /// ("hosted [Japanese] [Prime Minister Ryutaro Hashimoto]"), and only one of them names
+    /// the actor.
+    fn objects(&self, i: usize) -> Vec<usize> {
+        self.kids(i)
+            .iter()
+            .copied()
+            .filter(|&c| self.rel(c) == "obj")
+            .collect()
+    }
     fn is_verbal(&self, i: usize) -> bool {
         use newsgraph_core::Upos;
         matches!(self.doc.tokens[i].upos, Upos::Verb | Upos::Aux | Upos::X)
@@ -730,7 +740,7 @@ impl EventCoder {
     /// clauses or the passive's agent.
     fn fallback_targets(tree: &Tree, t: usize) -> Vec<usize> {
         let mut out = Vec::new();
-        out.extend(tree.child(t, "obj"));
+        out.extend(tree.objects(t));
         out.extend(tree.child(t, "iobj"));
         // a nominal "xcomp" right after an event verb is almost always its misparsed object
         // ("met [Russian President Vladimir Putin]")
@@ -868,7 +878,15 @@ impl EventCoder {
         for slot in &e.target {
             let node = match slot {
                 Slot::Object if required_obj => None,
-                Slot::Object => tree.child(t, "obj"),
+                Slot::Object => {
+                    // a split object: every part, in order, before the other slots
+                    for o in tree.objects(t) {
+                        if !out.contains(&o) {
+                            out.push(o);
+                        }
+                    }
+                    None
+                }
                 Slot::IndirectObject => tree.child(t, "iobj"),
                 Slot::ClauseSubject => tree.child(t, "ccomp").and_then(|c| {
                     tree.child(c, "nsubj")
@@ -1796,6 +1814,17 @@ pub(crate) mod tests {
             &[("Muallem", "SYRGOV", N), ("Putin", "RUSGOV", N)],
         );
         assert_eq!(coded(&d), [ev("SYRGOV", "040", "RUSGOV", false)]);
+    }
+
+    #[test]
+    fn an_object_split_in_two_by_the_parse_gives_the_target_from_either_part() {
+        // "Ankara hosted Greek Premier Papandreou": the adjective parsed as an object of its own
+        let d = doc(
+            "Ankara Ankara PROPN 2 nsubj; hosted host VERB 0 root; Greek Greek PROPN 2 obj;
+             Premier Premier PROPN 5 compound; Papandreou Papandreou PROPN 2 obj",
+            &[("Ankara", "TUR", N), ("Papandreou", "GRCGOV", N)],
+        );
+        assert_eq!(coded(&d), [ev("TUR", "043", "GRCGOV", false)]);
     }
 
     #[test]
