@@ -13,6 +13,13 @@ pub const CUES_TSV: &str = include_str!(concat!(
     "/../../resources/quotes/cues.tsv"
 ));
 
+/// The embedded multi-word cues learned from the PolNeAR training split
+/// (`scripts/learn-quote-phrases.py`); each is read as a cue of frame `speech`.
+pub const PHRASES_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../resources/quotes/phrases.tsv"
+));
+
 /// What arguments a cue takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Frame {
@@ -48,7 +55,7 @@ pub struct CueEntry {
     pub words: Vec<String>,
     /// Its frame.
     pub frame: Frame,
-    /// The example sentence.
+    /// The example sentence (empty for the learned phrases).
     pub example: String,
 }
 
@@ -72,7 +79,42 @@ pub struct Lexicon {
 impl Lexicon {
     /// The embedded lexicon.
     pub fn embedded() -> Result<Lexicon, LexiconError> {
-        Lexicon::parse(CUES_TSV)
+        let mut lex = Lexicon::parse(CUES_TSV)?;
+        lex.add_phrases(PHRASES_TSV)?;
+        Ok(lex)
+    }
+
+    /// Adds the phrases of a file in the `phrases.tsv` format (phrase, gold count,
+    /// occurrences) as cues of frame `speech`; phrases already in the lexicon are skipped.
+    pub fn add_phrases(&mut self, text: &str) -> Result<(), LexiconError> {
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let words: Vec<String> = cols[0].split_whitespace().map(str::to_lowercase).collect();
+            if cols.len() != 3 || words.len() < 2 {
+                return Err(LexiconError {
+                    line: n + 1,
+                    message: "expected a phrase of two or more words and two counts".into(),
+                });
+            }
+            if self.entries.iter().any(|e| e.words == words) {
+                continue;
+            }
+            let idx = self.entries.len();
+            self.by_first.entry(words[0].clone()).or_default().push(idx);
+            self.entries.push(CueEntry {
+                words,
+                frame: Frame::Speech,
+                example: String::new(),
+            });
+        }
+        let entries = &self.entries;
+        for list in self.by_first.values_mut() {
+            list.sort_by_key(|&i| std::cmp::Reverse(entries[i].words.len()));
+        }
+        Ok(())
     }
 
     /// Parses a lexicon in the `cues.tsv` format.

@@ -104,7 +104,12 @@ fn name_and_colon_opening_a_line_is_an_attribution() {
 fn every_cue_example_finds_its_own_cue() {
     let x = QuoteExtractor::new().unwrap();
     let mut failures = Vec::new();
-    for e in x.lexicon().entries() {
+    for e in x
+        .lexicon()
+        .entries()
+        .iter()
+        .filter(|e| !e.example.is_empty())
+    {
         let want = e.words.join(" ");
         let found = run(&e.example)
             .iter()
