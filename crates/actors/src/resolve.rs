@@ -3068,6 +3068,12 @@ impl<'a> Resolver<'a> {
                 {
                     return self.kb.actors[id].country.clone();
                 }
+                // `In Tokyo, Prime Minister X`: a capital places the description.
+                Target::Metonym(m) if !self.kb.metonyms[m].seat => {
+                    if let Some(c) = &self.kb.metonyms[m].country {
+                        return Some(c.clone());
+                    }
+                }
                 _ => {}
             }
         }
