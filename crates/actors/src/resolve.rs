@@ -839,6 +839,8 @@ struct MentionRec {
     ent: usize,
     sentence: u32,
     subject: bool,
+    /// A pronoun mention: it repeats its antecedent and adds no weight to a country's focus.
+    pronoun: bool,
 }
 
 /// Everything the resolver needs for one document.
@@ -2061,7 +2063,7 @@ impl<'a> Resolver<'a> {
         let start = self.words.get(w).map_or(usize::MAX, |x| x.start);
         let mut count: Vec<(String, usize, usize)> = Vec::new();
         for (i, rec) in self.recs.iter().enumerate() {
-            if rec.start >= start {
+            if rec.start >= start || rec.pronoun {
                 continue;
             }
             let b = &self.ents[rec.ent];
@@ -3068,6 +3070,12 @@ impl<'a> Resolver<'a> {
                 {
                     return self.kb.actors[id].country.clone();
                 }
+                // `In Tokyo, Prime Minister X`: a capital places the description.
+                Target::Metonym(m) if !self.kb.metonyms[m].seat => {
+                    if let Some(c) = &self.kb.metonyms[m].country {
+                        return Some(c.clone());
+                    }
+                }
                 _ => {}
             }
         }
@@ -3520,6 +3528,7 @@ impl<'a> Resolver<'a> {
             ent: e,
             sentence,
             subject,
+            pronoun: via == MentionVia::Pronoun,
         });
     }
 

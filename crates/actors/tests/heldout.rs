@@ -51,12 +51,14 @@ fn fourth_held_out_resolution_stays_above_the_floor() {
 
 /// The fifth set, written and committed before the system was run on it (precision 0.689,
 /// recall 0.597 with the rules of its commit; 0.703 and 0.622 with the rules the fourth set
-/// drove, still unseen by them): a floor a little under that score, so that a regression shows.
+/// drove, still unseen by them), then released for development (0.706 and 0.624 once a capital
+/// places an office's description; 0.736 and 0.649 once pronouns add no weight to the country in
+/// focus): a floor a little under that score, so that a regression shows.
 #[test]
 fn fifth_held_out_resolution_stays_above_the_floor() {
     let (gold, p, r) = score_dir(FIFTH);
     assert!(gold >= 300, "the check needs at least 300 gold mentions");
-    assert!(p >= 0.69 && r >= 0.61, "precision {p:.3}, recall {r:.3}");
+    assert!(p >= 0.73 && r >= 0.64, "precision {p:.3}, recall {r:.3}");
 }
 
 /// Gold mentions, resolution precision and recall over the articles of `dir`.
