@@ -1,5 +1,5 @@
 //! The held-out checks: `tests/heldout/` (ten articles about other conflicts than the seeds')
-//! and the later `-fresh`, `-third`, `-fourth` and `-fifth` sets, with hand-checked gold mentions,
+//! and the later `-fresh`, `-third`, `-fourth`, `-fifth` and `-sixth` sets, with hand-checked gold mentions,
 //! analysed by the text stages and the actors stage and scored as `newsgraph eval actors`
 //! scores them. Prints every error when run with `--nocapture`.
 
@@ -12,6 +12,7 @@ const FRESH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-fresh");
 const THIRD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-third");
 const FOURTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-fourth");
 const FIFTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-fifth");
+const SIXTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-sixth");
 
 #[test]
 fn held_out_resolution_precision_and_recall_reach_the_target() {
@@ -59,6 +60,17 @@ fn fifth_held_out_resolution_stays_above_the_floor() {
     let (gold, p, r) = score_dir(FIFTH);
     assert!(gold >= 300, "the check needs at least 300 gold mentions");
     assert!(p >= 0.73 && r >= 0.64, "precision {p:.3}, recall {r:.3}");
+}
+
+/// The sixth set (four articles, 168 gold mentions), written and committed before the system was
+/// run on it: precision 0.783, recall 0.643 with the rules of its commit, the same with the two
+/// rules the fifth set drove. Still unseen by any rule: a floor under that first score, so that a
+/// regression shows.
+#[test]
+fn sixth_held_out_resolution_stays_above_the_floor() {
+    let (gold, p, r) = score_dir(SIXTH);
+    assert!(gold >= 150, "the check needs at least 150 gold mentions");
+    assert!(p >= 0.77 && r >= 0.63, "precision {p:.3}, recall {r:.3}");
 }
 
 /// Gold mentions, resolution precision and recall over the articles of `dir`.
