@@ -93,7 +93,9 @@ impl Lexicon {
             }
             let cols: Vec<&str> = line.split('\t').collect();
             let words: Vec<String> = cols[0].split_whitespace().map(str::to_lowercase).collect();
-            if cols.len() != 3 || words.len() < 2 {
+            let counts_ok =
+                cols.len() == 3 && cols[1..].iter().all(|c| c.trim().parse::<u32>().is_ok());
+            if !counts_ok || words.len() < 2 {
                 return Err(LexiconError {
                     line: n + 1,
                     message: "expected a phrase of two or more words and two counts".into(),
@@ -206,5 +208,18 @@ mod tests {
         assert_eq!(err.line, 1);
         let err = Lexicon::parse("# c\nsaid\tshout\tx\n").unwrap_err();
         assert!(err.to_string().contains("line 2"));
+    }
+
+    #[test]
+    fn learned_phrases_need_two_words_and_two_counts() {
+        let mut lex = Lexicon::parse("said\tspeech\tHe said it.\n").unwrap();
+        lex.add_phrases("# phrase\tgold\toccurrences\npointed out\t9\t12\n")
+            .unwrap();
+        let (e, n) = lex.match_at(&["pointed", "out", "that"]).unwrap();
+        assert_eq!((e.frame, n), (Frame::Speech, 2));
+        let err = lex.add_phrases("made clear\tmany\t3\n").unwrap_err();
+        assert_eq!(err.line, 1);
+        let err = lex.add_phrases("# c\nrailed\t4\t5\n").unwrap_err();
+        assert_eq!(err.line, 2);
     }
 }
