@@ -369,12 +369,11 @@ impl<'a> Tree<'a> {
     /// Every direct object of `i`, in order: a parse may split one object phrase into two
     /// ("hosted [Japanese] [Prime Minister Ryutaro Hashimoto]"), and only one of them names
     /// the actor.
-    fn objects(&self, i: usize) -> Vec<usize> {
+    fn objects(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         self.kids(i)
             .iter()
             .copied()
-            .filter(|&c| self.rel(c) == "obj")
-            .collect()
+            .filter(move |&c| self.rel(c) == "obj")
     }
     fn is_verbal(&self, i: usize) -> bool {
         use newsgraph_core::Upos;

@@ -101,22 +101,37 @@ impl Lexicon {
                     message: "expected a phrase of two or more words and two counts".into(),
                 });
             }
-            if self.entries.iter().any(|e| e.words == words) {
-                continue;
-            }
-            let idx = self.entries.len();
-            self.by_first.entry(words[0].clone()).or_default().push(idx);
-            self.entries.push(CueEntry {
+            // a phrase the hand-written lexicon already has keeps its hand-written frame
+            self.insert(CueEntry {
                 words,
                 frame: Frame::Speech,
                 example: String::new(),
             });
         }
+        self.sort_index();
+        Ok(())
+    }
+
+    /// Adds `entry` unless a cue of the same words is there already; false if it was.
+    fn insert(&mut self, entry: CueEntry) -> bool {
+        if self.entries.iter().any(|e| e.words == entry.words) {
+            return false;
+        }
+        let idx = self.entries.len();
+        self.by_first
+            .entry(entry.words[0].clone())
+            .or_default()
+            .push(idx);
+        self.entries.push(entry);
+        true
+    }
+
+    /// Longest cues first under each first word, so "was quoted as saying" wins over "was".
+    fn sort_index(&mut self) {
         let entries = &self.entries;
         for list in self.by_first.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(entries[i].words.len()));
         }
-        Ok(())
     }
 
     /// Parses a lexicon in the `cues.tsv` format.
@@ -145,25 +160,19 @@ impl Lexicon {
                 line: line_no,
                 message: format!("unknown frame `{}`", cols[1]),
             })?;
-            if lex.entries.iter().any(|e| e.words == words) {
+            let fresh = lex.insert(CueEntry {
+                words,
+                frame,
+                example: cols[2].trim().to_string(),
+            });
+            if !fresh {
                 return Err(LexiconError {
                     line: line_no,
                     message: format!("duplicate cue `{}`", cols[0]),
                 });
             }
-            let idx = lex.entries.len();
-            lex.by_first.entry(words[0].clone()).or_default().push(idx);
-            lex.entries.push(CueEntry {
-                words,
-                frame,
-                example: cols[2].trim().to_string(),
-            });
         }
-        // longest cues first, so "was quoted as saying" wins over "was"
-        for list in lex.by_first.values_mut() {
-            let entries = &lex.entries;
-            list.sort_by_key(|&i| std::cmp::Reverse(entries[i].words.len()));
-        }
+        lex.sort_index();
         Ok(lex)
     }
 
