@@ -359,3 +359,34 @@ fn store_queries_refuse_bad_filters_and_the_store_checks_whole() {
     assert_eq!(code, 2);
     assert!(stderr.contains("unknown actor"), "{stderr}");
 }
+
+#[test]
+fn eval_plover_analyse_names_the_cause_of_each_miss_and_false_alarm() {
+    let fixture = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/plover_analyse.json"
+    ));
+    let (code, out, err) = run(newsgraph()
+        .args(["eval", "plover"])
+        .arg(&fixture)
+        .arg("--analyse"));
+    assert_eq!(code, 0, "{err}");
+    // one triple right, one of the wrong type, one sentence with no event at all
+    assert!(out.contains("misses 2"), "{out}");
+    assert!(out.contains("false alarms 1"), "{out}");
+    assert!(
+        out.contains(
+            "MISS [wrong type] FIX-DISAPPROVE-0002: gold ESP DISAPPROVE ITA | ours ESP CONSULT ITA"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("FALSE [wrong type] FIX-DISAPPROVE-0002: ours ESP CONSULT ITA"),
+        "{out}"
+    );
+    assert!(
+        out.contains("MISS [no event found] FIX-AID-0001: gold NOR AID SWE | ours -"),
+        "{out}"
+    );
+    assert!(!out.contains("FIX-DISAPPROVE-0001"), "{out}");
+}

@@ -13,12 +13,18 @@
 //! The gold standard names event types as PLOVER 0.5 did: `DEMAND` (PLOVER's `REQUEST`, CAMEO
 //! 02 and 10), `DISAPPROVE` and `INVESTIGATE` (CAMEO 11 and 09, later folded into `ACCUSE`),
 //! `FIGHT` (CAMEO 19) beside `ASSAULT` (18, 20). Our codes are mapped to those names.
+//!
+//! `--analyse` classes every missed gold triple and every false alarm: no event coded in the
+//! sentence (split into a suspected parse error, an agentless passive, and the rest), wrong
+//! type (no triple of the other side has its type), or, when one has, source, target or both
+//! wrong. It prints the counts per class and one line per item (record id, gold and ours,
+//! trigger, sentence).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use anyhow::Context;
-use newsgraph_core::{Date, Document, Event};
+use newsgraph_core::{Date, Document, Event, Upos};
 
 use super::{EvalFormat, Report};
 use crate::pipeline::PipelineArgs;
@@ -35,6 +41,11 @@ pub struct Args {
     /// Print each sentence's gold and predicted triples to stderr.
     #[arg(long)]
     show_errors: bool,
+    /// After the figures, print every miss and false alarm with its cause (no event found,
+    /// parse error suspected, agentless passive, wrong type, source or target wrong), counts
+    /// by cause, and one line per item.
+    #[arg(long)]
+    analyse: bool,
     #[command(flatten)]
     pipeline: PipelineArgs,
 }
@@ -107,6 +118,7 @@ pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
     let pipeline = crate::pipeline::build(&args.pipeline)?;
     let (mut gold_n, mut pred_n, mut correct) = (0usize, 0usize, 0usize);
     let (mut sentences, mut type_ok, mut with_event) = (0usize, 0usize, 0usize);
+    let mut analysis = Analysis::default();
     for r in &records {
         let Some(event) = r.get("event").and_then(|e| e.as_str()) else {
             continue;
@@ -129,10 +141,8 @@ pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
                 gold.insert((s.clone(), event.to_string(), t.clone()));
             }
         }
-        let mut doc = Document::from_text(
-            r.get("id").and_then(|i| i.as_str()).unwrap_or("record"),
-            sentence.trim(),
-        );
+        let id = r.get("id").and_then(|i| i.as_str()).unwrap_or("record");
+        let mut doc = Document::from_text(id, sentence.trim());
         doc.meta.published = r
             .get("date")
             .and_then(|d| d.as_str())
@@ -174,6 +184,22 @@ pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
         if args.show_errors && (hit < gold.len() || hit < pred.len()) {
             eprintln!("{sentence}\n  gold: {gold:?}\n  predicted: {pred:?}");
         }
+        if args.analyse {
+            let triggers: Vec<(Triple, String)> = coded
+                .iter()
+                .map(|(e, t)| {
+                    (
+                        (
+                            country(e.source_code.as_deref()),
+                            t.clone(),
+                            country(e.target_code.as_deref()),
+                        ),
+                        e.trigger.slice(&doc.text).to_string(),
+                    )
+                })
+                .collect();
+            analysis.add(id, &doc, &gold, &pred, &triggers);
+        }
     }
     let mut report = Report::new(format!("PLOVER gold standard: {}", args.file.display()));
     report
@@ -185,7 +211,210 @@ pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
         .ratio("event_type_accuracy", type_ok, sentences)
         .ratio("sentences_with_event", with_event, sentences);
     report.print(args.format)?;
+    if args.analyse {
+        for line in analysis.lines() {
+            println!("{line}");
+        }
+    }
     Ok(Outcome::ok())
+}
+
+/// Why a gold triple was missed or a predicted one was a false alarm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Cause {
+    /// Nothing was coded, and the parse shows a typical defect.
+    ParseErrorSuspected,
+    /// Nothing was coded; the clause is a passive without an agent.
+    AgentlessPassive,
+    /// Nothing was coded and the parse looks sound (usually a lexicon gap or a missing actor).
+    NoEvent,
+    /// An event with the right actors but another type (or no event of the type at all).
+    WrongType,
+    /// The type and target are right, the source is not.
+    SourceWrong,
+    /// The type and source are right, the target is not.
+    TargetWrong,
+    /// The type is right, both actors are not.
+    BothWrong,
+}
+
+impl Cause {
+    fn name(self) -> &'static str {
+        match self {
+            Cause::ParseErrorSuspected => "no event: parse error suspected",
+            Cause::AgentlessPassive => "no event: agentless passive",
+            Cause::NoEvent => "no event found",
+            Cause::WrongType => "wrong type",
+            Cause::SourceWrong => "source wrong",
+            Cause::TargetWrong => "target wrong",
+            Cause::BothWrong => "source and target wrong",
+        }
+    }
+}
+
+/// The typical parse defect of a sentence, if any: an auxiliary or a non-verb at the root while
+/// the sentence has a verb, or an adjective taken as a subject.
+fn parse_defect(doc: &Document) -> Option<&'static str> {
+    let tokens = &doc.tokens;
+    let has_verb = tokens.iter().any(|t| t.upos == Upos::Verb);
+    for t in tokens {
+        if t.head.is_none() && t.deprel == "root" {
+            if t.upos == Upos::Aux {
+                return Some("auxiliary root");
+            }
+            if has_verb && t.upos != Upos::Verb {
+                return Some("non-verb root");
+            }
+        }
+        if t.upos == Upos::Adj && t.deprel.starts_with("nsubj") {
+            return Some("adjective subject");
+        }
+    }
+    None
+}
+
+/// Whether the sentence has a passive subject and no agent.
+fn agentless_passive(doc: &Document) -> bool {
+    let toks = &doc.tokens;
+    toks.iter()
+        .enumerate()
+        .filter(|(_, t)| t.deprel == "nsubj:pass")
+        .any(|(_, t)| {
+            let Some(h) = t.head else { return false };
+            !toks
+                .iter()
+                .any(|a| a.head == Some(h) && a.deprel == "obl:agent")
+        })
+}
+
+/// Classifies `triple` (missed when `is_gold`, else a false alarm) against the other side's
+/// triples of its sentence.
+fn cause(triple: &Triple, other: &BTreeSet<Triple>, doc: &Document, coded: bool) -> Cause {
+    if !coded {
+        if parse_defect(doc).is_some() {
+            return Cause::ParseErrorSuspected;
+        }
+        if agentless_passive(doc) {
+            return Cause::AgentlessPassive;
+        }
+        return Cause::NoEvent;
+    }
+    let (s, ty, t) = triple;
+    let same_type: Vec<&Triple> = other.iter().filter(|o| &o.1 == ty).collect();
+    if same_type.is_empty() {
+        return Cause::WrongType;
+    }
+    if same_type.iter().any(|o| &o.0 == s) {
+        return Cause::TargetWrong;
+    }
+    if same_type.iter().any(|o| &o.2 == t) {
+        return Cause::SourceWrong;
+    }
+    Cause::BothWrong
+}
+
+/// The error analysis behind `--analyse`: every missed gold triple and every false alarm with
+/// its cause, counted by cause.
+#[derive(Default)]
+struct Analysis {
+    misses: BTreeMap<Cause, usize>,
+    false_alarms: BTreeMap<Cause, usize>,
+    /// Per-item lines: (kind, cause, id, line).
+    items: Vec<(&'static str, Cause, String, String)>,
+}
+
+fn show(t: &Triple) -> String {
+    format!("{} {} {}", t.0, t.1, t.2)
+}
+
+impl Analysis {
+    fn add(
+        &mut self,
+        id: &str,
+        doc: &Document,
+        gold: &BTreeSet<Triple>,
+        pred: &BTreeSet<Triple>,
+        triggers: &[(Triple, String)],
+    ) {
+        let coded = !pred.is_empty();
+        let said: String = doc.text.chars().take(160).collect();
+        let said = said.replace('\n', " ");
+        let root = doc
+            .tokens
+            .iter()
+            .find(|t| t.head.is_none() && t.deprel == "root")
+            .map(|t| t.lemma.clone())
+            .unwrap_or_default();
+        let ours = if pred.is_empty() {
+            "-".to_string()
+        } else {
+            pred.iter().map(show).collect::<Vec<_>>().join("; ")
+        };
+        let trigger_of = |t: &Triple| {
+            triggers
+                .iter()
+                .find(|(p, _)| p == t)
+                .map(|(_, w)| w.clone())
+                .unwrap_or_default()
+        };
+        for g in gold.difference(pred) {
+            let c = cause(g, pred, doc, coded);
+            *self.misses.entry(c).or_default() += 1;
+            let why = match c {
+                Cause::ParseErrorSuspected => parse_defect(doc).unwrap_or("").to_string(),
+                _ => String::new(),
+            };
+            let trig = if coded {
+                pred.iter().map(trigger_of).collect::<Vec<_>>().join(", ")
+            } else {
+                format!("root {root}")
+            };
+            self.items.push((
+                "MISS",
+                c,
+                id.to_string(),
+                format!(
+                    "gold {} | ours {ours} | trigger {trig}{}{why}\n    {said}",
+                    show(g),
+                    if why.is_empty() { "" } else { " | " }
+                ),
+            ));
+        }
+        for p in pred.difference(gold) {
+            let c = cause(p, gold, doc, true);
+            *self.false_alarms.entry(c).or_default() += 1;
+            let golds = gold.iter().map(show).collect::<Vec<_>>().join("; ");
+            self.items.push((
+                "FALSE",
+                c,
+                id.to_string(),
+                format!(
+                    "ours {} | gold {golds} | trigger {}\n    {said}",
+                    show(p),
+                    trigger_of(p)
+                ),
+            ));
+        }
+    }
+
+    fn lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let total = |m: &BTreeMap<Cause, usize>| m.values().sum::<usize>();
+        out.push(format!("misses {}", total(&self.misses)));
+        for (c, n) in &self.misses {
+            out.push(format!("  {:<34} {n}", c.name()));
+        }
+        out.push(format!("false alarms {}", total(&self.false_alarms)));
+        for (c, n) in &self.false_alarms {
+            out.push(format!("  {:<34} {n}", c.name()));
+        }
+        let mut items: Vec<&(&str, Cause, String, String)> = self.items.iter().collect();
+        items.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        for (kind, c, id, line) in items {
+            out.push(format!("{kind} [{}] {id}: {line}", c.name()));
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -217,5 +446,24 @@ mod tests {
         assert_eq!(gsr_type("010", None), None);
         assert_eq!(country(Some("IGOUNO")), "IGO");
         assert_eq!(country(None), "---");
+    }
+
+    fn t(s: &str, ty: &str, g: &str) -> Triple {
+        (s.to_string(), ty.to_string(), g.to_string())
+    }
+
+    #[test]
+    fn causes_compare_a_triple_with_its_sentences_other_side() {
+        let doc = Document::from_text("d", "Nothing was parsed.");
+        let other: BTreeSet<Triple> = [t("USA", "AID", "MKD")].into_iter().collect();
+        let c = |x: Triple| cause(&x, &other, &doc, true);
+        assert_eq!(c(t("USA", "AID", "ALB")), Cause::TargetWrong);
+        assert_eq!(c(t("GBR", "AID", "MKD")), Cause::SourceWrong);
+        assert_eq!(c(t("GBR", "AID", "ALB")), Cause::BothWrong);
+        assert_eq!(c(t("USA", "CONSULT", "MKD")), Cause::WrongType);
+        assert_eq!(
+            cause(&t("USA", "AID", "MKD"), &BTreeSet::new(), &doc, false),
+            Cause::NoEvent
+        );
     }
 }
