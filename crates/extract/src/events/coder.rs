@@ -184,6 +184,8 @@ struct Tree<'a> {
     /// Heads and relations repaired over the parser's (see `repair_verbless_root`).
     heads: BTreeMap<usize, Option<usize>>,
     rels: BTreeMap<usize, &'static str>,
+    /// Tokens the repairs read as verbs whatever their tag (see `repair_adjective_verbs`).
+    verbs: BTreeSet<usize>,
 }
 
 impl<'a> Tree<'a> {
@@ -201,9 +203,14 @@ impl<'a> Tree<'a> {
             active_subjects: BTreeSet::new(),
             heads: BTreeMap::new(),
             rels: BTreeMap::new(),
+            verbs: BTreeSet::new(),
         };
         tree.link();
         tree.repair_verbless_root();
+        tree.link();
+        tree.repair_auxiliary_root();
+        tree.link();
+        tree.repair_adjective_verbs();
         tree.link();
         tree.active_subjects = tree.misparsed_passives();
         Some(tree)
@@ -270,6 +277,107 @@ impl<'a> Tree<'a> {
         self.rels.insert(v, "root");
         self.heads.insert(r, Some(v));
         self.rels.insert(r, "obj");
+    }
+    /// Moves `from`'s children that satisfy `keep` to `to` (heads repaired over the parse).
+    fn move_kids(&mut self, from: usize, to: usize, keep: impl Fn(usize) -> bool) {
+        let kids: Vec<usize> = self.kids(from).to_vec();
+        for k in kids {
+            if k != to && keep(k) {
+                self.heads.insert(k, Some(to));
+            }
+        }
+    }
+    /// Puts `new` where `old` stood in the tree: `old`'s head and relation.
+    fn take_place(&mut self, new: usize, old: usize) {
+        let head = self.head(old);
+        let rel: &'static str = match self.rel(old) {
+            "root" => "root",
+            "ccomp" => "ccomp",
+            "conj" => "conj",
+            "parataxis" => "parataxis",
+            "advcl" => "advcl",
+            "xcomp" => "xcomp",
+            _ => "dep",
+        };
+        self.heads.insert(new, head);
+        self.rels.insert(new, rel);
+    }
+    /// "Russia has threatened to ...", "Bangladesh has rejected ...": the perfect auxiliary
+    /// taken for the main verb, with the participle hanging under it as a complement. A form of
+    /// "have" tagged as a verb, with no object of its own, whose complement (`ccomp`, `xcomp`,
+    /// `dep`) is a past form to its right with only adverbs and negators between and no
+    /// subject of its own, is that participle's auxiliary: the participle takes its place and
+    /// its other dependents.
+    fn repair_auxiliary_root(&mut self) {
+        use newsgraph_core::Upos;
+        for h in self.start..self.end {
+            let t = &self.doc.tokens[h];
+            if t.upos != Upos::Verb || self.lemma(h) != "have" || self.base(h) == "aux" {
+                continue;
+            }
+            if self.kids(h).iter().any(|&k| self.base(k) == "obj") {
+                continue;
+            }
+            let Some(v) = self.kids(h).iter().copied().find(|&k| {
+                k > h
+                    && matches!(self.rel(k), "ccomp" | "xcomp" | "dep")
+                    && self.doc.tokens[k].upos == Upos::Verb
+                    && matches!(self.doc.tokens[k].xpos.as_str(), "VBN" | "VBD")
+                    && !self
+                        .kids(k)
+                        .iter()
+                        .any(|&c| self.base(c).starts_with("nsubj"))
+                    && (h + 1..k).all(|j| matches!(self.doc.tokens[j].upos, Upos::Adv | Upos::Part))
+            }) else {
+                continue;
+            };
+            self.take_place(v, h);
+            self.move_kids(h, v, |_| true);
+            self.heads.insert(h, Some(v));
+            self.rels.insert(h, "aux");
+        }
+    }
+    /// "Guerrillas wounded two soldiers, police said": a past tense tagged as an adjective
+    /// of the object, the subject hanging from the object noun. A noun with a subject of its
+    /// own and no copula or auxiliary, with an `-ed` modifier between that subject and itself,
+    /// is that verb's object, and the verb takes the noun's place.
+    fn repair_adjective_verbs(&mut self) {
+        for n in self.start..self.end {
+            if !self.is_nominal(n) {
+                continue;
+            }
+            let kids = self.kids(n).to_vec();
+            if kids
+                .iter()
+                .any(|&k| matches!(self.base(k), "cop" | "aux" | "case"))
+            {
+                continue;
+            }
+            let Some(s) = kids
+                .iter()
+                .copied()
+                .find(|&k| k < n && self.rel(k) == "nsubj")
+            else {
+                continue;
+            };
+            let Some(a) = kids.iter().copied().find(|&k| {
+                k > s
+                    && k < n
+                    && self.rel(k) == "amod"
+                    && self.kids(k).is_empty()
+                    && self.doc.tokens[k]
+                        .form(&self.doc.text)
+                        .to_lowercase()
+                        .ends_with("ed")
+            }) else {
+                continue;
+            };
+            self.take_place(a, n);
+            self.heads.insert(s, Some(a));
+            self.heads.insert(n, Some(a));
+            self.rels.insert(n, "obj");
+            self.verbs.insert(a);
+        }
     }
     /// Subjects labelled passive that are active ones: a past tense tagged as participle
     /// ("Russia sent troops", "the regime cracked down on ...") gets `nsubj:pass` with no
@@ -379,6 +487,7 @@ impl<'a> Tree<'a> {
         use newsgraph_core::Upos;
         matches!(self.doc.tokens[i].upos, Upos::Verb | Upos::Aux | Upos::X)
             || self.doc.tokens[i].xpos.starts_with("VB")
+            || self.verbs.contains(&i)
     }
     fn is_nominal(&self, i: usize) -> bool {
         use newsgraph_core::Upos;
@@ -582,6 +691,56 @@ impl<'a> Tree<'a> {
         }
         false
     }
+}
+
+/// Doers that are no conventional military force: CAMEO codes their violence as assault (18),
+/// keeping conventional military force (19) for armies and the like.
+const IRREGULAR_FORCES: [&str; 14] = [
+    "guerrilla",
+    "guerilla",
+    "militant",
+    "militiaman",
+    "militia",
+    "gunman",
+    "insurgent",
+    "terrorist",
+    "bomber",
+    "attacker",
+    "assailant",
+    "extremist",
+    "kidnapper",
+    "mob",
+];
+
+/// The CAMEO 18 code for a generic use of force (190: "killed", "wounded", "attacked") whose
+/// doer is unconventional: an irregular armed group ("guerrillas killed", "attacked by
+/// militiamen") is an assault (1823 for a killing, else 180); a bomb or bombing that kills or
+/// wounds is a non-military bombing (183; 1831, 1832, 1833 for a suicide, car or roadside
+/// one). `None` keeps the conventional reading.
+fn unconventional_violence(tree: &Tree, t: usize, sources: &[usize]) -> Option<&'static str> {
+    let s = *sources.first()?;
+    let head = tree.lemma(s);
+    let kill = matches!(tree.lemma(t).as_str(), "kill" | "murder" | "slay");
+    if IRREGULAR_FORCES.contains(&head.as_str())
+        || tree.kids(s).iter().any(|&k| {
+            tree.rel(k) == "compound" && IRREGULAR_FORCES.contains(&tree.lemma(k).as_str())
+        })
+    {
+        return Some(if kill { "1823" } else { "180" });
+    }
+    if matches!(head.as_str(), "bomb" | "bombing") {
+        let kind = tree
+            .kids(s)
+            .iter()
+            .find_map(|&k| match tree.lemma(k).as_str() {
+                "suicide" => Some("1831"),
+                "car" => Some("1832"),
+                "roadside" => Some("1833"),
+                _ => None,
+            });
+        return Some(kind.unwrap_or("183"));
+    }
+    None
 }
 
 /// The two-digit root of a code ("" when shorter).
@@ -1125,6 +1284,11 @@ impl EventCoder {
                 let mut negated =
                     tree.has_neg(t) || self.hypothetical(&tree, t) || tree.is_conditional(t);
                 let mut code = e.code.clone();
+                if pass == TriggerPos::Verb && code == "190" {
+                    if let Some(c) = unconventional_violence(&tree, t, &sources) {
+                        code = c.to_string();
+                    }
+                }
                 // "will not accept", "said it would not attend": a cooperation announced not
                 // to come is a refusal of it (CAMEO 12), not a negated event
                 let refused = pass == TriggerPos::Verb
@@ -1731,14 +1895,14 @@ pub(crate) mod tests {
     use super::*;
     use newsgraph_core::{Entity, EntityKind, Mention, Sentence, Span, Token, Upos};
 
-    /// A one-sentence document from CoNLL-U-like rows `form lemma UPOS head deprel` (heads
-    /// 1-based, 0 for the root) and actors `(words, code, via)`.
+    /// A one-sentence document from CoNLL-U-like rows `form lemma UPOS head deprel [XPOS]`
+    /// (heads 1-based, 0 for the root) and actors `(words, code, via)`.
     pub(crate) fn doc(rows: &str, actors: &[(&str, &str, MentionVia)]) -> Document {
         let mut text = String::new();
         let mut tokens = Vec::new();
         for row in rows.split(';').map(str::trim).filter(|r| !r.is_empty()) {
             let f: Vec<&str> = row.split_whitespace().collect();
-            assert_eq!(f.len(), 5, "bad row {row}");
+            assert!(f.len() == 5 || f.len() == 6, "bad row {row}");
             if !text.is_empty() {
                 text.push(' ');
             }
@@ -1749,7 +1913,7 @@ pub(crate) mod tests {
                 span: Span::new(start, text.len()),
                 form: None,
                 upos: Upos::parse(f[2]).expect("upos"),
-                xpos: String::new(),
+                xpos: f.get(5).map(|x| x.to_string()).unwrap_or_default(),
                 lemma: f[1].to_string(),
                 head: head.checked_sub(1),
                 deprel: f[4].to_string(),
@@ -1804,6 +1968,71 @@ pub(crate) mod tests {
     }
 
     const N: MentionVia = MentionVia::Name;
+
+    #[test]
+    fn a_perfect_auxiliary_parsed_as_the_main_verb_hands_over_its_subject() {
+        // "Ankara has flatly rejected Athens": "has" at the root, the participle its complement
+        let d = doc(
+            "Ankara Ankara PROPN 2 nsubj; has have VERB 0 root VBZ; flatly flatly ADV 4 advmod;
+             rejected reject VERB 2 ccomp VBD; Athens Athens PROPN 4 obj",
+            &[("Ankara", "TURGOV", N), ("Athens", "GRCGOV", N)],
+        );
+        assert_eq!(coded(&d), [ev("TURGOV", "120", "GRCGOV", false)]);
+        // possession keeps its reading: "has" with an object of its own
+        let d = doc(
+            "Ankara Ankara PROPN 2 nsubj; has have VERB 0 root VBZ; plans plan NOUN 2 obj;
+             approved approve VERB 3 acl VBN; by by ADP 6 case; Athens Athens PROPN 4 obl",
+            &[("Ankara", "TURGOV", N), ("Athens", "GRCGOV", N)],
+        );
+        assert!(coded(&d).iter().all(|(_, c, _, _)| c != "120"));
+    }
+
+    #[test]
+    fn a_past_tense_tagged_as_adjective_of_its_object_is_the_verb() {
+        // "Guerrillas wounded two soldiers, police said": the subject hangs from the object
+        let d = doc(
+            "Guerrillas guerrilla NOUN 4 nsubj; wounded wounded ADJ 4 amod JJ; two two NUM 4 nummod;
+             soldiers soldier NOUN 7 ccomp; , , PUNCT 7 punct; police police NOUN 7 nsubj;
+             said say VERB 0 root",
+            &[("Guerrillas", "COLREB", N), ("soldiers", "COLMIL", N)],
+        );
+        let got = coded(&d);
+        assert!(
+            got.contains(&ev("COLREB", "180", "COLMIL", false)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn violence_by_irregular_forces_or_bombs_is_assault_and_by_armies_is_fighting() {
+        let kill = |subject: &str, lemma: &str| {
+            doc(
+                &format!(
+                    "{subject} {lemma} NOUN 2 nsubj; killed kill VERB 0 root;
+                     soldiers soldier NOUN 2 obj"
+                ),
+                &[(subject, "SOMREB", N), ("soldiers", "KENMIL", N)],
+            )
+        };
+        assert_eq!(
+            coded(&kill("Militants", "militant")),
+            [ev("SOMREB", "1823", "KENMIL", false)]
+        );
+        assert_eq!(
+            coded(&kill("Troops", "troop")),
+            [ev("SOMREB", "190", "KENMIL", false)]
+        );
+        let d = doc(
+            "A a DET 3 det; roadside roadside NOUN 3 compound; bombing bombing NOUN 4 nsubj;
+             killed kill VERB 0 root; soldiers soldier NOUN 4 obj",
+            &[("roadside bombing", "SOMREB", N), ("soldiers", "KENMIL", N)],
+        );
+        let got = coded(&d);
+        assert!(
+            got.contains(&ev("SOMREB", "1833", "KENMIL", false)),
+            "{got:?}"
+        );
+    }
 
     #[test]
     fn active_verb_with_object() {
