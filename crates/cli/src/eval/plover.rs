@@ -12,7 +12,9 @@
 //!
 //! The gold standard names event types as PLOVER 0.5 did: `DEMAND` (PLOVER's `REQUEST`, CAMEO
 //! 02 and 10), `DISAPPROVE` and `INVESTIGATE` (CAMEO 11 and 09, later folded into `ACCUSE`),
-//! `FIGHT` (CAMEO 19) beside `ASSAULT` (18, 20). Our codes are mapped to those names.
+//! `FIGHT` (CAMEO 19) beside `ASSAULT` (18, 20), and easing a curfew or a state of emergency
+//! (CAMEO 0813, 0814) as `CONCEDE` with the rest of 081, where the 2021 table has `RETREAT`.
+//! Our codes are mapped to those names.
 //!
 //! `--analyse` classes every missed gold triple and every false alarm: no event coded in the
 //! sentence (split into a suspected parse error, an agentless passive, and the rest), wrong
@@ -55,6 +57,9 @@ type Triple = (String, String, String);
 /// The gold standard's event type for a CAMEO code.
 pub(crate) fn gsr_type(cameo: &str, plover: Option<&str>) -> Option<String> {
     let root = cameo.get(..2)?;
+    if matches!(cameo, "0813" | "0814") {
+        return Some("CONCEDE".to_string());
+    }
     Some(
         match root {
             "01" => return None,
@@ -444,6 +449,10 @@ mod tests {
             Some("RETREAT")
         );
         assert_eq!(gsr_type("010", None), None);
+        assert_eq!(
+            gsr_type("0814", Some("RETREAT")).as_deref(),
+            Some("CONCEDE")
+        );
         assert_eq!(country(Some("IGOUNO")), "IGO");
         assert_eq!(country(None), "---");
     }
