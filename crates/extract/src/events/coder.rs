@@ -928,6 +928,67 @@ impl EventCoder {
         out
     }
 
+    /// The last place a target may be: the words the verb governs after it, in text order,
+    /// when none of its slots names an actor ("rejected a US offer" with "US" parsed as the
+    /// object and "offer" as a verb, "threatened to launch an offensive in its war with Iraq").
+    /// The walk stays in the verb's own clause: not its subject or agent, relative clauses,
+    /// background clauses ("after ...", "as ..."), coordinated verbs, or a statement's content.
+    fn later_phrases(tree: &Tree, t: usize, code: &str) -> Vec<usize> {
+        // "following" may be lemmatised "follow"
+        const BACKGROUND: [&str; 13] = [
+            "after",
+            "before",
+            "as",
+            "while",
+            "when",
+            "since",
+            "despite",
+            "because",
+            "following",
+            "follow",
+            "during",
+            "amid",
+            "until",
+        ];
+        if code.starts_with("01") {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let mut stack = vec![t];
+        while let Some(n) = stack.pop() {
+            if out.len() > 64 {
+                break;
+            }
+            for &c in tree.kids(n) {
+                let skip = match tree.base(c) {
+                    "nsubj" | "csubj" | "parataxis" | "punct" | "expl" => true,
+                    "acl" => {
+                        tree.rel(c) == "acl:relcl" || BACKGROUND.contains(&tree.lemma(c).as_str())
+                    }
+                    "ccomp" => n == t && code.starts_with("01"),
+                    "conj" => tree.is_verbal(c) && tree.is_verbal(n),
+                    // "following a government offensive" parsed as a verb of its own
+                    "advcl" if BACKGROUND.contains(&tree.lemma(c).as_str()) => true,
+                    "advcl" | "nmod" => BACKGROUND.iter().any(|w| tree.introduced_by(c, w)),
+                    "obl" => {
+                        tree.agent(n) == Some(c)
+                            || BACKGROUND.iter().any(|w| tree.introduced_by(c, w))
+                    }
+                    _ => false,
+                };
+                if skip {
+                    continue;
+                }
+                if c > t {
+                    out.push(c);
+                }
+                stack.push(c);
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
     /// Where a target may be when none of the verb's own dependents names one: the object and
     /// the pointed prepositional phrases of the verb it governs as an infinitive or clause
     /// ("offered to hand over the suspects [to Britain]"), following such verbs down a short
@@ -1366,6 +1427,13 @@ impl EventCoder {
         let mut out = self.compose(&tree, out);
         for c in out.iter_mut().filter(|c| root2(&c.code) == "13") {
             for n in EventCoder::condition_subjects(&tree, c.trigger) {
+                if !c.targets.contains(&n) {
+                    c.targets.push(n);
+                }
+            }
+        }
+        for c in out.iter_mut().filter(|c| tree.is_verbal(c.trigger)) {
+            for n in EventCoder::later_phrases(&tree, c.trigger, &c.code) {
                 if !c.targets.contains(&n) {
                     c.targets.push(n);
                 }
@@ -2030,6 +2098,37 @@ pub(crate) mod tests {
         let got = coded(&d);
         assert!(
             got.contains(&ev("SOMREB", "1833", "KENMIL", false)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_target_the_slots_miss_is_the_first_actor_later_in_the_clause() {
+        // "in its war with Baghdad": no slot of the threat or of the launch points there
+        let d = doc(
+            "Tehran Tehran PROPN 2 nsubj; threatened threaten VERB 0 root; to to PART 4 mark;
+             launch launch VERB 2 xcomp; an a DET 6 det; offensive offensive NOUN 4 obj;
+             in in ADP 9 case; its its PRON 9 nmod:poss; war war NOUN 4 obl;
+             with with ADP 11 case; Baghdad Baghdad PROPN 9 nmod",
+            &[("Tehran", "IRNGOV", N), ("Baghdad", "IRQGOV", N)],
+        );
+        let got = coded(&d);
+        assert!(
+            !got.is_empty()
+                && got
+                    .iter()
+                    .all(|(s, _, t, _)| s == "IRNGOV" && t == "IRQGOV"),
+            "{got:?}"
+        );
+        // a background phrase names no target
+        let d = doc(
+            "Rebels rebel NOUN 2 nsubj; surrendered surrender VERB 0 root; after after ADP 4 case;
+             talks talk NOUN 2 obl; with with ADP 6 case; Kampala Kampala PROPN 4 nmod",
+            &[("Rebels", "UGAREB", N), ("Kampala", "UGAGOV", N)],
+        );
+        let got = coded(&d);
+        assert!(
+            !got.is_empty() && got.iter().all(|(s, _, t, _)| s == "UGAREB" && t.is_empty()),
             "{got:?}"
         );
     }
