@@ -2104,22 +2104,15 @@ pub(crate) mod tests {
 
     #[test]
     fn a_target_the_slots_miss_is_the_first_actor_later_in_the_clause() {
-        // "in its war with Baghdad": no slot of the threat or of the launch points there
+        // "for a possible war against Zagreb": no slot of the verb points there
         let d = doc(
-            "Tehran Tehran PROPN 2 nsubj; threatened threaten VERB 0 root; to to PART 4 mark;
-             launch launch VERB 2 xcomp; an a DET 6 det; offensive offensive NOUN 4 obj;
-             in in ADP 9 case; its its PRON 9 nmod:poss; war war NOUN 4 obl;
-             with with ADP 11 case; Baghdad Baghdad PROPN 9 nmod",
-            &[("Tehran", "IRNGOV", N), ("Baghdad", "IRQGOV", N)],
+            "Belgrade Belgrade PROPN 2 nsubj; mobilized mobilize VERB 0 root; its its PRON 4 nmod:poss;
+             reserves reserve NOUN 2 obj; for for ADP 8 case; a a DET 8 det;
+             possible possible ADJ 8 amod; war war NOUN 2 obl; against against ADP 10 case;
+             Zagreb Zagreb PROPN 8 nmod",
+            &[("Belgrade", "SRBGOV", N), ("Zagreb", "HRVGOV", N)],
         );
-        let got = coded(&d);
-        assert!(
-            !got.is_empty()
-                && got
-                    .iter()
-                    .all(|(s, _, t, _)| s == "IRNGOV" && t == "IRQGOV"),
-            "{got:?}"
-        );
+        assert_eq!(coded(&d), [ev("SRBGOV", "154", "HRVGOV", false)]);
         // a background phrase names no target
         let d = doc(
             "Rebels rebel NOUN 2 nsubj; surrendered surrender VERB 0 root; after after ADP 4 case;
