@@ -2111,11 +2111,31 @@ impl<'a> Resolver<'a> {
 
     fn standalone_hit(&mut self, items: &[Item], k: usize, h: &Hit) -> usize {
         // Names and acronyms of actors.
-        let actor = h.targets.iter().find_map(|t| match *t {
-            Target::Name(id) => Some((id, MentionVia::Name)),
-            Target::Acronym(id) => Some((id, MentionVia::Acronym)),
-            _ => None,
-        });
+        let actors: Vec<(ActorId, MentionVia)> = h
+            .targets
+            .iter()
+            .filter_map(|t| match *t {
+                Target::Name(id) => Some((id, MentionVia::Name)),
+                Target::Acronym(id) => Some((id, MentionVia::Acronym)),
+                _ => None,
+            })
+            .collect();
+        // Namesakes (`National Liberation Army` in Colombia and in Macedonia): the one of the
+        // country in context, else the first listed.
+        let actor = match actors.as_slice() {
+            [] => None,
+            [one] => Some(*one),
+            [first, ..] => {
+                let here = self.context_country(h.w0);
+                actors
+                    .iter()
+                    .copied()
+                    .find(|(id, _)| {
+                        here.is_some() && self.kb.actors[*id].country.as_deref() == here.as_deref()
+                    })
+                    .or(Some(*first))
+            }
+        };
         if let Some((id, via)) = actor {
             // `Beirut-based`, `Russian-backed`: a modifier, not a mention.
             if self.based_after(h.w1) && self.kb.actors[id].class == ActorClass::Country {
@@ -2871,9 +2891,12 @@ impl<'a> Resolver<'a> {
                 if let Some(head) = self.inst_of(h, &[InstClass::Head]) {
                     let inst = &self.kb.institutions[head];
                     let country = self.country_near(w0).or_else(|| {
-                        matches!(inst.code.as_str(), "GOV" | "JUD" | "LEG" | "OPP")
-                            .then(|| self.context_country(w0))
-                            .flatten()
+                        matches!(
+                            inst.code.as_str(),
+                            "GOV" | "JUD" | "LEG" | "OPP" | "REB" | "PTY"
+                        )
+                        .then(|| self.context_country(w0))
+                        .flatten()
                     });
                     let code = Some(match &country {
                         Some(c) if inst.code == "NGO" => format!("NGO{c}"),
@@ -2898,9 +2921,12 @@ impl<'a> Resolver<'a> {
         if let Some(head) = self.head_before(w0) {
             let inst = &self.kb.institutions[head];
             let country = self.country_near(w0).or_else(|| {
-                matches!(inst.code.as_str(), "GOV" | "JUD" | "LEG" | "OPP")
-                    .then(|| self.context_country(w0))
-                    .flatten()
+                matches!(
+                    inst.code.as_str(),
+                    "GOV" | "JUD" | "LEG" | "OPP" | "REB" | "PTY"
+                )
+                .then(|| self.context_country(w0))
+                .flatten()
             });
             let code = Some(match &country {
                 Some(c) if inst.code == "NGO" => format!("NGO{c}"),
