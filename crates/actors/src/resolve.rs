@@ -20,7 +20,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use newsgraph_core::{
-    Date, Document, Entity, EntityKind, Mention, MentionVia, Place, Span, MONTH_NAMES,
+    Date, Document, Entity, EntityKind, Mention, MentionVia, Place, Span, Upos, MONTH_NAMES,
 };
 
 use crate::kb::{title_rank, ActorClass, ActorId, Gender, InstClass, Kb, Target};
@@ -836,9 +836,13 @@ struct EntBuild {
 #[derive(Clone, Copy, Debug)]
 struct MentionRec {
     start: usize,
+    end: usize,
     ent: usize,
     sentence: u32,
     subject: bool,
+    /// The subject of an embedded clause (`X said Y had asked`: Y), a weaker antecedent than
+    /// the subject of the sentence.
+    embedded: bool,
     /// A pronoun mention: it repeats its antecedent and adds no weight to a country's focus.
     pronoun: bool,
 }
@@ -999,6 +1003,21 @@ impl<'a> Resolver<'a> {
                 && self.run_word(next)
                 && !FUNCTION_WORDS.contains(&self.words[next].norm.as_str())
                 && !MONTHS.contains(&self.words[next].norm.as_str());
+            // `Northern Ireland`, `West Bengal`: a capitalised word before a country or
+            // capital that makes a known place with it.
+            let prefixed = only_place
+                && h.w0 > 0
+                && self.adjacent(h.w0 - 1, h.w0)
+                && !covered[h.w0 - 1]
+                && self.run_word(h.w0 - 1)
+                && {
+                    let key: Vec<&str> = self.words[h.w0 - 1..h.w1]
+                        .iter()
+                        .map(|w| w.norm.as_str())
+                        .collect();
+                    self.gaz.contains(&key.join(" "))
+                };
+            let glued = glued || prefixed;
             if glued {
                 for c in covered.iter_mut().take(h.w1).skip(h.w0) {
                     *c = false;
@@ -3326,11 +3345,22 @@ impl<'a> Resolver<'a> {
         let s = self.sent[w];
         let start = self.words[w].start;
         let mut best: Option<(f32, usize)> = None;
-        let mut seen_in_sentence: HashSet<usize> = HashSet::new();
+        let excluded: Vec<usize> = self
+            .clause_subjects(w)
+            .into_iter()
+            .map(|t| self.doc.tokens[t].span.start)
+            .collect();
+        let relative = self
+            .relative_antecedent(w)
+            .map(|t| self.doc.tokens[t].span.start);
         for (ri, rec) in self.recs.iter().enumerate().rev() {
             if rec.start >= start {
                 continue;
             }
+            if excluded.iter().any(|&x| rec.start <= x && x < rec.end) {
+                continue;
+            }
+            let described = relative.is_some_and(|x| rec.start <= x && x < rec.end);
             let dist = s.saturating_sub(rec.sentence);
             if dist > 2 {
                 break;
@@ -3352,13 +3382,18 @@ impl<'a> Resolver<'a> {
                 }
                 PronounClass::Plural => e.entity.kind == EntityKind::Group || e.plural,
             };
-            if !ok || !seen_in_sentence.insert(rec.ent * 4 + dist as usize) {
+            if !ok {
                 continue;
             }
             let score = if self.words[w].norm == "it" {
                 ri as f32
             } else {
-                3.0 * f32::from(u8::from(rec.subject)) + if dist == 0 { 2.0 } else { 0.0 }
+                let subject = match (rec.subject, rec.embedded) {
+                    (false, _) => 0.0,
+                    (true, false) => 3.0,
+                    (true, true) => 2.0,
+                };
+                subject + if dist == 0 { 2.0 } else { 0.0 } + if described { 4.0 } else { 0.0 }
                     - 1.5 * dist as f32
                     + 0.001 * ri as f32
             };
@@ -3549,31 +3584,183 @@ impl<'a> Resolver<'a> {
         let w0 = self.words.partition_point(|w| w.end <= span.start);
         let sentence = self.sent.get(w0).copied().unwrap_or(0);
         let subject = self.is_subject(span, sentence, w1);
+        let embedded = subject && self.embedded_subject(span);
         self.recs.push(MentionRec {
             start: span.start,
+            end: span.end,
             ent: e,
             sentence,
             subject,
+            embedded,
             pronoun: via == MentionVia::Pronoun,
         });
     }
 
     /// Subject test: the parse when present (`nsubj`), else the first mention of its sentence
     /// or one followed by a verb.
+    /// The parse's head token of `span`: the one whose head lies outside it.
+    fn span_head(&self, span: Span) -> Option<usize> {
+        let toks = &self.doc.tokens;
+        let first = toks.partition_point(|t| t.span.end <= span.start);
+        let inside = |i: usize| toks.get(i).is_some_and(|t| span.contains(t.span));
+        (first..toks.len())
+            .take_while(|&i| inside(i))
+            .find(|&i| !toks[i].deprel.is_empty() && !toks[i].head.is_some_and(inside))
+            .map(|mut i| {
+                // `Prime Minister Nikol Pashinyan` with the title outside the span: the name
+                // hangs from the title, which carries the relation.
+                for _ in 0..3 {
+                    match toks[i].head {
+                        Some(h)
+                            if matches!(toks[i].deprel.as_str(), "flat" | "appos" | "compound")
+                                && h < toks.len()
+                                && toks[h].span.end <= span.start =>
+                        {
+                            i = h
+                        }
+                        _ => break,
+                    }
+                }
+                i
+            })
+    }
+
+    /// Whether the mention at `span` is the subject of a subordinate or reported clause.
+    fn embedded_subject(&self, span: Span) -> bool {
+        let toks = &self.doc.tokens;
+        let Some(h) = self.span_head(span) else {
+            return false;
+        };
+        if !toks[h].deprel.starts_with("nsubj") {
+            return false;
+        }
+        toks[h].head.and_then(|v| toks.get(v)).is_some_and(|v| {
+            matches!(
+                v.deprel.as_str(),
+                "ccomp" | "advcl" | "acl" | "acl:relcl" | "xcomp" | "csubj"
+            )
+        })
+    }
+
+    /// Tokens a non-reflexive object pronoun at word `w` cannot refer to: the subject of its
+    /// own clause (`Lebed overruled him`, `X, who had negotiated with him`), with its
+    /// appositions; through a controlled infinitive (`X agreed to meet him`) to the subject
+    /// that controls it. Empty when the pronoun is no object or the text is unparsed.
+    fn clause_subjects(&self, w: usize) -> Vec<usize> {
+        let toks = &self.doc.tokens;
+        let mut out = Vec::new();
+        let Some(&t) = self.token_at.get(&self.words[w].start) else {
+            return out;
+        };
+        let rel = toks[t].deprel.as_str();
+        if !(rel == "obj" || rel == "iobj" || rel == "obl" || rel.starts_with("obl:")) {
+            return out;
+        }
+        // `met her top officials`: a possessive `her` the parse took for the object.
+        if self.words[w].norm == "her"
+            && toks
+                .get(t + 1)
+                .is_some_and(|n| matches!(n.upos, Upos::Noun | Upos::Adj | Upos::Propn | Upos::Num))
+        {
+            return out;
+        }
+        let mut v = toks[t].head;
+        for _ in 0..3 {
+            let Some(vi) = v else { break };
+            let lo = vi.saturating_sub(60);
+            let hi = (vi + 60).min(toks.len());
+            let before = out.len();
+            for i in lo..hi {
+                if toks[i].head != Some(vi) || !toks[i].deprel.starts_with("nsubj") {
+                    continue;
+                }
+                out.push(i);
+                let form = toks[i].form(self.text).to_lowercase();
+                if matches!(form.as_str(), "who" | "that" | "which")
+                    && toks[vi].deprel == "acl:relcl"
+                {
+                    if let Some(n) = toks[vi].head {
+                        out.push(n);
+                    }
+                }
+            }
+            for i in lo..hi {
+                if toks[i].deprel == "appos" && toks[i].head.is_some_and(|h| out.contains(&h)) {
+                    out.push(i);
+                }
+            }
+            // A controlled infinitive, or a conjunct verb sharing the subject of the first
+            // (`X called Y and urged him`).
+            let shared = toks[vi].deprel == "conj" && out.len() == before;
+            if toks[vi].deprel != "xcomp" && !shared {
+                break;
+            }
+            v = toks[vi].head;
+        }
+        out
+    }
+
+    /// For a pronoun at word `w` inside a relative clause on a person (`X, who has been held
+    /// with his wife`): the token of the noun the clause describes.
+    fn relative_antecedent(&self, w: usize) -> Option<usize> {
+        self.parsed_relative(w).or_else(|| self.surface_relative(w))
+    }
+
+    /// The same from the words alone, for a possessive (`X, who has been held with his
+    /// wife`): `, who` before it in its clause, and the word before the comma.
+    fn surface_relative(&self, w: usize) -> Option<usize> {
+        if !matches!(self.words[w].norm.as_str(), "his" | "her" | "its" | "their") {
+            return None;
+        }
+        let s = self.sent[w];
+        let mut i = w;
+        while i > 1 {
+            if self.sent[i - 1] != s || self.gap(i - 1, i).contains([',', ';', ':', '(']) {
+                return None;
+            }
+            i -= 1;
+            if self.words[i].norm == "who" {
+                if self.gap(i - 1, i).trim() != "," || !self.words[i - 1].cap {
+                    return None;
+                }
+                return self.token_at.get(&self.words[i - 1].start).copied();
+            }
+        }
+        None
+    }
+
+    fn parsed_relative(&self, w: usize) -> Option<usize> {
+        let toks = &self.doc.tokens;
+        let t = *self.token_at.get(&self.words[w].start)?;
+        let mut cur = t;
+        for _ in 0..4 {
+            let h = toks[cur].head?;
+            if toks[cur].deprel == "acl:relcl" {
+                let lo = cur.saturating_sub(30);
+                let rel_subject = (lo..cur).any(|i| {
+                    toks[i].head == Some(cur)
+                        && toks[i].deprel.starts_with("nsubj")
+                        && matches!(
+                            toks[i].form(self.text).to_lowercase().as_str(),
+                            "who" | "whose"
+                        )
+                });
+                return rel_subject.then_some(h);
+            }
+            if matches!(toks[cur].deprel.as_str(), "ccomp" | "parataxis" | "root") {
+                return None;
+            }
+            cur = h;
+        }
+        None
+    }
+
     fn is_subject(&self, span: Span, sentence: u32, w1: usize) -> bool {
         if !self.doc.tokens.is_empty() {
             // The span's head token: the one whose head lies outside the span
             // (`Community` in `the Economic Community of West African States`).
-            let toks = &self.doc.tokens;
-            let first = toks.partition_point(|t| t.span.end <= span.start);
-            let inside = |i: usize| toks.get(i).is_some_and(|t| span.contains(t.span));
-            let mut i = first;
-            while inside(i) {
-                let t = &toks[i];
-                if !t.deprel.is_empty() && !t.head.is_some_and(inside) {
-                    return t.deprel.starts_with("nsubj");
-                }
-                i += 1;
+            if let Some(h) = self.span_head(span) {
+                return self.doc.tokens[h].deprel.starts_with("nsubj");
             }
             let mut w = self.words.partition_point(|x| x.end < span.end);
             while w > 0 && self.words.get(w).is_some_and(|x| x.start >= span.end) {
