@@ -2550,15 +2550,33 @@ impl<'a> Resolver<'a> {
         // be far back; other nominals look six sentences back.
         let far_ok = |a: &String| a == "igo" || a == "bloc";
         let far_reach = ants.iter().any(far_ok);
+        let group_nominal = ants.iter().all(|a| {
+            matches!(
+                a.as_str(),
+                "group"
+                    | "organization"
+                    | "jihadist"
+                    | "rebel"
+                    | "militia"
+                    | "separatist"
+                    | "movement"
+                    | "party"
+                    | "pmc"
+            )
+        });
+        // Beyond six sentences a group nominal (`the rebels`) still takes the one group of
+        // its kind the text has named.
+        let mut far_groups: Vec<usize> = Vec::new();
         for (ri, rec) in self.recs.iter().enumerate().rev() {
             let far = sentence.saturating_sub(rec.sentence) > 6;
-            if far && !far_reach {
+            if far && !far_reach && !group_nominal {
                 break;
             }
+            let beyond = far && !far_reach;
             let e = &self.ents[rec.ent];
             let ok = ants
                 .iter()
-                .filter(|a| !far || far_ok(a))
+                .filter(|a| !far || far_ok(a) || beyond)
                 .any(|a| match a.as_str() {
                     "group" => {
                         e.entity.kind == EntityKind::Group
@@ -2607,29 +2625,24 @@ impl<'a> Resolver<'a> {
                     }
                     t => e.group_type.as_deref() == Some(t),
                 });
+            if ok && beyond {
+                if !far_groups.contains(&rec.ent) {
+                    far_groups.push(rec.ent);
+                }
+                continue;
+            }
             if ok {
                 found = Some(rec.ent);
                 found_at = Some((ri, rec.sentence));
                 break;
             }
         }
+        if found.is_none() && far_groups.len() == 1 {
+            found = far_groups.first().copied();
+        }
         // `X, a local group that pledged loyalty to Y, has fought ... The militants said`:
         // a group nominal refers to the subject of its antecedent's sentence rather than a
         // group named inside a clause or an apposition of it.
-        let group_nominal = ants.iter().all(|a| {
-            matches!(
-                a.as_str(),
-                "group"
-                    | "organization"
-                    | "jihadist"
-                    | "rebel"
-                    | "militia"
-                    | "separatist"
-                    | "movement"
-                    | "party"
-                    | "pmc"
-            )
-        });
         if let (Some((ri, sentence)), true) = (found_at, group_nominal) {
             let earlier = self.recs[..ri]
                 .iter()
@@ -3466,7 +3479,22 @@ impl<'a> Resolver<'a> {
             return e;
         }
         let inst = &self.kb.institutions[body];
-        let canonical = format!("{} {}", self.kb.adjective(country), inst.canonical);
+        let adjective = self.kb.adjective(country);
+        // A country's people go by their plural demonym where it has one (`Uzbeks`,
+        // `Palestinians`), else as its civilians (`Chinese civilians`).
+        let demonym = format!("{adjective}s");
+        let people = inst.id == "civilians"
+            && self.kb.by_iso3.get(country).is_some_and(|&c| {
+                self.kb.countries[c]
+                    .adjectives
+                    .iter()
+                    .any(|a| *a == demonym)
+            });
+        let canonical = if people {
+            demonym
+        } else {
+            format!("{adjective} {}", inst.canonical)
+        };
         let b = EntBuild {
             key: key.clone(),
             entity: Entity {

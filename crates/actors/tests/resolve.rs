@@ -462,7 +462,7 @@ fn lone_country_adjectives_and_plural_demonyms() {
         "A Russian missile hit the market. Thousands of Palestinians fled.",
         &[
             "Russian => Russia RUS Name",
-            "Palestinians => Palestinian civilians PSECVL Name",
+            "Palestinians => Palestinians PSECVL Name",
         ],
     );
     // A modifier of a name is not a mention of its own.
