@@ -1945,6 +1945,15 @@ impl<'a> Resolver<'a> {
                 .iter()
                 .all(|&ti| title_rank(&self.kb.institutions[ti].id) < 3)
         {
+            // `The general promised ...`: a minor office refers only to a person of that
+            // office named in the last few sentences.
+            if determiner {
+                if let Some(e) = self.recent_holder(titles, self.sent[h.w0], 3) {
+                    let span = Span::new(self.words[qual_start].start, self.words[h.w1 - 1].end);
+                    self.add_mention(e, span, MentionVia::Nominal, h.w1);
+                    self.office_emitted = true;
+                }
+            }
             return t + 1;
         }
         let span = Span::new(self.words[qual_start].start, self.words[h.w1 - 1].end);
@@ -1954,6 +1963,35 @@ impl<'a> Resolver<'a> {
         }
         let _ = capital;
         t + 1
+    }
+
+    /// The person holding one of `titles` (by the base's role on the date, or by the office a
+    /// new name was given) mentioned at most `within` sentences before `sentence`, latest
+    /// first.
+    fn recent_holder(&self, titles: &[usize], sentence: u32, within: u32) -> Option<usize> {
+        let ids: Vec<&str> = titles
+            .iter()
+            .map(|&t| self.kb.institutions[t].id.as_str())
+            .collect();
+        for rec in self.recs.iter().rev() {
+            if sentence.saturating_sub(rec.sentence) > within {
+                break;
+            }
+            let b = &self.ents[rec.ent];
+            if b.entity.kind != EntityKind::Person {
+                continue;
+            }
+            let by_role = match (self.key_of(rec.ent), self.date) {
+                (Key::Actor(id), Some(d)) => self.kb.actors[id]
+                    .role_on(d)
+                    .is_some_and(|r| ids.contains(&r.title.as_str())),
+                _ => false,
+            };
+            if by_role || b.title.as_deref().is_some_and(|t| ids.contains(&t)) {
+                return Some(rec.ent);
+            }
+        }
+        None
     }
 
     /// The entity holding an office on the date: a person of this document first (nearest
@@ -3611,8 +3649,14 @@ impl<'a> Resolver<'a> {
         ms.push(Mention { span, via });
         let w0 = self.words.partition_point(|w| w.end <= span.start);
         let sentence = self.sent.get(w0).copied().unwrap_or(0);
-        let subject = self.is_subject(span, sentence, w1);
-        let embedded = subject && self.embedded_subject(span);
+        // A person's name opening the sentence is its subject even where the parse loses it
+        // under a long apposition (`X, whose party won three elections, had faced ...`).
+        let opens = w0 < self.words.len()
+            && (w0 == 0 || self.sent[w0 - 1] != sentence)
+            && self.ents[e].entity.kind == EntityKind::Person
+            && via == MentionVia::Name;
+        let subject = self.is_subject(span, sentence, w1) || opens;
+        let embedded = subject && !opens && self.embedded_subject(span);
         self.recs.push(MentionRec {
             start: span.start,
             end: span.end,
