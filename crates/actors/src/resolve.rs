@@ -2558,21 +2558,24 @@ impl<'a> Resolver<'a> {
         if ants.iter().any(|a| a == "capital") {
             return self.capital_nominal(h);
         }
-        // `The mission, known as MINUSMA, ...`: the name that follows is the referent.
+        // `The mission, known as MINUSMA, ...`, `The group, which calls itself X`: the name
+        // that follows is the referent.
+        let pair = |i: usize| {
+            (
+                self.words.get(i).map_or("", |w| w.norm.as_str()),
+                self.words.get(i + 1).map_or("", |w| w.norm.as_str()),
+            )
+        };
         if h.w1 + 2 < self.words.len()
             && self.gap(h.w1 - 1, h.w1).trim() == ","
             && matches!(
-                (
-                    self.words[h.w1].norm.as_str(),
-                    self.words[h.w1 + 1].norm.as_str()
-                ),
-                ("known", "as") | ("also", "known")
-            )
+                pair(h.w1),
+                ("known", "as") | ("also", "known") | ("calling", "itself")
+            ) | (pair(h.w1) == ("which", "calls") && pair(h.w1 + 2).0 == "itself")
         {
-            let at = if self.words[h.w1].norm == "also" {
-                h.w1 + 3
-            } else {
-                h.w1 + 2
+            let at = match self.words[h.w1].norm.as_str() {
+                "also" | "which" => h.w1 + 3,
+                _ => h.w1 + 2,
             };
             if at < self.words.len() && self.words[at].cap {
                 let span = Span::new(self.words[h.w0].start, self.words[h.w1 - 1].end);
@@ -2634,6 +2637,17 @@ impl<'a> Resolver<'a> {
                                         .any(|a| a.to_lowercase().contains(head.as_str())),
                                     _ => false,
                                 })
+                    }
+                    // `the council`: a group or organisation with the word in its name.
+                    "named" => {
+                        matches!(e.entity.kind, EntityKind::Organization | EntityKind::Group)
+                            && match self.key_of(rec.ent) {
+                                Key::Actor(id) => self.kb.actors[id]
+                                    .aliases
+                                    .iter()
+                                    .any(|a| a.to_lowercase().contains(head.as_str())),
+                                _ => false,
+                            }
                     }
                     "ministry" => e
                         .body
