@@ -2308,6 +2308,12 @@ impl<'a> Resolver<'a> {
             "police",
             "security forces",
             "judiciary",
+            "troops",
+            "commandos",
+            "government forces",
+            "government troops",
+            "federal forces",
+            "federal troops",
         ];
         let key = self.words[h.w0..h.w1]
             .iter()
@@ -2375,8 +2381,15 @@ impl<'a> Resolver<'a> {
             }
             return;
         }
-        let Some(det) = det.filter(|_| the) else {
-            return;
+        // `government forces`, `federal troops`: the state's own, definite without `the`.
+        let own_forces = matches!(
+            key.as_str(),
+            "government forces" | "government troops" | "federal forces" | "federal troops"
+        );
+        let first = match det.filter(|_| the) {
+            Some(d) => d,
+            None if own_forces => h.w0,
+            None => return,
         };
         if let Some(next) = self.words.get(h.w1) {
             let glued = self.adjacent(h.w1 - 1, h.w1);
@@ -2384,7 +2397,7 @@ impl<'a> Resolver<'a> {
                 return;
             }
         }
-        let span = Span::new(self.words[det].start, self.words[h.w1 - 1].end);
+        let span = Span::new(self.words[first].start, self.words[h.w1 - 1].end);
         // The same kind of body named before (`the Syrian opposition ... the opposition`).
         let code = &self.kb.institutions[body].code;
         let sentence = self.sent[h.w0];
