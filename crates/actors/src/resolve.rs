@@ -1929,12 +1929,36 @@ impl<'a> Resolver<'a> {
                 return t + 1;
             }
         }
-        let determiner = qual_start.checked_sub(1).is_some_and(|p| {
+        let is_det = |p: usize| {
             matches!(
                 self.words[p].norm.as_str(),
                 "the" | "his" | "her" | "its" | "their"
             )
-        });
+        };
+        // `the new president`, `the deposed prime minister`: a word of time between the
+        // determiner and the office.
+        let timed = qual_start
+            .checked_sub(2)
+            .filter(|&p| is_det(p) && self.adjacent(p + 1, qual_start))
+            .map(|p| self.words[p + 1].norm.clone())
+            .filter(|m| {
+                matches!(
+                    m.as_str(),
+                    "new" | "incoming" | "former" | "deposed" | "ousted" | "outgoing" | "toppled"
+                )
+            });
+        let determiner = qual_start.checked_sub(1).is_some_and(is_det) || timed.is_some();
+        if timed
+            .as_deref()
+            .is_some_and(|m| !matches!(m, "new" | "incoming"))
+        {
+            if let Some(e) = self.former_holder(titles) {
+                let span = Span::new(self.words[qual_start - 1].start, self.words[h.w1 - 1].end);
+                self.add_mention(e, span, MentionVia::Nominal, h.w1);
+                self.office_emitted = true;
+            }
+            return t + 1;
+        }
         let capital = self.words[h.w0].cap;
         if q.is_none() && !determiner {
             return t + 1;
@@ -1956,13 +1980,44 @@ impl<'a> Resolver<'a> {
             }
             return t + 1;
         }
-        let span = Span::new(self.words[qual_start].start, self.words[h.w1 - 1].end);
+        let first = if timed.is_some() {
+            qual_start - 1
+        } else {
+            qual_start
+        };
+        let span = Span::new(self.words[first].start, self.words[h.w1 - 1].end);
         if let Some(e) = self.office_holder(q, titles) {
             self.add_mention(e, span, MentionVia::Nominal, h.w1);
             self.office_emitted = true;
         }
         let _ = capital;
         t + 1
+    }
+
+    /// A person named in the document who held one of `titles` until before the date (`the
+    /// deposed prime minister`), latest mentioned first.
+    fn former_holder(&self, titles: &[usize]) -> Option<usize> {
+        let date = self.date?;
+        let ids: Vec<&str> = titles
+            .iter()
+            .map(|&t| self.kb.institutions[t].id.as_str())
+            .collect();
+        self.recs
+            .iter()
+            .rev()
+            .find_map(|rec| match self.key_of(rec.ent) {
+                Key::Actor(id) => {
+                    let a = &self.kb.actors[id];
+                    let held = a.roles.iter().any(|r| {
+                        ids.contains(&r.title.as_str()) && r.to.is_some_and(|t| t <= date)
+                    });
+                    let now = a
+                        .role_on(date)
+                        .is_some_and(|r| ids.contains(&r.title.as_str()));
+                    (held && !now).then_some(rec.ent)
+                }
+                _ => None,
+            })
     }
 
     /// The person holding one of `titles` (by the base's role on the date, or by the office a
