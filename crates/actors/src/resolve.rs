@@ -20,7 +20,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use newsgraph_core::{
-    Date, Document, Entity, EntityKind, Mention, MentionVia, Place, Span, MONTH_NAMES,
+    Date, Document, Entity, EntityKind, Mention, MentionVia, Place, Span, Upos, MONTH_NAMES,
 };
 
 use crate::kb::{title_rank, ActorClass, ActorId, Gender, InstClass, Kb, Target};
@@ -836,9 +836,13 @@ struct EntBuild {
 #[derive(Clone, Copy, Debug)]
 struct MentionRec {
     start: usize,
+    end: usize,
     ent: usize,
     sentence: u32,
     subject: bool,
+    /// The subject of an embedded clause (`X said Y had asked`: Y), a weaker antecedent than
+    /// the subject of the sentence.
+    embedded: bool,
     /// A pronoun mention: it repeats its antecedent and adds no weight to a country's focus.
     pronoun: bool,
 }
@@ -999,6 +1003,21 @@ impl<'a> Resolver<'a> {
                 && self.run_word(next)
                 && !FUNCTION_WORDS.contains(&self.words[next].norm.as_str())
                 && !MONTHS.contains(&self.words[next].norm.as_str());
+            // `Northern Ireland`, `West Bengal`: a capitalised word before a country or
+            // capital that makes a known place with it.
+            let prefixed = only_place
+                && h.w0 > 0
+                && self.adjacent(h.w0 - 1, h.w0)
+                && !covered[h.w0 - 1]
+                && self.run_word(h.w0 - 1)
+                && {
+                    let key: Vec<&str> = self.words[h.w0 - 1..h.w1]
+                        .iter()
+                        .map(|w| w.norm.as_str())
+                        .collect();
+                    self.gaz.contains(&key.join(" "))
+                };
+            let glued = glued || prefixed;
             if glued {
                 for c in covered.iter_mut().take(h.w1).skip(h.w0) {
                     *c = false;
@@ -1910,12 +1929,36 @@ impl<'a> Resolver<'a> {
                 return t + 1;
             }
         }
-        let determiner = qual_start.checked_sub(1).is_some_and(|p| {
+        let is_det = |p: usize| {
             matches!(
                 self.words[p].norm.as_str(),
                 "the" | "his" | "her" | "its" | "their"
             )
-        });
+        };
+        // `the new president`, `the deposed prime minister`: a word of time between the
+        // determiner and the office.
+        let timed = qual_start
+            .checked_sub(2)
+            .filter(|&p| is_det(p) && self.adjacent(p + 1, qual_start))
+            .map(|p| self.words[p + 1].norm.clone())
+            .filter(|m| {
+                matches!(
+                    m.as_str(),
+                    "new" | "incoming" | "former" | "deposed" | "ousted" | "outgoing" | "toppled"
+                )
+            });
+        let determiner = qual_start.checked_sub(1).is_some_and(is_det) || timed.is_some();
+        if timed
+            .as_deref()
+            .is_some_and(|m| !matches!(m, "new" | "incoming"))
+        {
+            if let Some(e) = self.former_holder(titles) {
+                let span = Span::new(self.words[qual_start - 1].start, self.words[h.w1 - 1].end);
+                self.add_mention(e, span, MentionVia::Nominal, h.w1);
+                self.office_emitted = true;
+            }
+            return t + 1;
+        }
         let capital = self.words[h.w0].cap;
         if q.is_none() && !determiner {
             return t + 1;
@@ -1926,15 +1969,84 @@ impl<'a> Resolver<'a> {
                 .iter()
                 .all(|&ti| title_rank(&self.kb.institutions[ti].id) < 3)
         {
+            // `The general promised ...`: a minor office refers only to a person of that
+            // office named in the last few sentences.
+            if determiner {
+                if let Some(e) = self.recent_holder(titles, self.sent[h.w0], 3) {
+                    let span = Span::new(self.words[qual_start].start, self.words[h.w1 - 1].end);
+                    self.add_mention(e, span, MentionVia::Nominal, h.w1);
+                    self.office_emitted = true;
+                }
+            }
             return t + 1;
         }
-        let span = Span::new(self.words[qual_start].start, self.words[h.w1 - 1].end);
+        let first = if timed.is_some() {
+            qual_start - 1
+        } else {
+            qual_start
+        };
+        let span = Span::new(self.words[first].start, self.words[h.w1 - 1].end);
         if let Some(e) = self.office_holder(q, titles) {
             self.add_mention(e, span, MentionVia::Nominal, h.w1);
             self.office_emitted = true;
         }
         let _ = capital;
         t + 1
+    }
+
+    /// A person named in the document who held one of `titles` until before the date (`the
+    /// deposed prime minister`), latest mentioned first.
+    fn former_holder(&self, titles: &[usize]) -> Option<usize> {
+        let date = self.date?;
+        let ids: Vec<&str> = titles
+            .iter()
+            .map(|&t| self.kb.institutions[t].id.as_str())
+            .collect();
+        self.recs
+            .iter()
+            .rev()
+            .find_map(|rec| match self.key_of(rec.ent) {
+                Key::Actor(id) => {
+                    let a = &self.kb.actors[id];
+                    let held = a.roles.iter().any(|r| {
+                        ids.contains(&r.title.as_str()) && r.to.is_some_and(|t| t <= date)
+                    });
+                    let now = a
+                        .role_on(date)
+                        .is_some_and(|r| ids.contains(&r.title.as_str()));
+                    (held && !now).then_some(rec.ent)
+                }
+                _ => None,
+            })
+    }
+
+    /// The person holding one of `titles` (by the base's role on the date, or by the office a
+    /// new name was given) mentioned at most `within` sentences before `sentence`, latest
+    /// first.
+    fn recent_holder(&self, titles: &[usize], sentence: u32, within: u32) -> Option<usize> {
+        let ids: Vec<&str> = titles
+            .iter()
+            .map(|&t| self.kb.institutions[t].id.as_str())
+            .collect();
+        for rec in self.recs.iter().rev() {
+            if sentence.saturating_sub(rec.sentence) > within {
+                break;
+            }
+            let b = &self.ents[rec.ent];
+            if b.entity.kind != EntityKind::Person {
+                continue;
+            }
+            let by_role = match (self.key_of(rec.ent), self.date) {
+                (Key::Actor(id), Some(d)) => self.kb.actors[id]
+                    .role_on(d)
+                    .is_some_and(|r| ids.contains(&r.title.as_str())),
+                _ => false,
+            };
+            if by_role || b.title.as_deref().is_some_and(|t| ids.contains(&t)) {
+                return Some(rec.ent);
+            }
+        }
+        None
     }
 
     /// The entity holding an office on the date: a person of this document first (nearest
@@ -2111,11 +2223,31 @@ impl<'a> Resolver<'a> {
 
     fn standalone_hit(&mut self, items: &[Item], k: usize, h: &Hit) -> usize {
         // Names and acronyms of actors.
-        let actor = h.targets.iter().find_map(|t| match *t {
-            Target::Name(id) => Some((id, MentionVia::Name)),
-            Target::Acronym(id) => Some((id, MentionVia::Acronym)),
-            _ => None,
-        });
+        let actors: Vec<(ActorId, MentionVia)> = h
+            .targets
+            .iter()
+            .filter_map(|t| match *t {
+                Target::Name(id) => Some((id, MentionVia::Name)),
+                Target::Acronym(id) => Some((id, MentionVia::Acronym)),
+                _ => None,
+            })
+            .collect();
+        // Namesakes (`National Liberation Army` in Colombia and in Macedonia): the one of the
+        // country in context, else the first listed.
+        let actor = match actors.as_slice() {
+            [] => None,
+            [one] => Some(*one),
+            [first, ..] => {
+                let here = self.context_country(h.w0);
+                actors
+                    .iter()
+                    .copied()
+                    .find(|(id, _)| {
+                        here.is_some() && self.kb.actors[*id].country.as_deref() == here.as_deref()
+                    })
+                    .or(Some(*first))
+            }
+        };
         if let Some((id, via)) = actor {
             // `Beirut-based`, `Russian-backed`: a modifier, not a mention.
             if self.based_after(h.w1) && self.kb.actors[id].class == ActorClass::Country {
@@ -2231,6 +2363,12 @@ impl<'a> Resolver<'a> {
             "police",
             "security forces",
             "judiciary",
+            "troops",
+            "commandos",
+            "government forces",
+            "government troops",
+            "federal forces",
+            "federal troops",
         ];
         let key = self.words[h.w0..h.w1]
             .iter()
@@ -2298,8 +2436,15 @@ impl<'a> Resolver<'a> {
             }
             return;
         }
-        let Some(det) = det.filter(|_| the) else {
-            return;
+        // `government forces`, `federal troops`: the state's own, definite without `the`.
+        let own_forces = matches!(
+            key.as_str(),
+            "government forces" | "government troops" | "federal forces" | "federal troops"
+        );
+        let first = match det.filter(|_| the) {
+            Some(d) => d,
+            None if own_forces => h.w0,
+            None => return,
         };
         if let Some(next) = self.words.get(h.w1) {
             let glued = self.adjacent(h.w1 - 1, h.w1);
@@ -2307,7 +2452,7 @@ impl<'a> Resolver<'a> {
                 return;
             }
         }
-        let span = Span::new(self.words[det].start, self.words[h.w1 - 1].end);
+        let span = Span::new(self.words[first].start, self.words[h.w1 - 1].end);
         // The same kind of body named before (`the Syrian opposition ... the opposition`).
         let code = &self.kb.institutions[body].code;
         let sentence = self.sent[h.w0];
@@ -2481,21 +2626,24 @@ impl<'a> Resolver<'a> {
         if ants.iter().any(|a| a == "capital") {
             return self.capital_nominal(h);
         }
-        // `The mission, known as MINUSMA, ...`: the name that follows is the referent.
+        // `The mission, known as MINUSMA, ...`, `The group, which calls itself X`: the name
+        // that follows is the referent.
+        let pair = |i: usize| {
+            (
+                self.words.get(i).map_or("", |w| w.norm.as_str()),
+                self.words.get(i + 1).map_or("", |w| w.norm.as_str()),
+            )
+        };
         if h.w1 + 2 < self.words.len()
             && self.gap(h.w1 - 1, h.w1).trim() == ","
             && matches!(
-                (
-                    self.words[h.w1].norm.as_str(),
-                    self.words[h.w1 + 1].norm.as_str()
-                ),
-                ("known", "as") | ("also", "known")
-            )
+                pair(h.w1),
+                ("known", "as") | ("also", "known") | ("calling", "itself")
+            ) | (pair(h.w1) == ("which", "calls") && pair(h.w1 + 2).0 == "itself")
         {
-            let at = if self.words[h.w1].norm == "also" {
-                h.w1 + 3
-            } else {
-                h.w1 + 2
+            let at = match self.words[h.w1].norm.as_str() {
+                "also" | "which" => h.w1 + 3,
+                _ => h.w1 + 2,
             };
             if at < self.words.len() && self.words[at].cap {
                 let span = Span::new(self.words[h.w0].start, self.words[h.w1 - 1].end);
@@ -2511,15 +2659,33 @@ impl<'a> Resolver<'a> {
         // be far back; other nominals look six sentences back.
         let far_ok = |a: &String| a == "igo" || a == "bloc";
         let far_reach = ants.iter().any(far_ok);
+        let group_nominal = ants.iter().all(|a| {
+            matches!(
+                a.as_str(),
+                "group"
+                    | "organization"
+                    | "jihadist"
+                    | "rebel"
+                    | "militia"
+                    | "separatist"
+                    | "movement"
+                    | "party"
+                    | "pmc"
+            )
+        });
+        // Beyond six sentences a group nominal (`the rebels`) still takes the one group of
+        // its kind the text has named.
+        let mut far_groups: Vec<usize> = Vec::new();
         for (ri, rec) in self.recs.iter().enumerate().rev() {
             let far = sentence.saturating_sub(rec.sentence) > 6;
-            if far && !far_reach {
+            if far && !far_reach && !group_nominal {
                 break;
             }
+            let beyond = far && !far_reach;
             let e = &self.ents[rec.ent];
             let ok = ants
                 .iter()
-                .filter(|a| !far || far_ok(a))
+                .filter(|a| !far || far_ok(a) || beyond)
                 .any(|a| match a.as_str() {
                     "group" => {
                         e.entity.kind == EntityKind::Group
@@ -2539,6 +2705,17 @@ impl<'a> Resolver<'a> {
                                         .any(|a| a.to_lowercase().contains(head.as_str())),
                                     _ => false,
                                 })
+                    }
+                    // `the council`: a group or organisation with the word in its name.
+                    "named" => {
+                        matches!(e.entity.kind, EntityKind::Organization | EntityKind::Group)
+                            && match self.key_of(rec.ent) {
+                                Key::Actor(id) => self.kb.actors[id]
+                                    .aliases
+                                    .iter()
+                                    .any(|a| a.to_lowercase().contains(head.as_str())),
+                                _ => false,
+                            }
                     }
                     "ministry" => e
                         .body
@@ -2568,29 +2745,24 @@ impl<'a> Resolver<'a> {
                     }
                     t => e.group_type.as_deref() == Some(t),
                 });
+            if ok && beyond {
+                if !far_groups.contains(&rec.ent) {
+                    far_groups.push(rec.ent);
+                }
+                continue;
+            }
             if ok {
                 found = Some(rec.ent);
                 found_at = Some((ri, rec.sentence));
                 break;
             }
         }
+        if found.is_none() && far_groups.len() == 1 {
+            found = far_groups.first().copied();
+        }
         // `X, a local group that pledged loyalty to Y, has fought ... The militants said`:
         // a group nominal refers to the subject of its antecedent's sentence rather than a
         // group named inside a clause or an apposition of it.
-        let group_nominal = ants.iter().all(|a| {
-            matches!(
-                a.as_str(),
-                "group"
-                    | "organization"
-                    | "jihadist"
-                    | "rebel"
-                    | "militia"
-                    | "separatist"
-                    | "movement"
-                    | "party"
-                    | "pmc"
-            )
-        });
         if let (Some((ri, sentence)), true) = (found_at, group_nominal) {
             let earlier = self.recs[..ri]
                 .iter()
@@ -2871,9 +3043,12 @@ impl<'a> Resolver<'a> {
                 if let Some(head) = self.inst_of(h, &[InstClass::Head]) {
                     let inst = &self.kb.institutions[head];
                     let country = self.country_near(w0).or_else(|| {
-                        matches!(inst.code.as_str(), "GOV" | "JUD" | "LEG" | "OPP")
-                            .then(|| self.context_country(w0))
-                            .flatten()
+                        matches!(
+                            inst.code.as_str(),
+                            "GOV" | "JUD" | "LEG" | "OPP" | "REB" | "PTY"
+                        )
+                        .then(|| self.context_country(w0))
+                        .flatten()
                     });
                     let code = Some(match &country {
                         Some(c) if inst.code == "NGO" => format!("NGO{c}"),
@@ -2898,9 +3073,12 @@ impl<'a> Resolver<'a> {
         if let Some(head) = self.head_before(w0) {
             let inst = &self.kb.institutions[head];
             let country = self.country_near(w0).or_else(|| {
-                matches!(inst.code.as_str(), "GOV" | "JUD" | "LEG" | "OPP")
-                    .then(|| self.context_country(w0))
-                    .flatten()
+                matches!(
+                    inst.code.as_str(),
+                    "GOV" | "JUD" | "LEG" | "OPP" | "REB" | "PTY"
+                )
+                .then(|| self.context_country(w0))
+                .flatten()
             });
             let code = Some(match &country {
                 Some(c) if inst.code == "NGO" => format!("NGO{c}"),
@@ -3300,11 +3478,22 @@ impl<'a> Resolver<'a> {
         let s = self.sent[w];
         let start = self.words[w].start;
         let mut best: Option<(f32, usize)> = None;
-        let mut seen_in_sentence: HashSet<usize> = HashSet::new();
+        let excluded: Vec<usize> = self
+            .clause_subjects(w)
+            .into_iter()
+            .map(|t| self.doc.tokens[t].span.start)
+            .collect();
+        let relative = self
+            .relative_antecedent(w)
+            .map(|t| self.doc.tokens[t].span.start);
         for (ri, rec) in self.recs.iter().enumerate().rev() {
             if rec.start >= start {
                 continue;
             }
+            if excluded.iter().any(|&x| rec.start <= x && x < rec.end) {
+                continue;
+            }
+            let described = relative.is_some_and(|x| rec.start <= x && x < rec.end);
             let dist = s.saturating_sub(rec.sentence);
             if dist > 2 {
                 break;
@@ -3326,13 +3515,18 @@ impl<'a> Resolver<'a> {
                 }
                 PronounClass::Plural => e.entity.kind == EntityKind::Group || e.plural,
             };
-            if !ok || !seen_in_sentence.insert(rec.ent * 4 + dist as usize) {
+            if !ok {
                 continue;
             }
             let score = if self.words[w].norm == "it" {
                 ri as f32
             } else {
-                3.0 * f32::from(u8::from(rec.subject)) + if dist == 0 { 2.0 } else { 0.0 }
+                let subject = match (rec.subject, rec.embedded) {
+                    (false, _) => 0.0,
+                    (true, false) => 3.0,
+                    (true, true) => 2.0,
+                };
+                subject + if dist == 0 { 2.0 } else { 0.0 } + if described { 4.0 } else { 0.0 }
                     - 1.5 * dist as f32
                     + 0.001 * ri as f32
             };
@@ -3405,7 +3599,22 @@ impl<'a> Resolver<'a> {
             return e;
         }
         let inst = &self.kb.institutions[body];
-        let canonical = format!("{} {}", self.kb.adjective(country), inst.canonical);
+        let adjective = self.kb.adjective(country);
+        // A country's people go by their plural demonym where it has one (`Uzbeks`,
+        // `Palestinians`), else as its civilians (`Chinese civilians`).
+        let demonym = format!("{adjective}s");
+        let people = inst.id == "civilians"
+            && self.kb.by_iso3.get(country).is_some_and(|&c| {
+                self.kb.countries[c]
+                    .adjectives
+                    .iter()
+                    .any(|a| *a == demonym)
+            });
+        let canonical = if people {
+            demonym
+        } else {
+            format!("{adjective} {}", inst.canonical)
+        };
         let b = EntBuild {
             key: key.clone(),
             entity: Entity {
@@ -3522,32 +3731,190 @@ impl<'a> Resolver<'a> {
         ms.push(Mention { span, via });
         let w0 = self.words.partition_point(|w| w.end <= span.start);
         let sentence = self.sent.get(w0).copied().unwrap_or(0);
-        let subject = self.is_subject(span, sentence, w1);
+        // A person's name opening the sentence is its subject even where the parse loses it
+        // under a long apposition (`X, whose party won three elections, had faced ...`).
+        let opens = w0 < self.words.len()
+            && (w0 == 0 || self.sent[w0 - 1] != sentence)
+            && self.ents[e].entity.kind == EntityKind::Person
+            && via == MentionVia::Name;
+        let subject = self.is_subject(span, sentence, w1) || opens;
+        let embedded = subject && !opens && self.embedded_subject(span);
         self.recs.push(MentionRec {
             start: span.start,
+            end: span.end,
             ent: e,
             sentence,
             subject,
+            embedded,
             pronoun: via == MentionVia::Pronoun,
         });
     }
 
     /// Subject test: the parse when present (`nsubj`), else the first mention of its sentence
     /// or one followed by a verb.
+    /// The parse's head token of `span`: the one whose head lies outside it.
+    fn span_head(&self, span: Span) -> Option<usize> {
+        let toks = &self.doc.tokens;
+        let first = toks.partition_point(|t| t.span.end <= span.start);
+        let inside = |i: usize| toks.get(i).is_some_and(|t| span.contains(t.span));
+        (first..toks.len())
+            .take_while(|&i| inside(i))
+            .find(|&i| !toks[i].deprel.is_empty() && !toks[i].head.is_some_and(inside))
+            .map(|mut i| {
+                // `Prime Minister Nikol Pashinyan` with the title outside the span: the name
+                // hangs from the title, which carries the relation.
+                for _ in 0..3 {
+                    match toks[i].head {
+                        Some(h)
+                            if matches!(toks[i].deprel.as_str(), "flat" | "appos" | "compound")
+                                && h < toks.len()
+                                && toks[h].span.end <= span.start =>
+                        {
+                            i = h
+                        }
+                        _ => break,
+                    }
+                }
+                i
+            })
+    }
+
+    /// Whether the mention at `span` is the subject of a subordinate or reported clause.
+    fn embedded_subject(&self, span: Span) -> bool {
+        let toks = &self.doc.tokens;
+        let Some(h) = self.span_head(span) else {
+            return false;
+        };
+        if !toks[h].deprel.starts_with("nsubj") {
+            return false;
+        }
+        toks[h].head.and_then(|v| toks.get(v)).is_some_and(|v| {
+            matches!(
+                v.deprel.as_str(),
+                "ccomp" | "advcl" | "acl" | "acl:relcl" | "xcomp" | "csubj"
+            )
+        })
+    }
+
+    /// Tokens a non-reflexive object pronoun at word `w` cannot refer to: the subject of its
+    /// own clause (`Lebed overruled him`, `X, who had negotiated with him`), with its
+    /// appositions; through a controlled infinitive (`X agreed to meet him`) to the subject
+    /// that controls it. Empty when the pronoun is no object or the text is unparsed.
+    fn clause_subjects(&self, w: usize) -> Vec<usize> {
+        let toks = &self.doc.tokens;
+        let mut out = Vec::new();
+        let Some(&t) = self.token_at.get(&self.words[w].start) else {
+            return out;
+        };
+        let rel = toks[t].deprel.as_str();
+        if !(rel == "obj" || rel == "iobj" || rel == "obl" || rel.starts_with("obl:")) {
+            return out;
+        }
+        // `met her top officials`: a possessive `her` the parse took for the object.
+        if self.words[w].norm == "her"
+            && toks
+                .get(t + 1)
+                .is_some_and(|n| matches!(n.upos, Upos::Noun | Upos::Adj | Upos::Propn | Upos::Num))
+        {
+            return out;
+        }
+        let mut v = toks[t].head;
+        for _ in 0..3 {
+            let Some(vi) = v else { break };
+            let lo = vi.saturating_sub(60);
+            let hi = (vi + 60).min(toks.len());
+            let before = out.len();
+            for i in lo..hi {
+                if toks[i].head != Some(vi) || !toks[i].deprel.starts_with("nsubj") {
+                    continue;
+                }
+                out.push(i);
+                let form = toks[i].form(self.text).to_lowercase();
+                if matches!(form.as_str(), "who" | "that" | "which")
+                    && toks[vi].deprel == "acl:relcl"
+                {
+                    if let Some(n) = toks[vi].head {
+                        out.push(n);
+                    }
+                }
+            }
+            for i in lo..hi {
+                if toks[i].deprel == "appos" && toks[i].head.is_some_and(|h| out.contains(&h)) {
+                    out.push(i);
+                }
+            }
+            // A controlled infinitive, or a conjunct verb sharing the subject of the first
+            // (`X called Y and urged him`).
+            let shared = toks[vi].deprel == "conj" && out.len() == before;
+            if toks[vi].deprel != "xcomp" && !shared {
+                break;
+            }
+            v = toks[vi].head;
+        }
+        out
+    }
+
+    /// For a pronoun at word `w` inside a relative clause on a person (`X, who has been held
+    /// with his wife`): the token of the noun the clause describes.
+    fn relative_antecedent(&self, w: usize) -> Option<usize> {
+        self.parsed_relative(w).or_else(|| self.surface_relative(w))
+    }
+
+    /// The same from the words alone, for a possessive (`X, who has been held with his
+    /// wife`): `, who` before it in its clause, and the word before the comma.
+    fn surface_relative(&self, w: usize) -> Option<usize> {
+        if !matches!(self.words[w].norm.as_str(), "his" | "her" | "its" | "their") {
+            return None;
+        }
+        let s = self.sent[w];
+        let mut i = w;
+        while i > 1 {
+            if self.sent[i - 1] != s || self.gap(i - 1, i).contains([',', ';', ':', '(']) {
+                return None;
+            }
+            i -= 1;
+            if self.words[i].norm == "who" {
+                if self.gap(i - 1, i).trim() != "," || !self.words[i - 1].cap {
+                    return None;
+                }
+                return self.token_at.get(&self.words[i - 1].start).copied();
+            }
+        }
+        None
+    }
+
+    fn parsed_relative(&self, w: usize) -> Option<usize> {
+        let toks = &self.doc.tokens;
+        let t = *self.token_at.get(&self.words[w].start)?;
+        let mut cur = t;
+        for _ in 0..4 {
+            let h = toks[cur].head?;
+            if toks[cur].deprel == "acl:relcl" {
+                let lo = cur.saturating_sub(30);
+                let rel_subject = (lo..cur).any(|i| {
+                    toks[i].head == Some(cur)
+                        && toks[i].deprel.starts_with("nsubj")
+                        && matches!(
+                            toks[i].form(self.text).to_lowercase().as_str(),
+                            "who" | "whose"
+                        )
+                });
+                return rel_subject.then_some(h);
+            }
+            if matches!(toks[cur].deprel.as_str(), "ccomp" | "parataxis" | "root") {
+                return None;
+            }
+            cur = h;
+        }
+        None
+    }
+
     fn is_subject(&self, span: Span, sentence: u32, w1: usize) -> bool {
         if !self.doc.tokens.is_empty() {
             // The span's head token: the one whose head lies outside the span
             // (`Community` in `the Economic Community of West African States`).
-            let toks = &self.doc.tokens;
-            let first = toks.partition_point(|t| t.span.end <= span.start);
-            let inside = |i: usize| toks.get(i).is_some_and(|t| span.contains(t.span));
-            let mut i = first;
-            while inside(i) {
-                let t = &toks[i];
-                if !t.deprel.is_empty() && !t.head.is_some_and(inside) {
-                    return t.deprel.starts_with("nsubj");
-                }
-                i += 1;
+            if let Some(h) = self.span_head(span) {
+                return self.doc.tokens[h].deprel.starts_with("nsubj");
             }
             let mut w = self.words.partition_point(|x| x.end < span.end);
             while w > 0 && self.words.get(w).is_some_and(|x| x.start >= span.end) {

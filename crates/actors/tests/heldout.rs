@@ -54,23 +54,25 @@ fn fourth_held_out_resolution_stays_above_the_floor() {
 /// recall 0.597 with the rules of its commit; 0.703 and 0.622 with the rules the fourth set
 /// drove, still unseen by them), then released for development (0.706 and 0.624 once a capital
 /// places an office's description; 0.736 and 0.649 once pronouns add no weight to the country in
-/// focus): a floor a little under that score, so that a regression shows.
+/// focus; 0.872 and 0.830 after the office holders, parties and armed groups of its countries, the
+/// country in context for namesakes and unknown groups, and the clause rules for pronouns): a
+/// floor a little under that score, so that a regression shows.
 #[test]
 fn fifth_held_out_resolution_stays_above_the_floor() {
     let (gold, p, r) = score_dir(FIFTH);
     assert!(gold >= 300, "the check needs at least 300 gold mentions");
-    assert!(p >= 0.73 && r >= 0.64, "precision {p:.3}, recall {r:.3}");
+    assert!(p >= 0.86 && r >= 0.82, "precision {p:.3}, recall {r:.3}");
 }
 
 /// The sixth set (four articles, 168 gold mentions), written and committed before the system was
 /// run on it: precision 0.783, recall 0.643 with the rules of its commit, the same with the two
-/// rules the fifth set drove. Still unseen by any rule: a floor under that first score, so that a
-/// regression shows.
+/// rules the fifth set drove. Then released for development with the fifth (0.917 and 0.857 after
+/// the same rules and facts): a floor a little under that score, so that a regression shows.
 #[test]
 fn sixth_held_out_resolution_stays_above_the_floor() {
     let (gold, p, r) = score_dir(SIXTH);
     assert!(gold >= 150, "the check needs at least 150 gold mentions");
-    assert!(p >= 0.77 && r >= 0.63, "precision {p:.3}, recall {r:.3}");
+    assert!(p >= 0.91 && r >= 0.85, "precision {p:.3}, recall {r:.3}");
 }
 
 /// Gold mentions, resolution precision and recall over the articles of `dir`.

@@ -462,7 +462,7 @@ fn lone_country_adjectives_and_plural_demonyms() {
         "A Russian missile hit the market. Thousands of Palestinians fled.",
         &[
             "Russian => Russia RUS Name",
-            "Palestinians => Palestinian civilians PSECVL Name",
+            "Palestinians => Palestinians PSECVL Name",
         ],
     );
     // A modifier of a name is not a mention of its own.
@@ -829,5 +829,39 @@ fn a_name_after_an_office_is_not_split_at_a_town_named_like_its_first_word() {
         got.iter()
             .any(|g| g.starts_with("Warren Christopher => Warren Christopher ")),
         "{got:?}"
+    );
+}
+
+#[test]
+fn a_former_office_holder_by_a_word_of_time() {
+    // `the deposed prime minister`: a person of the document who held the office before the
+    // date, not the one holding it on the date.
+    check(
+        "2006-09-25",
+        "Thaksin Shinawatra stayed in London on Monday. The deposed prime minister said nothing.",
+        &["deposed prime minister => Thaksin Shinawatra THA Nominal"],
+    );
+}
+
+#[test]
+fn a_place_name_containing_a_country_is_that_place() {
+    check_absent(
+        "1998-04-10",
+        "Talks in Northern Ireland resumed on Monday.",
+        &[
+            "Ireland => Ireland IRL Name",
+            "Northern Ireland => Ireland IRL Name",
+        ],
+    );
+}
+
+#[test]
+fn namesake_groups_take_the_country_in_context() {
+    // Two groups share the name `National Liberation Army`: the Macedonian one in a
+    // Macedonian story.
+    check(
+        "2001-05-03",
+        "Macedonia sent tanks north. The National Liberation Army said it would fight on.",
+        &["National Liberation Army => National Liberation Army (Macedonia) MKDREBNLA Name"],
     );
 }
