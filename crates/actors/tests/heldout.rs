@@ -1,5 +1,5 @@
 //! The held-out checks: `tests/heldout/` (ten articles about other conflicts than the seeds')
-//! and the later `-fresh`, `-third`, `-fourth`, `-fifth` and `-sixth` sets, with hand-checked gold mentions,
+//! and the later `-fresh`, `-third`, `-fourth`, `-fifth`, `-sixth` and `-seventh` sets, with hand-checked gold mentions,
 //! analysed by the text stages and the actors stage and scored as `newsgraph eval actors`
 //! scores them. Prints every error when run with `--nocapture`.
 
@@ -13,6 +13,7 @@ const THIRD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-third");
 const FOURTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-fourth");
 const FIFTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-fifth");
 const SIXTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-sixth");
+const SEVENTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-seventh");
 
 #[test]
 fn held_out_resolution_precision_and_recall_reach_the_target() {
@@ -73,6 +74,16 @@ fn sixth_held_out_resolution_stays_above_the_floor() {
     let (gold, p, r) = score_dir(SIXTH);
     assert!(gold >= 150, "the check needs at least 150 gold mentions");
     assert!(p >= 0.91 && r >= 0.85, "precision {p:.3}, recall {r:.3}");
+}
+
+/// The seventh set (six articles, 285 gold mentions), written and committed before the system was
+/// run on it, after the rules and facts the fifth and sixth sets drove: precision 0.759, recall
+/// 0.618 at its first score. A floor a little under that score, so that a regression shows.
+#[test]
+fn seventh_held_out_resolution_stays_above_the_floor() {
+    let (gold, p, r) = score_dir(SEVENTH);
+    assert!(gold >= 150, "the check needs at least 150 gold mentions");
+    assert!(p >= 0.75 && r >= 0.61, "precision {p:.3}, recall {r:.3}");
 }
 
 /// Gold mentions, resolution precision and recall over the articles of `dir`.
