@@ -35,6 +35,34 @@ enum TrainCommand {
         after_help = "Example:\n  newsgraph train parser --data ../shared/data/ud-english-ewt --out resources/models/parser.bin"
     )]
     Parser(ParserArgs),
+    /// Word clusters for the parser's features (divisive clustering of PPMI neighbour vectors).
+    #[command(
+        after_help = "Example:\n  newsgraph train clusters --data ../shared/data/ud-english-ewt --text ../shared/data/polnear/train/text --out resources/models/clusters.tsv\n\nRebuild the binary afterwards: the parser is trained with the embedded clusters."
+    )]
+    Clusters(ClustersArgs),
+}
+
+/// Arguments of `newsgraph train clusters`.
+#[derive(clap::Args, Debug)]
+struct ClustersArgs {
+    /// Treebank directory whose `*-ud-train.conllu` word forms are clustered.
+    #[arg(long)]
+    data: PathBuf,
+    /// Directories of raw `.txt` files to cluster as well (split into sentences and tokens).
+    #[arg(long)]
+    text: Vec<PathBuf>,
+    /// Where to write the clusters.
+    #[arg(long, default_value = "resources/models/clusters.tsv")]
+    out: PathBuf,
+    /// Words seen fewer times get no cluster.
+    #[arg(long, default_value_t = newsgraph_text::clusters::ClusterOptions::default().min_count)]
+    min_count: usize,
+    /// Longest bit string.
+    #[arg(long, default_value_t = newsgraph_text::clusters::ClusterOptions::default().depth)]
+    depth: u32,
+    /// Number of frequent words that describe a word's neighbours.
+    #[arg(long, default_value_t = newsgraph_text::clusters::ClusterOptions::default().contexts)]
+    contexts: usize,
 }
 
 /// Arguments of `newsgraph train parser`.
@@ -71,6 +99,14 @@ struct ParserArgs {
     /// tags; 0 (the shipped model) trains and chooses on the treebank's gold tags.
     #[arg(long, default_value_t = 0)]
     folds: usize,
+    /// With `--folds`: train on every sentence twice, with its jackknifed tags and with the
+    /// treebank's own, so the parser learns both from clean tags and from the tagger's errors.
+    #[arg(long)]
+    with_gold: bool,
+    /// Add the word-cluster feature templates (bit-string prefixes of the embedded
+    /// `resources/models/clusters.tsv`, built by `newsgraph train clusters`).
+    #[arg(long)]
+    clusters: bool,
 }
 
 /// Arguments of `newsgraph train tagger`.
@@ -98,6 +134,7 @@ pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
     match args.command {
         TrainCommand::Tagger(a) => tagger(a, globals),
         TrainCommand::Parser(a) => parser(a, globals),
+        TrainCommand::Clusters(a) => clusters(a, globals),
     }
 }
 
@@ -135,7 +172,11 @@ fn parser(args: ParserArgs, globals: Globals) -> anyhow::Result<Outcome> {
         None => None,
     };
     let start = Instant::now();
+    if args.with_gold && args.folds == 0 {
+        bail!("--with-gold needs --folds");
+    }
     if args.folds > 0 {
+        let gold = args.with_gold.then(|| train_set.clone());
         train_set = newsgraph_text::tagger::train::jackknife(
             &train_set,
             args.folds,
@@ -149,6 +190,9 @@ fn parser(args: ParserArgs, globals: Globals) -> anyhow::Result<Outcome> {
                 }
             },
         )?;
+        if let Some(gold) = gold {
+            train_set.extend(gold);
+        }
         let tagger = newsgraph_text::tagger::TaggerModel::shipped()?;
         let mut scratch = newsgraph_text::tagger::Scratch::default();
         for s in dev_set.iter_mut().flatten() {
@@ -162,6 +206,7 @@ fn parser(args: ParserArgs, globals: Globals) -> anyhow::Result<Outcome> {
         explore_p: args.explore,
         runs: args.runs,
         beam: args.beam,
+        clusters: args.clusters,
         ..TrainOptions::default()
     };
     let model = train(&train_set, dev_set.as_deref(), &opts, |r| {
@@ -195,6 +240,64 @@ fn parser(args: ParserArgs, globals: Globals) -> anyhow::Result<Outcome> {
             "wrote {} ({:.1} MB) in {:.0} s",
             args.out.display(),
             bytes.len() as f64 / 1e6,
+            start.elapsed().as_secs_f64()
+        );
+    }
+    Ok(Outcome::ok())
+}
+
+fn clusters(args: ClustersArgs, globals: Globals) -> anyhow::Result<Outcome> {
+    use newsgraph_text::clusters::{induce, ClusterOptions};
+    let Some(train_path) = treebank_file(&args.data, "-ud-train.conllu")? else {
+        bail!("{}: no *-ud-train.conllu file", args.data.display());
+    };
+    let start = Instant::now();
+    let mut sentences: Vec<Vec<String>> = read_treebank(&train_path)?
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form.clone()).collect())
+        .collect();
+    for dir in &args.text {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .with_context(|| format!("{}: cannot read the directory", dir.display()))?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        for f in files {
+            let text = std::fs::read_to_string(&f)
+                .with_context(|| format!("{}: cannot read", f.display()))?;
+            for sent in newsgraph_text::split_sentences(&text) {
+                let Some(st) = text.get(sent.start..sent.end) else {
+                    continue;
+                };
+                let words: Vec<String> = newsgraph_text::tokenize(st)
+                    .iter()
+                    .filter_map(|t| st.get(t.start..t.end))
+                    .map(str::to_string)
+                    .collect();
+                if !words.is_empty() {
+                    sentences.push(words);
+                }
+            }
+        }
+    }
+    let opts = ClusterOptions {
+        min_count: args.min_count,
+        depth: args.depth,
+        contexts: args.contexts,
+        ..ClusterOptions::default()
+    };
+    let clusters = induce(&sentences, &opts);
+    std::fs::write(&args.out, clusters.to_text())
+        .with_context(|| format!("{}: cannot write the clusters", args.out.display()))?;
+    if !globals.quiet {
+        eprintln!(
+            "wrote {}: {} words in {} clusters from {} sentences in {:.0} s",
+            args.out.display(),
+            clusters.len(),
+            clusters.cluster_count(),
+            sentences.len(),
             start.elapsed().as_secs_f64()
         );
     }

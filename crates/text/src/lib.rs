@@ -12,6 +12,7 @@
 #![deny(missing_docs)]
 
 pub mod binfmt;
+pub mod clusters;
 pub mod conllu;
 pub mod lemmatizer;
 pub mod parser;

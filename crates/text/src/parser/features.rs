@@ -11,6 +11,8 @@ use super::state::{State, NONE};
 
 /// Bump when templates or hashing change: models record it and refuse to load otherwise.
 pub(crate) const FEATURE_SET: u32 = 3;
+/// [`FEATURE_SET`] with the word-cluster templates added (`newsgraph train parser --clusters`).
+pub(crate) const FEATURE_SET_CLUSTERS: u32 = 4;
 
 /// Hashed attributes of one word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -25,6 +27,21 @@ pub(crate) struct WordAttrs {
     pub u: u64,
     /// Shape class (small number).
     pub shape: u64,
+    /// Word cluster bit-string prefixes of 4 and 6 bits and the whole string, hashed
+    /// (a fixed value for words without a cluster).
+    pub c4: u64,
+    pub c6: u64,
+    pub cf: u64,
+}
+
+/// Hashed cluster prefixes of the word whose folded-form hash is `w`.
+#[inline]
+fn cluster_attrs(w: u64) -> (u64, u64, u64) {
+    let code = crate::clusters::Clusters::shipped()
+        .map(|c| c.code(w))
+        .unwrap_or(0);
+    let h = |k: u32, tag: u64| mix(crate::clusters::prefix(code, k) as u64 ^ tag) | 1;
+    (h(4, 0xc4 << 40), h(6, 0xc6 << 40), h(31, 0xcf << 40))
 }
 
 /// A 64-bit finaliser (the splitmix64 one).
@@ -49,7 +66,7 @@ fn hash_str_with(mut h: u64, bytes: impl Iterator<Item = u8>) -> u64 {
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// Hash of `s` lowercased, with ASCII digits folded to `0`.
-fn folded_hash(s: &str) -> u64 {
+pub(crate) fn folded_hash(s: &str) -> u64 {
     let mut h = FNV_OFFSET;
     for c in s.chars() {
         for lc in c.to_lowercase() {
@@ -107,7 +124,11 @@ impl WordAttrs {
         } else {
             1
         };
+        let (c4, c6, cf) = cluster_attrs(w);
         WordAttrs {
+            c4,
+            c6,
+            cf,
             w,
             m,
             p: hash_str_with(0x8422_2325_cbf2_9ce4, xpos.bytes()),
@@ -126,6 +147,9 @@ struct Node {
     u: u64,
     l: u64,
     shape: u64,
+    c4: u64,
+    c6: u64,
+    cf: u64,
 }
 
 const ROOT: Node = Node {
@@ -135,6 +159,9 @@ const ROOT: Node = Node {
     u: 40,
     l: 0,
     shape: 6,
+    c4: 0x5f52_4f4f_545f_5fc4,
+    c6: 0x5f52_4f4f_545f_5fc6,
+    cf: 0x5f52_4f4f_545f_5fcf,
 };
 
 #[inline]
@@ -158,6 +185,9 @@ fn node(st: &State, words: &[WordAttrs], i: u32) -> Node {
             0
         },
         shape: a.shape,
+        c4: a.c4,
+        c6: a.c6,
+        cf: a.cf,
     }
 }
 
@@ -212,18 +242,18 @@ fn hash(t: u64, vals: &[u64]) -> u64 {
 }
 
 macro_rules! templates {
-    ($out:ident; $($($v:expr),+);+ $(;)?) => {{
-        let mut t = 0u64;
+    ($out:ident, $first:expr; $($($v:expr),+);+ $(;)?) => {{
+        let mut t: u64 = $first;
         $(
             t += 1;
             $out.push(hash(t, &[$($v),+]));
         )+
-        let _ = t;
+        t
     }};
 }
 
 /// The features that choose the next transition.
-pub(crate) fn action_features(st: &State, words: &[WordAttrs], out: &mut Vec<u64>) {
+pub(crate) fn action_features(st: &State, words: &[WordAttrs], clusters: bool, out: &mut Vec<u64>) {
     out.clear();
     let (s0i, s1i, s2i) = (st.s(0), st.s(1), st.s(2));
     let (b0i, b1i, b2i) = (st.buf(0), st.buf(1), st.buf(2));
@@ -251,7 +281,7 @@ pub(crate) fn action_features(st: &State, words: &[WordAttrs], out: &mut Vec<u64
     let s3 = nd(st.s(3));
     let s0ll = nd(child(child(s0i, &st.lc1), &st.lc1));
     let s1ll = nd(child(child(s1i, &st.lc1), &st.lc1));
-    templates!(out;
+    let last = templates!(out, 0;
         // single words
         s0.w, s0.p; s0.w; s0.p; s0.u;
         b0.w, b0.p; b0.w; b0.p; b0.u;
@@ -301,6 +331,19 @@ pub(crate) fn action_features(st: &State, words: &[WordAttrs], out: &mut Vec<u64
         s0.m; b0.m; s1.m; s0.m, b0.p; s0.p, b0.m; s0.m, b0.m; s1.m, s0.p; s1.p, s0.m;
         s1.m, s0.m; s0.m, s0sr; b0.m, b0sl; s1.m, s1sr
     );
+    if !clusters {
+        return;
+    }
+    templates!(out, last;
+        s0.c4; s0.c6; s0.cf; b0.c4; b0.c6; b0.cf; s1.c4; s1.cf; b1.c4; b1.cf;
+        s0.cf, s0.p; b0.cf, b0.p; s0.cf, b0.cf; s0.c4, b0.c4; s0.c6, b0.c6;
+        s0.cf, b0.p; s0.p, b0.cf; s0.c4, b0.p; s0.p, b0.c4;
+        s1.cf, s0.cf; s1.c4, s0.c4; s1.cf, s0.p; s1.p, s0.cf; s1.c4, s0.p; s1.p, s0.c4;
+        b0.cf, b1.cf; b0.c4, b1.c4; b0.p, b1.c4; b0.c4, b1.p;
+        s0.c4, b0.c4, b1.c4; s1.c4, s0.c4, b0.c4; s0.p, b0.c4, b1.p; s1.p, s0.c4, b0.p;
+        s0.cf, d1; b0.cf, d1; s0.c4, b0.c4, d1; s1.c4, s0.c4, d2;
+        s0l.c4, s0.p; s0r.c4, s0.p; b0l.c4, b0.p
+    );
 }
 
 /// The features that choose the label of the arc `h -> d` (`left` when `d < h`); `ctx` is the
@@ -312,6 +355,7 @@ pub(crate) fn label_features(
     h: u32,
     d: u32,
     ctx: u32,
+    clusters: bool,
     out: &mut Vec<u64>,
 ) {
     out.clear();
@@ -338,7 +382,7 @@ pub(crate) fn label_features(
     let (hsl, hsr) = (set(h, &st.lset), set(h, &st.rset));
     let (dvl, dvr) = (count(d, &st.nl), count(d, &st.nr));
     let (hvl, hvr) = (count(h, &st.nl), count(h, &st.nr));
-    templates!(out;
+    let last = templates!(out, 0;
         dir; dir, dn.w; dir, dn.p; dir, dn.u; dir, dn.w, dn.p; dir, dn.shape, dn.p;
         dir, hn.w; dir, hn.p; dir, hn.w, hn.p; dir, hn.u;
         dir, hn.w, dn.w; dir, hn.p, dn.p; dir, hn.w, dn.p; dir, hn.p, dn.w; dir, hn.u, dn.u;
@@ -354,5 +398,14 @@ pub(crate) fn label_features(
         dir, dn.p, dvl, dvr; dir, hn.p, hvl, hvr;
         dir, hn.m; dir, dn.m; dir, hn.m, dn.p; dir, hn.p, dn.m; dir, hn.m, dn.m;
         dir, hn.m, hsr, dn.p; dir, hn.m, hsl, dn.p; dir, dl.w, hn.m; dir, dn.m, dsl
+    );
+    if !clusters {
+        return;
+    }
+    templates!(out, last;
+        dir, dn.c4; dir, dn.c6; dir, dn.cf; dir, hn.c4; dir, hn.c6; dir, hn.cf;
+        dir, dn.cf, dn.p; dir, hn.cf, hn.p; dir, hn.cf, dn.cf; dir, hn.c4, dn.c4;
+        dir, hn.c6, dn.c6; dir, hn.p, dn.cf; dir, hn.cf, dn.p; dir, hn.p, dn.c4;
+        dir, hn.c4, dn.p; dir, dist, hn.c4, dn.c4; dir, c.c4, dn.c4
     );
 }

@@ -22,6 +22,7 @@ mod stage;
 mod state;
 mod train;
 
+pub(crate) use features::folded_hash as word_key;
 pub use model::{ModelError, ParseScratch, ParserModel};
 pub use stage::ParserStage;
 pub use train::{train, EpochReport, TrainOptions};

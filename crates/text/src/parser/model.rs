@@ -11,7 +11,9 @@ use std::sync::{Arc, OnceLock};
 
 use newsgraph_core::Upos;
 
-use super::features::{action_features, label_features, WordAttrs, FEATURE_SET};
+use super::features::{
+    action_features, label_features, WordAttrs, FEATURE_SET, FEATURE_SET_CLUSTERS,
+};
 use super::state::{Action, State, NONE};
 
 const MAGIC: &[u8; 8] = b"NGPARSER";
@@ -43,6 +45,8 @@ pub struct ParserModel {
     pub(crate) label_bits: u32,
     /// Decoding beam width (1: greedy).
     pub(crate) beam: u32,
+    /// Whether the word-cluster templates are used (feature set [`FEATURE_SET_CLUSTERS`]).
+    pub(crate) clusters: bool,
     pub(crate) action_w: Vec<i16>,
     pub(crate) label_w: Vec<i16>,
 }
@@ -176,7 +180,7 @@ impl ParserModel {
         label_scores.clear();
         label_scores.resize(self.labels.len(), 0);
         while !state.terminal() {
-            action_features(state, words, feats);
+            action_features(state, words, self.clusters, feats);
             let scores = self.action_scores(feats);
             let mut best = Action::Shift;
             let mut best_score = i32::MIN;
@@ -221,7 +225,7 @@ impl ParserModel {
             }
             beam.cands.clear();
             for (i, (st, total)) in beam.items.iter().enumerate() {
-                action_features(st, words, feats);
+                action_features(st, words, self.clusters, feats);
                 let scores = self.action_scores(feats);
                 for a in Action::ALL {
                     if st.valid(a) {
@@ -279,7 +283,7 @@ impl ParserModel {
         } else {
             state.buf(0)
         };
-        label_features(state, words, h, d, ctx, feats);
+        label_features(state, words, h, d, ctx, self.clusters, feats);
         self.label_scores(feats, scores);
         best_label(scores, self.root_label)
     }
@@ -323,7 +327,12 @@ impl ParserModel {
             (1, Vec::new())
         };
         out.extend_from_slice(&version.to_le_bytes());
-        out.extend_from_slice(&FEATURE_SET.to_le_bytes());
+        let fs = if self.clusters {
+            FEATURE_SET_CLUSTERS
+        } else {
+            FEATURE_SET
+        };
+        out.extend_from_slice(&fs.to_le_bytes());
         for x in beam.into_iter().chain([
             self.action_bits,
             self.label_bits,
@@ -361,7 +370,7 @@ impl ParserModel {
             return Err(ModelError::Version(version));
         }
         let fs = u32_at(&mut pos)?;
-        if fs != FEATURE_SET {
+        if fs != FEATURE_SET && fs != FEATURE_SET_CLUSTERS {
             return Err(ModelError::FeatureSet(fs));
         }
         let beam = if version >= 2 { u32_at(&mut pos)? } else { 1 };
@@ -412,6 +421,7 @@ impl ParserModel {
             action_bits,
             label_bits,
             beam,
+            clusters: fs == FEATURE_SET_CLUSTERS,
             action_w,
             label_w,
         })

@@ -31,6 +31,8 @@ pub struct TrainOptions {
     /// Beam width (1: greedy training with the dynamic oracle); above 1 the transitions
     /// are trained globally by beam search with early update and decoded with that beam.
     pub beam: usize,
+    /// Add the word-cluster templates (features of [`crate::clusters::Clusters::shipped`]).
+    pub clusters: bool,
 }
 
 impl Default for TrainOptions {
@@ -44,6 +46,7 @@ impl Default for TrainOptions {
             explore_from: 1,
             explore_p: 0.5,
             beam: 1,
+            clusters: false,
         }
     }
 }
@@ -263,6 +266,7 @@ pub fn train(
         action_bits: opts.action_bits,
         label_bits: opts.label_bits,
         beam: opts.beam as u32,
+        clusters: opts.clusters,
         action_w: quantise(&a),
         label_w: quantise(&l),
     };
@@ -322,6 +326,7 @@ fn train_run(
                     &mut step,
                     &mut feats,
                     &mut lscores,
+                    opts.clusters,
                 );
                 right += r;
                 total += t;
@@ -329,7 +334,7 @@ fn train_run(
             }
             state.reset(ex.words.len());
             while !state.terminal() {
-                action_features(&state, &ex.words, &mut feats);
+                action_features(&state, &ex.words, opts.clusters, &mut feats);
                 let mut s = [0f32; 3];
                 actions.scores(&feats, &mut s);
                 let mut costs = [u32::MAX; 3];
@@ -375,7 +380,7 @@ fn train_run(
                         } else {
                             state.buf(0)
                         };
-                        label_features(&state, &ex.words, h, d, ctx, &mut feats);
+                        label_features(&state, &ex.words, h, d, ctx, opts.clusters, &mut feats);
                         labeller.scores(&feats, &mut lscores);
                         let guess = best_label(&lscores, root);
                         if ex.heads[d as usize] == h {
@@ -401,6 +406,7 @@ fn train_run(
                 action_bits: opts.action_bits,
                 label_bits: opts.label_bits,
                 beam: opts.beam as u32,
+                clusters: opts.clusters,
                 action_w: quantise(&a),
                 label_w: quantise(&l),
             };
@@ -448,12 +454,13 @@ fn replay(
     actions: &mut Table,
     step: f64,
     feats: &mut Vec<u64>,
+    clusters: bool,
 ) {
     let mut st = State::default();
     st.reset(ex.words.len());
     for (t, &(a, l)) in seq.iter().enumerate() {
         if t >= from {
-            action_features(&st, &ex.words, feats);
+            action_features(&st, &ex.words, clusters, feats);
             actions.add(feats, a as usize, delta, step);
         }
         st.apply(a, l);
@@ -474,6 +481,7 @@ fn beam_sentence(
     step: &mut f64,
     feats: &mut Vec<u64>,
     lscores: &mut [f32],
+    clusters: bool,
 ) -> (usize, usize) {
     let mut init = State::default();
     init.reset(ex.words.len());
@@ -493,8 +501,8 @@ fn beam_sentence(
             .zip(&p.hist)
             .take_while(|(x, y)| x.0 == y.0 && x.1 == y.1)
             .count();
-        replay(ex, &g.hist, common, 1.0, actions, step, feats);
-        replay(ex, &p.hist, common, -1.0, actions, step, feats);
+        replay(ex, &g.hist, common, 1.0, actions, step, feats, clusters);
+        replay(ex, &p.hist, common, -1.0, actions, step, feats, clusters);
     };
     loop {
         if items.first().is_none_or(|it| it.st.terminal()) {
@@ -503,7 +511,7 @@ fn beam_sentence(
         cands.clear();
         costs.clear();
         for (i, it) in items.iter().enumerate() {
-            action_features(&it.st, &ex.words, feats);
+            action_features(&it.st, &ex.words, clusters, feats);
             let mut s = [0f32; 3];
             actions.scores(feats, &mut s);
             let mut c = [u32::MAX; 3];
@@ -566,7 +574,7 @@ fn beam_sentence(
                     } else {
                         src.buf(0)
                     };
-                    label_features(src, &ex.words, h, d, ctx, feats);
+                    label_features(src, &ex.words, h, d, ctx, clusters, feats);
                     labeller.scores(feats, lscores);
                     let guess = best_label(lscores, root);
                     if gold && ex.heads[d as usize] == h {
