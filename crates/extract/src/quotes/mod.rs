@@ -942,7 +942,10 @@ impl QuoteExtractor {
             let frame = e.frame;
             let got = match frame {
                 Frame::According => self.according(text, ws, lo, hi, i, n, cue),
-                _ => self.reported(text, ws, lo, hi, i, n, frame, cue, mask, parse),
+                _ => {
+                    let infinitive = takes_infinitive(e);
+                    self.reported(text, ws, lo, hi, i, n, frame, infinitive, cue, mask, parse)
+                }
             };
             match got {
                 Some((content, speaker)) if !content.is_empty() => {
@@ -1067,6 +1070,45 @@ impl QuoteExtractor {
         None
     }
 
+    /// "Asked whether X, she said ...": a speech cue that opens its clause with no speaker
+    /// and takes a wh-clause, which runs to the clause's comma; the source is left open.
+    #[allow(clippy::too_many_arguments)]
+    fn unsourced_question(
+        &self,
+        text: &str,
+        ws: &[W],
+        lo: usize,
+        hi: usize,
+        i: usize,
+        n: usize,
+        frame: Frame,
+    ) -> Option<(Span, Option<Span>)> {
+        if frame != Frame::Speech {
+            return None;
+        }
+        let opens = i == lo
+            || ws.get(i.wrapping_sub(1)).is_some_and(|w| {
+                (!w.word && form(text, *w) == ",")
+                    || (w.word && matches!(lower(text, *w).as_str(), "when" | "after" | "once"))
+            });
+        let k = i + n;
+        if !opens || k >= hi || !ws[k].word {
+            return None;
+        }
+        let first = lower(text, ws[k]);
+        if first == "that" || !CONTENT_OPENERS.contains(&first.as_str()) {
+            return None;
+        }
+        let end = ws[k + 1..hi]
+            .iter()
+            .position(|w| !w.word && form(text, *w) == ",")
+            .map_or(hi, |p| p + k + 1);
+        if ws[k..end].iter().filter(|w| w.word).count() < 3 {
+            return None;
+        }
+        Some((content_span(text, ws, k, end)?, None))
+    }
+
     /// "X said (that) ...", "..., X said", "X told Y ...", "X accused Y of ...".
     #[allow(clippy::too_many_arguments)]
     fn reported(
@@ -1078,6 +1120,7 @@ impl QuoteExtractor {
         i: usize,
         n: usize,
         frame: Frame,
+        infinitive: bool,
         cue: Span,
         mask: &[Span],
         parse: &Parse,
@@ -1106,7 +1149,9 @@ impl QuoteExtractor {
             }
         }
         // forward: "X said (that) CONTENT"
-        let speaker = self.speaker_left(text, ws, lo, i, cue, parse)?;
+        let Some(speaker) = self.speaker_left(text, ws, lo, i, cue, parse) else {
+            return self.unsourced_question(text, ws, lo, hi, i, n, frame);
+        };
         let mut k = after;
         if k >= hi {
             return None;
@@ -1150,7 +1195,11 @@ impl QuoteExtractor {
                     }
                 }
                 let first = lower(text, ws[k]);
-                if !ws[k].word || (PREP.contains(&first.as_str()) && first != "that") {
+                // "X is eager to CONTENT": a learned phrase may take an infinitive
+                let to_verb = infinitive
+                    && first == "to"
+                    && ws.get(k + 1).is_some_and(|w| w.word && k + 1 < hi);
+                if !ws[k].word || (PREP.contains(&first.as_str()) && first != "that" && !to_verb) {
                     return None;
                 }
                 if frame == Frame::Belief && first != "that" {
@@ -1205,6 +1254,21 @@ impl Stage for QuoteExtractor {
     fn annotate(&self, doc: &mut Document) {
         doc.quotes = self.extract(doc);
     }
+}
+
+/// Whether a cue takes an infinitive as its content ("is eager to ...", "had hoped to ..."):
+/// a learned phrase (no example) that is no passive ("is expected to ..." reports no source,
+/// and the parse's reports give it its two pieces).
+fn takes_infinitive(e: &CueEntry) -> bool {
+    let be = matches!(
+        e.words.first().map(String::as_str),
+        Some("is" | "are" | "was" | "were" | "be" | "been" | "being")
+    );
+    let participle = e
+        .words
+        .last()
+        .is_some_and(|w| w.ends_with("ed") || w.ends_with("en"));
+    e.example.is_empty() && !(be && participle)
 }
 
 fn is_final(f: &str) -> bool {
