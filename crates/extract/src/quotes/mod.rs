@@ -425,7 +425,8 @@ impl QuoteExtractor {
             f.attr.speaker = f
                 .attr
                 .speaker
-                .map(|sp| parse.widen_speaker(sp, f.attr.cue, f.content));
+                .map(|sp| parse.widen_speaker(sp, f.attr.cue, f.content))
+                .and_then(|sp| without_time_lead(text, sp));
             f.attr.cue = f
                 .attr
                 .cue
@@ -1269,6 +1270,66 @@ fn takes_infinitive(e: &CueEntry) -> bool {
         .last()
         .is_some_and(|w| w.ends_with("ed") || w.ends_with("en"));
     e.example.is_empty() && !(be && participle)
+}
+
+/// Day and month names that open a time expression ("Wednesday at the debate, ...");
+/// "may" is left out, a verb and a name as often.
+const TIME_LEADS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "yesterday",
+    "today",
+    "tonight",
+];
+
+/// Nouns that make "last month", "earlier this week" a time expression.
+const TIME_NOUNS: &[&str] = &[
+    "week", "weekend", "month", "year", "night", "morning", "summer",
+];
+
+/// A speaker span that opens with a time expression ("Wednesday at the CNN debate,
+/// candidate X"): the part after its last comma, or none when nothing follows the time.
+fn without_time_lead(text: &str, sp: Span) -> Option<Span> {
+    let s = text.get(sp.start..sp.end)?;
+    let mut ws = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let first = ws.next().unwrap_or_default();
+    let second = ws.next().unwrap_or_default();
+    let timed = TIME_LEADS.contains(&first.as_str())
+        || (matches!(
+            first.as_str(),
+            "last" | "this" | "next" | "earlier" | "later"
+        ) && (TIME_NOUNS.contains(&second.as_str()) || TIME_LEADS.contains(&second.as_str())));
+    if !timed {
+        return Some(sp);
+    }
+    let comma = s.rfind(',')?;
+    let rest = &s[comma + 1..];
+    let lead = rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_whitespace() || "\"“”'’".contains(c))
+            .len();
+    let start = sp.start + comma + 1 + lead;
+    (start < sp.end && text[start..sp.end].chars().any(char::is_alphabetic))
+        .then(|| Span::new(start, sp.end))
 }
 
 fn is_final(f: &str) -> bool {

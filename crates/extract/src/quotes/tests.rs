@@ -328,3 +328,17 @@ fn a_reporting_noun_without_a_holder_keeps_only_its_topic_prepositions() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn a_speaker_opening_with_a_time_expression_keeps_what_follows_it() {
+    use newsgraph_core::Span;
+    let text = "Friday on the morning show, Senator Jane Roe said it.";
+    let sp = Span::new(0, 44);
+    let got = super::without_time_lead(text, sp).unwrap();
+    assert_eq!(&text[got.start..got.end], "Senator Jane Roe");
+    let text = "Sunday said it.";
+    assert!(super::without_time_lead(text, Span::new(0, 6)).is_none());
+    let text = "This phony fact check said it.";
+    let sp = Span::new(0, 21);
+    assert_eq!(super::without_time_lead(text, sp), Some(sp));
+}
