@@ -426,7 +426,8 @@ impl QuoteExtractor {
                 .attr
                 .speaker
                 .map(|sp| parse.widen_speaker(sp, f.attr.cue, f.content))
-                .and_then(|sp| without_time_lead(text, sp));
+                .and_then(|sp| without_time_lead(text, sp))
+                .and_then(|sp| tidy_speaker(text, sp));
             f.attr.cue = f
                 .attr
                 .cue
@@ -1332,6 +1333,25 @@ fn without_time_lead(text: &str, sp: Span) -> Option<Span> {
         .then(|| Span::new(start, sp.end))
 }
 
+/// Words that open a clause, never a speaker's noun phrase ("after her campaign said").
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "after", "as", "when", "while", "because", "since", "before", "though",
+    "although", "once", "until",
+];
+
+/// A speaker span without a clause-opening word in front.
+fn tidy_speaker(text: &str, sp: Span) -> Option<Span> {
+    let s = text.get(sp.start..sp.end)?;
+    let mut start = 0;
+    if let Some((first, rest)) = s.split_once(char::is_whitespace) {
+        if CLAUSE_OPENERS.contains(&first.to_lowercase().as_str()) && !rest.trim().is_empty() {
+            start = s.len() - rest.trim_start().len();
+        }
+    }
+    let end = s.trim_end().len();
+    (start < end).then(|| Span::new(sp.start + start, sp.start + end))
+}
+
 fn is_final(f: &str) -> bool {
     matches!(f, "." | "!" | "?")
 }
@@ -1626,12 +1646,21 @@ impl<'a> Parse<'a> {
         let toks = &self.doc.tokens;
         let v = self.token_at(cue.start)?;
         // in "was quoted as saying" the head is the first verb of the cue
-        let subj = toks
+        let mut subjects = toks
             .iter()
             .enumerate()
-            .find(|(_, t)| t.head == Some(v) && (t.deprel == "nsubj" || t.deprel == "nsubj:pass"))
-            .map(|(i, _)| i)?;
-        Some(self.subtree(subj, v))
+            .filter(|(_, t)| t.head == Some(v) && (t.deprel == "nsubj" || t.deprel == "nsubj:pass"))
+            .map(|(i, _)| self.subtree(i, v));
+        let mut sp = subjects.next()?;
+        // two subjects side by side are one noun phrase the parse split ("party leader" +
+        // "Nigel Farage")
+        for next in subjects {
+            let between = self.doc.text.get(sp.end..next.start);
+            if between.is_some_and(|b| b.chars().all(char::is_whitespace)) {
+                sp = Span::new(sp.start, next.end);
+            }
+        }
+        Some(sp)
     }
 
     /// The speaker span widened to the whole noun phrase the parse gives its head: titles,

@@ -342,3 +342,16 @@ fn a_speaker_opening_with_a_time_expression_keeps_what_follows_it() {
     let sp = Span::new(0, 21);
     assert_eq!(super::without_time_lead(text, sp), Some(sp));
 }
+
+#[test]
+fn a_speaker_loses_a_clause_opener() {
+    use newsgraph_core::Span;
+    let text = "after her campaign said it.";
+    let got = super::tidy_speaker(text, Span::new(0, 18)).unwrap();
+    assert_eq!(&text[got.start..got.end], "her campaign");
+    let text = "Asa Hutchinson said it.";
+    assert_eq!(
+        super::tidy_speaker(text, Span::new(0, 13)),
+        Some(Span::new(0, 13))
+    );
+}
