@@ -427,7 +427,8 @@ impl QuoteExtractor {
                 .speaker
                 .map(|sp| parse.widen_speaker(sp, f.attr.cue, f.content))
                 .and_then(|sp| without_time_lead(text, sp))
-                .and_then(|sp| tidy_speaker(text, sp));
+                .and_then(|sp| tidy_speaker(text, sp))
+                .map(|sp| parse.without_tail(sp));
             f.attr.cue = f
                 .attr
                 .cue
@@ -1617,6 +1618,32 @@ impl<'a> Parse<'a> {
             .iter()
             .any(|t| !t.deprel.is_empty() && t.head.is_some());
         Parse { doc, parsed }
+    }
+
+    /// A speaker span without the verbs, adverbs and day ("on Tuesday") the patterns let
+    /// onto its end: a noun phrase ends in none of them ("Donald Trump went", "the Kentucky
+    /// Republican on Tuesday"); at least its first token stays.
+    fn without_tail(&self, sp: Span) -> Span {
+        if !self.parsed || sp.start >= sp.end {
+            return sp;
+        }
+        let toks = &self.doc.tokens;
+        let (Some(first), Some(mut last)) = (self.token_at(sp.start), self.token_at(sp.end - 1))
+        else {
+            return sp;
+        };
+        while last > first {
+            let t = &toks[last];
+            let day = TIME_LEADS.contains(&t.form(&self.doc.text).to_lowercase().as_str());
+            if matches!(t.upos, Upos::Verb | Upos::Aux | Upos::Adv) {
+                last -= 1;
+            } else if day && last > first + 1 && toks[last - 1].upos == Upos::Adp {
+                last -= 2;
+            } else {
+                break;
+            }
+        }
+        Span::new(sp.start, toks[last].span.end.min(sp.end))
     }
 
     /// The token index whose span starts at or covers byte `at`.

@@ -355,3 +355,23 @@ fn a_speaker_loses_a_clause_opener() {
         Some(Span::new(0, 13))
     );
 }
+
+#[test]
+fn a_speaker_ends_before_a_verb_or_a_day_the_patterns_took() {
+    use newsgraph_core::Pipeline;
+    let mut doc = Document::from_text(
+        "t",
+        "The Kentucky senator on Tuesday said the bill would fail.",
+    );
+    Pipeline::new()
+        .with(newsgraph_text::SentenceSplitter)
+        .with(newsgraph_text::Tokenizer)
+        .with(newsgraph_text::Tagger::new().expect("shipped tagger"))
+        .with(newsgraph_text::ParserStage::new().expect("shipped parser"))
+        .run(&mut doc);
+    let parse = super::Parse::new(&doc);
+    let text = doc.text.as_str();
+    let end = text.find(" said").unwrap();
+    let got = parse.without_tail(newsgraph_core::Span::new(0, end));
+    assert_eq!(&text[got.start..got.end], "The Kentucky senator");
+}
