@@ -1634,6 +1634,10 @@ impl<'a> Parse<'a> {
         };
         while last > first {
             let t = &toks[last];
+            // the end of a hyphenated word ("British-based") is no word of its own
+            if t.span.start <= toks[last - 1].span.end {
+                break;
+            }
             let day = TIME_LEADS.contains(&t.form(&self.doc.text).to_lowercase().as_str());
             if matches!(t.upos, Upos::Verb | Upos::Aux | Upos::Adv) {
                 last -= 1;
