@@ -13,6 +13,7 @@ mod ingest;
 mod output;
 mod pipeline;
 mod query;
+mod quote_phrases;
 mod serve;
 mod stats;
 mod train;
@@ -116,7 +117,7 @@ enum Command {
     /// Accuracy on an evaluation set: a readable table, or `--format json` for one object.
     #[command(after_help = "Run `newsgraph eval --help` for the evaluation sets.")]
     Eval(eval::Args),
-    /// Rebuild a shipped model from a UD treebank (deterministic).
+    /// Rebuild a shipped model from its training data (deterministic).
     #[command(
         after_help = "Example:\n  newsgraph train parser --data ../shared/data/ud-english-ewt"
     )]

@@ -1,4 +1,5 @@
-//! `newsgraph train`: rebuilds the shipped models from a UD treebank, deterministically, one
+//! `newsgraph train`: rebuilds the shipped models (from a UD treebank; the quote phrases from
+//! PolNeAR), deterministically, one
 //! subcommand per model.
 //!
 //! Each model reads `DIR/*-train.conllu` (and `DIR/*-dev.conllu` when present, to choose the
@@ -40,6 +41,11 @@ enum TrainCommand {
         after_help = "Example:\n  newsgraph train clusters --data ../shared/data/ud-english-ewt --text ../shared/data/polnear/train/text --out resources/models/clusters.tsv\n\nRebuild the binary afterwards: the parser is trained with the embedded clusters."
     )]
     Clusters(ClustersArgs),
+    /// The learned multi-word quote cues (`resources/quotes/phrases.tsv`) from a PolNeAR split.
+    #[command(
+        after_help = "Example:\n  newsgraph train quotes --data ../shared/data/polnear/train --out resources/quotes/phrases.tsv"
+    )]
+    Quotes(QuotesArgs),
 }
 
 /// Arguments of `newsgraph train clusters`.
@@ -63,6 +69,17 @@ struct ClustersArgs {
     /// Number of frequent words that describe a word's neighbours.
     #[arg(long, default_value_t = newsgraph_text::clusters::ClusterOptions::default().contexts)]
     contexts: usize,
+}
+
+/// Arguments of `newsgraph train quotes`.
+#[derive(clap::Args, Debug)]
+struct QuotesArgs {
+    /// A PolNeAR split folder (with `text/` and `attributions/`); the train split only.
+    #[arg(long)]
+    data: PathBuf,
+    /// Where to write the phrase list.
+    #[arg(long, default_value = "resources/quotes/phrases.tsv")]
+    out: PathBuf,
 }
 
 /// Arguments of `newsgraph train parser`.
@@ -135,7 +152,24 @@ pub fn run(args: Args, globals: Globals) -> anyhow::Result<Outcome> {
         TrainCommand::Tagger(a) => tagger(a, globals),
         TrainCommand::Parser(a) => parser(a, globals),
         TrainCommand::Clusters(a) => clusters(a, globals),
+        TrainCommand::Quotes(a) => quotes(a, globals),
     }
+}
+
+fn quotes(args: QuotesArgs, globals: Globals) -> anyhow::Result<Outcome> {
+    let lexicon = crate::quote_phrases::hand_written()?;
+    let (phrases, texts) = crate::quote_phrases::learn(&args.data, &lexicon)?;
+    let tsv = crate::quote_phrases::to_tsv(&phrases);
+    std::fs::write(&args.out, tsv)
+        .with_context(|| format!("{}: cannot write", args.out.display()))?;
+    if !globals.quiet {
+        eprintln!(
+            "wrote {} ({} phrases from {texts} annotated texts)",
+            args.out.display(),
+            phrases.len()
+        );
+    }
+    Ok(Outcome::ok())
 }
 
 /// The treebank file in `dir` whose name ends with `suffix` (`-ud-train.conllu`).

@@ -7,7 +7,7 @@
 mod actors;
 mod petrarch;
 mod plover;
-mod polnear;
+pub(crate) mod polnear;
 #[allow(dead_code, unused_imports)]
 mod report;
 mod timeml;

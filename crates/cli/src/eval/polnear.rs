@@ -43,14 +43,14 @@ pub struct Args {
 }
 
 /// A set of character ranges, sorted and merged.
-type Chars = Vec<(usize, usize)>;
+pub(crate) type Chars = Vec<(usize, usize)>;
 
 /// One attribution: content, source and cue items (each possibly absent).
 #[derive(Clone, Debug, Default)]
-struct Attr {
-    content: Chars,
-    source: Chars,
-    cue: Chars,
+pub(crate) struct Attr {
+    pub(crate) content: Chars,
+    pub(crate) source: Chars,
+    pub(crate) cue: Chars,
 }
 
 #[derive(Default)]
@@ -158,13 +158,18 @@ fn normalise(mut c: Chars) -> Chars {
 }
 
 /// Parses a brat `.ann` file into attributions.
-fn parse_ann(text: &str, path: &Path) -> anyhow::Result<Vec<Attr>> {
+pub(crate) fn parse_ann(text: &str, path: &Path) -> anyhow::Result<Vec<Attr>> {
     let mut spans: BTreeMap<String, Chars> = BTreeMap::new();
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let cols: Vec<&str> = line.split('\t').collect();
         let Some(id) = cols.first() else { continue };
-        if id.starts_with('T') {
+        // a span's text may hold a line break: its continuation is no annotation line
+        let is_id = |p: char| {
+            id.strip_prefix(p)
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        };
+        if is_id('T') {
             let meta = cols.get(1).with_context(|| {
                 format!("{}: line {}: no type and offsets", path.display(), n + 1)
             })?;
@@ -186,7 +191,7 @@ fn parse_ann(text: &str, path: &Path) -> anyhow::Result<Vec<Attr>> {
                 ranges.push((a, b));
             }
             spans.insert(id.to_string(), normalise(ranges));
-        } else if id.starts_with('E') {
+        } else if is_id('E') {
             let Some(args) = cols.get(1) else { continue };
             let mut a = Attr::default();
             for arg in args.split_whitespace() {
@@ -258,11 +263,12 @@ fn predicted(doc: &Document) -> Vec<Attr> {
     groups.into_iter().map(|g| g.1).collect()
 }
 
-/// Runs `eval polnear`.
-pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
-    let text_dir = args.dir.join("text");
-    let ann_dir = args.dir.join("attributions");
-    let mut anns: BTreeMap<String, PathBuf> = BTreeMap::new();
+/// The documents of a PolNeAR split folder: name → its annotation files
+/// (`attributions/NAME_ANNOTATOR.ann`, sorted by name); the text is `DIR/text/NAME.txt`.
+/// Shared by the evaluation and `newsgraph train quotes`.
+pub(crate) fn annotations(dir: &Path) -> anyhow::Result<BTreeMap<String, Vec<PathBuf>>> {
+    let ann_dir = dir.join("attributions");
+    let mut anns: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     for e in std::fs::read_dir(&ann_dir)
         .with_context(|| format!("{}: cannot read", ann_dir.display()))?
     {
@@ -276,14 +282,26 @@ pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
         let Some((doc, _annotator)) = stem.rsplit_once('_') else {
             continue;
         };
-        let doc = doc.to_string();
-        match anns.get(&doc) {
-            Some(prev) if prev <= &p => {}
-            _ => {
-                anns.insert(doc, p);
-            }
-        }
+        anns.entry(doc.to_string()).or_default().push(p);
     }
+    for files in anns.values_mut() {
+        files.sort();
+    }
+    Ok(anns)
+}
+
+/// Each document's gold annotation file: the first by name when a text has several annotators.
+fn documents(dir: &Path) -> anyhow::Result<BTreeMap<String, PathBuf>> {
+    Ok(annotations(dir)?
+        .into_iter()
+        .filter_map(|(doc, files)| files.into_iter().next().map(|f| (doc, f)))
+        .collect())
+}
+
+/// Runs `eval polnear`.
+pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
+    let anns = documents(&args.dir)?;
+    let text_dir = args.dir.join("text");
     let pipeline = crate::pipeline::build(&crate::pipeline::PipelineArgs::default())?;
     let (mut content, mut source, mut cue) = (Tally::default(), Tally::default(), Tally::default());
     let mut analysis = Analysis::default();

@@ -418,6 +418,20 @@ pub(crate) fn find(doc: &Document, verbs: &Verbs, region: Span) -> Vec<DepQuote>
                 }
             }
         }
+        // "X released a statement on Saturday, ... insisting that ...": a participle the
+        // parse hangs off the sentence anywhere speaks for the subject of its main verb
+        if speaker.is_none() && t.xpos == "VBG" {
+            let mut r = v;
+            for _ in 0..hi - lo {
+                match toks[r].head.filter(|&h| h >= lo && h < hi && h != r) {
+                    Some(h) => r = h,
+                    None => break,
+                }
+            }
+            if r < v && toks[r].head.is_none() {
+                speaker = subject(r, true).filter(|s| s.end <= t.span.start);
+            }
+        }
         out.push(DepQuote {
             cue,
             content,

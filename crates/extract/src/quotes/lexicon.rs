@@ -14,7 +14,7 @@ pub const CUES_TSV: &str = include_str!(concat!(
 ));
 
 /// The embedded multi-word cues learned from the PolNeAR training split
-/// (`scripts/learn-quote-phrases.py`); each is read as a cue of frame `speech`.
+/// (`newsgraph train quotes`); each is read as a cue of frame `speech`.
 pub const PHRASES_TSV: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../resources/quotes/phrases.tsv"

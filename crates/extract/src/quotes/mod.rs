@@ -425,7 +425,10 @@ impl QuoteExtractor {
             f.attr.speaker = f
                 .attr
                 .speaker
-                .map(|sp| parse.widen_speaker(sp, f.attr.cue, f.content));
+                .map(|sp| parse.widen_speaker(sp, f.attr.cue, f.content))
+                .and_then(|sp| without_time_lead(text, sp))
+                .and_then(|sp| tidy_speaker(text, sp))
+                .map(|sp| parse.without_tail(sp));
             f.attr.cue = f
                 .attr
                 .cue
@@ -942,7 +945,10 @@ impl QuoteExtractor {
             let frame = e.frame;
             let got = match frame {
                 Frame::According => self.according(text, ws, lo, hi, i, n, cue),
-                _ => self.reported(text, ws, lo, hi, i, n, frame, cue, mask, parse),
+                _ => {
+                    let infinitive = takes_infinitive(e);
+                    self.reported(text, ws, lo, hi, i, n, frame, infinitive, cue, mask, parse)
+                }
             };
             match got {
                 Some((content, speaker)) if !content.is_empty() => {
@@ -1067,6 +1073,45 @@ impl QuoteExtractor {
         None
     }
 
+    /// "Asked whether X, she said ...": a speech cue that opens its clause with no speaker
+    /// and takes a wh-clause, which runs to the clause's comma; the source is left open.
+    #[allow(clippy::too_many_arguments)]
+    fn unsourced_question(
+        &self,
+        text: &str,
+        ws: &[W],
+        lo: usize,
+        hi: usize,
+        i: usize,
+        n: usize,
+        frame: Frame,
+    ) -> Option<(Span, Option<Span>)> {
+        if frame != Frame::Speech {
+            return None;
+        }
+        let opens = i == lo
+            || ws.get(i.wrapping_sub(1)).is_some_and(|w| {
+                (!w.word && form(text, *w) == ",")
+                    || (w.word && matches!(lower(text, *w).as_str(), "when" | "after" | "once"))
+            });
+        let k = i + n;
+        if !opens || k >= hi || !ws[k].word {
+            return None;
+        }
+        let first = lower(text, ws[k]);
+        if first == "that" || !CONTENT_OPENERS.contains(&first.as_str()) {
+            return None;
+        }
+        let end = ws[k + 1..hi]
+            .iter()
+            .position(|w| !w.word && form(text, *w) == ",")
+            .map_or(hi, |p| p + k + 1);
+        if ws[k..end].iter().filter(|w| w.word).count() < 3 {
+            return None;
+        }
+        Some((content_span(text, ws, k, end)?, None))
+    }
+
     /// "X said (that) ...", "..., X said", "X told Y ...", "X accused Y of ...".
     #[allow(clippy::too_many_arguments)]
     fn reported(
@@ -1078,6 +1123,7 @@ impl QuoteExtractor {
         i: usize,
         n: usize,
         frame: Frame,
+        infinitive: bool,
         cue: Span,
         mask: &[Span],
         parse: &Parse,
@@ -1106,7 +1152,9 @@ impl QuoteExtractor {
             }
         }
         // forward: "X said (that) CONTENT"
-        let speaker = self.speaker_left(text, ws, lo, i, cue, parse)?;
+        let Some(speaker) = self.speaker_left(text, ws, lo, i, cue, parse) else {
+            return self.unsourced_question(text, ws, lo, hi, i, n, frame);
+        };
         let mut k = after;
         if k >= hi {
             return None;
@@ -1150,7 +1198,11 @@ impl QuoteExtractor {
                     }
                 }
                 let first = lower(text, ws[k]);
-                if !ws[k].word || (PREP.contains(&first.as_str()) && first != "that") {
+                // "X is eager to CONTENT": a learned phrase may take an infinitive
+                let to_verb = infinitive
+                    && first == "to"
+                    && ws.get(k + 1).is_some_and(|w| w.word && k + 1 < hi);
+                if !ws[k].word || (PREP.contains(&first.as_str()) && first != "that" && !to_verb) {
                     return None;
                 }
                 if frame == Frame::Belief && first != "that" {
@@ -1205,6 +1257,100 @@ impl Stage for QuoteExtractor {
     fn annotate(&self, doc: &mut Document) {
         doc.quotes = self.extract(doc);
     }
+}
+
+/// Whether a cue takes an infinitive as its content ("is eager to ...", "had hoped to ..."):
+/// a learned phrase (no example) that is no passive ("is expected to ..." reports no source,
+/// and the parse's reports give it its two pieces).
+fn takes_infinitive(e: &CueEntry) -> bool {
+    let be = matches!(
+        e.words.first().map(String::as_str),
+        Some("is" | "are" | "was" | "were" | "be" | "been" | "being")
+    );
+    let participle = e
+        .words
+        .last()
+        .is_some_and(|w| w.ends_with("ed") || w.ends_with("en"));
+    e.example.is_empty() && !(be && participle)
+}
+
+/// Day and month names that open a time expression ("Wednesday at the debate, ...");
+/// "may" is left out, a verb and a name as often.
+const TIME_LEADS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "yesterday",
+    "today",
+    "tonight",
+];
+
+/// Nouns that make "last month", "earlier this week" a time expression.
+const TIME_NOUNS: &[&str] = &[
+    "week", "weekend", "month", "year", "night", "morning", "summer",
+];
+
+/// A speaker span that opens with a time expression ("Wednesday at the CNN debate,
+/// candidate X"): the part after its last comma, or none when nothing follows the time.
+fn without_time_lead(text: &str, sp: Span) -> Option<Span> {
+    let s = text.get(sp.start..sp.end)?;
+    let mut ws = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let first = ws.next().unwrap_or_default();
+    let second = ws.next().unwrap_or_default();
+    let timed = TIME_LEADS.contains(&first.as_str())
+        || (matches!(
+            first.as_str(),
+            "last" | "this" | "next" | "earlier" | "later"
+        ) && (TIME_NOUNS.contains(&second.as_str()) || TIME_LEADS.contains(&second.as_str())));
+    if !timed {
+        return Some(sp);
+    }
+    let comma = s.rfind(',')?;
+    let rest = &s[comma + 1..];
+    let lead = rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_whitespace() || "\"“”'’".contains(c))
+            .len();
+    let start = sp.start + comma + 1 + lead;
+    (start < sp.end && text[start..sp.end].chars().any(char::is_alphabetic))
+        .then(|| Span::new(start, sp.end))
+}
+
+/// Words that open a clause, never a speaker's noun phrase ("after her campaign said").
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "after", "as", "when", "while", "because", "since", "before", "though",
+    "although", "once", "until",
+];
+
+/// A speaker span without a clause-opening word in front.
+fn tidy_speaker(text: &str, sp: Span) -> Option<Span> {
+    let s = text.get(sp.start..sp.end)?;
+    let mut start = 0;
+    if let Some((first, rest)) = s.split_once(char::is_whitespace) {
+        if CLAUSE_OPENERS.contains(&first.to_lowercase().as_str()) && !rest.trim().is_empty() {
+            start = s.len() - rest.trim_start().len();
+        }
+    }
+    let end = s.trim_end().len();
+    (start < end).then(|| Span::new(sp.start + start, sp.start + end))
 }
 
 fn is_final(f: &str) -> bool {
@@ -1474,6 +1620,36 @@ impl<'a> Parse<'a> {
         Parse { doc, parsed }
     }
 
+    /// A speaker span without the verbs, adverbs and day ("on Tuesday") the patterns let
+    /// onto its end: a noun phrase ends in none of them ("Donald Trump went", "the Kentucky
+    /// Republican on Tuesday"); at least its first token stays.
+    fn without_tail(&self, sp: Span) -> Span {
+        if !self.parsed || sp.start >= sp.end {
+            return sp;
+        }
+        let toks = &self.doc.tokens;
+        let (Some(first), Some(mut last)) = (self.token_at(sp.start), self.token_at(sp.end - 1))
+        else {
+            return sp;
+        };
+        while last > first {
+            let t = &toks[last];
+            // the end of a hyphenated word ("British-based") is no word of its own
+            if t.span.start <= toks[last - 1].span.end {
+                break;
+            }
+            let day = TIME_LEADS.contains(&t.form(&self.doc.text).to_lowercase().as_str());
+            if matches!(t.upos, Upos::Verb | Upos::Aux | Upos::Adv) {
+                last -= 1;
+            } else if day && last > first + 1 && toks[last - 1].upos == Upos::Adp {
+                last -= 2;
+            } else {
+                break;
+            }
+        }
+        Span::new(sp.start, toks[last].span.end.min(sp.end))
+    }
+
     /// The token index whose span starts at or covers byte `at`.
     fn token_at(&self, at: usize) -> Option<usize> {
         let toks = &self.doc.tokens;
@@ -1501,12 +1677,21 @@ impl<'a> Parse<'a> {
         let toks = &self.doc.tokens;
         let v = self.token_at(cue.start)?;
         // in "was quoted as saying" the head is the first verb of the cue
-        let subj = toks
+        let mut subjects = toks
             .iter()
             .enumerate()
-            .find(|(_, t)| t.head == Some(v) && (t.deprel == "nsubj" || t.deprel == "nsubj:pass"))
-            .map(|(i, _)| i)?;
-        Some(self.subtree(subj, v))
+            .filter(|(_, t)| t.head == Some(v) && (t.deprel == "nsubj" || t.deprel == "nsubj:pass"))
+            .map(|(i, _)| self.subtree(i, v));
+        let mut sp = subjects.next()?;
+        // two subjects side by side are one noun phrase the parse split ("party leader" +
+        // "Nigel Farage")
+        for next in subjects {
+            let between = self.doc.text.get(sp.end..next.start);
+            if between.is_some_and(|b| b.chars().all(char::is_whitespace)) {
+                sp = Span::new(sp.start, next.end);
+            }
+        }
+        Some(sp)
     }
 
     /// The speaker span widened to the whole noun phrase the parse gives its head: titles,

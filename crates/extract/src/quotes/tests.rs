@@ -328,3 +328,50 @@ fn a_reporting_noun_without_a_holder_keeps_only_its_topic_prepositions() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn a_speaker_opening_with_a_time_expression_keeps_what_follows_it() {
+    use newsgraph_core::Span;
+    let text = "Friday on the morning show, Senator Jane Roe said it.";
+    let sp = Span::new(0, 44);
+    let got = super::without_time_lead(text, sp).unwrap();
+    assert_eq!(&text[got.start..got.end], "Senator Jane Roe");
+    let text = "Sunday said it.";
+    assert!(super::without_time_lead(text, Span::new(0, 6)).is_none());
+    let text = "This phony fact check said it.";
+    let sp = Span::new(0, 21);
+    assert_eq!(super::without_time_lead(text, sp), Some(sp));
+}
+
+#[test]
+fn a_speaker_loses_a_clause_opener() {
+    use newsgraph_core::Span;
+    let text = "after her campaign said it.";
+    let got = super::tidy_speaker(text, Span::new(0, 18)).unwrap();
+    assert_eq!(&text[got.start..got.end], "her campaign");
+    let text = "Asa Hutchinson said it.";
+    assert_eq!(
+        super::tidy_speaker(text, Span::new(0, 13)),
+        Some(Span::new(0, 13))
+    );
+}
+
+#[test]
+fn a_speaker_ends_before_a_verb_or_a_day_the_patterns_took() {
+    use newsgraph_core::Pipeline;
+    let mut doc = Document::from_text(
+        "t",
+        "The Kentucky senator on Tuesday said the bill would fail.",
+    );
+    Pipeline::new()
+        .with(newsgraph_text::SentenceSplitter)
+        .with(newsgraph_text::Tokenizer)
+        .with(newsgraph_text::Tagger::new().expect("shipped tagger"))
+        .with(newsgraph_text::ParserStage::new().expect("shipped parser"))
+        .run(&mut doc);
+    let parse = super::Parse::new(&doc);
+    let text = doc.text.as_str();
+    let end = text.find(" said").unwrap();
+    let got = parse.without_tail(newsgraph_core::Span::new(0, end));
+    assert_eq!(&text[got.start..got.end], "The Kentucky senator");
+}
