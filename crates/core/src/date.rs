@@ -93,6 +93,17 @@ impl Date {
     }
 }
 
+/// English weekday names, Monday first (ISO order), in lower case.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// English month names, January first, in lower case.
 pub const MONTH_NAMES: [&str; 12] = [
     "january",

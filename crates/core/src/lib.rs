@@ -26,7 +26,7 @@ mod layers;
 mod stage;
 pub mod wire;
 
-pub use date::{month_from_name, Date, DateError, MONTH_NAMES};
+pub use date::{month_from_name, Date, DateError, MONTH_NAMES, WEEKDAY_NAMES};
 pub use document::{
     paragraph_spans, Alignment, Diagnostic, Document, DropReason, Dropped, Metadata, Segment,
     Severity, Span,

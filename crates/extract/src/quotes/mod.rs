@@ -1274,31 +1274,13 @@ fn takes_infinitive(e: &CueEntry) -> bool {
     e.example.is_empty() && !(be && participle)
 }
 
-/// Day and month names that open a time expression ("Wednesday at the debate, ...");
-/// "may" is left out, a verb and a name as often.
-const TIME_LEADS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "yesterday",
-    "today",
-    "tonight",
-];
+/// Whether a lower-cased word opens a time expression ("Wednesday at the debate, ..."): a day
+/// or month name ("may" left out, a verb and a name as often), "yesterday", "today", "tonight".
+fn is_time_lead(w: &str) -> bool {
+    newsgraph_core::WEEKDAY_NAMES.contains(&w)
+        || (w != "may" && newsgraph_core::MONTH_NAMES.contains(&w))
+        || matches!(w, "yesterday" | "today" | "tonight")
+}
 
 /// Nouns that make "last month", "earlier this week" a time expression.
 const TIME_NOUNS: &[&str] = &[
@@ -1315,11 +1297,11 @@ fn without_time_lead(text: &str, sp: Span) -> Option<Span> {
         .map(str::to_lowercase);
     let first = ws.next().unwrap_or_default();
     let second = ws.next().unwrap_or_default();
-    let timed = TIME_LEADS.contains(&first.as_str())
+    let timed = is_time_lead(&first)
         || (matches!(
             first.as_str(),
             "last" | "this" | "next" | "earlier" | "later"
-        ) && (TIME_NOUNS.contains(&second.as_str()) || TIME_LEADS.contains(&second.as_str())));
+        ) && (TIME_NOUNS.contains(&second.as_str()) || is_time_lead(&second)));
     if !timed {
         return Some(sp);
     }
@@ -1638,7 +1620,7 @@ impl<'a> Parse<'a> {
             if t.span.start <= toks[last - 1].span.end {
                 break;
             }
-            let day = TIME_LEADS.contains(&t.form(&self.doc.text).to_lowercase().as_str());
+            let day = is_time_lead(&t.form(&self.doc.text).to_lowercase());
             if matches!(t.upos, Upos::Verb | Upos::Aux | Upos::Adv) {
                 last -= 1;
             } else if day && last > first + 1 && toks[last - 1].upos == Upos::Adp {
