@@ -929,8 +929,8 @@ impl EventCoder {
     }
 
     /// The last place a target may be: the words the verb governs after it, in text order,
-    /// when none of its slots names an actor ("rejected a US offer" with "US" parsed as the
-    /// object and "offer" as a verb, "threatened to launch an offensive in its war with Iraq").
+    /// when none of its slots names an actor ("turned down a UN plan" with "UN" parsed as the
+    /// object and "plan" as a verb, "warned it would open a front in its dispute with Chad").
     /// The walk stays in the verb's own clause: not its subject or agent, relative clauses,
     /// background clauses ("after ...", "as ..."), coordinated verbs, or a statement's content.
     fn later_phrases(tree: &Tree, t: usize, code: &str) -> Vec<usize> {
@@ -967,7 +967,7 @@ impl EventCoder {
                     }
                     "ccomp" => n == t && code.starts_with("01"),
                     "conj" => tree.is_verbal(c) && tree.is_verbal(n),
-                    // "following a government offensive" parsed as a verb of its own
+                    // "following an army assault" parsed as a verb of its own
                     "advcl" if BACKGROUND.contains(&tree.lemma(c).as_str()) => true,
                     "advcl" | "nmod" => BACKGROUND.iter().any(|w| tree.introduced_by(c, w)),
                     "obl" => {
