@@ -81,8 +81,8 @@ const HONORIFICS: &[&str] = &[
     "dame",
 ];
 
-/// Capitalised words that begin sentences without being names (the month names, which do too,
-/// are `MONTHS`).
+/// Capitalised words that begin sentences without being names (the weekday and month names,
+/// which do too, are checked by [`is_function_word`] and `MONTHS`).
 const FUNCTION_WORDS: &[&str] = &[
     "the",
     "a",
@@ -201,13 +201,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "speaking",
     "asked",
     "told",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "latest",
     "breaking",
     "news",
@@ -220,6 +213,11 @@ const FUNCTION_WORDS: &[&str] = &[
     "also",
     "related",
 ];
+
+/// A word of [`FUNCTION_WORDS`] or a weekday name.
+fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.contains(&w) || newsgraph_core::WEEKDAY_NAMES.contains(&w)
+}
 
 /// Lowercase words allowed inside a name run (`Jaish al-Islam`, `Observatory for Human Rights`).
 const RUN_PARTICLES: &[&str] = &[
@@ -1001,7 +999,7 @@ impl<'a> Resolver<'a> {
                 && !self.words[next].joined
                 && !covered_by(&covered, next, h)
                 && self.run_word(next)
-                && !FUNCTION_WORDS.contains(&self.words[next].norm.as_str())
+                && !is_function_word(&self.words[next].norm)
                 && !MONTHS.contains(&self.words[next].norm.as_str());
             // `Northern Ireland`, `West Bengal`: a capitalised word before a country or
             // capital that makes a known place with it.
@@ -1323,7 +1321,7 @@ impl<'a> Resolver<'a> {
 
     fn common_word(&self, w: usize) -> bool {
         let n = self.words[w].norm.as_str();
-        FUNCTION_WORDS.contains(&n) || MONTHS.contains(&n) || self.lower_seen.contains(n)
+        is_function_word(n) || MONTHS.contains(&n) || self.lower_seen.contains(n)
     }
 
     /// A run that spells a known person's name (exactly or by its transliteration skeleton).
@@ -2850,7 +2848,7 @@ impl<'a> Resolver<'a> {
             "every",
             "host",
         ];
-        if AWAY.contains(&w.norm.as_str()) || FUNCTION_WORDS.contains(&w.norm.as_str()) {
+        if AWAY.contains(&w.norm.as_str()) || is_function_word(&w.norm) {
             return false;
         }
         self.is_adj(q)
