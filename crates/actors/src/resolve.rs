@@ -365,7 +365,8 @@ const BEFORE_MONTH: &[&str] = &[
     "around",
 ];
 
-/// Words of a short time or manner phrase between a reporting verb and its clause.
+/// Words of a short time or manner phrase between a reporting verb and its clause (weekday
+/// names too: `WEEKDAY_NAMES`).
 const REPORT_FILLERS: &[&str] = &[
     "on",
     "in",
@@ -382,13 +383,6 @@ const REPORT_FILLERS: &[&str] = &[
     "today",
     "tonight",
     "statement",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "night",
     "morning",
     "evening",
@@ -1232,7 +1226,8 @@ impl<'a> Resolver<'a> {
             if verb(p) {
                 return true;
             }
-            if !REPORT_FILLERS.contains(&self.words[p].norm.as_str())
+            if !(REPORT_FILLERS.contains(&self.words[p].norm.as_str())
+                || newsgraph_core::WEEKDAY_NAMES.contains(&self.words[p].norm.as_str()))
                 || self.gap(p, p + 1).contains([',', '.', ';', ':', '"'])
             {
                 return false;
