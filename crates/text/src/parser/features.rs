@@ -27,8 +27,9 @@ pub(crate) struct WordAttrs {
     pub u: u64,
     /// Shape class (small number).
     pub shape: u64,
-    /// Word cluster bit-string prefixes of 4 and 6 bits and the whole string, hashed
-    /// (a fixed value for words without a cluster).
+    /// Word cluster bit-string prefixes of 4 and 6 bits and the whole string, hashed (a fixed
+    /// value for words without a cluster); zero until [`WordAttrs::add_clusters`], which only
+    /// models with the cluster templates need.
     pub c4: u64,
     pub c6: u64,
     pub cf: u64,
@@ -124,17 +125,21 @@ impl WordAttrs {
         } else {
             1
         };
-        let (c4, c6, cf) = cluster_attrs(w);
         WordAttrs {
-            c4,
-            c6,
-            cf,
+            c4: 0,
+            c6: 0,
+            cf: 0,
             w,
             m,
             p: hash_str_with(0x8422_2325_cbf2_9ce4, xpos.bytes()),
             u: upos as u64 + 1,
             shape,
         }
+    }
+
+    /// Fills in the word-cluster attributes (from the shipped clusters).
+    pub fn add_clusters(&mut self) {
+        (self.c4, self.c6, self.cf) = cluster_attrs(self.w);
     }
 }
 

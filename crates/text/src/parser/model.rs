@@ -175,6 +175,9 @@ impl ParserModel {
             label_scores,
             ..
         } = scratch;
+        if self.clusters {
+            words.iter_mut().for_each(WordAttrs::add_clusters);
+        }
         let n = words.len();
         state.reset(n);
         label_scores.clear();
@@ -209,6 +212,9 @@ impl ParserModel {
             label_scores,
             beam,
         } = scratch;
+        if self.clusters {
+            words.iter_mut().for_each(WordAttrs::add_clusters);
+        }
         let k = self.beam as usize;
         let n = words.len();
         label_scores.clear();

@@ -236,7 +236,12 @@ pub fn train(
         return Err(ParserError::Data("no epochs to train".into()));
     }
     let (labels, root) = label_inventory(train)?;
-    let data = examples(train, &labels);
+    let mut data = examples(train, &labels);
+    if opts.clusters {
+        for ex in &mut data {
+            ex.words.iter_mut().for_each(WordAttrs::add_clusters);
+        }
+    }
     let mut sum: Option<(Vec<f32>, Vec<f32>)> = None;
     for run in 0..opts.runs {
         let seed = mix_seed(opts.seed, run as u64);
