@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use anyhow::Context;
-use newsgraph_extract::quotes::{Lexicon, CUES_TSV};
+use newsgraph_extract::quotes::{lower_words, Lexicon, CUES_TSV};
 
 use crate::eval::polnear::{annotations, parse_ann};
 
@@ -37,43 +37,6 @@ pub struct Phrase {
     pub gold: usize,
     /// Times the word sequence occurs in the texts (at least `gold`).
     pub occurrences: usize,
-}
-
-/// The words of a text as the learner sees them: runs of ASCII letters (with one inner
-/// apostrophe part, "didn't"), runs of digits, and every other non-space character alone;
-/// lowercased.
-pub fn words(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_whitespace() {
-            i += 1;
-        } else if c.is_ascii_alphabetic() {
-            let start = i;
-            while i < chars.len() && chars[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            if i + 1 < chars.len() && chars[i] == '\'' && chars[i + 1].is_ascii_alphabetic() {
-                i += 1;
-                while i < chars.len() && chars[i].is_ascii_alphabetic() {
-                    i += 1;
-                }
-            }
-            out.push(chars[start..i].iter().collect::<String>().to_lowercase());
-        } else if c.is_ascii_digit() {
-            let start = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            out.push(chars[start..i].iter().collect());
-        } else {
-            out.push(c.to_lowercase().collect());
-            i += 1;
-        }
-    }
-    out
 }
 
 /// Learns the phrases of the split folder `dir`, best first.
@@ -116,7 +79,7 @@ pub fn learn(dir: &Path, lexicon: &Lexicon) -> anyhow::Result<(Vec<Phrase>, usiz
             let Some(span) = chars.get(a..b) else {
                 continue;
             };
-            let ws = words(&span.iter().collect::<String>());
+            let ws = lower_words(&span.iter().collect::<String>());
             let all_letters = ws
                 .iter()
                 .all(|w| w.starts_with(|c: char| c.is_ascii_lowercase()));
@@ -140,7 +103,7 @@ pub fn learn(dir: &Path, lexicon: &Lexicon) -> anyhow::Result<(Vec<Phrase>, usiz
         .collect();
     let mut seen: BTreeMap<&Vec<String>, usize> = BTreeMap::new();
     for text in &texts {
-        let ws = words(text);
+        let ws = lower_words(text);
         for n in 2..=MAX_WORDS {
             for window in ws.windows(n) {
                 if let Some(p) = candidates.get(&window.to_vec()) {
@@ -198,14 +161,6 @@ pub fn hand_written() -> anyhow::Result<Lexicon> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn words_split_like_the_learner_expects() {
-        assert_eq!(
-            words("He didn't say, \"No\" in 2015."),
-            ["he", "didn't", "say", ",", "\"", "no", "\"", "in", "2015", "."]
-        );
-    }
 
     #[test]
     fn tsv_lists_phrases_with_counts() {

@@ -40,6 +40,7 @@ mod words;
 
 pub use deps::{Complement, Verbs, VERBS_TSV};
 pub use lexicon::{CueEntry, Frame, Lexicon, LexiconError, CUES_TSV};
+pub use words::lower_words;
 
 use newsgraph_core::{Document, MentionVia, Quote, QuoteKind, Span, Stage, Upos};
 

@@ -94,6 +94,15 @@ fn keeps_dot(word: &str) -> bool {
     ABBREV.contains(&lower.as_str())
 }
 
+/// The tokens of `text`, lowercased, as the cue lexicon matches them (learners of cue phrases
+/// count with this splitter so that what they learn is what the extractor finds).
+pub fn lower_words(text: &str) -> Vec<String> {
+    split(text, 0, text.len())
+        .into_iter()
+        .map(|w| lower(text, w))
+        .collect()
+}
+
 /// The lowercased text of a token.
 pub(crate) fn lower(text: &str, w: W) -> String {
     text.get(w.s..w.e).unwrap_or("").to_lowercase()
@@ -116,6 +125,17 @@ pub(crate) fn form(text: &str, w: W) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_words_are_the_lowercased_tokens() {
+        assert_eq!(
+            lower_words("He didn't say, \"No\" to the U.S. in 2015."),
+            [
+                "he", "didn't", "say", ",", "\"", "no", "\"", "to", "the", "u.s.", "in", "2015",
+                "."
+            ]
+        );
+    }
 
     fn forms(t: &str) -> Vec<&str> {
         split(t, 0, t.len())
