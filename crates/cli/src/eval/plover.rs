@@ -48,6 +48,10 @@ pub struct Args {
     /// by cause, and one line per item.
     #[arg(long)]
     analyse: bool,
+    /// Score only events whose confidence is at least this (0 to 1), the filter users apply
+    /// to `analyze` output.
+    #[arg(long, default_value_t = 0.0)]
+    min_confidence: f32,
     #[command(flatten)]
     pipeline: PipelineArgs,
 }
@@ -156,7 +160,7 @@ pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
         let coded: Vec<(&Event, String)> = doc
             .events
             .iter()
-            .filter(|e| !e.negated)
+            .filter(|e| !e.negated && e.confidence >= args.min_confidence)
             .filter_map(|e| gsr_type(&e.cameo, e.plover.as_deref()).map(|t| (e, t)))
             .collect();
         let pred: BTreeSet<Triple> = coded
