@@ -212,6 +212,10 @@ impl<'a> Tree<'a> {
         tree.link();
         tree.repair_adjective_verbs();
         tree.link();
+        tree.repair_stray_adjectives();
+        tree.link();
+        tree.repair_clauses_on_dates();
+        tree.link();
         tree.active_subjects = tree.misparsed_passives();
         Some(tree)
     }
@@ -377,6 +381,88 @@ impl<'a> Tree<'a> {
             self.heads.insert(n, Some(a));
             self.rels.insert(n, "obj");
             self.verbs.insert(a);
+        }
+    }
+    /// "British Foreign Secretary X said ...": a modifier opening a name phrase that the
+    /// parser hung from a verb as a clause of its own (`ccomp`, `advcl`, `parataxis`, `dep`)
+    /// while it has no dependents. An adjective or proper noun right before a nominal is that
+    /// phrase's modifier: it goes to the head of the phrase the next word belongs to.
+    fn repair_stray_adjectives(&mut self) {
+        use newsgraph_core::Upos;
+        for a in self.start..self.end.saturating_sub(1) {
+            if !matches!(self.doc.tokens[a].upos, Upos::Adj | Upos::Propn)
+                || !matches!(self.base(a), "ccomp" | "advcl" | "parataxis" | "dep")
+                || !self.kids(a).is_empty()
+            {
+                continue;
+            }
+            let Some(v) = self.head(a).filter(|&h| h > a + 1 && self.is_verbal(h)) else {
+                continue;
+            };
+            // climb from the next word through the phrase's modifiers to its head
+            let mut n = a + 1;
+            for _ in 0..8 {
+                match self.head(n) {
+                    Some(h)
+                        if h > n
+                            && h < v
+                            && matches!(self.base(n), "amod" | "compound" | "flat" | "nmod") =>
+                    {
+                        n = h
+                    }
+                    _ => break,
+                }
+            }
+            if !matches!(self.doc.tokens[n].upos, Upos::Noun | Upos::Propn)
+                || self.head(n) != Some(v)
+            {
+                continue;
+            }
+            self.heads.insert(a, Some(n));
+            self.rels.insert(a, "amod");
+        }
+    }
+    /// "said on Friday that the rebels must ...": a `that` clause the parser hung from the
+    /// date phrase of a verb as its relative clause. A date does not take a `that` clause: the
+    /// clause is the complement of the verb the date follows, and a date hung from a verb
+    /// after the clause goes back to that verb too.
+    fn repair_clauses_on_dates(&mut self) {
+        for c in self.start..self.end {
+            if self.base(c) != "acl" || !self.is_verbal(c) {
+                continue;
+            }
+            let has_that = self
+                .kids(c)
+                .iter()
+                .any(|&k| self.base(k) == "mark" && self.lemma(k) == "that" && k < c);
+            if !has_that {
+                continue;
+            }
+            let Some(n) = self.head(c) else {
+                continue;
+            };
+            let span = self.doc.tokens[n].span;
+            let in_date = self
+                .doc
+                .times
+                .iter()
+                .any(|t| t.span.start <= span.start && span.end <= t.span.end);
+            if !in_date {
+                continue;
+            }
+            // the verb the date follows ("said on Friday that"); the parser may have hung the
+            // date from a later verb too
+            let before = (self.start..n)
+                .rev()
+                .find(|&i| self.is_verbal(i) && !matches!(self.base(i), "aux" | "cop"));
+            let Some(v) = before.or_else(|| self.head(n).filter(|&h| self.is_verbal(h))) else {
+                continue;
+            };
+            self.heads.insert(c, Some(v));
+            self.rels.insert(c, "ccomp");
+            if self.head(n).is_some_and(|h| h > c) {
+                self.heads.insert(n, Some(v));
+            }
         }
     }
     /// Subjects labelled passive that are active ones: a past tense tagged as participle
@@ -2036,6 +2122,40 @@ pub(crate) mod tests {
     }
 
     const N: MentionVia = MentionVia::Name;
+
+    #[test]
+    fn a_that_clause_hung_from_a_date_is_the_complement_of_the_verb() {
+        // "Britain said on Friday that Sudan must act": the clause parsed as a relative
+        // clause of "Friday"
+        let rows = "Britain Britain PROPN 2 nsubj; said say VERB 0 root VBD; on on ADP 4 case;
+             Friday Friday PROPN 2 obl; that that SCONJ 8 mark; Sudan Sudan PROPN 8 nsubj;
+             must must AUX 8 aux; act act VERB 4 acl VB";
+        let actors = [("Britain", "GBR", N), ("Sudan", "SDN", N)];
+        let mut d = doc(rows, &actors);
+        let friday = d.text.find("Friday").expect("in text");
+        d.times.push(newsgraph_core::TimeExpr {
+            span: Span::new(friday, friday + 6),
+            value: "XXXX-WXX-5".to_string(),
+            kind: TimexType::Date,
+        });
+        assert_eq!(coded(&d), [ev("GBR", "100", "SDN", false)]);
+        // without the date the relative reading stands and the statement is plain
+        let d = doc(rows, &actors);
+        assert!(coded(&d).iter().all(|(_, c, _, _)| c != "100"));
+    }
+
+    #[test]
+    fn a_stray_adjective_before_a_name_modifies_the_name() {
+        // "British minister Straw said Sudan must act": "British" hung from the verb as its
+        // clausal complement, before the real one
+        let d = doc(
+            "British British ADJ 4 ccomp JJ; minister minister NOUN 3 compound;
+             Straw Straw PROPN 4 nsubj; said say VERB 0 root VBD; Sudan Sudan PROPN 7 nsubj;
+             must must AUX 7 aux; act act VERB 4 ccomp VB",
+            &[("Straw", "GBRGOV", N), ("Sudan", "SDN", N)],
+        );
+        assert_eq!(coded(&d), [ev("GBRGOV", "100", "SDN", false)]);
+    }
 
     #[test]
     fn a_perfect_auxiliary_parsed_as_the_main_verb_hands_over_its_subject() {
