@@ -1883,9 +1883,25 @@ impl ActorIndex {
     }
 
     fn first(&self, tree: &Tree, nodes: &[usize]) -> Vec<(usize, MentionVia)> {
+        self.first_other(tree, nodes, &[])
+    }
+
+    /// The actors of the first node that names one other than those in `besides` (an event's
+    /// sources: "threatened an offensive in its war with Iraq" is not aimed at its own
+    /// source, whose pronoun comes first).
+    fn first_other(
+        &self,
+        tree: &Tree,
+        nodes: &[usize],
+        besides: &[usize],
+    ) -> Vec<(usize, MentionVia)> {
         nodes
             .iter()
-            .map(|&n| self.actors(tree, n))
+            .map(|&n| {
+                let mut a = self.actors(tree, n);
+                a.retain(|(e, _)| !besides.contains(e));
+                a
+            })
             .find(|a| !a.is_empty())
             .unwrap_or_default()
     }
@@ -1957,8 +1973,9 @@ impl EventCoder {
                 if sources.is_empty() {
                     continue;
                 }
+                let source_ids: Vec<usize> = sources.iter().map(|(e, _)| *e).collect();
                 let mut targets: Vec<Option<(usize, MentionVia)>> = index
-                    .first(&tree, &c.targets)
+                    .first_other(&tree, &c.targets, &source_ids)
                     .into_iter()
                     .map(Some)
                     .collect();
@@ -2142,6 +2159,25 @@ pub(crate) mod tests {
         // without the date the relative reading stands and the statement is plain
         let d = doc(rows, &actors);
         assert!(coded(&d).iter().all(|(_, c, _, _)| c != "100"));
+    }
+
+    #[test]
+    fn a_target_is_not_the_source_named_again_by_a_pronoun() {
+        // "Iran threatened to launch an offensive in its war with Iraq": "its" is Iran
+        let mut d = doc(
+            "Iran Iran PROPN 2 nsubj; threatened threaten VERB 0 root VBD; to to PART 4 mark;
+             launch launch VERB 2 xcomp VB; an a DET 6 det; offensive offensive NOUN 4 obj;
+             in in ADP 9 case; its its PRON 9 nmod:poss; war war NOUN 6 nmod;
+             with with ADP 11 case; Iraq Iraq PROPN 9 nmod",
+            &[("Iran", "IRN", N), ("Iraq", "IRQ", N)],
+        );
+        let its = d.text.find(" its ").expect("in text") + 1;
+        d.entities[0].mentions.push(Mention {
+            span: Span::new(its, its + 3),
+            via: MentionVia::Pronoun,
+        });
+        let coded = coded(&d);
+        assert!(coded.contains(&ev("IRN", "138", "IRQ", false)), "{coded:?}");
     }
 
     #[test]
