@@ -1545,7 +1545,12 @@ impl EventCoder {
                             tree.child(k, "nsubj")
                                 .or_else(|| tree.child(k, "nsubj:pass")),
                         );
-                    } else if matches!(tree.base(k), "xcomp" | "ccomp") && tree.is_verbal(k) {
+                    } else if tree.is_verbal(k)
+                        && (matches!(tree.base(k), "xcomp" | "ccomp")
+                            || (tree.base(k) == "advcl" && tree.introduced_by(k, "to")))
+                    {
+                        // governed verbs and purposes: "threatened to stop talks to cut
+                        // arms if ..."
                         next.push(k);
                     }
                 }
@@ -2460,6 +2465,25 @@ pub(crate) mod tests {
         assert!(
             got.iter()
                 .any(|(s, c, t, _)| s == "TURGOV" && c.starts_with("13") && t == "SYRGOV"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_condition_on_a_purpose_clause_names_the_threats_target() {
+        // "Moscow threatened to quit talks to cut arms if Washington deployed missiles"
+        let d = doc(
+            "Moscow Moscow PROPN 2 nsubj; threatened threaten VERB 0 root VBD; to to PART 4 mark;
+             quit quit VERB 2 xcomp VB; talks talk NOUN 4 obj; to to PART 7 mark;
+             cut cut VERB 4 advcl VB; arms arm NOUN 7 obj; if if SCONJ 11 mark;
+             Washington Washington PROPN 11 nsubj; deployed deploy VERB 7 advcl VBD;
+             missiles missile NOUN 11 obj",
+            &[("Moscow", "RUSGOV", N), ("Washington", "USAGOV", N)],
+        );
+        let got = coded(&d);
+        assert!(
+            got.iter()
+                .any(|(s, c, t, _)| s == "RUSGOV" && c.starts_with("13") && t == "USAGOV"),
             "{got:?}"
         );
     }
