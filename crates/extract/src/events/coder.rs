@@ -216,6 +216,8 @@ impl<'a> Tree<'a> {
         tree.link();
         tree.repair_clauses_on_dates();
         tree.link();
+        tree.repair_subjects_under_dates();
+        tree.link();
         tree.active_subjects = tree.misparsed_passives();
         Some(tree)
     }
@@ -441,13 +443,7 @@ impl<'a> Tree<'a> {
             let Some(n) = self.head(c) else {
                 continue;
             };
-            let span = self.doc.tokens[n].span;
-            let in_date = self
-                .doc
-                .times
-                .iter()
-                .any(|t| t.span.start <= span.start && span.end <= t.span.end);
-            if !in_date {
+            if !self.in_date(n) {
                 continue;
             }
             // the verb the date follows ("said on Friday that"); the parser may have hung the
@@ -464,6 +460,56 @@ impl<'a> Tree<'a> {
                 self.heads.insert(n, Some(v));
             }
         }
+    }
+    /// "On Tuesday, the minister summoned ...": the subject after a fronted date hung from
+    /// the date (as its apposition or conjunct) and the verb left without one. A verb with no
+    /// subject takes a nominal that hangs from its own date phrase between the date and the
+    /// verb.
+    fn repair_subjects_under_dates(&mut self) {
+        for v in self.start..self.end {
+            if !self.is_verbal(v)
+                || matches!(self.base(v), "aux" | "cop" | "amod" | "acl")
+                || self
+                    .kids(v)
+                    .iter()
+                    .any(|&k| self.base(k).starts_with("nsubj"))
+            {
+                continue;
+            }
+            let dates: Vec<usize> = self
+                .kids(v)
+                .iter()
+                .copied()
+                .filter(|&d| d < v && self.base(d) == "obl" && self.in_date(d))
+                .collect();
+            for d in dates {
+                let Some(s) = self.kids(d).iter().copied().find(|&k| {
+                    k > d
+                        && k < v
+                        && matches!(self.base(k), "appos" | "conj" | "list" | "dep")
+                        && matches!(
+                            self.doc.tokens[k].upos,
+                            newsgraph_core::Upos::Noun
+                                | newsgraph_core::Upos::Propn
+                                | newsgraph_core::Upos::Pron
+                        )
+                        && !self.in_date(k)
+                }) else {
+                    continue;
+                };
+                self.heads.insert(s, Some(v));
+                self.rels.insert(s, "nsubj");
+                break;
+            }
+        }
+    }
+    /// Whether token `i` lies inside a time expression of the time stage.
+    fn in_date(&self, i: usize) -> bool {
+        let span = self.doc.tokens[i].span;
+        self.doc
+            .times
+            .iter()
+            .any(|t| t.span.start <= span.start && span.end <= t.span.end)
     }
     /// Subjects labelled passive that are active ones: a past tense tagged as participle
     /// ("Russia sent troops", "the regime cracked down on ...") gets `nsubj:pass` with no
@@ -2183,6 +2229,25 @@ pub(crate) mod tests {
         });
         let coded = coded(&d);
         assert!(coded.contains(&ev("IRN", "138", "IRQ", false)), "{coded:?}");
+    }
+
+    #[test]
+    fn a_subject_hung_from_a_fronted_date_is_the_verbs() {
+        // "On Tuesday, Ankara rejected Athens": "Ankara" parsed as an apposition of "Tuesday"
+        let rows = "On on ADP 2 case; Tuesday Tuesday PROPN 5 obl; , , PUNCT 4 punct;
+             Ankara Ankara PROPN 2 appos; rejected reject VERB 0 root VBD;
+             Athens Athens PROPN 5 obj";
+        let actors = [("Ankara", "TURGOV", N), ("Athens", "GRCGOV", N)];
+        let mut d = doc(rows, &actors);
+        let tue = d.text.find("Tuesday").expect("in text");
+        d.times.push(newsgraph_core::TimeExpr {
+            span: Span::new(tue, tue + 7),
+            value: "XXXX-WXX-2".to_string(),
+            kind: TimexType::Date,
+        });
+        assert_eq!(coded(&d), [ev("TURGOV", "120", "GRCGOV", false)]);
+        // an apposition of a phrase that is not a date stays where it is
+        assert!(coded(&doc(rows, &actors)).is_empty());
     }
 
     #[test]
