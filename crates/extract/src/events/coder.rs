@@ -1750,11 +1750,18 @@ impl EventCoder {
         let mut folded: Vec<(usize, usize)> = Vec::new(); // (purpose, main)
         for (i, c) in out.iter().enumerate() {
             let t = c.trigger;
-            if !is_event(c)
-                || !tree.is_verbal(t)
-                || !matches!(tree.base(t), "advcl" | "acl")
-                || !tree.introduced_by(t, "to")
-                || tree.controller(t).is_some()
+            if !is_event(c) || !tree.is_verbal(t) || !tree.introduced_by(t, "to") {
+                continue;
+            }
+            // "summoned the envoy to complain": a governed verb of the same kind as the
+            // event that governs it tells the same happening
+            let same_kind = tree.base(t) == "xcomp"
+                && tree.head(t).is_some_and(|h| {
+                    out.iter()
+                        .any(|m| m.trigger == h && is_event(m) && root2(&m.code) == root2(&c.code))
+                });
+            if !same_kind
+                && (!matches!(tree.base(t), "advcl" | "acl") || tree.controller(t).is_some())
             {
                 continue;
             }
@@ -2248,6 +2255,19 @@ pub(crate) mod tests {
         assert_eq!(coded(&d), [ev("TURGOV", "120", "GRCGOV", false)]);
         // an apposition of a phrase that is not a date stays where it is
         assert!(coded(&doc(rows, &actors)).is_empty());
+    }
+
+    #[test]
+    fn a_governed_verb_of_the_same_kind_is_the_same_happening() {
+        // "Abuja summoned Niamey's envoy to complain": one complaint, not two
+        let d = doc(
+            "Abuja Abuja PROPN 2 nsubj; summoned summon VERB 0 root VBD;
+             Niamey Niamey PROPN 5 nmod:poss; 's 's PART 3 case; envoy envoy NOUN 2 obj;
+             to to PART 7 mark; complain complain VERB 2 xcomp VB",
+            &[("Abuja", "NGAGOV", N), ("Niamey", "NERGOV", N)],
+        );
+        let got = coded(&d);
+        assert_eq!(got, [ev("NGAGOV", "114", "NERGOV", false)], "{got:?}");
     }
 
     #[test]
