@@ -1925,7 +1925,18 @@ impl ActorIndex {
                 }
                 // "Hungarian and Romanian officials": the conjunct sits on the modifier
                 if k == 0 && tok != n {
-                    for &c in tree.kids(tok) {
+                    // every word of the mention may carry the conjunct ("Sierra Leonean and
+                    // Liberian refugees" hangs "Liberian" from "Leonean")
+                    let same = |j: usize| self.at(j).is_some_and(|(o, _)| o == e);
+                    let mut lo = tok;
+                    while lo > tree.start && same(lo - 1) {
+                        lo -= 1;
+                    }
+                    let mut hi = tok + 1;
+                    while hi < tree.end && same(hi) {
+                        hi += 1;
+                    }
+                    for c in (lo..hi).flat_map(|w| tree.kids(w).iter().copied()) {
                         if tree.rel(c) == "conj" {
                             if let Some((ce, cvia)) = self.at(c) {
                                 if !out.iter().any(|(o, _)| *o == ce) {
@@ -2268,6 +2279,25 @@ pub(crate) mod tests {
         );
         let got = coded(&d);
         assert_eq!(got, [ev("NGAGOV", "114", "NERGOV", false)], "{got:?}");
+    }
+
+    #[test]
+    fn a_conjunct_on_any_word_of_a_two_word_modifier_is_a_target_too() {
+        // "Guinea tortured scores of Sierra Leonean and Liberian refugees"
+        let d = doc(
+            "Guinea Guinea PROPN 2 nsubj; tortured torture VERB 0 root VBD;
+             scores score NOUN 2 obj; of of ADP 5 case; Sierra Sierra PROPN 3 nmod;
+             Leonean Leonean PROPN 9 compound; and and CCONJ 8 cc;
+             Liberian Liberian PROPN 6 conj; refugees refugee NOUN 3 nmod",
+            &[
+                ("Guinea", "GIN", N),
+                ("Sierra Leonean", "SLE", N),
+                ("Liberian", "LBR", N),
+            ],
+        );
+        let got = coded(&d);
+        assert!(got.contains(&ev("GIN", "1822", "SLE", false)), "{got:?}");
+        assert!(got.contains(&ev("GIN", "1822", "LBR", false)), "{got:?}");
     }
 
     #[test]
