@@ -386,14 +386,21 @@ impl<'a> Tree<'a> {
         }
     }
     /// "British Foreign Secretary X said ...": a modifier opening a name phrase that the
-    /// parser hung from a verb as a clause of its own (`ccomp`, `advcl`, `parataxis`, `dep`)
-    /// while it has no dependents. An adjective or proper noun right before a nominal is that
+    /// parser hung from a verb as a clause or a subject of its own (`ccomp`, `advcl`,
+    /// `parataxis`, `dep`, `nsubj`) while it has no dependents. An adjective or proper noun right before a nominal is that
     /// phrase's modifier: it goes to the head of the phrase the next word belongs to.
     fn repair_stray_adjectives(&mut self) {
         use newsgraph_core::Upos;
         for a in self.start..self.end.saturating_sub(1) {
+            // a proper noun may be a subject of its own ("Moscow troops ..." is rare, "Russia
+            // said" is not): only an adjective is taken from a subject slot
+            let subject_slot = self.base(a) == "nsubj";
             if !matches!(self.doc.tokens[a].upos, Upos::Adj | Upos::Propn)
-                || !matches!(self.base(a), "ccomp" | "advcl" | "parataxis" | "dep")
+                || (subject_slot && self.doc.tokens[a].upos != Upos::Adj)
+                || !matches!(
+                    self.base(a),
+                    "ccomp" | "advcl" | "parataxis" | "dep" | "nsubj"
+                )
                 || !self.kids(a).is_empty()
             {
                 continue;
@@ -415,9 +422,7 @@ impl<'a> Tree<'a> {
                     _ => break,
                 }
             }
-            if !matches!(self.doc.tokens[n].upos, Upos::Noun | Upos::Propn)
-                || self.head(n) != Some(v)
-            {
+            if !matches!(self.doc.tokens[n].upos, Upos::Noun | Upos::Propn) {
                 continue;
             }
             self.heads.insert(a, Some(n));
@@ -2298,6 +2303,21 @@ pub(crate) mod tests {
         let got = coded(&d);
         assert!(got.contains(&ev("GIN", "1822", "SLE", false)), "{got:?}");
         assert!(got.contains(&ev("GIN", "1822", "LBR", false)), "{got:?}");
+    }
+
+    #[test]
+    fn an_adjective_subject_before_a_name_modifies_the_name() {
+        // "Georgian President Shevardnadze resigned as protesters ...": "Georgian" parsed as
+        // the subject of a later verb, the name as the subject of "resigned"
+        let d = doc(
+            "Georgian Georgian ADJ 7 nsubj JJ; President President PROPN 3 compound;
+             Shevardnadze Shevardnadze PROPN 4 nsubj; resigned resign VERB 7 advcl VBD;
+             as as SCONJ 7 mark; protesters protester NOUN 7 nsubj;
+             stormed storm VERB 0 root VBD; parliament parliament NOUN 7 obj",
+            &[("Georgian", "GEO", N), ("Shevardnadze", "GEOGOV", N)],
+        );
+        let got = coded(&d);
+        assert!(got.iter().all(|(s, _, _, _)| s != "GEO"), "{got:?}");
     }
 
     #[test]
