@@ -1618,7 +1618,18 @@ impl EventCoder {
         for mut c in cands.iter().cloned() {
             let t = c.trigger;
             if c.line != 0 {
-                if let Some(h) = tree.controller(t) {
+                if let Some(mut h) = tree.controller(t) {
+                    // "prepared to resume shelling": an implicative verb hands on to the verb
+                    // that governs it, which says whether anything happened
+                    for _ in 0..3 {
+                        if !IMPLICATIVE.contains(&tree.lemma(h).as_str()) {
+                            break;
+                        }
+                        match tree.controller(h) {
+                            Some(up) => h = up,
+                            None => break,
+                        }
+                    }
                     let hl = tree.lemma(h);
                     let hneg = tree.has_neg(h) || self.hypothetical(tree, h);
                     let mut hsrc: Vec<usize> = tree.subjects(h);
@@ -1643,6 +1654,13 @@ impl EventCoder {
                     } else if INTENT.contains(&hl.as_str()) {
                         match intent_code(&c.code) {
                             Some(ic) => c.code = ic.to_string(),
+                            // forces made ready for an attack are a show of force, not
+                            // (yet) a threat made to anyone
+                            None if matches!(root2(&c.code), "18" | "19" | "20")
+                                && hl == "prepare" =>
+                            {
+                                c.code = "150".to_string()
+                            }
                             None if matches!(root2(&c.code), "18" | "19" | "20")
                                 && !matches!(hl.as_str(), "agree" | "offer" | "propose") =>
                             {
@@ -2318,6 +2336,26 @@ pub(crate) mod tests {
         );
         let got = coded(&d);
         assert!(got.iter().all(|(s, _, _, _)| s != "GEO"), "{got:?}");
+    }
+
+    #[test]
+    fn an_implicative_verb_hands_on_to_the_verb_that_governs_it() {
+        // "Skopje prepared to resume shelling Tetovo": nothing was shelled yet
+        let d = doc(
+            "Skopje Skopje PROPN 2 nsubj; prepared prepare VERB 0 root VBD; to to PART 4 mark;
+             resume resume VERB 2 xcomp VB; shelling shell VERB 4 xcomp VBG;
+             Tetovo Tetovo PROPN 5 obj",
+            &[("Skopje", "MKDGOV", N), ("Tetovo", "MKD", N)],
+        );
+        let got = coded(&d);
+        assert!(
+            got.iter().all(|(_, c, _, _)| !c.starts_with("19")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|(s, c, _, _)| s == "MKDGOV" && c == "150"),
+            "{got:?}"
+        );
     }
 
     #[test]
