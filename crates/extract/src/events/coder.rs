@@ -1905,7 +1905,19 @@ impl ActorIndex {
 
     /// The actor a phrase head names, searching its modifiers when the head is not one.
     fn find(&self, tree: &Tree, h: usize) -> Option<(usize, usize, MentionVia)> {
-        if let Some((e, via)) = self.at(h) {
+        self.find_other(tree, h, &[])
+    }
+
+    /// As `find`, passing over the actors in `besides`: "its European partners" names the
+    /// partners' organisation, not the source that "its" stands for.
+    fn find_other(
+        &self,
+        tree: &Tree,
+        h: usize,
+        besides: &[usize],
+    ) -> Option<(usize, usize, MentionVia)> {
+        let at = |t: usize| self.at(t).filter(|(e, _)| !besides.contains(e));
+        if let Some((e, via)) = at(h) {
             return Some((h, e, via));
         }
         let mut frontier = vec![h];
@@ -1916,7 +1928,7 @@ impl ActorIndex {
                     if !ACTOR_PATH.contains(&tree.base(c)) {
                         continue;
                     }
-                    if let Some((e, via)) = self.at(c) {
+                    if let Some((e, via)) = at(c) {
                         return Some((c, e, via));
                     }
                     next.push(c);
@@ -1928,7 +1940,8 @@ impl ActorIndex {
     }
 
     /// The actors a phrase names: its own and those of coordinated phrases.
-    fn actors(&self, tree: &Tree, h: usize) -> Vec<(usize, MentionVia)> {
+    /// (`besides`: actors passed over, see `find_other`.)
+    fn actors_other(&self, tree: &Tree, h: usize, besides: &[usize]) -> Vec<(usize, MentionVia)> {
         let mut heads = vec![h];
         let mut i = 0;
         while i < heads.len() && heads.len() < 16 {
@@ -1942,7 +1955,7 @@ impl ActorIndex {
         }
         let mut out: Vec<(usize, MentionVia)> = Vec::new();
         for (k, &n) in heads.iter().enumerate() {
-            if let Some((tok, e, via)) = self.find(tree, n) {
+            if let Some((tok, e, via)) = self.find_other(tree, n, besides) {
                 if !out.iter().any(|(o, _)| *o == e) {
                     out.push((e, via));
                 }
@@ -1990,7 +2003,7 @@ impl ActorIndex {
         nodes
             .iter()
             .map(|&n| {
-                let mut a = self.actors(tree, n);
+                let mut a = self.actors_other(tree, n, besides);
                 a.retain(|(e, _)| !besides.contains(e));
                 a
             })
@@ -2354,6 +2367,27 @@ pub(crate) mod tests {
         );
         assert!(
             got.iter().any(|(s, c, _, _)| s == "MKDGOV" && c == "150"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_target_phrase_opening_with_the_sources_pronoun_names_its_own_actor() {
+        // "Athens demanded that its EU partners refuse": the partners are the EU
+        let mut d = doc(
+            "Athens Athens PROPN 2 nsubj; demanded demand VERB 0 root VBD; that that SCONJ 7 mark;
+             its its PRON 6 nmod:poss; EU EU PROPN 6 compound; partners partner NOUN 7 nsubj;
+             refuse refuse VERB 2 ccomp VB",
+            &[("Athens", "GRCGOV", N), ("EU", "IGOEUREEC", N)],
+        );
+        let its = d.text.find(" its ").expect("in text") + 1;
+        d.entities[0].mentions.push(Mention {
+            span: Span::new(its, its + 3),
+            via: MentionVia::Pronoun,
+        });
+        let got = coded(&d);
+        assert!(
+            got.contains(&ev("GRCGOV", "100", "IGOEUREEC", false)),
             "{got:?}"
         );
     }
