@@ -167,6 +167,27 @@ const MEASURES: [&str; 16] = [
     "tranche",
 ];
 
+/// Nouns for ordinary people, who take the country of the place (or of the source) when
+/// violence against them names no country.
+const CIVILIANS: [&str; 16] = [
+    "demonstrator",
+    "protester",
+    "protestor",
+    "civilian",
+    "people",
+    "person",
+    "villager",
+    "resident",
+    "worker",
+    "student",
+    "man",
+    "woman",
+    "child",
+    "worshipper",
+    "mourner",
+    "passenger",
+];
+
 /// Relations followed from a phrase head when looking for the actor it names.
 const ACTOR_PATH: [&str; 8] = [
     "compound", "amod", "nmod", "flat", "appos", "det", "nummod", "obl",
@@ -1854,6 +1875,14 @@ impl EventCoder {
     /// Whom a protest that names no target is aimed at: the government of the country it
     /// takes place in, or else of the protesters' own country ("students demonstrated in
     /// Jakarta" protest to the Indonesian government). Governments protesting are left alone.
+    /// "Police fired on demonstrators, killing one": people named by no country are the
+    /// people of the place, or else of the source's own country (`EGY` for Egyptian police).
+    fn civilians_country(doc: &Document, src: usize, place: Option<&Place>) -> Option<String> {
+        place
+            .and_then(|p| p.country.clone())
+            .or_else(|| doc.entities.get(src)?.country.clone())
+    }
+
     fn protested_government(doc: &Document, src: usize, place: Option<&Place>) -> Option<String> {
         let ent = doc.entities.get(src)?;
         let code = ent.actor_code.as_deref().unwrap_or("");
@@ -2097,6 +2126,14 @@ impl EventCoder {
                             Some(t) => EventCoder::entity_code(doc, t.0),
                             None if root == "14" => {
                                 EventCoder::protested_government(doc, src, place.as_ref())
+                            }
+                            None if matches!(root.as_str(), "17" | "18" | "19" | "20")
+                                && c.targets
+                                    .iter()
+                                    .take(2)
+                                    .any(|&n| CIVILIANS.contains(&tree.lemma(n).as_str())) =>
+                            {
+                                EventCoder::civilians_country(doc, src, place.as_ref())
                             }
                             None => None,
                         };
@@ -2389,6 +2426,33 @@ pub(crate) mod tests {
         assert!(
             got.contains(&ev("GRCGOV", "100", "IGOEUREEC", false)),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn violence_against_people_of_no_country_targets_the_sources_country() {
+        // "Egyptian police shot demonstrators": the demonstrators are Egypt's
+        let d = doc(
+            "Egyptian Egyptian ADJ 2 amod; police police NOUN 3 nsubj; shot shoot VERB 0 root VBD;
+             demonstrators demonstrator NOUN 3 obj",
+            &[("Egyptian police", "EGYCOP", N)],
+        );
+        let got = coded(&d);
+        assert!(
+            got.iter()
+                .any(|(s, c, t, _)| s == "EGYCOP" && c.starts_with("1") && t == "EGY"),
+            "{got:?}"
+        );
+        // a thing shot at names no one
+        let d = doc(
+            "Egyptian Egyptian ADJ 2 amod; police police NOUN 3 nsubj; shot shoot VERB 0 root VBD;
+             flares flare NOUN 3 obj",
+            &[("Egyptian police", "EGYCOP", N)],
+        );
+        assert!(
+            coded(&d).iter().all(|(_, _, t, _)| t.is_empty()),
+            "{:?}",
+            coded(&d)
         );
     }
 
