@@ -12,7 +12,8 @@
 //!
 //! The gold standard names event types as PLOVER 0.5 did: `DEMAND` (PLOVER's `REQUEST`, CAMEO
 //! 02 and 10), `DISAPPROVE` and `INVESTIGATE` (CAMEO 11 and 09, later folded into `ACCUSE`),
-//! `FIGHT` (CAMEO 19) beside `ASSAULT` (18, 20), and easing a curfew or a state of emergency
+//! `FIGHT` (CAMEO 19) beside `ASSAULT` (18, 20), `COERCE` for all of CAMEO 17 (the 2021 table
+//! moves destroying property, 1712, and violent repression, 175, to `ASSAULT`), and easing a curfew or a state of emergency
 //! (CAMEO 0813, 0814) as `CONCEDE` with the rest of 081, where the 2021 table has `RETREAT`.
 //! Our codes are mapped to those names.
 //!
@@ -73,6 +74,7 @@ pub(crate) fn gsr_type(cameo: &str, plover: Option<&str>) -> Option<String> {
             "19" => "FIGHT",
             "18" | "20" => "ASSAULT",
             "16" => "SANCTION",
+            "17" => "COERCE",
             _ => return plover.map(str::to_string),
         }
         .to_string(),
@@ -448,6 +450,8 @@ mod tests {
         );
         assert_eq!(gsr_type("020", Some("REQUEST")).as_deref(), Some("DEMAND"));
         assert_eq!(gsr_type("190", Some("ASSAULT")).as_deref(), Some("FIGHT"));
+        assert_eq!(gsr_type("1712", Some("ASSAULT")).as_deref(), Some("COERCE"));
+        assert_eq!(gsr_type("181", Some("ASSAULT")).as_deref(), Some("ASSAULT"));
         assert_eq!(
             gsr_type("0874", Some("RETREAT")).as_deref(),
             Some("RETREAT")
