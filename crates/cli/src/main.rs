@@ -13,6 +13,7 @@ mod ingest;
 mod output;
 mod pipeline;
 mod query;
+mod quote_detector;
 mod quote_phrases;
 mod serve;
 mod stats;

@@ -80,6 +80,9 @@ struct QuotesArgs {
     /// Where to write the phrase list.
     #[arg(long, default_value = "resources/quotes/phrases.tsv")]
     out: PathBuf,
+    /// Where to write the learned cue detector.
+    #[arg(long, default_value = "resources/quotes/cue_model.tsv")]
+    cue_model: PathBuf,
 }
 
 /// Arguments of `newsgraph train parser`.
@@ -167,6 +170,23 @@ fn quotes(args: QuotesArgs, globals: Globals) -> anyhow::Result<Outcome> {
             "wrote {} ({} phrases from {texts} annotated texts)",
             args.out.display(),
             phrases.len()
+        );
+    }
+    let (model, report) = crate::quote_detector::learn(&args.data)?;
+    let header = format!(
+        "Learned cue detector (averaged perceptron) from the PolNeAR training split by\n  newsgraph train quotes --data ../shared/data/polnear/train\n{}",
+        report.join("\n")
+    );
+    std::fs::write(&args.cue_model, model.to_tsv(&header))
+        .with_context(|| format!("{}: cannot write", args.cue_model.display()))?;
+    if !globals.quiet {
+        for l in &report {
+            eprintln!("{l}");
+        }
+        eprintln!(
+            "wrote {} ({} features)",
+            args.cue_model.display(),
+            model.len()
         );
     }
     Ok(Outcome::ok())

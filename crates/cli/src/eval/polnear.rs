@@ -54,7 +54,7 @@ pub(crate) struct Attr {
 }
 
 #[derive(Default)]
-struct Tally {
+pub(crate) struct Tally {
     gold: usize,
     predicted: usize,
     exact_p: usize,
@@ -82,6 +82,28 @@ impl Tally {
             if pred.iter().any(|p| overlaps(g, p)) {
                 self.overlap_r += 1;
             }
+        }
+    }
+    /// Pools the three roles of one document's gold and predicted attributions.
+    pub(crate) fn add_all(&mut self, gold: &[Attr], pred: &[Attr]) {
+        for f in [
+            (|a: &Attr| &a.content) as fn(&Attr) -> &Chars,
+            |a: &Attr| &a.source,
+            |a: &Attr| &a.cue,
+        ] {
+            let g: Vec<&Chars> = gold.iter().map(f).filter(|c| !c.is_empty()).collect();
+            let p: Vec<&Chars> = pred.iter().map(f).filter(|c| !c.is_empty()).collect();
+            self.add(&g, &p);
+        }
+    }
+    /// The overlap F1.
+    pub(crate) fn overlap_f1(&self) -> f64 {
+        let p = self.overlap_p as f64 / self.predicted.max(1) as f64;
+        let r = self.overlap_r as f64 / self.gold.max(1) as f64;
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
         }
     }
     fn merge(&mut self, o: &Tally) {
@@ -217,7 +239,7 @@ fn is_mark(c: char) -> bool {
 }
 
 /// The predicted attributions of an analysed document, in character offsets.
-fn predicted(doc: &Document) -> Vec<Attr> {
+pub(crate) fn predicted(doc: &Document) -> Vec<Attr> {
     let text = &doc.text;
     let char_at = |b: usize| text.get(..b).map_or(0, |t| t.chars().count());
     let mut groups: Vec<(Option<(usize, usize)>, Attr)> = Vec::new();
@@ -291,7 +313,7 @@ pub(crate) fn annotations(dir: &Path) -> anyhow::Result<BTreeMap<String, Vec<Pat
 }
 
 /// Each document's gold annotation file: the first by name when a text has several annotators.
-fn documents(dir: &Path) -> anyhow::Result<BTreeMap<String, PathBuf>> {
+pub(crate) fn documents(dir: &Path) -> anyhow::Result<BTreeMap<String, PathBuf>> {
     Ok(annotations(dir)?
         .into_iter()
         .filter_map(|(doc, files)| files.into_iter().next().map(|f| (doc, f)))

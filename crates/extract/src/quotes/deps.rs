@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use newsgraph_core::{Document, Span, Upos};
 
+use super::detector::{features, is_candidate, known_lemma, CueDetector};
 use super::LexiconError;
 
 /// The embedded verb list.
@@ -178,7 +179,12 @@ pub(crate) struct DepQuote {
 }
 
 /// The attributions of the tokens inside `region`.
-pub(crate) fn find(doc: &Document, verbs: &Verbs, region: Span) -> Vec<DepQuote> {
+pub(crate) fn find(
+    doc: &Document,
+    verbs: &Verbs,
+    detector: Option<&CueDetector>,
+    region: Span,
+) -> Vec<DepQuote> {
     let toks = &doc.tokens;
     let text = doc.text.as_str();
     let lo = toks.partition_point(|t| t.span.start < region.start);
@@ -195,11 +201,25 @@ pub(crate) fn find(doc: &Document, verbs: &Verbs, region: Span) -> Vec<DepQuote>
         }
     }
     let kids = |i: usize| children[i - lo].as_slice();
+    // a verb or noun outside the lexicons that the learned detector takes for a cue
+    let learned = |i: usize| {
+        detector.is_some_and(|d| {
+            let owned = |j: usize| {
+                if j >= lo && j < hi {
+                    children[j - lo].clone()
+                } else {
+                    Vec::new()
+                }
+            };
+            let known = |u: Upos, l: &str| known_lemma(verbs, u, l);
+            is_candidate(doc, i, &known) && d.accepts(&features(doc, i, &owned))
+        })
+    };
     let mut out = Vec::new();
     for v in lo..hi {
         let t = &toks[v];
         if t.upos == Upos::Noun {
-            if let Some(q) = noun_report(doc, verbs, lo, hi, v, &kids) {
+            if let Some(q) = noun_report(doc, verbs, &learned, lo, hi, v, &kids) {
                 out.push(q);
             }
             continue;
@@ -213,7 +233,10 @@ pub(crate) fn find(doc: &Document, verbs: &Verbs, region: Span) -> Vec<DepQuote>
         } else {
             t.lemma.to_lowercase()
         };
-        let Some(frame) = verbs.get(&lemma) else {
+        let Some(frame) = verbs
+            .get(&lemma)
+            .or_else(|| learned(v).then_some(Complement::Inf))
+        else {
             continue;
         };
         // a passive reporting verb ("is expected to", "was told") is not the source's act
@@ -454,6 +477,7 @@ const NOUN_PREPS_NO_HOLDER: &[&str] = &["for", "against", "about"];
 fn noun_report<'a>(
     doc: &Document,
     verbs: &Verbs,
+    learned: &dyn Fn(usize) -> bool,
     lo: usize,
     hi: usize,
     v: usize,
@@ -470,7 +494,7 @@ fn noun_report<'a>(
     } else {
         t.lemma.to_lowercase()
     };
-    if !verbs.is_noun(&lemma) {
+    if !verbs.is_noun(&lemma) && !learned(v) {
         return None;
     }
     let speaker = kids(v)

@@ -34,11 +34,13 @@
 //! never overlap.
 
 mod deps;
+pub mod detector;
 mod lexicon;
 mod marks;
 mod words;
 
 pub use deps::{Complement, Verbs, VERBS_TSV};
+pub use detector::{CueDetector, CUE_MODEL_TSV};
 pub use lexicon::{CueEntry, Frame, Lexicon, LexiconError, CUES_TSV};
 pub use words::lower_words;
 
@@ -267,12 +269,15 @@ struct Found {
 pub struct QuoteExtractor {
     lex: Lexicon,
     verbs: Verbs,
+    detector: Option<CueDetector>,
 }
 
 impl QuoteExtractor {
     /// The extractor with the embedded cue lexicon.
     pub fn new() -> Result<QuoteExtractor, LexiconError> {
-        Ok(QuoteExtractor::with_lexicon(Lexicon::embedded()?).with_verbs(Verbs::embedded()?))
+        Ok(QuoteExtractor::with_lexicon(Lexicon::embedded()?)
+            .with_verbs(Verbs::embedded()?)
+            .with_detector(CueDetector::embedded()?))
     }
 
     /// The extractor with a given lexicon and no reporting verbs for the dependency rule.
@@ -280,7 +285,18 @@ impl QuoteExtractor {
         QuoteExtractor {
             lex,
             verbs: Verbs::default(),
+            detector: None,
         }
+    }
+
+    /// The same extractor with a learned cue detector (`None`: the lexicons alone).
+    pub fn with_detector(self, detector: Option<CueDetector>) -> QuoteExtractor {
+        QuoteExtractor { detector, ..self }
+    }
+
+    /// The reporting verbs and nouns of the dependency rule.
+    pub fn verbs(&self) -> &Verbs {
+        &self.verbs
     }
 
     /// The same extractor with the given reporting verbs for the dependency rule.
@@ -997,7 +1013,7 @@ impl QuoteExtractor {
         used_cues: &[Span],
         out: &mut Vec<Found>,
     ) {
-        for d in deps::find(doc, &self.verbs, para) {
+        for d in deps::find(doc, &self.verbs, self.detector.as_ref(), para) {
             if mask.iter().any(|m| m.contains(d.cue)) || used_cues.iter().any(|u| u.overlaps(d.cue))
             {
                 continue;

@@ -1,0 +1,90 @@
+//! `newsgraph train quotes` also learns the cue detector `resources/quotes/cue_model.tsv`
+//! (see `newsgraph_extract::quotes::detector`) from a PolNeAR split (the train split only).
+//!
+//! Every text is analysed by the full pipeline; each verb or noun outside the reporting
+//! lexicons is an example, a cue when it overlaps a gold Cue span of the text's first
+//! annotation. Every tenth text (by name) is held out: the perceptron learns from the others
+//! ([`EPOCHS`] passes, seed [`SEED`]), weights under [`MIN_WEIGHT`] are dropped, and the
+//! threshold is the one of [`THRESHOLDS`] with the best all-spans overlap F1 of the whole
+//! extractor on the held-out texts. Same split, same file.
+
+use std::path::Path;
+
+use anyhow::Context;
+use newsgraph_core::Document;
+use newsgraph_extract::quotes::detector::{candidates, train};
+use newsgraph_extract::quotes::CueDetector;
+use newsgraph_extract::QuoteExtractor;
+
+use crate::eval::polnear::{documents, parse_ann, predicted, Attr, Tally};
+
+/// Passes over the training examples.
+pub const EPOCHS: usize = 10;
+/// Seed of the example shuffle.
+pub const SEED: u64 = 7;
+/// Averaged weights of smaller magnitude are dropped.
+pub const MIN_WEIGHT: f32 = 1.0;
+/// The thresholds tried on the held-out texts.
+pub const THRESHOLDS: &[f32] = &[-4.0, -2.0, -1.0, 0.0, 1.0, 2.0, 4.0];
+
+/// The learned detector and a report line per threshold tried.
+pub fn learn(dir: &Path) -> anyhow::Result<(CueDetector, Vec<String>)> {
+    let pipeline = crate::pipeline::build(&crate::pipeline::PipelineArgs::default())?;
+    let base = QuoteExtractor::new()?.with_detector(None);
+    let mut examples = Vec::new();
+    let mut held: Vec<(Document, Vec<Attr>)> = Vec::new();
+    for (n, (name, ann_path)) in documents(dir)?.into_iter().enumerate() {
+        let txt_path = dir.join("text").join(format!("{name}.txt"));
+        let Ok(text) = std::fs::read_to_string(&txt_path) else {
+            continue;
+        };
+        let ann = std::fs::read_to_string(&ann_path)
+            .with_context(|| format!("{}: cannot read", ann_path.display()))?;
+        let Ok(gold) = parse_ann(&ann, &ann_path) else {
+            continue;
+        };
+        let mut doc = Document::from_text(name.clone(), text);
+        pipeline.run(&mut doc);
+        if n % 10 == 0 {
+            held.push((doc, gold));
+            continue;
+        }
+        let char_at = |b: usize| doc.text.get(..b).map_or(0, |t| t.chars().count());
+        let cues: Vec<(usize, usize)> = gold.iter().flat_map(|a| a.cue.iter().copied()).collect();
+        for (i, feats) in candidates(&doc, base.verbs()) {
+            let s = doc.tokens[i].span;
+            let (a, b) = (char_at(s.start), char_at(s.end));
+            let is_cue = cues.iter().any(|c| c.0 < b && a < c.1);
+            examples.push((feats, is_cue));
+        }
+    }
+    let model = train(&examples, EPOCHS, SEED).pruned(MIN_WEIGHT);
+    let score = |d: Option<CueDetector>| {
+        let x = QuoteExtractor::new().map(|x| x.with_detector(d));
+        let mut all = Tally::default();
+        if let Ok(x) = x {
+            for (doc, gold) in &held {
+                let mut doc = doc.clone();
+                doc.quotes = x.extract(&doc);
+                all.add_all(gold, &predicted(&doc));
+            }
+        }
+        all.overlap_f1()
+    };
+    let mut report = vec![format!(
+        "{} examples ({} cues), {} features; held-out all-spans overlap F1 without the detector {:.2} %",
+        examples.len(),
+        examples.iter().filter(|e| e.1).count(),
+        model.len(),
+        100.0 * score(None)
+    )];
+    let mut best = (f64::MIN, THRESHOLDS[0]);
+    for &t in THRESHOLDS {
+        let f = score(Some(model.clone().with_threshold(t)));
+        report.push(format!("threshold {t:.2}: held-out F1 {:.2} %", 100.0 * f));
+        if f > best.0 {
+            best = (f, t);
+        }
+    }
+    Ok((model.with_threshold(best.1), report))
+}

@@ -1,0 +1,318 @@
+//! The learned cue detector: an averaged perceptron that tells whether a verb or noun outside
+//! the reporting lexicons (`verbs.tsv`, `nouns.tsv`) is an attribution cue, from its lemma,
+//! tags, relation, head and children in the parse, its neighbours and nearby quotation marks.
+//! A token it accepts goes through the dependency rule's span builders (`deps.rs`) as a
+//! reporting verb or noun would.
+//!
+//! The model, `resources/quotes/cue_model.tsv`, is learned from PolNeAR train by `newsgraph
+//! train quotes` (`crates/cli/src/quote_phrases.rs`): one `feature TAB weight` line per
+//! feature and a `threshold` line, the score a token needs.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+
+use newsgraph_core::{Document, Upos};
+
+use super::LexiconError;
+
+/// The embedded model.
+pub const CUE_MODEL_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../resources/quotes/cue_model.tsv"
+));
+
+/// A linear cue scorer.
+#[derive(Clone, Debug, Default)]
+pub struct CueDetector {
+    weights: HashMap<String, f32>,
+    threshold: f32,
+}
+
+impl CueDetector {
+    /// The embedded model; `None` when it holds no weights.
+    pub fn embedded() -> Result<Option<CueDetector>, LexiconError> {
+        let d = CueDetector::parse(CUE_MODEL_TSV)?;
+        Ok((!d.weights.is_empty()).then_some(d))
+    }
+
+    /// Parses a model in the `cue_model.tsv` format.
+    pub fn parse(text: &str) -> Result<CueDetector, LexiconError> {
+        let mut d = CueDetector::default();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |message: String| LexiconError {
+                line: n + 1,
+                message: format!("cue_model.tsv: {message}"),
+            };
+            let Some((name, w)) = line.rsplit_once('\t') else {
+                return Err(err("expected `feature TAB weight`".to_string()));
+            };
+            let w: f32 = w
+                .trim()
+                .parse()
+                .map_err(|_| err(format!("bad weight `{w}`")))?;
+            if !w.is_finite() {
+                return Err(err(format!("bad weight `{w}`")));
+            }
+            if name == "threshold" {
+                d.threshold = w;
+            } else if d.weights.insert(name.to_string(), w).is_some() {
+                return Err(err(format!("duplicate feature `{name}`")));
+            }
+        }
+        Ok(d)
+    }
+
+    /// The model in the `cue_model.tsv` format, features sorted (the same model always gives
+    /// the same text).
+    pub fn to_tsv(&self, header: &str) -> String {
+        let mut s = String::new();
+        for l in header.lines() {
+            let _ = writeln!(s, "# {l}");
+        }
+        let _ = writeln!(s, "threshold\t{:.3}", self.threshold);
+        let sorted: BTreeMap<&String, &f32> = self.weights.iter().collect();
+        for (k, w) in sorted {
+            let _ = writeln!(s, "{k}\t{w:.3}");
+        }
+        s
+    }
+
+    /// The score of a feature list.
+    pub fn score(&self, feats: &[String]) -> f32 {
+        feats.iter().filter_map(|f| self.weights.get(f)).sum()
+    }
+
+    /// Whether a feature list scores at least the threshold.
+    pub fn accepts(&self, feats: &[String]) -> bool {
+        self.score(feats) >= self.threshold
+    }
+
+    /// The same model with another threshold.
+    pub fn with_threshold(mut self, t: f32) -> CueDetector {
+        self.threshold = t;
+        self
+    }
+
+    /// Number of features.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Whether the model has no features.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+}
+
+/// Trains an averaged perceptron on (features, is cue) examples: `epochs` passes in a seeded
+/// shuffled order; weights whose magnitude rounds to 0.000 are dropped. Deterministic.
+pub fn train(examples: &[(Vec<String>, bool)], epochs: usize, seed: u64) -> CueDetector {
+    // feature -> (weight, total, stamp)
+    let mut w: HashMap<&str, (f32, f64, u64)> = HashMap::new();
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = seed.max(1);
+    let mut step: u64 = 0;
+    for _ in 0..epochs {
+        for i in (1..order.len()).rev() {
+            rng ^= rng >> 12;
+            rng ^= rng << 25;
+            rng ^= rng >> 27;
+            let j = (rng.wrapping_mul(0x2545_F491_4F6C_DD1D) % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        for &k in &order {
+            step += 1;
+            let (feats, gold) = &examples[k];
+            let s: f32 = feats
+                .iter()
+                .filter_map(|f| w.get(f.as_str()))
+                .map(|e| e.0)
+                .sum();
+            if (s >= 0.0) == *gold {
+                continue;
+            }
+            let delta = if *gold { 1.0 } else { -1.0 };
+            for f in feats {
+                let e = w.entry(f.as_str()).or_insert((0.0, 0.0, 0));
+                e.1 += e.0 as f64 * (step - e.2) as f64;
+                e.2 = step;
+                e.0 += delta;
+            }
+        }
+    }
+    let mut weights = HashMap::new();
+    for (f, (wt, total, stamp)) in w {
+        let avg = (total + wt as f64 * (step - stamp) as f64) / step.max(1) as f64;
+        if (avg * 1000.0).round() != 0.0 {
+            weights.insert(f.to_string(), ((avg * 1000.0).round() / 1000.0) as f32);
+        }
+    }
+    CueDetector {
+        weights,
+        threshold: 0.0,
+    }
+}
+
+/// Whether the detector looks at token `i`: a verb or noun outside the reporting lexicons
+/// (`known` tells whether a lemma of the token's class is in them).
+pub fn is_candidate(doc: &Document, i: usize, known: &dyn Fn(Upos, &str) -> bool) -> bool {
+    let Some(t) = doc.tokens.get(i) else {
+        return false;
+    };
+    if !matches!(t.upos, Upos::Verb | Upos::Noun) || t.deprel.is_empty() {
+        return false;
+    }
+    !known(t.upos, &lemma_of(doc, i))
+}
+
+/// The token's lemma, lowercased (its form when it has none).
+pub(crate) fn lemma_of(doc: &Document, i: usize) -> String {
+    let t = &doc.tokens[i];
+    if t.lemma.is_empty() {
+        t.form(&doc.text).to_lowercase()
+    } else {
+        t.lemma.to_lowercase()
+    }
+}
+
+fn is_quote_mark(f: &str) -> bool {
+    matches!(f, "\"" | "“" | "”" | "‘" | "’" | "''" | "``")
+}
+
+/// The features of token `i`; `kids(j)` lists the children of token `j`.
+pub fn features(doc: &Document, i: usize, kids: &dyn Fn(usize) -> Vec<usize>) -> Vec<String> {
+    let toks = &doc.tokens;
+    let text = doc.text.as_str();
+    let t = &toks[i];
+    let lemma = lemma_of(doc, i);
+    let up = format!("{:?}", t.upos);
+    let mut f = vec![
+        "bias".to_string(),
+        format!("l={lemma}"),
+        format!("u={up}"),
+        format!("x={}", t.xpos),
+        format!("ud={up}|{}", t.deprel),
+        format!("ul={up}|{lemma}"),
+    ];
+    if let Some(h) = t.head.filter(|&h| h < toks.len()) {
+        f.push(format!("hl={}", lemma_of(doc, h)));
+        f.push(format!("hu={:?}|{}", toks[h].upos, t.deprel));
+    } else {
+        f.push("root".to_string());
+    }
+    let ks = kids(i);
+    for &c in &ks {
+        let rel = toks[c].deprel.as_str();
+        let side = if c < i { "<" } else { ">" };
+        f.push(format!("c={rel}{side}"));
+        f.push(format!("cu={rel}|{:?}", toks[c].upos));
+        if matches!(rel, "case" | "mark" | "compound:prt" | "aux" | "aux:pass") {
+            f.push(format!("cw={rel}|{}", toks[c].form(text).to_lowercase()));
+        }
+        if matches!(rel, "ccomp" | "xcomp" | "acl" | "advcl" | "parataxis") {
+            for k in kids(c) {
+                if toks[k].deprel == "mark" {
+                    f.push(format!("cm={rel}|{}", toks[k].form(text).to_lowercase()));
+                }
+            }
+        }
+    }
+    let word = |j: usize| toks[j].form(text).to_lowercase();
+    f.push(format!(
+        "p1={}",
+        if i > 0 { word(i - 1) } else { "^".into() }
+    ));
+    f.push(format!(
+        "n1={}",
+        if i + 1 < toks.len() {
+            word(i + 1)
+        } else {
+            "$".into()
+        }
+    ));
+    let lo = i.saturating_sub(4);
+    let hi = (i + 5).min(toks.len());
+    if (lo..i).any(|j| is_quote_mark(toks[j].form(text))) {
+        f.push("q<".into());
+    }
+    if (i + 1..hi).any(|j| is_quote_mark(toks[j].form(text))) {
+        f.push("q>".into());
+    }
+    if (lo..hi).any(|j| word(j) == "according") {
+        f.push("according".into());
+    }
+    if (i + 1..hi).any(|j| word(j) == "that") {
+        f.push("that>".into());
+    }
+    f
+}
+
+/// The candidate tokens of `doc` (see [`is_candidate`]) with their features, for training.
+pub fn candidates(doc: &Document, verbs: &super::Verbs) -> Vec<(usize, Vec<String>)> {
+    let toks = &doc.tokens;
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); toks.len()];
+    for (i, t) in toks.iter().enumerate() {
+        if let Some(h) = t.head.filter(|&h| h < toks.len() && h != i) {
+            children[h].push(i);
+        }
+    }
+    let kids = |j: usize| children.get(j).cloned().unwrap_or_default();
+    let known = |u: Upos, l: &str| known_lemma(verbs, u, l);
+    (0..toks.len())
+        .filter(|&i| is_candidate(doc, i, &known))
+        .map(|i| (i, features(doc, i, &kids)))
+        .collect()
+}
+
+/// Whether a verb or noun lemma is in the reporting lexicons.
+pub(crate) fn known_lemma(verbs: &super::Verbs, u: Upos, l: &str) -> bool {
+    if u == Upos::Noun {
+        verbs.is_noun(l)
+    } else {
+        verbs.get(l).is_some()
+    }
+}
+
+impl CueDetector {
+    /// The same model without the weights of magnitude under `min`.
+    pub fn pruned(mut self, min: f32) -> CueDetector {
+        self.weights.retain(|_, w| w.abs() >= min);
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(fs: &[&str], y: bool) -> (Vec<String>, bool) {
+        (fs.iter().map(|s| s.to_string()).collect(), y)
+    }
+
+    #[test]
+    fn training_separates_and_round_trips() {
+        let data = vec![
+            ex(&["bias", "l=shout", "c=ccomp>"], true),
+            ex(&["bias", "l=eat", "c=obj>"], false),
+            ex(&["bias", "l=shout", "c=obj>"], true),
+            ex(&["bias", "l=run"], false),
+        ];
+        let m = train(&data, 5, 3);
+        assert_eq!(m.to_tsv("x"), train(&data, 5, 3).to_tsv("x"));
+        for (f, y) in &data {
+            assert_eq!(m.accepts(f), *y, "{f:?}");
+        }
+        let back = CueDetector::parse(&m.to_tsv("a model")).unwrap();
+        assert_eq!(back.to_tsv("x"), m.to_tsv("x"));
+        assert!(CueDetector::parse("l=x\tnot a number\n").is_err());
+    }
+
+    #[test]
+    fn the_embedded_model_reads() {
+        let m = CueDetector::embedded().unwrap();
+        assert!(m.is_some_and(|m| !m.is_empty()));
+    }
+}
