@@ -18,14 +18,16 @@
 
 mod features;
 mod model;
+mod neural;
 mod stage;
 mod state;
 mod train;
 
 pub(crate) use features::folded_hash as word_key;
 pub use model::{ModelError, ParseScratch, ParserModel};
+pub use neural::NeuralOptions;
 pub use stage::ParserStage;
-pub use train::{train, EpochReport, TrainOptions};
+pub use train::{train, train_neural, EpochReport, TrainOptions};
 
 use newsgraph_core::Upos;
 
