@@ -12,6 +12,9 @@
 //! ([`crate::tagger::train::jackknife`]) and the development set, which picks each
 //! perceptron's epoch, by the shipped tagger.
 //!
+//! `newsgraph train parser --neural` ([`train_neural`]) scores the same transitions with a
+//! small feed-forward network instead (model format version 3; not the shipped model).
+//!
 //! [`ParserStage`] parses each sentence of `Document::tokens` with the shipped model, filling
 //! `Token::head` (an index into `Document::tokens`) and `Token::deprel`. [`train`] rebuilds a
 //! model from a treebank and [`evaluate`] scores one against gold trees.
