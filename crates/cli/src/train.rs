@@ -127,6 +127,26 @@ struct ParserArgs {
     /// `resources/models/clusters.tsv`, built by `newsgraph train clusters`).
     #[arg(long)]
     clusters: bool,
+    /// Train the feed-forward scorer instead of the perceptrons (model format version 3):
+    /// embeddings of 18 words and tags and 12 labels, one ReLU hidden layer, AdaGrad with
+    /// dropout on the static oracle.
+    #[arg(long)]
+    neural: bool,
+    /// With `--neural`: embedding size.
+    #[arg(long, default_value_t = newsgraph_text::parser::NeuralOptions::default().dim)]
+    dim: usize,
+    /// With `--neural`: hidden units.
+    #[arg(long, default_value_t = newsgraph_text::parser::NeuralOptions::default().hidden)]
+    hidden: usize,
+    /// With `--neural`: AdaGrad learning rate.
+    #[arg(long, default_value_t = newsgraph_text::parser::NeuralOptions::default().rate)]
+    rate: f32,
+    /// With `--neural`: hidden-unit dropout probability.
+    #[arg(long, default_value_t = newsgraph_text::parser::NeuralOptions::default().dropout)]
+    dropout: f32,
+    /// Train on the first N training sentences only (0: all), for quick learning curves.
+    #[arg(long, default_value_t = 0)]
+    limit: usize,
 }
 
 /// Arguments of `newsgraph train tagger`.
@@ -221,6 +241,9 @@ fn parser(args: ParserArgs, globals: Globals) -> anyhow::Result<Outcome> {
         bail!("{}: no *-ud-train.conllu file", args.data.display());
     };
     let mut train_set = read_treebank(&train_path)?;
+    if args.limit > 0 {
+        train_set.truncate(args.limit);
+    }
     let mut dev_set = match treebank_file(&args.data, "-ud-dev.conllu")? {
         Some(p) => Some(read_treebank(&p)?),
         None => None,
@@ -263,7 +286,7 @@ fn parser(args: ParserArgs, globals: Globals) -> anyhow::Result<Outcome> {
         clusters: args.clusters,
         ..TrainOptions::default()
     };
-    let model = train(&train_set, dev_set.as_deref(), &opts, |r| {
+    let report = |r: &newsgraph_text::parser::EpochReport| {
         if !globals.quiet {
             match &r.dev {
                 Some(d) => eprintln!(
@@ -285,7 +308,26 @@ fn parser(args: ParserArgs, globals: Globals) -> anyhow::Result<Outcome> {
                 ),
             }
         }
-    })?;
+    };
+    let model = if args.neural {
+        let nopts = newsgraph_text::parser::NeuralOptions {
+            dim: args.dim,
+            hidden: args.hidden,
+            rate: args.rate,
+            dropout: args.dropout,
+            ..Default::default()
+        };
+        newsgraph_text::parser::train_neural(
+            &train_set,
+            dev_set.as_deref(),
+            args.epochs,
+            opts.seed,
+            &nopts,
+            report,
+        )?
+    } else {
+        train(&train_set, dev_set.as_deref(), &opts, report)?
+    };
     let bytes = model.to_bytes();
     std::fs::write(&args.out, &bytes)
         .with_context(|| format!("{}: cannot write the model", args.out.display()))?;

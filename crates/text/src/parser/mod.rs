@@ -12,20 +12,25 @@
 //! ([`crate::tagger::train::jackknife`]) and the development set, which picks each
 //! perceptron's epoch, by the shipped tagger.
 //!
+//! `newsgraph train parser --neural` ([`train_neural`]) scores the same transitions with a
+//! small feed-forward network instead (model format version 3; not the shipped model).
+//!
 //! [`ParserStage`] parses each sentence of `Document::tokens` with the shipped model, filling
 //! `Token::head` (an index into `Document::tokens`) and `Token::deprel`. [`train`] rebuilds a
 //! model from a treebank and [`evaluate`] scores one against gold trees.
 
 mod features;
 mod model;
+mod neural;
 mod stage;
 mod state;
 mod train;
 
 pub(crate) use features::folded_hash as word_key;
 pub use model::{ModelError, ParseScratch, ParserModel};
+pub use neural::NeuralOptions;
 pub use stage::ParserStage;
-pub use train::{train, EpochReport, TrainOptions};
+pub use train::{train, train_neural, EpochReport, TrainOptions};
 
 use newsgraph_core::Upos;
 

@@ -14,10 +14,13 @@ use newsgraph_core::Upos;
 use super::features::{
     action_features, label_features, WordAttrs, FEATURE_SET, FEATURE_SET_CLUSTERS,
 };
+use super::neural::{Neural, NeuralScratch};
 use super::state::{Action, State, NONE};
 
 const MAGIC: &[u8; 8] = b"NGPARSER";
 const VERSION: u32 = 2;
+/// The format version of models with the feed-forward scorer.
+const VERSION_NEURAL: u32 = 3;
 
 /// Why a model could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -49,6 +52,8 @@ pub struct ParserModel {
     pub(crate) clusters: bool,
     pub(crate) action_w: Vec<i16>,
     pub(crate) label_w: Vec<i16>,
+    /// The feed-forward scorer (format version 3), used instead of the tables when present.
+    pub(crate) neural: Option<Arc<Neural>>,
 }
 
 /// Reusable buffers for parsing sentences: push the words, call [`ParserModel::parse`], read
@@ -60,6 +65,7 @@ pub struct ParseScratch {
     feats: Vec<u64>,
     label_scores: Vec<i32>,
     beam: Beam,
+    nn: NeuralScratch,
 }
 
 /// The beams of [`ParserModel::parse`] with a beam width above 1.
@@ -164,6 +170,15 @@ impl ParserModel {
     /// Parses the words in `scratch` (greedy, or beam search when the model was trained
     /// with a beam); the result stays in `scratch`.
     pub fn parse(&self, scratch: &mut ParseScratch) {
+        if let Some(nn) = &self.neural {
+            nn.parse(
+                &scratch.words,
+                &mut scratch.state,
+                self.root_label,
+                &mut scratch.nn,
+            );
+            return;
+        }
         if self.beam > 1 {
             self.beam_parse(scratch);
             return;
@@ -211,6 +226,7 @@ impl ParserModel {
             feats,
             label_scores,
             beam,
+            ..
         } = scratch;
         if self.clusters {
             words.iter_mut().for_each(WordAttrs::add_clusters);
@@ -324,6 +340,20 @@ impl ParserModel {
 
     /// The model in its binary format.
     pub fn to_bytes(&self) -> Vec<u8> {
+        if let Some(nn) = &self.neural {
+            let mut out = Vec::new();
+            out.extend_from_slice(MAGIC);
+            out.extend_from_slice(&VERSION_NEURAL.to_le_bytes());
+            for x in [self.labels.len() as u32, self.root_label as u32] {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+            for l in &self.labels {
+                out.push(l.len() as u8);
+                out.extend_from_slice(l.as_bytes());
+            }
+            nn.write(&mut out);
+            return out;
+        }
         let mut out = Vec::with_capacity(64 + 2 * (self.action_w.len() + self.label_w.len()));
         out.extend_from_slice(MAGIC);
         // A greedy model keeps format version 1, so it reads as it always did.
@@ -372,6 +402,16 @@ impl ParserModel {
             Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
         };
         let version = u32_at(&mut pos)?;
+        if version == VERSION_NEURAL {
+            let n_labels = u32_at(&mut pos)? as usize;
+            let root_label = u32_at(&mut pos)? as usize;
+            if n_labels == 0 || n_labels > 64 || root_label >= n_labels {
+                return Err(malformed("bad label count or root label"));
+            }
+            let labels = read_labels(bytes, &mut pos, n_labels)?;
+            let nn = Neural::read(&bytes[pos..], n_labels).map_err(ModelError::Malformed)?;
+            return Ok(ParserModel::with_net(labels, root_label as u8, nn));
+        }
         if version != VERSION && version != 1 {
             return Err(ModelError::Version(version));
         }
@@ -393,19 +433,7 @@ impl ParserModel {
         if n_labels == 0 || n_labels > 64 || root_label >= n_labels {
             return Err(malformed("bad label count or root label"));
         }
-        let mut labels = Vec::with_capacity(n_labels);
-        for _ in 0..n_labels {
-            let len = *bytes
-                .get(pos)
-                .ok_or_else(|| malformed("labels end early"))? as usize;
-            pos += 1;
-            let s = bytes
-                .get(pos..pos + len)
-                .ok_or_else(|| malformed("labels end early"))?;
-            let s = std::str::from_utf8(s).map_err(|_| malformed("label is not UTF-8"))?;
-            labels.push(s.to_string());
-            pos += len;
-        }
+        let labels = read_labels(bytes, &mut pos, n_labels)?;
         let na = (1usize << action_bits) * 3;
         let nl = (1usize << label_bits) * n_labels;
         let rest = &bytes[pos..];
@@ -430,8 +458,42 @@ impl ParserModel {
             clusters: fs == FEATURE_SET_CLUSTERS,
             action_w,
             label_w,
+            neural: None,
         })
     }
+
+    /// A model scoring with the network `nn`.
+    pub(crate) fn with_net(labels: Vec<String>, root_label: u8, nn: Neural) -> ParserModel {
+        ParserModel {
+            labels,
+            root_label,
+            action_bits: 0,
+            label_bits: 0,
+            beam: 1,
+            clusters: false,
+            action_w: Vec::new(),
+            label_w: Vec::new(),
+            neural: Some(Arc::new(nn)),
+        }
+    }
+}
+
+fn read_labels(bytes: &[u8], pos: &mut usize, n: usize) -> Result<Vec<String>, ModelError> {
+    let malformed = |m: &str| ModelError::Malformed(m.to_string());
+    let mut labels = Vec::with_capacity(n);
+    for _ in 0..n {
+        let len = *bytes
+            .get(*pos)
+            .ok_or_else(|| malformed("labels end early"))? as usize;
+        *pos += 1;
+        let s = bytes
+            .get(*pos..*pos + len)
+            .ok_or_else(|| malformed("labels end early"))?;
+        let s = std::str::from_utf8(s).map_err(|_| malformed("label is not UTF-8"))?;
+        labels.push(s.to_string());
+        *pos += len;
+    }
+    Ok(labels)
 }
 
 /// The best label other than `root` (a word attached below the root is never `root`).

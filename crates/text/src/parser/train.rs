@@ -1,12 +1,13 @@
 //! Training: greedy arc-hybrid parsing with a dynamic oracle and exploration, averaged
 //! perceptrons for transitions and labels, fully deterministic (seeded shuffles, one thread).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use newsgraph_core::Upos;
 
 use super::features::{action_features, label_features, WordAttrs};
 use super::model::{best_label, quantise, sort_cands, Cand, ParseScratch, ParserModel};
+use super::neural::{self, NeuralOptions};
 use super::state::{Action, State};
 use super::{AttachmentScores, ParserError};
 use crate::conllu;
@@ -274,6 +275,7 @@ pub fn train(
         clusters: opts.clusters,
         action_w: quantise(&a),
         label_w: quantise(&l),
+        neural: None,
     };
     if opts.runs > 1 {
         let dev_scores = dev.map(|d| super::evaluate(&model, d, &mut ParseScratch::new()));
@@ -414,6 +416,7 @@ fn train_run(
                 clusters: opts.clusters,
                 action_w: quantise(&a),
                 label_w: quantise(&l),
+                neural: None,
             };
             super::evaluate(&model, d, &mut scratch)
         });
@@ -614,4 +617,115 @@ fn gold_label(ex: &Example, st: &State, a: Action, root: u8) -> u8 {
         Some((h, d)) if ex.heads[d as usize] == h => ex.labels[d as usize],
         Some(_) => 0,
     }
+}
+
+/// Trains the feed-forward scorer ([`super::neural`]) on the static oracle's transitions of
+/// `train` for `epochs` passes, keeping the epoch with the best LAS on `dev` (or the last).
+/// `EpochReport::train_accuracy` is the share of training transitions the network scored
+/// best during the epoch (with dropout).
+pub fn train_neural(
+    train: &[conllu::Sentence],
+    dev: Option<&[conllu::Sentence]>,
+    epochs: usize,
+    seed: u64,
+    opts: &NeuralOptions,
+    mut progress: impl FnMut(&EpochReport),
+) -> Result<ParserModel, ParserError> {
+    if train.is_empty() {
+        return Err(ParserError::Data("no training sentences".into()));
+    }
+    if epochs == 0 || opts.batch == 0 || opts.dim == 0 || opts.hidden == 0 {
+        return Err(ParserError::Data("no epochs, batch or network size".into()));
+    }
+    if !(0.0..1.0).contains(&opts.dropout) {
+        return Err(ParserError::Data("dropout must be in [0, 1)".into()));
+    }
+    let (labels, root) = label_inventory(train)?;
+    let data = examples(train, &labels);
+    let words: Vec<Vec<WordAttrs>> = data.iter().map(|e| e.words.clone()).collect();
+    let (word_keys, tag_keys) = neural::vocabularies(&words, opts.min_count);
+    let key_map = |keys: &[u64]| -> HashMap<u64, u32> {
+        keys.iter()
+            .enumerate()
+            .map(|(i, &k)| (k, (i + 3) as u32))
+            .collect()
+    };
+    let (vocab, tags) = (key_map(&word_keys), key_map(&tag_keys));
+    let n_labels = labels.len();
+    let (n_words, n_tags) = (word_keys.len() + 3, tag_keys.len() + 3);
+    // The static oracle's transitions.
+    let mut samples = Vec::new();
+    let mut rows = Vec::new();
+    let mut st = State::default();
+    for ex in &data {
+        neural::sentence_rows(&ex.words, &vocab, &tags, &mut rows);
+        st.reset(ex.words.len());
+        while !st.terminal() {
+            let Some(a) = Action::ALL
+                .into_iter()
+                .filter(|&a| st.valid(a))
+                .min_by_key(|&a| st.cost(a, &ex.heads))
+            else {
+                break;
+            };
+            let label = gold_label(ex, &st, a, root);
+            let mut feats = [0u32; neural::SLOTS];
+            neural::features(&st, &rows, n_words, n_tags, &mut feats);
+            samples.push(neural::Sample {
+                feats,
+                gold: neural::class_of(a, label, n_labels) as u16,
+                valid: neural::valid_code(&st),
+            });
+            st.apply(a, label);
+        }
+    }
+    let mut rng = neural::Rng::new(seed);
+    let net = neural::Net::new(
+        opts.dim,
+        opts.hidden,
+        1 + 2 * n_labels,
+        n_words,
+        n_tags,
+        n_labels + 1,
+        &mut rng,
+    );
+    let mut trainer = neural::Trainer::new(net);
+    let mut order: Vec<usize> = (0..samples.len()).collect();
+    let mut best: Option<(usize, neural::Net)> = None;
+    let mut scratch = ParseScratch::new();
+    let mut batch = Vec::with_capacity(opts.batch);
+    for epoch in 0..epochs {
+        for i in (1..order.len()).rev() {
+            let j = rng.below(i + 1);
+            order.swap(i, j);
+        }
+        let mut right = 0;
+        for chunk in order.chunks(opts.batch) {
+            batch.clear();
+            batch.extend(chunk.iter().map(|&i| &samples[i]));
+            right += trainer.step(&batch, root, opts, &mut rng).1;
+        }
+        let model = ParserModel::with_net(
+            labels.clone(),
+            root,
+            neural::Neural::new(trainer.net.clone(), word_keys.clone(), tag_keys.clone()),
+        );
+        let dev_scores = dev.map(|d| super::evaluate(&model, d, &mut scratch));
+        let las = dev_scores.map(|d| d.las).unwrap_or(0);
+        if dev.is_none() || best.as_ref().is_none_or(|(b, _)| las > *b) {
+            best = Some((las, trainer.net.clone()));
+        }
+        progress(&EpochReport {
+            run: 1,
+            epoch: epoch + 1,
+            train_accuracy: right as f64 / samples.len().max(1) as f64,
+            dev: dev_scores,
+        });
+    }
+    let (_, net) = best.ok_or_else(|| ParserError::Data("no epochs".into()))?;
+    Ok(ParserModel::with_net(
+        labels,
+        root,
+        neural::Neural::new(net, word_keys, tag_keys),
+    ))
 }
