@@ -1596,6 +1596,30 @@ impl EventCoder {
                     c.targets.push(n);
                 }
             }
+            // "sent experts to Bosnia to investigate": the purpose of a move is aimed at
+            // where the move goes, the last choice
+            let t = c.trigger;
+            if tree.base(t) == "advcl" && tree.introduced_by(t, "to") {
+                if let Some(h) = tree.head(t).filter(|&h| tree.is_verbal(h)) {
+                    // the phrase may hang from the verb or from what it sends
+                    let obj = tree.child(h, "obj");
+                    let phrases: Vec<usize> = tree
+                        .kids(h)
+                        .iter()
+                        .chain(obj.iter().flat_map(|&o| tree.kids(o).iter()))
+                        .copied()
+                        .collect();
+                    for k in phrases {
+                        if k < t
+                            && matches!(tree.base(k), "obl" | "nmod")
+                            && ["to", "into"].iter().any(|p| tree.introduced_by(k, p))
+                            && !c.targets.contains(&k)
+                        {
+                            c.targets.push(k);
+                        }
+                    }
+                }
+            }
         }
         out
     }
@@ -2454,6 +2478,19 @@ pub(crate) mod tests {
             "{:?}",
             coded(&d)
         );
+    }
+
+    #[test]
+    fn the_purpose_of_a_move_is_aimed_where_the_move_goes() {
+        // "The UN sent experts to Haiti to investigate"
+        let d = doc(
+            "UN UN PROPN 2 nsubj; sent send VERB 0 root VBD; experts expert NOUN 2 obj;
+             to to ADP 5 case; Haiti Haiti PROPN 3 nmod; to to PART 7 mark;
+             investigate investigate VERB 2 advcl VB",
+            &[("UN", "IGOUNO", N), ("Haiti", "HTI", N)],
+        );
+        let got = coded(&d);
+        assert!(got.contains(&ev("IGOUNO", "090", "HTI", false)), "{got:?}");
     }
 
     #[test]
