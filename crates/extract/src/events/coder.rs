@@ -188,6 +188,11 @@ const CIVILIANS: [&str; 16] = [
     "passenger",
 ];
 
+/// Verbs of travel whose `for` phrase says what the travellers came to do.
+const JOURNEYS: [&str; 9] = [
+    "return", "travel", "arrive", "come", "go", "fly", "head", "gather", "convene",
+];
+
 /// Relations followed from a phrase head when looking for the actor it names.
 const ACTOR_PATH: [&str; 8] = [
     "compound", "amod", "nmod", "flat", "appos", "det", "nummod", "obl",
@@ -1317,7 +1322,12 @@ impl EventCoder {
         if let Some(h) = tree.head(n) {
             let via_light = matches!(tree.rel(n), "obj" | "nsubj:pass" | "nsubjpass")
                 && self.lexicon.is_light(&tree.lemma(h));
-            if via_light {
+            // "negotiators returned to Geneva for talks": the purpose of a journey is the
+            // travellers' own
+            let via_journey = tree.base(n) == "obl"
+                && tree.introduced_by(n, "for")
+                && JOURNEYS.contains(&tree.lemma(h).as_str());
+            if via_light || via_journey {
                 if let Some(s) = tree.subject(h, 0) {
                     out.push(s);
                 }
@@ -2491,6 +2501,33 @@ pub(crate) mod tests {
         );
         let got = coded(&d);
         assert!(got.contains(&ev("IGOUNO", "090", "HTI", false)), "{got:?}");
+    }
+
+    #[test]
+    fn the_purpose_of_a_journey_is_the_travellers_event() {
+        // "Cairo's envoys returned to Geneva for talks with Israel"
+        let d = doc(
+            "envoys envoy NOUN 2 nsubj; returned return VERB 0 root VBD; to to ADP 4 case;
+             Geneva Geneva PROPN 2 obl; for for ADP 6 case; talks talk NOUN 2 obl;
+             with with ADP 8 case; Israel Israel PROPN 6 nmod",
+            &[("envoys", "EGYGOV", N), ("Israel", "ISRGOV", N)],
+        );
+        let got = coded(&d);
+        assert!(
+            got.contains(&ev("EGYGOV", "046", "ISRGOV", false)),
+            "{got:?}"
+        );
+        // an appeal for talks is not a talk
+        let d = doc(
+            "envoys envoy NOUN 2 nsubj; pressed press VERB 0 root VBD; for for ADP 4 case;
+             talks talk NOUN 2 obl; with with ADP 6 case; Israel Israel PROPN 4 nmod",
+            &[("envoys", "EGYGOV", N), ("Israel", "ISRGOV", N)],
+        );
+        assert!(
+            coded(&d).iter().all(|(_, c, _, _)| c != "046"),
+            "{:?}",
+            coded(&d)
+        );
     }
 
     #[test]
