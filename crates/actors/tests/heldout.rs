@@ -1,5 +1,5 @@
 //! The held-out checks: `tests/heldout/` (ten articles about other conflicts than the seeds')
-//! and the later `-fresh`, `-third`, `-fourth`, `-fifth`, `-sixth` and `-seventh` sets, with hand-checked gold mentions,
+//! and the later `-fresh`, `-third`, `-fourth`, `-fifth`, `-sixth`, `-seventh` and `-eighth` sets, with hand-checked gold mentions,
 //! analysed by the text stages and the actors stage and scored as `newsgraph eval actors`
 //! scores them. Prints every error when run with `--nocapture`.
 
@@ -14,6 +14,7 @@ const FOURTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-fourth"
 const FIFTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-fifth");
 const SIXTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-sixth");
 const SEVENTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-seventh");
+const EIGHTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-eighth");
 
 #[test]
 fn held_out_resolution_precision_and_recall_reach_the_target() {
@@ -85,6 +86,16 @@ fn seventh_held_out_resolution_stays_above_the_floor() {
     let (gold, p, r) = score_dir(SEVENTH);
     assert!(gold >= 150, "the check needs at least 150 gold mentions");
     assert!(p >= 0.76 && r >= 0.65, "precision {p:.3}, recall {r:.3}");
+}
+
+/// The eighth set (six articles, 298 gold mentions), written by someone who had not read the
+/// rules or the base and committed before the system was run on it: precision 0.773, recall
+/// 0.584 at its first score. A floor a little under that score.
+#[test]
+fn eighth_held_out_resolution_stays_above_the_floor() {
+    let (gold, p, r) = score_dir(EIGHTH);
+    assert!(gold >= 150, "the check needs at least 150 gold mentions");
+    assert!(p >= 0.77 && r >= 0.58, "precision {p:.3}, recall {r:.3}");
 }
 
 /// Gold mentions, resolution precision and recall over the articles of `dir`.
