@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use newsgraph_core::{Document, Span, Upos};
 
-use super::detector::{features, is_candidate, known_lemma, CueDetector};
+use super::detector::{is_candidate, known_lemma, CueDetector};
 use super::LexiconError;
 
 /// The embedded verb list.
@@ -212,7 +212,7 @@ pub(crate) fn find(
                 }
             };
             let known = |u: Upos, l: &str| known_lemma(verbs, u, l);
-            is_candidate(doc, i, &known) && d.accepts(&features(doc, i, &owned))
+            is_candidate(doc, i, &known) && d.accepts_token(doc, i, &owned)
         })
     };
     let mut out = Vec::new();

@@ -90,6 +90,23 @@ impl CueDetector {
         self.score(feats) >= self.threshold
     }
 
+    /// Whether token `i` of `doc` scores at least the threshold, its features scored as they
+    /// are built (the same sum, in the same order, as [`CueDetector::accepts`] over [`features`]).
+    pub fn accepts_token(
+        &self,
+        doc: &Document,
+        i: usize,
+        kids: &dyn Fn(usize) -> Vec<usize>,
+    ) -> bool {
+        let mut score = 0.0f32;
+        each_feature(doc, i, kids, &mut |f| {
+            if let Some(w) = self.weights.get(f) {
+                score += w;
+            }
+        });
+        score >= self.threshold
+    }
+
     /// The same model with another threshold.
     pub fn with_threshold(mut self, t: f32) -> CueDetector {
         self.threshold = t;
@@ -184,70 +201,101 @@ fn is_quote_mark(f: &str) -> bool {
 
 /// The features of token `i`; `kids(j)` lists the children of token `j`.
 pub fn features(doc: &Document, i: usize, kids: &dyn Fn(usize) -> Vec<usize>) -> Vec<String> {
+    let mut out = Vec::new();
+    each_feature(doc, i, kids, &mut |f| out.push(f.to_string()));
+    out
+}
+
+/// Calls `emit` with each feature of token `i`, in the order of [`features`], building them in
+/// one reused buffer (the extractor scores them as they come, without a list of strings).
+pub fn each_feature(
+    doc: &Document,
+    i: usize,
+    kids: &dyn Fn(usize) -> Vec<usize>,
+    emit: &mut dyn FnMut(&str),
+) {
+    use std::fmt::Write;
     let toks = &doc.tokens;
     let text = doc.text.as_str();
     let t = &toks[i];
     let lemma = lemma_of(doc, i);
-    let up = format!("{:?}", t.upos);
-    let mut f = vec![
-        "bias".to_string(),
-        format!("l={lemma}"),
-        format!("u={up}"),
-        format!("x={}", t.xpos),
-        format!("ud={up}|{}", t.deprel),
-        format!("ul={up}|{lemma}"),
-    ];
+    let mut b = String::with_capacity(48);
+    // `write!` into a String cannot fail
+    macro_rules! feat {
+        ($($arg:tt)*) => {{
+            b.clear();
+            let _ = write!(b, $($arg)*);
+            emit(&b);
+        }};
+    }
+    let lower = |b: &mut String, s: &str| b.extend(s.chars().flat_map(char::to_lowercase));
+    let up = t.upos;
+    emit("bias");
+    feat!("l={lemma}");
+    feat!("u={up:?}");
+    feat!("x={}", t.xpos);
+    feat!("ud={up:?}|{}", t.deprel);
+    feat!("ul={up:?}|{lemma}");
     if let Some(h) = t.head.filter(|&h| h < toks.len()) {
-        f.push(format!("hl={}", lemma_of(doc, h)));
-        f.push(format!("hu={:?}|{}", toks[h].upos, t.deprel));
+        feat!("hl={}", lemma_of(doc, h));
+        feat!("hu={:?}|{}", toks[h].upos, t.deprel);
     } else {
-        f.push("root".to_string());
+        emit("root");
     }
     let ks = kids(i);
     for &c in &ks {
         let rel = toks[c].deprel.as_str();
         let side = if c < i { "<" } else { ">" };
-        f.push(format!("c={rel}{side}"));
-        f.push(format!("cu={rel}|{:?}", toks[c].upos));
+        feat!("c={rel}{side}");
+        feat!("cu={rel}|{:?}", toks[c].upos);
         if matches!(rel, "case" | "mark" | "compound:prt" | "aux" | "aux:pass") {
-            f.push(format!("cw={rel}|{}", toks[c].form(text).to_lowercase()));
+            b.clear();
+            let _ = write!(b, "cw={rel}|");
+            lower(&mut b, toks[c].form(text));
+            emit(&b);
         }
         if matches!(rel, "ccomp" | "xcomp" | "acl" | "advcl" | "parataxis") {
             for k in kids(c) {
                 if toks[k].deprel == "mark" {
-                    f.push(format!("cm={rel}|{}", toks[k].form(text).to_lowercase()));
+                    b.clear();
+                    let _ = write!(b, "cm={rel}|");
+                    lower(&mut b, toks[k].form(text));
+                    emit(&b);
                 }
             }
         }
     }
-    let word = |j: usize| toks[j].form(text).to_lowercase();
-    f.push(format!(
-        "p1={}",
-        if i > 0 { word(i - 1) } else { "^".into() }
-    ));
-    f.push(format!(
-        "n1={}",
-        if i + 1 < toks.len() {
-            word(i + 1)
-        } else {
-            "$".into()
-        }
-    ));
+    b.clear();
+    b.push_str("p1=");
+    if i > 0 {
+        lower(&mut b, toks[i - 1].form(text));
+    } else {
+        b.push('^');
+    }
+    emit(&b);
+    b.clear();
+    b.push_str("n1=");
+    if i + 1 < toks.len() {
+        lower(&mut b, toks[i + 1].form(text));
+    } else {
+        b.push('$');
+    }
+    emit(&b);
     let lo = i.saturating_sub(4);
     let hi = (i + 5).min(toks.len());
+    let is = |j: usize, w: &str| toks[j].form(text).eq_ignore_ascii_case(w);
     if (lo..i).any(|j| is_quote_mark(toks[j].form(text))) {
-        f.push("q<".into());
+        emit("q<");
     }
     if (i + 1..hi).any(|j| is_quote_mark(toks[j].form(text))) {
-        f.push("q>".into());
+        emit("q>");
     }
-    if (lo..hi).any(|j| word(j) == "according") {
-        f.push("according".into());
+    if (lo..hi).any(|j| is(j, "according")) {
+        emit("according");
     }
-    if (i + 1..hi).any(|j| word(j) == "that") {
-        f.push("that>".into());
+    if (i + 1..hi).any(|j| is(j, "that")) {
+        emit("that>");
     }
-    f
 }
 
 /// The candidate tokens of `doc` (see [`is_candidate`]) with their features, for training.
