@@ -80,12 +80,13 @@ fn sixth_held_out_resolution_stays_above_the_floor() {
 /// The seventh set (six articles, 285 gold mentions), written and committed before the system was
 /// run on it, after the rules and facts the fifth and sixth sets drove: precision 0.759, recall
 /// 0.618 at its first score; 0.766 and 0.656 after the base's heads of state and government were
-/// widened without reading it. A floor a little under that score, so that a regression shows.
+/// widened without reading it; 0.795 and 0.681 once open for development, after the Commonwealth,
+/// regional bodies and UN missions joined the base. A floor a little under that score.
 #[test]
 fn seventh_held_out_resolution_stays_above_the_floor() {
     let (gold, p, r) = score_dir(SEVENTH);
     assert!(gold >= 150, "the check needs at least 150 gold mentions");
-    assert!(p >= 0.76 && r >= 0.65, "precision {p:.3}, recall {r:.3}");
+    assert!(p >= 0.79 && r >= 0.67, "precision {p:.3}, recall {r:.3}");
 }
 
 /// The eighth set (six articles, 298 gold mentions), written by someone who had not read the
