@@ -2,8 +2,10 @@
 //! train split, about 740 words each): articles per second on one core, with and without the
 //! quote and event stages, so each stage's share of the time can be read off.
 
+use std::time::{Duration, Instant};
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use newsgraph_core::{Document, Pipeline};
+use newsgraph_core::{Document, Pipeline, Stage};
 
 fn articles() -> Vec<String> {
     let dir = concat!(
@@ -42,6 +44,7 @@ fn pipeline(c: &mut Criterion) {
         words,
         words / texts.len().max(1)
     );
+    stage_shares(&texts);
     let without_quotes_and_events = front();
     let without_events = front().with(newsgraph_extract::QuoteExtractor::new().expect("quotes"));
     let full = front()
@@ -68,6 +71,53 @@ fn pipeline(c: &mut Criterion) {
         });
     }
     g.finish();
+}
+
+/// Each stage's wall-clock time over the articles (best of five rounds, stages run in
+/// pipeline order on the same documents), printed as milliseconds per article and share.
+fn stage_shares(texts: &[String]) {
+    let stages: Vec<Box<dyn Stage>> = vec![
+        Box::new(newsgraph_text::SentenceSplitter),
+        Box::new(newsgraph_text::Tokenizer),
+        Box::new(newsgraph_text::Tagger::new().expect("tagger")),
+        Box::new(newsgraph_text::ParserStage::new().expect("parser")),
+        Box::new(newsgraph_time::TimeTagger::new()),
+        Box::new(newsgraph_actors::ActorStage::new().expect("actors")),
+        Box::new(newsgraph_extract::QuoteExtractor::new().expect("quotes")),
+        Box::new(newsgraph_extract::events::EventCoder::new().expect("events")),
+    ];
+    let mut best = vec![Duration::MAX; stages.len()];
+    for _ in 0..5 {
+        let mut spent = vec![Duration::ZERO; stages.len()];
+        for (i, t) in texts.iter().enumerate() {
+            let mut d = Document::from_text(format!("a{i}"), t.clone());
+            for (s, stage) in stages.iter().enumerate() {
+                let start = Instant::now();
+                stage.annotate(&mut d);
+                spent[s] += start.elapsed();
+            }
+        }
+        for (b, s) in best.iter_mut().zip(spent) {
+            *b = (*b).min(s);
+        }
+    }
+    let total: Duration = best.iter().sum();
+    let per = |d: Duration| d.as_secs_f64() * 1000.0 / texts.len().max(1) as f64;
+    println!("stage            ms/article  share");
+    for (stage, d) in stages.iter().zip(&best) {
+        println!(
+            "{:<16} {:>10.3} {:>5.1} %",
+            stage.name(),
+            per(*d),
+            100.0 * d.as_secs_f64() / total.as_secs_f64().max(1e-9)
+        );
+    }
+    println!(
+        "{:<16} {:>10.3}  ({:.1} articles/s)",
+        "all",
+        per(total),
+        1000.0 / per(total).max(1e-9)
+    );
 }
 
 criterion_group!(benches, pipeline);

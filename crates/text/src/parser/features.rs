@@ -9,10 +9,50 @@ use newsgraph_core::Upos;
 
 use super::state::{State, NONE};
 
-/// Bump when templates or hashing change: models record it and refuse to load otherwise.
-pub(crate) const FEATURE_SET: u32 = 3;
-/// [`FEATURE_SET`] with the word-cluster templates added (`newsgraph train parser --clusters`).
-pub(crate) const FEATURE_SET_CLUSTERS: u32 = 4;
+/// The templates and the way their values are hashed, recorded in a model as its feature-set
+/// number: 3 and 4 chain a 64-bit finaliser over every value (4 adds the word-cluster
+/// templates of `newsgraph train parser --clusters`); 5 and 6 are the same templates with one
+/// multiplication per value ([`Templates::cheap`]), what training writes now. Bump the numbers
+/// when templates or hashing change: models record theirs and refuse to load otherwise.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Templates {
+    /// The word-cluster templates are added.
+    pub clusters: bool,
+    /// Values are folded in with one multiplication each instead of a full finaliser.
+    pub cheap: bool,
+}
+
+impl Templates {
+    /// What `newsgraph train parser` writes.
+    pub fn current(clusters: bool) -> Templates {
+        Templates {
+            clusters,
+            cheap: true,
+        }
+    }
+
+    /// The feature-set number recorded in a model.
+    pub fn number(self) -> u32 {
+        match (self.cheap, self.clusters) {
+            (false, false) => 3,
+            (false, true) => 4,
+            (true, false) => 5,
+            (true, true) => 6,
+        }
+    }
+
+    /// The templates of feature-set number `n`, if this build knows it.
+    pub fn from_number(n: u32) -> Option<Templates> {
+        let (cheap, clusters) = match n {
+            3 => (false, false),
+            4 => (false, true),
+            5 => (true, false),
+            6 => (true, true),
+            _ => return None,
+        };
+        Some(Templates { clusters, cheap })
+    }
+}
 
 /// Hashed attributes of one word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -237,28 +277,52 @@ fn set(i: u32, v: &[u64]) -> u64 {
     }
 }
 
-#[inline]
-fn hash(t: u64, vals: &[u64]) -> u64 {
+/// The feature hash of template `t` over `vals`. The model reads the top bits, which a
+/// multiplication by an odd constant makes depend on every bit of its operand, so the cheap
+/// way folds each value in with one multiplication; the old way runs the finaliser after each.
+#[inline(always)]
+fn hash<const CHEAP: bool>(t: u64, vals: &[u64]) -> u64 {
     let mut h = t.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     for &v in vals {
-        h = mix(h ^ v);
+        h = if CHEAP {
+            (h ^ v).wrapping_mul(0xd6e8_feb8_6659_fd93).rotate_left(32)
+        } else {
+            mix(h ^ v)
+        };
     }
-    h
+    if CHEAP {
+        h.rotate_left(32)
+    } else {
+        h
+    }
 }
 
 macro_rules! templates {
-    ($out:ident, $first:expr; $($($v:expr),+);+ $(;)?) => {{
+    ($cheap:ident, $out:ident, $first:expr; $($($v:expr),+);+ $(;)?) => {{
         let mut t: u64 = $first;
         $(
             t += 1;
-            $out.push(hash(t, &[$($v),+]));
+            $out.push(hash::<$cheap>(t, &[$($v),+]));
         )+
         t
     }};
 }
 
 /// The features that choose the next transition.
-pub(crate) fn action_features(st: &State, words: &[WordAttrs], clusters: bool, out: &mut Vec<u64>) {
+pub(crate) fn action_features(st: &State, words: &[WordAttrs], set: Templates, out: &mut Vec<u64>) {
+    if set.cheap {
+        action_features_with::<true>(st, words, set.clusters, out)
+    } else {
+        action_features_with::<false>(st, words, set.clusters, out)
+    }
+}
+
+fn action_features_with<const CHEAP: bool>(
+    st: &State,
+    words: &[WordAttrs],
+    clusters: bool,
+    out: &mut Vec<u64>,
+) {
     out.clear();
     let (s0i, s1i, s2i) = (st.s(0), st.s(1), st.s(2));
     let (b0i, b1i, b2i) = (st.buf(0), st.buf(1), st.buf(2));
@@ -286,7 +350,7 @@ pub(crate) fn action_features(st: &State, words: &[WordAttrs], clusters: bool, o
     let s3 = nd(st.s(3));
     let s0ll = nd(child(child(s0i, &st.lc1), &st.lc1));
     let s1ll = nd(child(child(s1i, &st.lc1), &st.lc1));
-    let last = templates!(out, 0;
+    let last = templates!(CHEAP, out, 0;
         // single words
         s0.w, s0.p; s0.w; s0.p; s0.u;
         b0.w, b0.p; b0.w; b0.p; b0.u;
@@ -339,7 +403,7 @@ pub(crate) fn action_features(st: &State, words: &[WordAttrs], clusters: bool, o
     if !clusters {
         return;
     }
-    templates!(out, last;
+    templates!(CHEAP, out, last;
         s0.c4; s0.c6; s0.cf; b0.c4; b0.c6; b0.cf; s1.c4; s1.cf; b1.c4; b1.cf;
         s0.cf, s0.p; b0.cf, b0.p; s0.cf, b0.cf; s0.c4, b0.c4; s0.c6, b0.c6;
         s0.cf, b0.p; s0.p, b0.cf; s0.c4, b0.p; s0.p, b0.c4;
@@ -357,9 +421,21 @@ pub(crate) fn action_features(st: &State, words: &[WordAttrs], clusters: bool, o
 pub(crate) fn label_features(
     st: &State,
     words: &[WordAttrs],
-    h: u32,
-    d: u32,
-    ctx: u32,
+    arc: (u32, u32, u32),
+    set: Templates,
+    out: &mut Vec<u64>,
+) {
+    if set.cheap {
+        label_features_with::<true>(st, words, arc, set.clusters, out)
+    } else {
+        label_features_with::<false>(st, words, arc, set.clusters, out)
+    }
+}
+
+fn label_features_with<const CHEAP: bool>(
+    st: &State,
+    words: &[WordAttrs],
+    (h, d, ctx): (u32, u32, u32),
     clusters: bool,
     out: &mut Vec<u64>,
 ) {
@@ -387,7 +463,7 @@ pub(crate) fn label_features(
     let (hsl, hsr) = (set(h, &st.lset), set(h, &st.rset));
     let (dvl, dvr) = (count(d, &st.nl), count(d, &st.nr));
     let (hvl, hvr) = (count(h, &st.nl), count(h, &st.nr));
-    let last = templates!(out, 0;
+    let last = templates!(CHEAP, out, 0;
         dir; dir, dn.w; dir, dn.p; dir, dn.u; dir, dn.w, dn.p; dir, dn.shape, dn.p;
         dir, hn.w; dir, hn.p; dir, hn.w, hn.p; dir, hn.u;
         dir, hn.w, dn.w; dir, hn.p, dn.p; dir, hn.w, dn.p; dir, hn.p, dn.w; dir, hn.u, dn.u;
@@ -407,10 +483,31 @@ pub(crate) fn label_features(
     if !clusters {
         return;
     }
-    templates!(out, last;
+    templates!(CHEAP, out, last;
         dir, dn.c4; dir, dn.c6; dir, dn.cf; dir, hn.c4; dir, hn.c6; dir, hn.cf;
         dir, dn.cf, dn.p; dir, hn.cf, hn.p; dir, hn.cf, dn.cf; dir, hn.c4, dn.c4;
         dir, hn.c6, dn.c6; dir, hn.p, dn.cf; dir, hn.cf, dn.p; dir, hn.p, dn.c4;
         dir, hn.c4, dn.p; dir, dist, hn.c4, dn.c4; dir, c.c4, dn.c4
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_hashings_separate_templates_values_and_order() {
+        let vals = [0x1234_5678_9abc_def1u64, 7];
+        for h in [hash::<true>, hash::<false>] {
+            let a = h(1, &vals);
+            assert_ne!(a, h(2, &vals));
+            assert_ne!(a, h(1, &[vals[1], vals[0]]));
+            assert_ne!(
+                a >> 44,
+                h(1, &[vals[0], 8]) >> 44,
+                "top bits ignore a small value"
+            );
+        }
+        assert_ne!(hash::<true>(1, &vals), hash::<false>(1, &vals));
+    }
 }

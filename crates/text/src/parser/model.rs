@@ -11,9 +11,7 @@ use std::sync::{Arc, OnceLock};
 
 use newsgraph_core::Upos;
 
-use super::features::{
-    action_features, label_features, WordAttrs, FEATURE_SET, FEATURE_SET_CLUSTERS,
-};
+use super::features::{action_features, label_features, Templates, WordAttrs};
 use super::neural::{Neural, NeuralScratch};
 use super::state::{Action, State, NONE};
 
@@ -32,7 +30,7 @@ pub enum ModelError {
     #[error("parser model format version {0} is not supported (expected {VERSION})")]
     Version(u32),
     /// Trained with other feature templates.
-    #[error("parser model uses feature set {0}, this build uses {FEATURE_SET}; retrain it")]
+    #[error("parser model uses feature set {0}, which this build does not know; retrain it")]
     FeatureSet(u32),
     /// The header is inconsistent or the data ends early.
     #[error("parser model is malformed: {0}")]
@@ -48,9 +46,12 @@ pub struct ParserModel {
     pub(crate) label_bits: u32,
     /// Decoding beam width (1: greedy).
     pub(crate) beam: u32,
-    /// Whether the word-cluster templates are used (feature set [`FEATURE_SET_CLUSTERS`]).
-    pub(crate) clusters: bool,
+    /// The feature templates and hashing the tables were trained with.
+    pub(crate) templates: Templates,
+    /// The action table, [`ACTION_STRIDE`] weights per row (the last one padding).
     pub(crate) action_w: Vec<i16>,
+    /// The label table, [`label_stride`] weights per row (the labels, then zero padding),
+    /// so a row is added in whole vector lanes.
     pub(crate) label_w: Vec<i16>,
     /// The feed-forward scorer (format version 3), used instead of the tables when present.
     pub(crate) neural: Option<Arc<Neural>>,
@@ -190,15 +191,15 @@ impl ParserModel {
             label_scores,
             ..
         } = scratch;
-        if self.clusters {
+        if self.templates.clusters {
             words.iter_mut().for_each(WordAttrs::add_clusters);
         }
         let n = words.len();
         state.reset(n);
         label_scores.clear();
-        label_scores.resize(self.labels.len(), 0);
+        label_scores.resize(label_stride(self.labels.len()), 0);
         while !state.terminal() {
-            action_features(state, words, self.clusters, feats);
+            action_features(state, words, self.templates, feats);
             let scores = self.action_scores(feats);
             let mut best = Action::Shift;
             let mut best_score = i32::MIN;
@@ -228,13 +229,13 @@ impl ParserModel {
             beam,
             ..
         } = scratch;
-        if self.clusters {
+        if self.templates.clusters {
             words.iter_mut().for_each(WordAttrs::add_clusters);
         }
         let k = self.beam as usize;
         let n = words.len();
         label_scores.clear();
-        label_scores.resize(self.labels.len(), 0);
+        label_scores.resize(label_stride(self.labels.len()), 0);
         beam.items.truncate(1);
         if beam.items.is_empty() {
             beam.items.push((State::default(), 0));
@@ -247,7 +248,7 @@ impl ParserModel {
             }
             beam.cands.clear();
             for (i, (st, total)) in beam.items.iter().enumerate() {
-                action_features(st, words, self.clusters, feats);
+                action_features(st, words, self.templates, feats);
                 let scores = self.action_scores(feats);
                 for a in Action::ALL {
                     if st.valid(a) {
@@ -305,34 +306,38 @@ impl ParserModel {
         } else {
             state.buf(0)
         };
-        label_features(state, words, h, d, ctx, self.clusters, feats);
+        label_features(state, words, (h, d, ctx), self.templates, feats);
         self.label_scores(feats, scores);
-        best_label(scores, self.root_label)
+        best_label(&scores[..self.labels.len()], self.root_label)
     }
 
     #[inline]
     pub(crate) fn action_scores(&self, feats: &[u64]) -> [i32; 3] {
-        let mut s = [0i32; 3];
+        let mut s = [0i32; ACTION_STRIDE];
         for &f in feats {
-            let r = row(f, self.action_bits) * 3;
-            if let Some(w) = self.action_w.get(r..r + 3) {
-                s[0] += w[0] as i32;
-                s[1] += w[1] as i32;
-                s[2] += w[2] as i32;
+            let r = row(f, self.action_bits) * ACTION_STRIDE;
+            if let Some(w) = self.action_w.get(r..r + ACTION_STRIDE) {
+                for (o, &x) in s.iter_mut().zip(w) {
+                    *o += x as i32;
+                }
             }
         }
-        s
+        [s[0], s[1], s[2]]
     }
 
+    /// Sums the label rows of `feats` into `out` ([`label_stride`] long; the scores of the
+    /// labels come first).
     #[inline]
     pub(crate) fn label_scores(&self, feats: &[u64], out: &mut [i32]) {
-        let l = self.labels.len();
+        let stride = label_stride(self.labels.len());
         out.iter_mut().for_each(|x| *x = 0);
         for &f in feats {
-            let r = row(f, self.label_bits) * l;
-            if let Some(w) = self.label_w.get(r..r + l) {
-                for (o, &x) in out.iter_mut().zip(w) {
-                    *o += x as i32;
+            let r = row(f, self.label_bits) * stride;
+            if let Some(w) = self.label_w.get(r..r + stride) {
+                for (o, x) in out.chunks_exact_mut(LANES).zip(w.chunks_exact(LANES)) {
+                    for k in 0..LANES {
+                        o[k] += x[k] as i32;
+                    }
                 }
             }
         }
@@ -363,11 +368,7 @@ impl ParserModel {
             (1, Vec::new())
         };
         out.extend_from_slice(&version.to_le_bytes());
-        let fs = if self.clusters {
-            FEATURE_SET_CLUSTERS
-        } else {
-            FEATURE_SET
-        };
+        let fs = self.templates.number();
         out.extend_from_slice(&fs.to_le_bytes());
         for x in beam.into_iter().chain([
             self.action_bits,
@@ -381,8 +382,13 @@ impl ParserModel {
             out.push(l.len() as u8);
             out.extend_from_slice(l.as_bytes());
         }
-        for w in self.action_w.iter().chain(&self.label_w) {
-            out.extend_from_slice(&w.to_le_bytes());
+        let l = self.labels.len();
+        let action_rows = self.action_w.chunks_exact(ACTION_STRIDE).map(|r| &r[..3]);
+        let label_rows = self.label_w.chunks_exact(label_stride(l)).map(|r| &r[..l]);
+        for row in action_rows.chain(label_rows) {
+            for w in row {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
         }
         out
     }
@@ -416,9 +422,7 @@ impl ParserModel {
             return Err(ModelError::Version(version));
         }
         let fs = u32_at(&mut pos)?;
-        if fs != FEATURE_SET && fs != FEATURE_SET_CLUSTERS {
-            return Err(ModelError::FeatureSet(fs));
-        }
+        let templates = Templates::from_number(fs).ok_or(ModelError::FeatureSet(fs))?;
         let beam = if version >= 2 { u32_at(&mut pos)? } else { 1 };
         if !(1..=64).contains(&beam) {
             return Err(malformed("beam width out of range"));
@@ -444,18 +448,16 @@ impl ParserModel {
                 rest.len()
             )));
         }
-        let mut w = rest
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]));
-        let action_w: Vec<i16> = w.by_ref().take(na).collect();
-        let label_w: Vec<i16> = w.collect();
+        let (action_bytes, label_bytes) = rest.split_at(2 * na);
+        let action_w = read_rows(action_bytes, 3, ACTION_STRIDE);
+        let label_w = read_rows(label_bytes, n_labels, label_stride(n_labels));
         Ok(ParserModel {
             labels,
             root_label: root_label as u8,
             action_bits,
             label_bits,
             beam,
-            clusters: fs == FEATURE_SET_CLUSTERS,
+            templates,
             action_w,
             label_w,
             neural: None,
@@ -470,7 +472,7 @@ impl ParserModel {
             action_bits: 0,
             label_bits: 0,
             beam: 1,
-            clusters: false,
+            templates: Templates::default(),
             action_w: Vec::new(),
             label_w: Vec::new(),
             neural: Some(Arc::new(nn)),
@@ -512,6 +514,43 @@ pub(crate) fn best_label<T: PartialOrd + Copy>(scores: &[T], root: u8) -> u8 {
     best.map(|(i, _)| i as u8).unwrap_or(0)
 }
 
+/// Weights per action-table row: the three transitions and one of padding, so a row is one
+/// aligned 8-byte load.
+pub(crate) const ACTION_STRIDE: usize = 4;
+
+/// Vector lanes the label rows are padded to.
+const LANES: usize = 8;
+
+/// Weights per label-table row for `n_labels` labels: rounded up to whole lanes.
+pub(crate) fn label_stride(n_labels: usize) -> usize {
+    n_labels.div_ceil(LANES) * LANES
+}
+
+/// Rows of `width` weights laid out `stride` apart, the gap zero.
+pub(crate) fn pad_rows(w: &[i16], width: usize, stride: usize) -> Vec<i16> {
+    let mut out = Vec::with_capacity(w.len() / width.max(1) * stride);
+    for row in w.chunks_exact(width.max(1)) {
+        out.extend_from_slice(row);
+        out.resize(out.len() + stride - row.len(), 0);
+    }
+    out
+}
+
+/// Little-endian `i16` rows of `width` weights read into rows `stride` apart, the gap zero.
+fn read_rows(bytes: &[u8], width: usize, stride: usize) -> Vec<i16> {
+    let width = width.max(1);
+    let mut out = vec![0i16; bytes.len() / (2 * width) * stride];
+    for (row, dst) in bytes
+        .chunks_exact(2 * width)
+        .zip(out.chunks_exact_mut(stride))
+    {
+        for (c, w) in row.chunks_exact(2).zip(dst.iter_mut()) {
+            *w = i16::from_le_bytes([c[0], c[1]]);
+        }
+    }
+    out
+}
+
 /// Quantises a table of averaged weights to `i16`, scaling by the largest magnitude.
 pub(crate) fn quantise(w: &[f32]) -> Vec<i16> {
     let max = w.iter().fold(0f32, |m, &x| m.max(x.abs()));
@@ -527,6 +566,53 @@ pub(crate) fn quantise(w: &[f32]) -> Vec<i16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn padded_tables_write_back_the_bytes_they_were_read_from() {
+        let bytes = shipped_bytes();
+        let model = ParserModel::from_bytes(bytes).unwrap();
+        assert_eq!(model.action_w.len() % ACTION_STRIDE, 0);
+        assert_eq!(model.label_w.len() % label_stride(model.labels.len()), 0);
+        assert!(
+            model.to_bytes() == bytes,
+            "the shipped model does not round-trip"
+        );
+        let short = &bytes[..bytes.len() - 2];
+        assert!(matches!(
+            ParserModel::from_bytes(short),
+            Err(ModelError::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn label_rows_pad_to_whole_lanes_with_zeros() {
+        assert_eq!(label_stride(51), 56);
+        assert_eq!(label_stride(8), 8);
+        assert_eq!(
+            pad_rows(&[1, 2, 3, 4, 5, 6], 3, 4),
+            vec![1, 2, 3, 0, 4, 5, 6, 0]
+        );
+        assert_eq!(read_rows(&[1, 0, 255, 255], 1, 2), vec![1, 0, -1, 0]);
+    }
+
+    #[test]
+    fn feature_sets_record_templates_and_hashing() {
+        for n in 3..=6 {
+            assert_eq!(Templates::from_number(n).unwrap().number(), n);
+        }
+        assert_eq!(Templates::from_number(7), None);
+        assert_eq!(Templates::current(false).number(), 5);
+        let mut model = (*ParserModel::shipped().unwrap()).clone();
+        model.templates = Templates::current(false);
+        let back = ParserModel::from_bytes(&model.to_bytes()).unwrap();
+        assert_eq!(back.templates, model.templates);
+        let mut bytes = model.to_bytes();
+        bytes[12..16].copy_from_slice(&9u32.to_le_bytes());
+        assert_eq!(
+            ParserModel::from_bytes(&bytes).unwrap_err(),
+            ModelError::FeatureSet(9)
+        );
+    }
 
     #[test]
     fn beam_width_round_trips_and_beam_parses_are_trees() {

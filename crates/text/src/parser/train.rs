@@ -5,8 +5,11 @@ use std::collections::{BTreeMap, HashMap};
 
 use newsgraph_core::Upos;
 
-use super::features::{action_features, label_features, WordAttrs};
-use super::model::{best_label, quantise, sort_cands, Cand, ParseScratch, ParserModel};
+use super::features::{action_features, label_features, Templates, WordAttrs};
+use super::model::{
+    best_label, label_stride, pad_rows, quantise, sort_cands, Cand, ParseScratch, ParserModel,
+    ACTION_STRIDE,
+};
 use super::neural::{self, NeuralOptions};
 use super::state::{Action, State};
 use super::{AttachmentScores, ParserError};
@@ -266,15 +269,16 @@ pub fn train(
         });
     }
     let (a, l) = sum.ok_or_else(|| ParserError::Data("no runs".into()))?;
+    let n_labels = labels.len();
     let model = ParserModel {
         labels,
         root_label: root,
         action_bits: opts.action_bits,
         label_bits: opts.label_bits,
         beam: opts.beam as u32,
-        clusters: opts.clusters,
-        action_w: quantise(&a),
-        label_w: quantise(&l),
+        templates: Templates::current(opts.clusters),
+        action_w: pad_rows(&quantise(&a), 3, ACTION_STRIDE),
+        label_w: pad_rows(&quantise(&l), n_labels, label_stride(n_labels)),
         neural: None,
     };
     if opts.runs > 1 {
@@ -315,6 +319,7 @@ fn train_run(
     let mut step = 1f64;
     let mut best: Option<(usize, Vec<f32>, Vec<f32>)> = None;
     let mut scratch = ParseScratch::new();
+    let set = Templates::current(opts.clusters);
     for epoch in 0..opts.epochs {
         for i in (1..order.len()).rev() {
             let j = rng.below(i + 1);
@@ -333,7 +338,7 @@ fn train_run(
                     &mut step,
                     &mut feats,
                     &mut lscores,
-                    opts.clusters,
+                    set,
                 );
                 right += r;
                 total += t;
@@ -341,7 +346,7 @@ fn train_run(
             }
             state.reset(ex.words.len());
             while !state.terminal() {
-                action_features(&state, &ex.words, opts.clusters, &mut feats);
+                action_features(&state, &ex.words, set, &mut feats);
                 let mut s = [0f32; 3];
                 actions.scores(&feats, &mut s);
                 let mut costs = [u32::MAX; 3];
@@ -387,7 +392,7 @@ fn train_run(
                         } else {
                             state.buf(0)
                         };
-                        label_features(&state, &ex.words, h, d, ctx, opts.clusters, &mut feats);
+                        label_features(&state, &ex.words, (h, d, ctx), set, &mut feats);
                         labeller.scores(&feats, &mut lscores);
                         let guess = best_label(&lscores, root);
                         if ex.heads[d as usize] == h {
@@ -413,9 +418,9 @@ fn train_run(
                 action_bits: opts.action_bits,
                 label_bits: opts.label_bits,
                 beam: opts.beam as u32,
-                clusters: opts.clusters,
-                action_w: quantise(&a),
-                label_w: quantise(&l),
+                templates: Templates::current(opts.clusters),
+                action_w: pad_rows(&quantise(&a), 3, ACTION_STRIDE),
+                label_w: pad_rows(&quantise(&l), labels.len(), label_stride(labels.len())),
                 neural: None,
             };
             super::evaluate(&model, d, &mut scratch)
@@ -462,13 +467,13 @@ fn replay(
     actions: &mut Table,
     step: f64,
     feats: &mut Vec<u64>,
-    clusters: bool,
+    set: Templates,
 ) {
     let mut st = State::default();
     st.reset(ex.words.len());
     for (t, &(a, l)) in seq.iter().enumerate() {
         if t >= from {
-            action_features(&st, &ex.words, clusters, feats);
+            action_features(&st, &ex.words, set, feats);
             actions.add(feats, a as usize, delta, step);
         }
         st.apply(a, l);
@@ -489,7 +494,7 @@ fn beam_sentence(
     step: &mut f64,
     feats: &mut Vec<u64>,
     lscores: &mut [f32],
-    clusters: bool,
+    set: Templates,
 ) -> (usize, usize) {
     let mut init = State::default();
     init.reset(ex.words.len());
@@ -509,8 +514,8 @@ fn beam_sentence(
             .zip(&p.hist)
             .take_while(|(x, y)| x.0 == y.0 && x.1 == y.1)
             .count();
-        replay(ex, &g.hist, common, 1.0, actions, step, feats, clusters);
-        replay(ex, &p.hist, common, -1.0, actions, step, feats, clusters);
+        replay(ex, &g.hist, common, 1.0, actions, step, feats, set);
+        replay(ex, &p.hist, common, -1.0, actions, step, feats, set);
     };
     loop {
         if items.first().is_none_or(|it| it.st.terminal()) {
@@ -519,7 +524,7 @@ fn beam_sentence(
         cands.clear();
         costs.clear();
         for (i, it) in items.iter().enumerate() {
-            action_features(&it.st, &ex.words, clusters, feats);
+            action_features(&it.st, &ex.words, set, feats);
             let mut s = [0f32; 3];
             actions.scores(feats, &mut s);
             let mut c = [u32::MAX; 3];
@@ -582,7 +587,7 @@ fn beam_sentence(
                     } else {
                         src.buf(0)
                     };
-                    label_features(src, &ex.words, h, d, ctx, clusters, feats);
+                    label_features(src, &ex.words, (h, d, ctx), set, feats);
                     labeller.scores(feats, lscores);
                     let guess = best_label(lscores, root);
                     if gold && ex.heads[d as usize] == h {
