@@ -43,7 +43,7 @@ pub fn learn(dir: &Path) -> anyhow::Result<(CueDetector, Vec<String>)> {
         let Ok(gold) = parse_ann(&ann, &ann_path) else {
             continue;
         };
-        let mut doc = Document::from_text(name.clone(), text);
+        let mut doc = crate::eval::polnear::document(name.clone(), text);
         pipeline.run(&mut doc);
         if n % 10 == 0 {
             held.push((doc, gold));

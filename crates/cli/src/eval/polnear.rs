@@ -285,6 +285,26 @@ pub(crate) fn predicted(doc: &Document) -> Vec<Attr> {
     groups.into_iter().map(|g| g.1).collect()
 }
 
+/// A PolNeAR text as a document: the files put one paragraph on each line, which is how
+/// `analyze` reads such a file too, so every non-blank line is a paragraph (the offsets stay
+/// those of the file, which the annotations use).
+pub(crate) fn document(name: String, text: String) -> Document {
+    let mut doc = Document::from_text(name, text);
+    let mut paragraphs = Vec::new();
+    let mut offset = 0;
+    for line in doc.text.split_inclusive('\n') {
+        let lead = line.len() - line.trim_start().len();
+        let body = line.trim();
+        if !body.is_empty() {
+            let start = offset + lead;
+            paragraphs.push(newsgraph_core::Span::new(start, start + body.len()));
+        }
+        offset += line.len();
+    }
+    doc.paragraphs = paragraphs;
+    doc
+}
+
 /// The documents of a PolNeAR split folder: name → its annotation files
 /// (`attributions/NAME_ANNOTATOR.ann`, sorted by name); the text is `DIR/text/NAME.txt`.
 /// Shared by the evaluation and `newsgraph train quotes`.
@@ -352,7 +372,7 @@ pub fn run(args: Args, _globals: Globals) -> anyhow::Result<Outcome> {
                 continue;
             }
         };
-        let mut doc = Document::from_text(name.clone(), text);
+        let mut doc = document(name.clone(), text);
         pipeline.run(&mut doc);
         let pred = predicted(&doc);
         docs += 1;
@@ -462,6 +482,8 @@ struct Analysis {
     sources: BTreeMap<&'static str, usize>,
     /// (lemma, UPOS) → (uses as a gold cue head, occurrences).
     rates: BTreeMap<(String, &'static str), (usize, usize)>,
+    /// Source errors with their spans: (kind, "gold | ours | cue").
+    source_errors: Vec<(&'static str, String)>,
 }
 
 impl Analysis {
@@ -571,6 +593,24 @@ impl Analysis {
                     (false, false) => "other speaker",
                 };
                 *self.sources.entry(kind).or_default() += 1;
+                if !matches!(kind, "exact" | "none in gold, none predicted") {
+                    let span_text = |spans: &Chars| -> String {
+                        to_bytes(spans)
+                            .iter()
+                            .filter_map(|&(a, b)| text.get(a..b))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    };
+                    let line = format!(
+                        "{:?} | {:?} | {} | ours {:?} | content {:?}",
+                        span_text(&g.source),
+                        span_text(&p.source),
+                        cue_text,
+                        span_text(&p.cue),
+                        content_text.chars().take(60).collect::<String>()
+                    );
+                    self.source_errors.push((kind, line));
+                }
             }
         }
         for (i, t) in doc.tokens.iter().enumerate() {
@@ -600,6 +640,14 @@ impl Analysis {
         eprintln!("== sources of found attributions");
         for (k, n) in &self.sources {
             eprintln!("{n:6}  {k}");
+        }
+        eprintln!(
+            "== source errors: kind, gold source | our source | gold cue | our cue | gold content"
+        );
+        let mut errors: Vec<_> = self.source_errors.iter().collect();
+        errors.sort_by_key(|e| e.0);
+        for (k, line) in errors {
+            eprintln!("{k:28}  {line}");
         }
         eprintln!("== cue rate: lemma, tag, uses as gold cue head, occurrences (uses >= 4)");
         let mut r: Vec<_> = self.rates.iter().filter(|(_, (u, _))| *u >= 4).collect();
