@@ -409,7 +409,7 @@ impl QuoteExtractor {
                 );
             }
             if parse.parsed {
-                self.dep_indirect(doc, para, &mask, &fragments, &used_cues, &mut indirect);
+                self.dep_indirect(doc, &ws, para, &mask, &fragments, &used_cues, &mut indirect);
             }
             let mut last = None;
             for (m, a) in &directs {
@@ -445,6 +445,7 @@ impl QuoteExtractor {
                 .map(|sp| parse.widen_speaker(sp, f.attr.cue, f.content))
                 .and_then(|sp| without_time_lead(text, sp))
                 .and_then(|sp| tidy_speaker(text, sp))
+                .map(|sp| parse.without_adverbial_lead(sp))
                 .map(|sp| parse.without_tail(sp));
             f.attr.cue = f
                 .attr
@@ -552,6 +553,9 @@ impl QuoteExtractor {
             .position(|w| !w.word && is_final(form(text, *w)))
         {
             hi = lo + p;
+        }
+        if let Some(a) = self.dash_credit(text, ws, lo, hi) {
+            return a;
         }
         let mut k = lo;
         while k < hi && !ws[k].word && matches!(form(text, ws[k]), "," | "—" | "–" | "-" | ";")
@@ -676,7 +680,7 @@ impl QuoteExtractor {
             }
         }
         // `Name: "..."` (a headline or a transcript line)
-        if let Some((colon, (a, b))) = self.colon_source(text, ws, lo, hi) {
+        if let Some((colon, (a, b))) = self.colon_source(text, ws, lo, hi, parse) {
             if colon + 1 == hi {
                 return self.attribution(Some(join(ws, a, b)), join(ws, colon, colon + 1), parse);
             }
@@ -684,14 +688,47 @@ impl QuoteExtractor {
         Attribution::default()
     }
 
+    /// A quote credited by a dash and a name closing the stretch after it (`"..." ― Jane
+    /// Doe`, `"..." — John Smith, 34, a teacher`): the dash is the cue and the name, up to
+    /// six mostly capitalised words before any comma, the speaker.
+    fn dash_credit(&self, text: &str, ws: &[W], lo: usize, hi: usize) -> Option<Attribution> {
+        let dash = *ws.get(lo)?;
+        if dash.word || !matches!(form(text, dash), "―" | "—" | "–" | "--") || lo + 1 >= hi {
+            return None;
+        }
+        let a = lo + 1;
+        let mut b = a;
+        while b < hi && ws[b].word {
+            b += 1;
+        }
+        let name = &ws[a..b];
+        let closes = b == hi || form(text, ws[b]) == ",";
+        if name.is_empty() || name.len() > 6 || !closes || !is_cap(text, name[0]) {
+            return None;
+        }
+        let caps = name.iter().filter(|w| is_cap(text, **w)).count();
+        if caps * 2 < name.len() || name.iter().any(|w| self.is_cue_word(&lower(text, *w))) {
+            return None;
+        }
+        Some(Attribution {
+            speaker: Some(join(ws, a, b)),
+            cue: Some(join(ws, lo, lo + 1)),
+            entity: None,
+        })
+    }
+
     /// A short name and a colon opening the clause at word `lo`: `Name Name: ...`, as
-    /// (index of the colon, the name's words).
+    /// (index of the colon, the name's words). When the tagger ran, the words must read as a
+    /// name: no verb ("Veto Power Impedes Peace Efforts:"), no preposition but "of" ("Little
+    /// Relief for Refugees:"; "Secretary of State X:" stays) and a noun or pronoun last ("The
+    /// Latest:"), since headings open lines with a colon too.
     fn colon_source(
         &self,
         text: &str,
         ws: &[W],
         lo: usize,
         hi: usize,
+        parse: &Parse,
     ) -> Option<(usize, (usize, usize))> {
         let mut j = lo;
         while j < hi && ws[j].word && j - lo <= 5 {
@@ -710,6 +747,21 @@ impl QuoteExtractor {
         let caps = name.iter().filter(|w| is_cap(text, **w)).count();
         if caps * 2 < name.len() {
             return None;
+        }
+        if parse.parsed {
+            let tag = |w: &W| parse.upos_at(w.s);
+            let clause_word = name.iter().any(|w| match tag(w) {
+                Some(Upos::Verb | Upos::Aux) => true,
+                Some(Upos::Adp) => lower(text, *w) != "of",
+                _ => false,
+            });
+            let nominal_end = name
+                .last()
+                .and_then(tag)
+                .is_none_or(|u| matches!(u, Upos::Propn | Upos::Noun | Upos::Pron));
+            if clause_word || !nominal_end {
+                return None;
+            }
         }
         Some((j, (lo, j)))
     }
@@ -916,7 +968,7 @@ impl QuoteExtractor {
         let mut i = lo;
         let mut taken_until = 0usize;
         // `Name: CONTENT` at the start of the sentence
-        if let Some((colon, (a, b))) = self.colon_source(text, ws, lo, hi) {
+        if let Some((colon, (a, b))) = self.colon_source(text, ws, lo, hi, parse) {
             if let Some(content) = content_span(text, ws, colon + 1, hi) {
                 let words_in = ws[colon + 1..hi].iter().filter(|w| w.word).count();
                 let quoted = mask.iter().any(|m| m.overlaps(content));
@@ -1004,16 +1056,33 @@ impl QuoteExtractor {
 
     /// Indirect speech from the dependency parse: refines the content of the word patterns'
     /// finds with the same cue, and adds the ones they missed.
+    #[allow(clippy::too_many_arguments)]
     fn dep_indirect(
         &self,
         doc: &Document,
+        ws: &[W],
         para: Span,
         mask: &[Span],
         fragments: &[Marked],
         used_cues: &[Span],
         out: &mut Vec<Found>,
     ) {
-        for d in deps::find(doc, &self.verbs, self.detector.as_ref(), para) {
+        for mut d in deps::find(doc, &self.verbs, self.detector.as_ref(), para) {
+            // a cue the parse gave no subject ("In July, the group called for ..." parsed
+            // around the date): the noun phrase written right before it, if no word of it
+            // is a verb; raising verbs ("seems to", "is expected to") have no speaker
+            if d.speaker.is_none() && !is_raising(doc, d.cue) {
+                let c = ws.partition_point(|w| w.s < d.cue.start);
+                d.speaker = self
+                    .np_left(&doc.text, ws, 0, c)
+                    .map(|(a, b)| join(ws, a, b))
+                    .filter(|sp| {
+                        doc.tokens
+                            .iter()
+                            .filter(|t| sp.contains(t.span))
+                            .all(|t| !matches!(t.upos, Upos::Verb | Upos::Aux))
+                    });
+            }
             if mask.iter().any(|m| m.contains(d.cue)) || used_cues.iter().any(|u| u.overlaps(d.cue))
             {
                 continue;
@@ -1333,6 +1402,15 @@ fn without_time_lead(text: &str, sp: Span) -> Option<Span> {
         .then(|| Span::new(start, sp.end))
 }
 
+/// Whether the cue at `cue` is a raising verb ("seems", "appeared", "is expected"), whose
+/// subject belongs to the clause it governs rather than to a speaker.
+fn is_raising(doc: &Document, cue: Span) -> bool {
+    doc.tokens
+        .iter()
+        .filter(|t| cue.contains(t.span))
+        .any(|t| matches!(t.lemma.as_str(), "seem" | "appear" | "expect" | "likely"))
+}
+
 /// Words that open a clause, never a speaker's noun phrase ("after her campaign said").
 const CLAUSE_OPENERS: &[&str] = &[
     "and", "but", "after", "as", "when", "while", "because", "since", "before", "though",
@@ -1649,6 +1727,71 @@ impl<'a> Parse<'a> {
         Span::new(sp.start, toks[last].span.end.min(sp.end))
     }
 
+    /// A speaker span without the adverbial the patterns let onto its front: a dateline
+    /// before a spaced dash ("CITY, Oct. 4 (Agency) — Former President X"), and, when the
+    /// span opens a prepositional phrase ("At a rally Friday in Coral Springs, Clinton",
+    /// "shortly after Trump", "even after the FBI"; the preposition may stand just before
+    /// the span), the part after its last comma, else the span without the leading
+    /// adverbs and prepositions. What is left must hold a noun or pronoun; otherwise the
+    /// span is returned as it is.
+    fn without_adverbial_lead(&self, sp: Span) -> Span {
+        if !self.parsed || sp.start >= sp.end {
+            return sp;
+        }
+        let toks = &self.doc.tokens;
+        let text = self.doc.text.as_str();
+        let lo = toks.partition_point(|t| t.span.end <= sp.start);
+        let hi = toks.partition_point(|t| t.span.start < sp.end);
+        if lo >= hi {
+            return sp;
+        }
+        let nominal = |from: usize| {
+            (from..hi).any(|i| matches!(toks[i].upos, Upos::Noun | Upos::Propn | Upos::Pron))
+        };
+        let from_token = |mut i: usize| {
+            while i + 1 < hi && toks[i].upos == Upos::Punct {
+                i += 1;
+            }
+            Span::new(toks[i].span.start.max(sp.start), sp.end)
+        };
+        let spaced = |i: usize| {
+            i > 0
+                && i + 1 < toks.len()
+                && toks[i - 1].span.end < toks[i].span.start
+                && toks[i].span.end < toks[i + 1].span.start
+        };
+        let dash = (lo..hi)
+            .rev()
+            .find(|&i| matches!(toks[i].form(text), "—" | "–" | "--" | "―") && spaced(i));
+        if let Some(d) = dash.filter(|&d| d + 1 < hi && nominal(d + 1)) {
+            return self.without_adverbial_lead(from_token(d + 1));
+        }
+        let is_prep = |i: usize| matches!(toks[i].upos, Upos::Adp | Upos::Sconj);
+        let before_is_prep = lo > 0
+            && is_prep(lo - 1)
+            && text
+                .get(toks[lo - 1].span.end..sp.start)
+                .is_some_and(|g| g.chars().all(char::is_whitespace));
+        let mut run = lo;
+        while run < hi && matches!(toks[run].upos, Upos::Adv | Upos::Adp | Upos::Sconj) {
+            run += 1;
+        }
+        let run_has_prep = (lo..run).any(is_prep);
+        if !(before_is_prep || run_has_prep) {
+            return sp;
+        }
+        // the last comma, unless it closes a list ("the United States, Britain and France")
+        let comma = (run..hi).rev().find(|&i| toks[i].form(text) == ",");
+        let list = |c: usize| (c + 1..hi).any(|i| toks[i].upos == Upos::Cconj);
+        if let Some(c) = comma.filter(|&c| c + 1 < hi && nominal(c + 1) && !list(c)) {
+            return from_token(c + 1);
+        }
+        if run_has_prep && run < hi && nominal(run) {
+            return from_token(run);
+        }
+        sp
+    }
+
     /// The token index whose span starts at or covers byte `at`.
     fn token_at(&self, at: usize) -> Option<usize> {
         let toks = &self.doc.tokens;
@@ -1660,6 +1803,11 @@ impl<'a> Parse<'a> {
     fn is_verb(&self, at: usize) -> bool {
         self.token_at(at)
             .is_some_and(|i| self.doc.tokens[i].upos == Upos::Verb)
+    }
+
+    /// The tagger's UPOS of the token at byte `at`.
+    fn upos_at(&self, at: usize) -> Option<Upos> {
+        self.token_at(at).map(|i| self.doc.tokens[i].upos)
     }
 
     /// Whether the tagger made the token at byte `at` a proper noun.

@@ -375,3 +375,78 @@ fn a_speaker_ends_before_a_verb_or_a_day_the_patterns_took() {
     let got = parse.without_tail(newsgraph_core::Span::new(0, end));
     assert_eq!(&text[got.start..got.end], "The Kentucky senator");
 }
+
+#[test]
+fn a_heading_before_a_colon_is_no_speaker() {
+    for t in [
+        "Fewer Ships for the Navy: The number of ships in service has fallen by a third since 2010.",
+        "Help for Flood Victims: Farmers in the east expect to lose half of their wheat this year.",
+    ] {
+        let qs = run_parsed(t);
+        assert!(qs.iter().all(|q| q.2 != ":"), "{t}: {qs:?}");
+    }
+    let qs = run_parsed("Harper: Tax cuts will pay for themselves within a decade.");
+    assert!(qs.iter().any(|q| q.1 == "Harper" && q.2 == ":"), "{qs:?}");
+}
+
+#[test]
+fn an_adverbial_in_front_of_the_speaker_is_left_out() {
+    let speakers = |t: &str| -> Vec<String> { run_parsed(t).into_iter().map(|q| q.1).collect() };
+    let s = speakers(
+        "At a rally Tuesday in Mombasa, Odinga promised that the new port would open next year.",
+    );
+    assert!(s.iter().any(|x| x == "Odinga"), "{s:?}");
+    let s = speakers("The vote came shortly after Ruto said the budget would be cut by a tenth.");
+    assert!(s.iter().any(|x| x == "Ruto"), "{s:?}");
+    let s = speakers(
+        "NAIROBI, March 3 (Agency) — Former President Mwai Kibaki said the talks had failed.",
+    );
+    assert!(
+        s.iter().any(|x| x == "Former President Mwai Kibaki"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_list_of_speakers_keeps_its_first_members() {
+    use newsgraph_core::Pipeline;
+    let text = "The army advanced as Kenya, Uganda and Tanzania watched.";
+    let mut doc = Document::from_text("t", text);
+    Pipeline::new()
+        .with(newsgraph_text::SentenceSplitter)
+        .with(newsgraph_text::Tokenizer)
+        .with(newsgraph_text::Tagger::new().expect("shipped tagger"))
+        .with(newsgraph_text::ParserStage::new().expect("shipped parser"))
+        .run(&mut doc);
+    let parse = Parse::new(&doc);
+    let at = |w: &str| text.find(w).unwrap();
+    let list = Span::new(at("Kenya"), at(" watched"));
+    assert_eq!(
+        doc.slice(parse.without_adverbial_lead(list)),
+        "Kenya, Uganda and Tanzania"
+    );
+    let led = Span::new(at("as Kenya"), at(" watched"));
+    assert_eq!(
+        doc.slice(parse.without_adverbial_lead(led)),
+        "Kenya, Uganda and Tanzania"
+    );
+}
+
+#[test]
+fn a_dash_and_a_name_after_a_quote_credit_it() {
+    let qs = run(
+        "Readers wrote in.\n\n“The clinic closed and nobody told us why.” ― Amina Yusuf\n\n\
+         “We waited three hours for a bus.” — Tomas Ruiz, 41, a nurse",
+    );
+    assert!(
+        qs.iter()
+            .any(|q| q.0 == "The clinic closed and nobody told us why." && q.1 == "Amina Yusuf"),
+        "{qs:?}"
+    );
+    assert!(
+        qs.iter().any(|q| q.1 == "Tomas Ruiz" && q.2 == "—"),
+        "{qs:?}"
+    );
+    let qs = run("“The clinic closed,” ― and then the bus stopped running too, said the mayor.");
+    assert!(qs.iter().all(|q| q.2 != "―"), "{qs:?}");
+}
