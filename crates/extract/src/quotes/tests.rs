@@ -450,3 +450,14 @@ fn a_dash_and_a_name_after_a_quote_credit_it() {
     let qs = run("“The clinic closed,” ― and then the bus stopped running too, said the mayor.");
     assert!(qs.iter().all(|q| q.2 != "―"), "{qs:?}");
 }
+
+#[test]
+fn a_cue_without_a_parsed_subject_takes_the_noun_phrase_before_it() {
+    let qs = run_parsed("In July, the NUM called for a moratorium on new mines.");
+    assert!(
+        qs.iter().any(|q| q.1 == "the NUM" && q.2 == "called for"),
+        "{qs:?}"
+    );
+    let qs = run_parsed("In March, the ceasefire seemed to hold across the region.");
+    assert!(qs.iter().all(|q| q.1 != "the ceasefire"), "{qs:?}");
+}
