@@ -548,9 +548,13 @@ impl QuoteExtractor {
     ) -> Attribution {
         let lo = ws.partition_point(|w| w.s < from);
         let mut hi = ws.partition_point(|w| w.s < to);
-        if let Some(p) = ws[lo..hi]
-            .iter()
-            .position(|w| !w.word && is_final(form(text, *w)))
+        // a full stop closing an abbreviation in brackets ("(D-Wis.)") ends no sentence
+        let in_brackets = |i: usize| {
+            ws.get(i + 1)
+                .is_some_and(|n| n.s == ws[i].e && form(text, *n) == ")")
+        };
+        if let Some(p) =
+            (lo..hi).position(|i| !ws[i].word && is_final(form(text, ws[i])) && !in_brackets(i))
         {
             hi = lo + p;
         }
@@ -580,7 +584,18 @@ impl QuoteExtractor {
         }
         // `"...," Name, a professor at Yale, said`: up to two commas of apposition
         let mut commas: Vec<usize> = Vec::new();
+        let mut close = 0;
         for j in k..hi.min(k + 40) {
+            if j < close {
+                continue;
+            }
+            if !ws[j].word && j > k && form(text, ws[j]) == "(" {
+                // a short bracket after a name ("Jane Doe (D-Ohio) said")
+                if let Some(c) = (j + 1..hi.min(j + 8)).find(|&c| form(text, ws[c]) == ")") {
+                    close = c + 1;
+                    continue;
+                }
+            }
             if !ws[j].word {
                 match form(text, ws[j]) {
                     "," if j > k && commas.len() < 2 => {
@@ -814,6 +829,18 @@ impl QuoteExtractor {
         let mut b = i;
         while b > lo && ws[b - 1].word && AUX.contains(&lower(text, ws[b - 1]).as_str()) {
             b -= 1;
+        }
+        // a short bracket closing a name ("Rep. Jane Doe (D-Ohio)") stays with it
+        if b > lo + 1 && !ws[b - 1].word && form(text, ws[b - 1]) == ")" {
+            let open = (lo..b - 1)
+                .rev()
+                .take(7)
+                .find(|&o| !ws[o].word && matches!(form(text, ws[o]), "(" | ")"))
+                .filter(|&o| form(text, ws[o]) == "(");
+            if let Some(o) = open {
+                let (a, e) = self.np_left(text, ws, lo, o)?;
+                return (e == o && is_cap(text, ws[e - 1])).then_some((a, b));
+            }
         }
         if b <= lo {
             return None;

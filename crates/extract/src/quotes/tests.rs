@@ -461,3 +461,15 @@ fn a_cue_without_a_parsed_subject_takes_the_noun_phrase_before_it() {
     let qs = run_parsed("In March, the ceasefire seemed to hold across the region.");
     assert!(qs.iter().all(|q| q.1 != "the ceasefire"), "{qs:?}");
 }
+
+#[test]
+fn a_bracket_after_the_speakers_name_stays_with_it() {
+    let qs = run("\"The budget is a disgrace,\" Sen. Maria Lopez (D-N.M.) said Friday.");
+    assert!(
+        qs.iter()
+            .any(|q| q.1 == "Sen. Maria Lopez (D-N.M.)" && q.2 == "said"),
+        "{qs:?}"
+    );
+    let qs = run("\"We will vote no,\" Rep. Tom Hale (R-Ohio) told reporters.");
+    assert!(qs.iter().any(|q| q.1 == "Rep. Tom Hale (R-Ohio)"), "{qs:?}");
+}
