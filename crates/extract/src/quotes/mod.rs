@@ -348,8 +348,27 @@ impl QuoteExtractor {
                 }
                 prev_close = m.close_end;
             }
+            // a quoted transcript line names its speaker inside the marks ("\"SMITH: ...")
+            for d in directs.iter_mut() {
+                let lo = ws.partition_point(|w| w.s < d.0.inner_start);
+                let hi = ws.partition_point(|w| w.s < d.0.inner_end);
+                if let Some((colon, (a, b))) = self.colon_source(text, &ws, lo, hi, &parse) {
+                    let after = ws.get(colon + 1).map(|w| w.s);
+                    if let Some(start) = after.filter(|&s| s < d.0.inner_end) {
+                        d.0.inner_start = start;
+                        d.1 = self.attribution(
+                            Some(join(&ws, a, b)),
+                            join(&ws, colon, colon + 1),
+                            &parse,
+                        );
+                    }
+                }
+            }
             // attribution of each direct quote from its own sentence
             for k in 0..directs.len() {
+                if directs[k].1.is_some() {
+                    continue;
+                }
                 let m = directs[k].0;
                 let next_open = directs.get(k + 1).map_or(para.end, |d| d.0.open);
                 let prev_end = if k == 0 {
@@ -490,10 +509,16 @@ impl QuoteExtractor {
             .iter()
             .filter(|w| w.word && w.s >= m.inner_start && w.e <= m.inner_end)
             .count();
-        if inner_words < MIN_DIRECT_WORDS {
-            return false;
-        }
         let left = text.get(prev_close..m.open).unwrap_or("").trim_end();
+        if inner_words < MIN_DIRECT_WORDS {
+            // a short utterance standing as a sentence of its own: `"We will win," she said.`
+            let inner = text
+                .get(m.inner_start..m.inner_end)
+                .unwrap_or("")
+                .trim_end();
+            let opens_sentence = left.is_empty() || left.ends_with(['.', '!', '?']);
+            return inner_words >= 2 && opens_sentence && inner.ends_with([',', '.', '!', '?']);
+        }
         if left.is_empty() {
             return true;
         }

@@ -473,3 +473,29 @@ fn a_bracket_after_the_speakers_name_stays_with_it() {
     let qs = run("\"We will vote no,\" Rep. Tom Hale (R-Ohio) told reporters.");
     assert!(qs.iter().any(|q| q.1 == "Rep. Tom Hale (R-Ohio)"), "{qs:?}");
 }
+
+#[test]
+fn a_quoted_transcript_line_names_its_speaker_inside_the_marks() {
+    let qs = run(
+        "The exchange went as follows.\n\n\"HOST: Will you run again next year?\n\n\
+         \"OKAFOR: I have not decided, and I will not decide before the summer.\"",
+    );
+    assert!(
+        qs.iter()
+            .any(|q| q.1 == "OKAFOR" && q.2 == ":" && q.0.starts_with("I have not decided")),
+        "{qs:?}"
+    );
+    assert!(qs.iter().any(|q| q.1 == "HOST"), "{qs:?}");
+}
+
+#[test]
+fn a_short_utterance_standing_alone_is_a_direct_quote() {
+    let qs = run("The minister left early.\n\n\"We will win,\" she said.");
+    assert!(
+        qs.iter()
+            .any(|q| q.0 == "We will win," && q.1 == "she" && q.3 == QuoteKind::Direct),
+        "{qs:?}"
+    );
+    let qs = run("Critics called the plan a \"quick fix,\" the minister said.");
+    assert!(qs.iter().all(|q| q.3 != QuoteKind::Direct), "{qs:?}");
+}
