@@ -1792,11 +1792,9 @@ impl<'a> Parse<'a> {
         }
         let toks = &self.doc.tokens;
         let text = self.doc.text.as_str();
-        let lo = toks.partition_point(|t| t.span.end <= sp.start);
-        let hi = toks.partition_point(|t| t.span.start < sp.end);
-        if lo >= hi {
+        let Some((lo, hi)) = self.tokens_of(sp) else {
             return sp;
-        }
+        };
         let nominal = |from: usize| {
             (from..hi).any(|i| matches!(toks[i].upos, Upos::Noun | Upos::Propn | Upos::Pron))
         };
@@ -1842,6 +1840,14 @@ impl<'a> Parse<'a> {
             return from_token(run);
         }
         sp
+    }
+
+    /// The tokens overlapping `sp`, as an index range, if there are any.
+    fn tokens_of(&self, sp: Span) -> Option<(usize, usize)> {
+        let toks = &self.doc.tokens;
+        let lo = toks.partition_point(|t| t.span.end <= sp.start);
+        let hi = toks.partition_point(|t| t.span.start < sp.end);
+        (lo < hi).then_some((lo, hi))
     }
 
     /// The token index whose span starts at or covers byte `at`.
@@ -1905,11 +1911,9 @@ impl<'a> Parse<'a> {
         }
         let toks = &self.doc.tokens;
         let text = self.doc.text.as_str();
-        let lo = toks.partition_point(|t| t.span.end <= sp.start);
-        let hi = toks.partition_point(|t| t.span.start < sp.end);
-        if lo >= hi {
+        let Some((lo, hi)) = self.tokens_of(sp) else {
             return sp;
-        }
+        };
         let fits = |s: Span| !s.overlaps(content) && !cue.is_some_and(|c| s.overlaps(c));
         let stop = cue
             .and_then(|c| self.token_at(c.start))
