@@ -1939,7 +1939,9 @@ impl<'a> Parse<'a> {
         // the title and modifiers before a name, whatever the parse made of them
         // ("Republican presidential candidate Marco Rubio", "Clinton's spokesman Nick Merrill")
         if let Some(first) = self.token_at(wide.start) {
-            if toks[first].upos == Upos::Propn {
+            // a title word the tagger made an adjective still reads as a proper noun
+            // ("Prime" in "British Prime Minister X")
+            if toks[first].upos == Upos::Propn || toks[first].xpos.starts_with("NNP") {
                 let in_time =
                     |j: usize| self.doc.times.iter().any(|t| t.span.contains(toks[j].span));
                 let mut a = first;
@@ -1973,6 +1975,23 @@ impl<'a> Parse<'a> {
                 if fits(t) {
                     wide = t;
                 }
+            }
+        }
+        // a name never ends inside a hyphenated word ("Ban Ki-moon")
+        if let Some(mut last) = wide.end.checked_sub(1).and_then(|e| self.token_at(e)) {
+            let joined = |a: usize, b: usize| toks[a].span.end == toks[b].span.start;
+            while last + 2 < toks.len()
+                && last + 2 < stop
+                && toks[last + 1].form(text) == "-"
+                && joined(last, last + 1)
+                && joined(last + 1, last + 2)
+                && !content.contains(toks[last + 2].span)
+            {
+                last += 2;
+            }
+            let t = Span::new(wide.start, toks[last].span.end.max(wide.end));
+            if fits(t) {
+                wide = t;
             }
         }
         // a sentence adverb the parse hung on the speaker ("Smith, meanwhile,") is not its

@@ -499,3 +499,26 @@ fn a_short_utterance_standing_alone_is_a_direct_quote() {
     let qs = run("Critics called the plan a \"quick fix,\" the minister said.");
     assert!(qs.iter().all(|q| q.3 != QuoteKind::Direct), "{qs:?}");
 }
+
+#[test]
+fn a_speakers_title_and_hyphenated_name_stay_whole() {
+    let s: Vec<String> = run_parsed(
+        "British Prime Minister Ellen Hart said this week that the country would leave.",
+    )
+    .into_iter()
+    .map(|q| q.1)
+    .collect();
+    assert!(
+        s.iter().any(|x| x == "British Prime Minister Ellen Hart"),
+        "{s:?}"
+    );
+    let s: Vec<String> =
+        run_parsed("Secretary General Ban Ki-moon condemned what he called a breach of the truce.")
+            .into_iter()
+            .map(|q| q.1)
+            .collect();
+    assert!(
+        s.iter().any(|x| x == "Secretary General Ban Ki-moon"),
+        "{s:?}"
+    );
+}
