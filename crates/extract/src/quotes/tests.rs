@@ -522,3 +522,13 @@ fn a_speakers_title_and_hyphenated_name_stay_whole() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_title_abbreviation_before_the_speaker_ends_no_sentence() {
+    let qs = run("\"The bridge must be rebuilt,\" the Rev. Samuel Osei said on Sunday.");
+    assert!(
+        qs.iter()
+            .any(|q| q.1 == "the Rev. Samuel Osei" && q.3 == QuoteKind::Direct),
+        "{qs:?}"
+    );
+}

@@ -19,7 +19,8 @@ pub(crate) struct W {
 /// Title abbreviations that keep their dot.
 const ABBREV: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "gov", "rep", "gen", "lt", "col", "st", "jr", "sr", "prof",
-    "sgt", "capt", "adm", "maj", "pres", "vs", "no", "inc", "co", "corp", "ltd",
+    "sgt", "capt", "adm", "maj", "pres", "vs", "no", "inc", "co", "corp", "ltd", "rev", "hon",
+    "del", "reps", "cmdr", "supt", "amb",
 ];
 
 fn is_word_char(c: char) -> bool {
