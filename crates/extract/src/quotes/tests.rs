@@ -29,6 +29,16 @@ fn smoke() {
     }
 }
 
+/// The speaker spans of the quotes `run_parsed` finds in `text`.
+fn speakers(text: &str) -> Vec<String> {
+    run_parsed(text).into_iter().map(|q| q.1).collect()
+}
+
+/// Whether a quote of `qs` has speaker `who` and cue `cue`.
+fn attributed(qs: &[(String, String, String, QuoteKind)], who: &str, cue: &str) -> bool {
+    qs.iter().any(|q| q.1 == who && q.2 == cue)
+}
+
 fn run_parsed(text: &str) -> Vec<(String, String, String, QuoteKind)> {
     use newsgraph_core::Pipeline;
     let mut doc = Document::from_text("t", text);
@@ -386,12 +396,11 @@ fn a_heading_before_a_colon_is_no_speaker() {
         assert!(qs.iter().all(|q| q.2 != ":"), "{t}: {qs:?}");
     }
     let qs = run_parsed("Harper: Tax cuts will pay for themselves within a decade.");
-    assert!(qs.iter().any(|q| q.1 == "Harper" && q.2 == ":"), "{qs:?}");
+    assert!(attributed(&qs, "Harper", ":"), "{qs:?}");
 }
 
 #[test]
 fn an_adverbial_in_front_of_the_speaker_is_left_out() {
-    let speakers = |t: &str| -> Vec<String> { run_parsed(t).into_iter().map(|q| q.1).collect() };
     let s = speakers(
         "At a rally Tuesday in Mombasa, Odinga promised that the new port would open next year.",
     );
@@ -443,10 +452,7 @@ fn a_dash_and_a_name_after_a_quote_credit_it() {
             .any(|q| q.0 == "The clinic closed and nobody told us why." && q.1 == "Amina Yusuf"),
         "{qs:?}"
     );
-    assert!(
-        qs.iter().any(|q| q.1 == "Tomas Ruiz" && q.2 == "—"),
-        "{qs:?}"
-    );
+    assert!(attributed(&qs, "Tomas Ruiz", "—"), "{qs:?}");
     let qs = run("“The clinic closed,” ― and then the bus stopped running too, said the mayor.");
     assert!(qs.iter().all(|q| q.2 != "―"), "{qs:?}");
 }
@@ -454,10 +460,7 @@ fn a_dash_and_a_name_after_a_quote_credit_it() {
 #[test]
 fn a_cue_without_a_parsed_subject_takes_the_noun_phrase_before_it() {
     let qs = run_parsed("In July, the NUM called for a moratorium on new mines.");
-    assert!(
-        qs.iter().any(|q| q.1 == "the NUM" && q.2 == "called for"),
-        "{qs:?}"
-    );
+    assert!(attributed(&qs, "the NUM", "called for"), "{qs:?}");
     let qs = run_parsed("In March, the ceasefire seemed to hold across the region.");
     assert!(qs.iter().all(|q| q.1 != "the ceasefire"), "{qs:?}");
 }
@@ -466,8 +469,7 @@ fn a_cue_without_a_parsed_subject_takes_the_noun_phrase_before_it() {
 fn a_bracket_after_the_speakers_name_stays_with_it() {
     let qs = run("\"The budget is a disgrace,\" Sen. Maria Lopez (D-N.M.) said Friday.");
     assert!(
-        qs.iter()
-            .any(|q| q.1 == "Sen. Maria Lopez (D-N.M.)" && q.2 == "said"),
+        attributed(&qs, "Sen. Maria Lopez (D-N.M.)", "said"),
         "{qs:?}"
     );
     let qs = run("\"We will vote no,\" Rep. Tom Hale (R-Ohio) told reporters.");
@@ -502,21 +504,14 @@ fn a_short_utterance_standing_alone_is_a_direct_quote() {
 
 #[test]
 fn a_speakers_title_and_hyphenated_name_stay_whole() {
-    let s: Vec<String> = run_parsed(
-        "British Prime Minister Ellen Hart said this week that the country would leave.",
-    )
-    .into_iter()
-    .map(|q| q.1)
-    .collect();
+    let s =
+        speakers("British Prime Minister Ellen Hart said this week that the country would leave.");
     assert!(
         s.iter().any(|x| x == "British Prime Minister Ellen Hart"),
         "{s:?}"
     );
-    let s: Vec<String> =
-        run_parsed("Secretary General Ban Ki-moon condemned what he called a breach of the truce.")
-            .into_iter()
-            .map(|q| q.1)
-            .collect();
+    let s =
+        speakers("Secretary General Ban Ki-moon condemned what he called a breach of the truce.");
     assert!(
         s.iter().any(|x| x == "Secretary General Ban Ki-moon"),
         "{s:?}"
