@@ -1129,9 +1129,8 @@ impl QuoteExtractor {
                     .np_left(&doc.text, ws, 0, c)
                     .map(|(a, b)| join(ws, a, b))
                     .filter(|sp| {
-                        doc.tokens
+                        tokens_in(doc, *sp)
                             .iter()
-                            .filter(|t| sp.contains(t.span))
                             .all(|t| !matches!(t.upos, Upos::Verb | Upos::Aux))
                     });
             }
@@ -1457,10 +1456,17 @@ fn without_time_lead(text: &str, sp: Span) -> Option<Span> {
 /// Whether the cue at `cue` is a raising verb ("seems", "appeared", "is expected"), whose
 /// subject belongs to the clause it governs rather than to a speaker.
 fn is_raising(doc: &Document, cue: Span) -> bool {
-    doc.tokens
+    tokens_in(doc, cue)
         .iter()
-        .filter(|t| cue.contains(t.span))
         .any(|t| matches!(t.lemma.as_str(), "seem" | "appear" | "expect" | "likely"))
+}
+
+/// The tokens lying inside `sp` (found by binary search; tokens are in text order).
+fn tokens_in(doc: &Document, sp: Span) -> &[newsgraph_core::Token] {
+    let toks = &doc.tokens;
+    let lo = toks.partition_point(|t| t.span.start < sp.start);
+    let hi = toks.partition_point(|t| t.span.end <= sp.end).max(lo);
+    &toks[lo..hi]
 }
 
 /// Words that open a clause, never a speaker's noun phrase ("after her campaign said").
