@@ -302,6 +302,18 @@ pub fn paragraph_spans(text: &str) -> Vec<Span> {
     out
 }
 
+/// Paragraph spans of a text that puts one paragraph on each line (every non-blank line).
+pub fn line_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices('\n') {
+        push_trimmed(text, start, i, &mut out);
+        start = i + 1;
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     if start >= end {
         return;
@@ -327,6 +339,13 @@ mod tests {
         assert_eq!(a.to_raw(4), Some(14));
         assert_eq!(a.to_raw(8), Some(31));
         assert_eq!(a.span_to_raw(Span::new(7, 11)), Some(Span::new(30, 34)));
+    }
+
+    #[test]
+    fn line_spans_are_the_trimmed_non_blank_lines() {
+        let t = "One.\n  Two two. \n\n\r\nThree.";
+        let got: Vec<&str> = line_spans(t).iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(got, ["One.", "Two two.", "Three."]);
     }
 
     #[test]

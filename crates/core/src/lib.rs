@@ -28,8 +28,8 @@ pub mod wire;
 
 pub use date::{month_from_name, Date, DateError, MONTH_NAMES, WEEKDAY_NAMES};
 pub use document::{
-    paragraph_spans, Alignment, Diagnostic, Document, DropReason, Dropped, Metadata, Segment,
-    Severity, Span,
+    line_spans, paragraph_spans, Alignment, Diagnostic, Document, DropReason, Dropped, Metadata,
+    Segment, Severity, Span,
 };
 pub use layers::{
     Entity, EntityKind, Event, GeoPrecision, Mention, MentionVia, Place, Quote, QuoteKind,

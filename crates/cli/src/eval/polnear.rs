@@ -290,18 +290,7 @@ pub(crate) fn predicted(doc: &Document) -> Vec<Attr> {
 /// those of the file, which the annotations use).
 pub(crate) fn document(name: String, text: String) -> Document {
     let mut doc = Document::from_text(name, text);
-    let mut paragraphs = Vec::new();
-    let mut offset = 0;
-    for line in doc.text.split_inclusive('\n') {
-        let lead = line.len() - line.trim_start().len();
-        let body = line.trim();
-        if !body.is_empty() {
-            let start = offset + lead;
-            paragraphs.push(newsgraph_core::Span::new(start, start + body.len()));
-        }
-        offset += line.len();
-    }
-    doc.paragraphs = paragraphs;
+    doc.paragraphs = newsgraph_core::line_spans(&doc.text);
     doc
 }
 

@@ -428,7 +428,15 @@ impl QuoteExtractor {
                 );
             }
             if parse.parsed {
-                self.dep_indirect(doc, &ws, para, &mask, &fragments, &used_cues, &mut indirect);
+                self.dep_indirect(
+                    &parse,
+                    &ws,
+                    para,
+                    &mask,
+                    &fragments,
+                    &used_cues,
+                    &mut indirect,
+                );
             }
             let mut last = None;
             for (m, a) in &directs {
@@ -573,13 +581,9 @@ impl QuoteExtractor {
     ) -> Attribution {
         let lo = ws.partition_point(|w| w.s < from);
         let mut hi = ws.partition_point(|w| w.s < to);
-        // a full stop closing an abbreviation in brackets ("(D-Wis.)") ends no sentence
-        let in_brackets = |i: usize| {
-            ws.get(i + 1)
-                .is_some_and(|n| n.s == ws[i].e && form(text, *n) == ")")
-        };
-        if let Some(p) =
-            (lo..hi).position(|i| !ws[i].word && is_final(form(text, ws[i])) && !in_brackets(i))
+        if let Some(p) = ws[lo..hi]
+            .iter()
+            .position(|w| !w.word && is_final(form(text, *w)))
         {
             hi = lo + p;
         }
@@ -1111,7 +1115,7 @@ impl QuoteExtractor {
     #[allow(clippy::too_many_arguments)]
     fn dep_indirect(
         &self,
-        doc: &Document,
+        parse: &Parse,
         ws: &[W],
         para: Span,
         mask: &[Span],
@@ -1119,20 +1123,17 @@ impl QuoteExtractor {
         used_cues: &[Span],
         out: &mut Vec<Found>,
     ) {
+        let doc = parse.doc;
         for mut d in deps::find(doc, &self.verbs, self.detector.as_ref(), para) {
             // a cue the parse gave no subject ("In July, the group called for ..." parsed
             // around the date): the noun phrase written right before it, if no word of it
             // is a verb; raising verbs ("seems to", "is expected to") have no speaker
-            if d.speaker.is_none() && !is_raising(doc, d.cue) {
+            if d.speaker.is_none() && !parse.is_raising(d.cue) {
                 let c = ws.partition_point(|w| w.s < d.cue.start);
                 d.speaker = self
                     .np_left(&doc.text, ws, 0, c)
                     .map(|(a, b)| join(ws, a, b))
-                    .filter(|sp| {
-                        tokens_in(doc, *sp)
-                            .iter()
-                            .all(|t| !matches!(t.upos, Upos::Verb | Upos::Aux))
-                    });
+                    .filter(|&sp| !parse.has_verb(sp));
             }
             if mask.iter().any(|m| m.contains(d.cue)) || used_cues.iter().any(|u| u.overlaps(d.cue))
             {
@@ -1451,22 +1452,6 @@ fn without_time_lead(text: &str, sp: Span) -> Option<Span> {
     let start = sp.start + comma + 1 + lead;
     (start < sp.end && text[start..sp.end].chars().any(char::is_alphabetic))
         .then(|| Span::new(start, sp.end))
-}
-
-/// Whether the cue at `cue` is a raising verb ("seems", "appeared", "is expected"), whose
-/// subject belongs to the clause it governs rather than to a speaker.
-fn is_raising(doc: &Document, cue: Span) -> bool {
-    tokens_in(doc, cue)
-        .iter()
-        .any(|t| matches!(t.lemma.as_str(), "seem" | "appear" | "expect" | "likely"))
-}
-
-/// The tokens lying inside `sp` (found by binary search; tokens are in text order).
-fn tokens_in(doc: &Document, sp: Span) -> &[newsgraph_core::Token] {
-    let toks = &doc.tokens;
-    let lo = toks.partition_point(|t| t.span.start < sp.start);
-    let hi = toks.partition_point(|t| t.span.end <= sp.end).max(lo);
-    &toks[lo..hi]
 }
 
 /// Words that open a clause, never a speaker's noun phrase ("after her campaign said").
@@ -1846,6 +1831,25 @@ impl<'a> Parse<'a> {
             return from_token(run);
         }
         sp
+    }
+
+    /// Whether the cue at `cue` is a raising verb ("seems", "appeared", "is expected"), whose
+    /// subject belongs to the clause it governs rather than to a speaker.
+    fn is_raising(&self, cue: Span) -> bool {
+        self.tokens_of(cue).is_some_and(|(lo, hi)| {
+            self.doc.tokens[lo..hi]
+                .iter()
+                .any(|t| matches!(t.lemma.as_str(), "seem" | "appear" | "expect" | "likely"))
+        })
+    }
+
+    /// Whether a token of `sp` is a verb or an auxiliary.
+    fn has_verb(&self, sp: Span) -> bool {
+        self.tokens_of(sp).is_some_and(|(lo, hi)| {
+            self.doc.tokens[lo..hi]
+                .iter()
+                .any(|t| matches!(t.upos, Upos::Verb | Upos::Aux))
+        })
     }
 
     /// The tokens overlapping `sp`, as an index range, if there are any.

@@ -62,7 +62,9 @@ pub(crate) fn split(text: &str, start: usize, end: usize) -> Vec<W> {
                 if next.is_some_and(is_word_char) {
                     e = j + d.len_utf8();
                     it.next();
-                } else if d == '.' && keeps_dot(&region[s..e]) {
+                } else if d == '.'
+                    && (keeps_dot(&region[s..e]) || closes_bracket(&region[s..e], next))
+                {
                     e = j + 1;
                     it.next();
                     break;
@@ -80,6 +82,15 @@ pub(crate) fn split(text: &str, start: usize, end: usize) -> Vec<W> {
         });
     }
     out
+}
+
+/// Whether a dot right before a closing bracket is an abbreviation's, as in a party and state
+/// label ("(D-Wis.)", "(R-Fla.)"): the word after its last hyphen is a short capitalised one.
+fn closes_bracket(word: &str, next: Option<char>) -> bool {
+    let last = word.rsplit('-').next().unwrap_or(word);
+    next == Some(')')
+        && last.chars().count() <= 5
+        && last.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether a word before a dot keeps the dot: "U.S", single initials, title abbreviations.
@@ -154,6 +165,13 @@ mod tests {
         assert_eq!(
             forms("“Yes,” said J. Smith"),
             ["“", "Yes", ",", "”", "said", "J.", "Smith"]
+        );
+        assert_eq!(
+            forms("Rep. Jo Hale (D-Wis.) said. (They left.)"),
+            [
+                "Rep.", "Jo", "Hale", "(", "D-Wis.", ")", "said", ".", "(", "They", "left", ".",
+                ")"
+            ]
         );
     }
 }

@@ -464,6 +464,30 @@ impl ParserModel {
         })
     }
 
+    /// A model of quantised tables (`action`: 3 weights per row, `label`: one per label per
+    /// row, as the file stores them), laid out padded for scoring.
+    pub(crate) fn from_tables(
+        labels: Vec<String>,
+        root_label: u8,
+        (action_bits, label_bits): (u32, u32),
+        beam: u32,
+        templates: Templates,
+        (action, label): (&[i16], &[i16]),
+    ) -> ParserModel {
+        let n = labels.len();
+        ParserModel {
+            labels,
+            root_label,
+            action_bits,
+            label_bits,
+            beam,
+            templates,
+            action_w: pad_rows(action, 3, ACTION_STRIDE),
+            label_w: pad_rows(label, n, label_stride(n)),
+            neural: None,
+        }
+    }
+
     /// A model scoring with the network `nn`.
     pub(crate) fn with_net(labels: Vec<String>, root_label: u8, nn: Neural) -> ParserModel {
         ParserModel {
@@ -516,18 +540,18 @@ pub(crate) fn best_label<T: PartialOrd + Copy>(scores: &[T], root: u8) -> u8 {
 
 /// Weights per action-table row: the three transitions and one of padding, so a row is one
 /// aligned 8-byte load.
-pub(crate) const ACTION_STRIDE: usize = 4;
+const ACTION_STRIDE: usize = 4;
 
 /// Vector lanes the label rows are padded to.
 const LANES: usize = 8;
 
 /// Weights per label-table row for `n_labels` labels: rounded up to whole lanes.
-pub(crate) fn label_stride(n_labels: usize) -> usize {
+fn label_stride(n_labels: usize) -> usize {
     n_labels.div_ceil(LANES) * LANES
 }
 
 /// Rows of `width` weights laid out `stride` apart, the gap zero.
-pub(crate) fn pad_rows(w: &[i16], width: usize, stride: usize) -> Vec<i16> {
+fn pad_rows(w: &[i16], width: usize, stride: usize) -> Vec<i16> {
     let mut out = Vec::with_capacity(w.len() / width.max(1) * stride);
     for row in w.chunks_exact(width.max(1)) {
         out.extend_from_slice(row);

@@ -6,10 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use newsgraph_core::Upos;
 
 use super::features::{action_features, label_features, Templates, WordAttrs};
-use super::model::{
-    best_label, label_stride, pad_rows, quantise, sort_cands, Cand, ParseScratch, ParserModel,
-    ACTION_STRIDE,
-};
+use super::model::{best_label, quantise, sort_cands, Cand, ParseScratch, ParserModel};
 use super::neural::{self, NeuralOptions};
 use super::state::{Action, State};
 use super::{AttachmentScores, ParserError};
@@ -269,18 +266,7 @@ pub fn train(
         });
     }
     let (a, l) = sum.ok_or_else(|| ParserError::Data("no runs".into()))?;
-    let n_labels = labels.len();
-    let model = ParserModel {
-        labels,
-        root_label: root,
-        action_bits: opts.action_bits,
-        label_bits: opts.label_bits,
-        beam: opts.beam as u32,
-        templates: Templates::current(opts.clusters),
-        action_w: pad_rows(&quantise(&a), 3, ACTION_STRIDE),
-        label_w: pad_rows(&quantise(&l), n_labels, label_stride(n_labels)),
-        neural: None,
-    };
+    let model = trained_model(labels, root, opts, &a, &l);
     if opts.runs > 1 {
         let dev_scores = dev.map(|d| super::evaluate(&model, d, &mut ParseScratch::new()));
         progress(&EpochReport {
@@ -295,6 +281,25 @@ pub fn train(
 
 fn mix_seed(seed: u64, run: u64) -> u64 {
     super::features::mix(seed ^ run.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1
+}
+
+/// The model of averaged action and label tables `a` and `l`, quantised, with the current
+/// feature set.
+fn trained_model(
+    labels: Vec<String>,
+    root: u8,
+    opts: &TrainOptions,
+    a: &[f32],
+    l: &[f32],
+) -> ParserModel {
+    ParserModel::from_tables(
+        labels,
+        root,
+        (opts.action_bits, opts.label_bits),
+        opts.beam as u32,
+        Templates::current(opts.clusters),
+        (&quantise(a), &quantise(l)),
+    )
 }
 
 /// One perceptron: the averaged (float) action and label tables of its best epoch.
@@ -412,17 +417,7 @@ fn train_run(
         }
         let (a, l) = (actions.averaged(step), labeller.averaged(step));
         let dev_scores = dev.map(|d| {
-            let model = ParserModel {
-                labels: labels.to_vec(),
-                root_label: root,
-                action_bits: opts.action_bits,
-                label_bits: opts.label_bits,
-                beam: opts.beam as u32,
-                templates: Templates::current(opts.clusters),
-                action_w: pad_rows(&quantise(&a), 3, ACTION_STRIDE),
-                label_w: pad_rows(&quantise(&l), labels.len(), label_stride(labels.len())),
-                neural: None,
-            };
+            let model = trained_model(labels.to_vec(), root, opts, &a, &l);
             super::evaluate(&model, d, &mut scratch)
         });
         progress(&EpochReport {
