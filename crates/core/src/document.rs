@@ -292,23 +292,21 @@ impl Document {
 
 /// Paragraph spans of a text whose paragraphs are separated by blank lines (`\n\n`).
 pub fn paragraph_spans(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, _) in text.match_indices("\n\n") {
-        push_trimmed(text, start, i, &mut out);
-        start = i + 2;
-    }
-    push_trimmed(text, start, text.len(), &mut out);
-    out
+    trimmed_pieces(text, "\n\n")
 }
 
 /// Paragraph spans of a text that puts one paragraph on each line (every non-blank line).
 pub fn line_spans(text: &str) -> Vec<Span> {
+    trimmed_pieces(text, "\n")
+}
+
+/// The non-blank pieces of `text` between occurrences of `sep`, trimmed of white space.
+fn trimmed_pieces(text: &str, sep: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, _) in text.match_indices('\n') {
+    for (i, _) in text.match_indices(sep) {
         push_trimmed(text, start, i, &mut out);
-        start = i + 1;
+        start = i + sep.len();
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
