@@ -10,6 +10,7 @@
 //! Negation and modal auxiliaries set `negated`. Sentences with sport, entertainment or business
 //! words are discarded.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -212,6 +213,8 @@ struct Tree<'a> {
     rels: BTreeMap<usize, &'static str>,
     /// Tokens the repairs read as verbs whatever their tag (see `repair_adjective_verbs`).
     verbs: BTreeSet<usize>,
+    /// The lemma of each token of the sentence, found on first use (see [`Tree::lemma`]).
+    lemmas: Vec<OnceCell<String>>,
 }
 
 impl<'a> Tree<'a> {
@@ -230,6 +233,7 @@ impl<'a> Tree<'a> {
             heads: BTreeMap::new(),
             rels: BTreeMap::new(),
             verbs: BTreeSet::new(),
+            lemmas: vec![OnceCell::new(); range.len()],
         };
         tree.link();
         tree.repair_verbless_root();
@@ -563,7 +567,7 @@ impl<'a> Tree<'a> {
             let kids = self.kids(v);
             let passive_aux = kids.iter().any(|&c| {
                 self.rel(c) == "aux:pass"
-                    || (self.base(c) == "aux" && matches!(self.lemma(c).as_str(), "be" | "get"))
+                    || (self.base(c) == "aux" && matches!(self.lemma(c), "be" | "get"))
             });
             let other_subject = kids
                 .iter()
@@ -615,7 +619,14 @@ impl<'a> Tree<'a> {
     /// The lemma, with the lexicon's own inflection table taking precedence over the
     /// tagger's lemmatizer for the words the lexicon knows (a learned lemmatizer can turn
     /// "blamed" into "blam"; the table knows "blamed" is "blame").
-    fn lemma(&self, i: usize) -> String {
+    /// Empty for a token outside the sentence.
+    fn lemma(&self, i: usize) -> &str {
+        match i.checked_sub(self.start).and_then(|k| self.lemmas.get(k)) {
+            Some(cell) => cell.get_or_init(|| self.find_lemma(i)),
+            None => "",
+        }
+    }
+    fn find_lemma(&self, i: usize) -> String {
         let t = &self.doc.tokens[i];
         let form = t.form(&self.doc.text).to_lowercase();
         if self.lexicon.names_noun(&form) && self.is_nominal(i) {
@@ -632,7 +643,7 @@ impl<'a> Tree<'a> {
     }
     fn lemma_in(&self, i: usize, words: &[String]) -> bool {
         let l = self.lemma(i);
-        words.iter().any(|w| *w == l)
+        words.iter().any(|w| w == l)
     }
     fn child(&self, i: usize, rel: &str) -> Option<usize> {
         self.kids(i).iter().copied().find(|&c| self.rel(c) == rel)
@@ -685,7 +696,7 @@ impl<'a> Tree<'a> {
                 .filter(|&k| self.rel(k) == "conj"),
         );
         for k in out.clone() {
-            if MEASURES.contains(&self.lemma(k).as_str()) {
+            if MEASURES.contains(&self.lemma(k)) {
                 out.extend(
                     self.kids(k)
                         .iter()
@@ -755,7 +766,7 @@ impl<'a> Tree<'a> {
             .copied()
             .find(|&c| matches!(self.rel(c), "nsubj" | "csubj"))
         {
-            if RELATIVE.contains(&self.lemma(s).as_str()) {
+            if RELATIVE.contains(&self.lemma(s)) {
                 if let Some(h) = self.head(v) {
                     return Some(h);
                 }
@@ -778,7 +789,7 @@ impl<'a> Tree<'a> {
         match self.rel(v) {
             "conj" => self.subject(h, depth + 1),
             "xcomp" => {
-                if OBJECT_CONTROL.contains(&self.lemma(h).as_str()) {
+                if OBJECT_CONTROL.contains(&self.lemma(h)) {
                     if let Some(o) = self.child(h, "obj").or_else(|| self.child(h, "iobj")) {
                         return Some(o);
                     }
@@ -827,18 +838,18 @@ impl<'a> Tree<'a> {
     fn is_intent_adjective(&self, i: usize) -> bool {
         let form = self.doc.tokens[i].form(&self.doc.text).to_lowercase();
         INTENT_ADJECTIVES.contains(&form.as_str())
-            || INTENT_ADJECTIVES.contains(&self.lemma(i).as_str())
+            || INTENT_ADJECTIVES.contains(&self.lemma(i))
     }
     fn has_neg(&self, i: usize) -> bool {
         self.kids(i).iter().any(|&c| {
             matches!(self.base(c), "advmod" | "neg" | "aux" | "part")
-                && NEGATORS.contains(&self.lemma(c).as_str())
+                && NEGATORS.contains(&self.lemma(c))
         })
     }
     fn aux_in(&self, i: usize, words: &[&str]) -> bool {
         self.kids(i)
             .iter()
-            .any(|&c| self.base(c) == "aux" && words.contains(&self.lemma(c).as_str()))
+            .any(|&c| self.base(c) == "aux" && words.contains(&self.lemma(c)))
     }
     fn is_conditional(&self, i: usize) -> bool {
         self.base(i) == "advcl" && (self.introduced_by(i, "if") || self.introduced_by(i, "unless"))
@@ -883,19 +894,19 @@ const IRREGULAR_FORCES: [&str; 14] = [
 fn unconventional_violence(tree: &Tree, t: usize, sources: &[usize]) -> Option<&'static str> {
     let s = *sources.first()?;
     let head = tree.lemma(s);
-    let kill = matches!(tree.lemma(t).as_str(), "kill" | "murder" | "slay");
-    if IRREGULAR_FORCES.contains(&head.as_str())
+    let kill = matches!(tree.lemma(t), "kill" | "murder" | "slay");
+    if IRREGULAR_FORCES.contains(&head)
         || tree.kids(s).iter().any(|&k| {
-            tree.rel(k) == "compound" && IRREGULAR_FORCES.contains(&tree.lemma(k).as_str())
+            tree.rel(k) == "compound" && IRREGULAR_FORCES.contains(&tree.lemma(k))
         })
     {
         return Some(if kill { "1823" } else { "180" });
     }
-    if matches!(head.as_str(), "bomb" | "bombing") {
+    if matches!(head, "bomb" | "bombing") {
         let kind = tree
             .kids(s)
             .iter()
-            .find_map(|&k| match tree.lemma(k).as_str() {
+            .find_map(|&k| match tree.lemma(k) {
                 "suicide" => Some("1831"),
                 "car" => Some("1832"),
                 "roadside" => Some("1833"),
@@ -1126,12 +1137,12 @@ impl EventCoder {
                 let skip = match tree.base(c) {
                     "nsubj" | "csubj" | "parataxis" | "punct" | "expl" => true,
                     "acl" => {
-                        tree.rel(c) == "acl:relcl" || BACKGROUND.contains(&tree.lemma(c).as_str())
+                        tree.rel(c) == "acl:relcl" || BACKGROUND.contains(&tree.lemma(c))
                     }
                     "ccomp" => n == t && code.starts_with("01"),
                     "conj" => tree.is_verbal(c) && tree.is_verbal(n),
                     // "following an army assault" parsed as a verb of its own
-                    "advcl" if BACKGROUND.contains(&tree.lemma(c).as_str()) => true,
+                    "advcl" if BACKGROUND.contains(&tree.lemma(c)) => true,
                     "advcl" | "nmod" => BACKGROUND.iter().any(|w| tree.introduced_by(c, w)),
                     "obl" => {
                         tree.agent(n) == Some(c)
@@ -1315,7 +1326,7 @@ impl EventCoder {
             }
         }
         for &c in tree.kids(n) {
-            if matches!(tree.base(c), "amod" | "compound") && !mods.contains(&&tree.lemma(c)) {
+            if matches!(tree.base(c), "amod" | "compound") && !mods.iter().any(|m| m.as_str() == tree.lemma(c)) {
                 out.push(c);
             }
         }
@@ -1326,7 +1337,7 @@ impl EventCoder {
             // travellers' own
             let via_journey = tree.base(n) == "obl"
                 && tree.introduced_by(n, "for")
-                && JOURNEYS.contains(&tree.lemma(h).as_str());
+                && JOURNEYS.contains(&tree.lemma(h));
             if via_light || via_journey {
                 if let Some(s) = tree.subject(h, 0) {
                     out.push(s);
@@ -1367,7 +1378,7 @@ impl EventCoder {
     fn speaker_fallback(&self, tree: &Tree, t: usize, sources: &mut Vec<usize>) {
         if !sources
             .first()
-            .is_some_and(|&s| PRONOUN_SUBJECTS.contains(&tree.lemma(s).as_str()))
+            .is_some_and(|&s| PRONOUN_SUBJECTS.contains(&tree.lemma(s)))
             || !self.is_reported(tree, t)
         {
             return;
@@ -1419,7 +1430,7 @@ impl EventCoder {
     fn marches_with_demands(&self, tree: &Tree, out: &mut Vec<Candidate>) {
         for t in tree.start..tree.end {
             if !tree.is_verbal(t)
-                || !CROWD_VERBS.contains(&tree.lemma(t).as_str())
+                || !CROWD_VERBS.contains(&tree.lemma(t))
                 || out.iter().any(|c| c.trigger == t)
             {
                 continue;
@@ -1427,8 +1438,8 @@ impl EventCoder {
             let demands = tree.kids(t).iter().any(|&k| {
                 matches!(tree.base(k), "advcl" | "xcomp" | "conj")
                     && tree.is_verbal(k)
-                    && (APPEAL.contains(&tree.lemma(k).as_str())
-                        || matches!(tree.lemma(k).as_str(), "protest" | "chant"))
+                    && (APPEAL.contains(&tree.lemma(k))
+                        || matches!(tree.lemma(k), "protest" | "chant"))
             });
             if !demands {
                 continue;
@@ -1448,9 +1459,15 @@ impl EventCoder {
 
     /// The coded triggers of sentence `sentence`, before actors are resolved.
     pub fn candidates(&self, doc: &Document, sentence: usize) -> Vec<Candidate> {
-        let Some(tree) = Tree::new(doc, &self.lexicon, sentence) else {
-            return Vec::new();
-        };
+        match Tree::new(doc, &self.lexicon, sentence) {
+            Some(tree) => self.candidates_in(&tree),
+            None => Vec::new(),
+        }
+    }
+
+    /// The coded triggers of the sentence of `tree`.
+    fn candidates_in(&self, tree: &Tree) -> Vec<Candidate> {
+        let doc = tree.doc;
         // sport, entertainment and business sentences are not coded
         if (tree.start..tree.end).any(|i| {
             self.lexicon
@@ -1677,7 +1694,7 @@ impl EventCoder {
                     // "prepared to resume shelling": an implicative verb hands on to the verb
                     // that governs it, which says whether anything happened
                     for _ in 0..3 {
-                        if !IMPLICATIVE.contains(&tree.lemma(h).as_str()) {
+                        if !IMPLICATIVE.contains(&tree.lemma(h)) {
                             break;
                         }
                         match tree.controller(h) {
@@ -1696,17 +1713,17 @@ impl EventCoder {
                         c.confidence = 0.8;
                         c.composed = true;
                     };
-                    if REFUSE.contains(&hl.as_str()) {
+                    if REFUSE.contains(&hl) {
                         c.code = refusal_code(&c.code).to_string();
                         c.negated = false;
                         take_head(&mut c);
                         c.negated = hneg;
                         dropped.insert(h);
-                    } else if THREAT.contains(&hl.as_str()) {
+                    } else if THREAT.contains(&hl) {
                         c.code = threat_code(&c.code).to_string();
                         take_head(&mut c);
                         dropped.insert(h);
-                    } else if INTENT.contains(&hl.as_str()) {
+                    } else if INTENT.contains(&hl) {
                         match intent_code(&c.code) {
                             Some(ic) => c.code = ic.to_string(),
                             // forces made ready for an attack are a show of force, not
@@ -1717,7 +1734,7 @@ impl EventCoder {
                                 c.code = "150".to_string()
                             }
                             None if matches!(root2(&c.code), "18" | "19" | "20")
-                                && !matches!(hl.as_str(), "agree" | "offer" | "propose") =>
+                                && !matches!(hl, "agree" | "offer" | "propose") =>
                             {
                                 c.code = "138".to_string()
                             }
@@ -1726,9 +1743,9 @@ impl EventCoder {
                         }
                         take_head(&mut c);
                         dropped.insert(h);
-                    } else if APPEAL.contains(&hl.as_str()) {
+                    } else if APPEAL.contains(&hl) {
                         continue; // the appeal itself is the event
-                    } else if !IMPLICATIVE.contains(&hl.as_str()) {
+                    } else if !IMPLICATIVE.contains(&hl) {
                         c.negated = true; // wanted, hoped for: not (yet) an event
                     } else {
                         c.negated = c.negated || hneg;
@@ -2133,7 +2150,7 @@ impl EventCoder {
                 continue;
             };
             let date = sentence_date(doc, s);
-            for c in self.candidates(doc, s) {
+            for c in self.candidates_in(&tree) {
                 let Some((root, quad_class, goldstein, plover)) = self.describe(&c.code) else {
                     continue;
                 };
@@ -2165,7 +2182,7 @@ impl EventCoder {
                                 && c.targets
                                     .iter()
                                     .take(2)
-                                    .any(|&n| CIVILIANS.contains(&tree.lemma(n).as_str())) =>
+                                    .any(|&n| CIVILIANS.contains(&tree.lemma(n))) =>
                             {
                                 EventCoder::civilians_country(doc, src, place.as_ref())
                             }

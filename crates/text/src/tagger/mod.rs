@@ -50,13 +50,34 @@ struct Entry {
     weight: i16,
 }
 
+/// Where the weights of one feature are: `len` entries from `start` in the entry list and,
+/// for a feature with many classes, a dense row of `dense` as well.
+#[derive(Clone, Copy, Debug)]
+struct FeatureWeights {
+    start: u32,
+    len: u32,
+    /// Offset of the feature's dense row, or [`NO_ROW`].
+    row: u32,
+}
+
+const NO_ROW: u32 = u32::MAX;
+
+/// Features with at least this many entries are scored from a dense row: adding a row of
+/// eight-lane chunks costs less than this many scattered additions.
+const DENSE_MIN: u32 = 24;
+
+/// Lanes of a dense row chunk.
+const LANES: usize = 4;
+
 /// A trained tagger and lemmatizer, ready to tag.
 #[derive(Debug, Default)]
 pub struct TaggerModel {
     classes: Vec<(Upos, String)>,
     scale: f32,
-    table: HashMap<u32, (u32, u32), PassThroughState>,
+    table: HashMap<u32, FeatureWeights, PassThroughState>,
     entries: Vec<Entry>,
+    /// Dense rows (`stride` weights each) of the features with many entries, built at load.
+    dense: Vec<i32>,
     ambig: Vec<u128>,
     dict: HashMap<u32, (u16, u8), PassThroughState>,
     lemmatizer: Lemmatizer,
@@ -86,6 +107,16 @@ pub struct Scratch {
     infos: Vec<WordInfo>,
     tags: Vec<u8>,
     scores: Vec<i32>,
+    /// Lemmas already found, by a hash of class and form: the form and its lemma.
+    lemmas: HashMap<u64, (String, String), PassThroughState>,
+}
+
+/// Most lemmas a [`Scratch`] keeps before starting afresh.
+const LEMMA_CACHE: usize = 1 << 14;
+
+/// Weights per dense row: the class count rounded up to whole chunks.
+fn row_stride(classes: usize) -> usize {
+    classes.div_ceil(LANES) * LANES
 }
 
 impl TaggerModel {
@@ -139,6 +170,7 @@ impl TaggerModel {
             infos,
             tags,
             scores,
+            ..
         } = scratch;
         infos.clear();
         for f in forms {
@@ -147,8 +179,10 @@ impl TaggerModel {
             infos.push(word_info(norm, lower, |n, l| self.lookup(n, l)));
         }
         tags.clear();
+        let n = self.classes.len();
+        let stride = row_stride(n);
         scores.clear();
-        scores.resize(self.classes.len(), 0);
+        scores.resize(stride.max(MAX_CLASSES), 0);
         let mut feats = [0u64; N_FEATURES];
         let (mut p1, mut p2) = (START_TAG, START_TAG);
         for i in 0..infos.len() {
@@ -158,14 +192,26 @@ impl TaggerModel {
                     features(infos, i, p1, p2, &mut feats);
                     scores.iter_mut().for_each(|s| *s = 0);
                     for f in &feats {
-                        if let Some(&(start, len)) = self.table.get(&fingerprint(*f)) {
-                            let es = &self.entries[start as usize..(start + len) as usize];
-                            for e in es {
-                                scores[e.class as usize] += e.weight as i32;
+                        let Some(slot) = self.table.get(&fingerprint(*f)) else {
+                            continue;
+                        };
+                        let row = slot.row as usize;
+                        if let Some(w) = self.dense.get(row..row + stride) {
+                            for (o, x) in scores.iter_mut().zip(w) {
+                                *o += *x;
+                            }
+                        } else {
+                            let (start, len) = (slot.start as usize, slot.len as usize);
+                            let at: &mut [i32; MAX_CLASSES] = match scores.first_chunk_mut() {
+                                Some(a) => a,
+                                None => continue,
+                            };
+                            for e in self.entries.get(start..start + len).unwrap_or_default() {
+                                at[e.class as usize % MAX_CLASSES] += e.weight as i32;
                             }
                         }
                     }
-                    argmax(scores)
+                    argmax(&scores[..n])
                 }
             };
             tags.push(t);
@@ -199,10 +245,10 @@ impl TaggerModel {
             w.str(x);
         }
         w.f32(self.scale);
-        let mut keys: Vec<(&u32, &(u32, u32))> = self.table.iter().collect();
+        let mut keys: Vec<(&u32, &FeatureWeights)> = self.table.iter().collect();
         keys.sort_unstable_by_key(|(k, _)| **k);
         w.u32(keys.len() as u32);
-        for (k, &(start, len)) in keys {
+        for (k, &FeatureWeights { start, len, .. }) in keys {
             w.u32(*k);
             w.u8(len as u8);
             for e in &self.entries[start as usize..(start + len) as usize] {
@@ -256,7 +302,14 @@ impl TaggerModel {
                     weight: r.i16()?,
                 });
             }
-            table.insert(k, (start, len));
+            table.insert(
+                k,
+                FeatureWeights {
+                    start,
+                    len,
+                    row: NO_ROW,
+                },
+            );
         }
         let na = r.count(data.len() / 16)?;
         let mut ambig = Vec::with_capacity(na);
@@ -277,15 +330,48 @@ impl TaggerModel {
         if !r.at_end() {
             return Err(ModelError::Corrupt("trailing bytes".into()));
         }
-        Ok(TaggerModel {
+        Ok(TaggerModel::new(
+            classes, scale, table, entries, ambig, dict, lemmatizer,
+        ))
+    }
+
+    /// A model from its parts, with the dense rows of its busiest features laid out.
+    fn new(
+        classes: Vec<(Upos, String)>,
+        scale: f32,
+        mut table: HashMap<u32, FeatureWeights, PassThroughState>,
+        entries: Vec<Entry>,
+        ambig: Vec<u128>,
+        dict: HashMap<u32, (u16, u8), PassThroughState>,
+        lemmatizer: Lemmatizer,
+    ) -> TaggerModel {
+        let stride = row_stride(classes.len());
+        let mut dense = Vec::new();
+        for slot in table.values_mut() {
+            slot.row = NO_ROW;
+            if slot.len < DENSE_MIN {
+                continue;
+            }
+            let at = dense.len();
+            dense.resize(at + stride, 0i32);
+            let (start, len) = (slot.start as usize, slot.len as usize);
+            for e in entries.get(start..start + len).unwrap_or_default() {
+                if let Some(w) = dense.get_mut(at + e.class as usize) {
+                    *w += i32::from(e.weight);
+                }
+            }
+            slot.row = at as u32;
+        }
+        TaggerModel {
             classes,
             scale,
             table,
             entries,
+            dense,
             ambig,
             dict,
             lemmatizer,
-        })
+        }
     }
 }
 
@@ -326,6 +412,30 @@ impl Tagger {
         &self.model
     }
 
+    /// The lemma of `form` tagged with class `c`, from `cache` when it was asked before.
+    fn lemma(
+        &self,
+        form: &str,
+        c: u8,
+        cache: &mut HashMap<u64, (String, String), PassThroughState>,
+    ) -> String {
+        let key = features::mix(u64::from(c), hash_bytes(103, form.as_bytes()));
+        if let Some((f, lemma)) = cache.get(&key) {
+            if f == form {
+                return lemma.clone();
+            }
+        }
+        let lemma = self
+            .model
+            .lemmatizer
+            .lemma(form, &self.model.classes[c as usize].1);
+        if cache.len() >= LEMMA_CACHE {
+            cache.clear();
+        }
+        cache.insert(key, (form.to_string(), lemma.clone()));
+        lemma
+    }
+
     /// Tags and lemmatizes the tokens of every sentence of `doc` with reusable buffers.
     pub fn annotate_with(&self, doc: &mut Document, scratch: &mut Scratch) {
         let mut results: Vec<u8> = Vec::new();
@@ -341,11 +451,9 @@ impl Tagger {
             results.clear();
             results.extend_from_slice(self.model.tag(&forms, scratch));
             lemmas.clear();
-            lemmas.extend(forms.iter().zip(&results).map(|(f, &c)| {
-                self.model
-                    .lemmatizer
-                    .lemma(f, &self.model.classes[c as usize].1)
-            }));
+            for (f, &c) in forms.iter().zip(&results) {
+                lemmas.push(self.lemma(f, c, &mut scratch.lemmas));
+            }
             for ((t, &c), lemma) in doc.tokens[range]
                 .iter_mut()
                 .zip(&results)

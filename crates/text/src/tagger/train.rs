@@ -15,7 +15,9 @@ use newsgraph_core::Upos;
 use super::features::{
     features, normalize, word_info, DictEntry, PassThroughState, WordInfo, N_FEATURES, START_TAG,
 };
-use super::{argmax, fingerprint, form_key, lower_key, Entry, TaggerModel, MAX_CLASSES};
+use super::{
+    argmax, fingerprint, form_key, lower_key, Entry, FeatureWeights, TaggerModel, MAX_CLASSES, NO_ROW,
+};
 use crate::conllu;
 use crate::lemmatizer::Lemmatizer;
 
@@ -540,7 +542,14 @@ fn export(
         }
         let len = entries.len() as u32 - start;
         if len > 0 {
-            table.insert(k, (start, len.min(255)));
+            table.insert(
+                k,
+                FeatureWeights {
+                    start,
+                    len: len.min(255),
+                    row: NO_ROW,
+                },
+            );
         }
     }
     // Dictionary: forms (with sure tags) and lowercase forms.
@@ -565,15 +574,7 @@ fn export(
     for (l, c) in lowers {
         add(lower_key(l), entry_from(c, false));
     }
-    TaggerModel {
-        classes,
-        scale,
-        table,
-        entries,
-        ambig,
-        dict,
-        lemmatizer,
-    }
+    TaggerModel::new(classes, scale, table, entries, ambig, dict, lemmatizer)
 }
 
 #[cfg(test)]
