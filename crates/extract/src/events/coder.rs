@@ -837,8 +837,7 @@ impl<'a> Tree<'a> {
     /// A willingness adjective (by lemma or form: "committed" may be lemmatised "commit").
     fn is_intent_adjective(&self, i: usize) -> bool {
         let form = self.doc.tokens[i].form(&self.doc.text).to_lowercase();
-        INTENT_ADJECTIVES.contains(&form.as_str())
-            || INTENT_ADJECTIVES.contains(&self.lemma(i))
+        INTENT_ADJECTIVES.contains(&form.as_str()) || INTENT_ADJECTIVES.contains(&self.lemma(i))
     }
     fn has_neg(&self, i: usize) -> bool {
         self.kids(i).iter().any(|&c| {
@@ -896,22 +895,20 @@ fn unconventional_violence(tree: &Tree, t: usize, sources: &[usize]) -> Option<&
     let head = tree.lemma(s);
     let kill = matches!(tree.lemma(t), "kill" | "murder" | "slay");
     if IRREGULAR_FORCES.contains(&head)
-        || tree.kids(s).iter().any(|&k| {
-            tree.rel(k) == "compound" && IRREGULAR_FORCES.contains(&tree.lemma(k))
-        })
+        || tree
+            .kids(s)
+            .iter()
+            .any(|&k| tree.rel(k) == "compound" && IRREGULAR_FORCES.contains(&tree.lemma(k)))
     {
         return Some(if kill { "1823" } else { "180" });
     }
     if matches!(head, "bomb" | "bombing") {
-        let kind = tree
-            .kids(s)
-            .iter()
-            .find_map(|&k| match tree.lemma(k) {
-                "suicide" => Some("1831"),
-                "car" => Some("1832"),
-                "roadside" => Some("1833"),
-                _ => None,
-            });
+        let kind = tree.kids(s).iter().find_map(|&k| match tree.lemma(k) {
+            "suicide" => Some("1831"),
+            "car" => Some("1832"),
+            "roadside" => Some("1833"),
+            _ => None,
+        });
         return Some(kind.unwrap_or("183"));
     }
     None
@@ -1136,9 +1133,7 @@ impl EventCoder {
             for &c in tree.kids(n) {
                 let skip = match tree.base(c) {
                     "nsubj" | "csubj" | "parataxis" | "punct" | "expl" => true,
-                    "acl" => {
-                        tree.rel(c) == "acl:relcl" || BACKGROUND.contains(&tree.lemma(c))
-                    }
+                    "acl" => tree.rel(c) == "acl:relcl" || BACKGROUND.contains(&tree.lemma(c)),
                     "ccomp" => n == t && code.starts_with("01"),
                     "conj" => tree.is_verbal(c) && tree.is_verbal(n),
                     // "following an army assault" parsed as a verb of its own
@@ -1326,7 +1321,9 @@ impl EventCoder {
             }
         }
         for &c in tree.kids(n) {
-            if matches!(tree.base(c), "amod" | "compound") && !mods.iter().any(|m| m.as_str() == tree.lemma(c)) {
+            if matches!(tree.base(c), "amod" | "compound")
+                && !mods.iter().any(|m| m.as_str() == tree.lemma(c))
+            {
                 out.push(c);
             }
         }

@@ -377,6 +377,19 @@ impl QuoteExtractor {
                     directs[k - 1].0.close_end
                 };
                 let mut attr = self.after_attr(text, &ws, m.close_end, next_open, &parse);
+                // a quote that ends its sentence ('"... timing." X said it would ...') is
+                // credited by a cue after it only when nothing is reported after the cue
+                let ends_sentence = text
+                    .get(m.inner_start..m.inner_end)
+                    .and_then(|q| q.trim_end().chars().last())
+                    .is_some_and(|c| matches!(c, '.' | '!' | '?'));
+                if ends_sentence
+                    && attr
+                        .cue
+                        .is_some_and(|c| reports_after(text, &ws, c, &parse))
+                {
+                    attr = Attribution::default();
+                }
                 if !attr.is_some() {
                     let sent_start = sents
                         .iter()
@@ -478,6 +491,9 @@ impl QuoteExtractor {
                 .attr
                 .cue
                 .map(|c| with_channel(text, with_auxiliaries(text, f.attr.speaker, c)));
+            if f.kind != QuoteKind::Direct {
+                f.content = parse.without_dateline(f.content);
+            }
             if quotes
                 .iter()
                 .any(|q| q.kind == f.kind && q.content.overlaps(f.content))
@@ -1267,11 +1283,22 @@ impl QuoteExtractor {
         parse: &Parse,
     ) -> Option<(Span, Option<Span>)> {
         let after = i + n;
-        // inverted: "CONTENT, X said." or "CONTENT, said X."
+        // inverted: "CONTENT, X said." or "CONTENT, said X." The words after the cue, up
+        // to a comma, are few, without "that" and, when a comma ends them, without a verb:
+        // "..., X said Friday, as they ..." inverts; "..., X said the plan would fail" and
+        // "Although ..., X said ..." do not
         let tail_short = |from: usize| {
             let rest = &ws[from.min(hi)..hi];
-            rest.iter().filter(|w| w.word).count() <= 8
-                && !rest.iter().any(|w| w.word && lower(text, *w) == "that")
+            let comma = rest.iter().position(|w| !w.word && form(text, *w) == ",");
+            let head = &rest[..comma.unwrap_or(rest.len())];
+            let clause = comma.is_some()
+                && head
+                    .first()
+                    .zip(head.last())
+                    .is_some_and(|(a, b)| parse.has_verb(Span::new(a.s, b.e)));
+            head.iter().filter(|w| w.word).count() <= 8
+                && !head.iter().any(|w| w.word && lower(text, *w) == "that")
+                && !clause
         };
         if frame != Frame::Belief {
             if let Some((a, b)) = self.np_left(text, ws, lo, i) {
@@ -1471,6 +1498,20 @@ fn tidy_speaker(text: &str, sp: Span) -> Option<Span> {
     }
     let end = s.trim_end().len();
     (start < end).then(|| Span::new(sp.start + start, sp.start + end))
+}
+
+/// Whether words with a verb follow `cue` before a comma or the sentence end (`X said it
+/// would ...`, not `X said on Friday.` or `X said, adding ...`).
+fn reports_after(text: &str, ws: &[W], cue: Span, parse: &Parse) -> bool {
+    let lo = ws.partition_point(|w| w.s < cue.end);
+    let hi = ws[lo..]
+        .iter()
+        .position(|w| !w.word && (is_final(form(text, *w)) || form(text, *w) == ","))
+        .map_or(ws.len(), |p| lo + p);
+    match (ws.get(lo), hi.checked_sub(1).and_then(|h| ws.get(h))) {
+        (Some(a), Some(b)) if lo < hi => parse.has_verb(Span::new(a.s, b.e)),
+        _ => false,
+    }
 }
 
 fn is_final(f: &str) -> bool {
@@ -1768,6 +1809,38 @@ impl<'a> Parse<'a> {
             }
         }
         Span::new(sp.start, toks[last].span.end.min(sp.end))
+    }
+
+    /// A content span without the dateline it opens with ("WASHINGTON ― ...", "BEIRUT,
+    /// Oct. 4 (Reuters) — ..."): capitalised words, numbers and punctuation before a spaced
+    /// dash among the first dozen tokens.
+    fn without_dateline(&self, sp: Span) -> Span {
+        let Some((lo, hi)) = self.tokens_of(sp) else {
+            return sp;
+        };
+        let toks = &self.doc.tokens;
+        let text = self.doc.text.as_str();
+        let spaced = |i: usize| {
+            i > 0
+                && i + 1 < toks.len()
+                && toks[i - 1].span.end < toks[i].span.start
+                && toks[i].span.end < toks[i + 1].span.start
+        };
+        let Some(d) = (lo..hi.min(lo + 12))
+            .find(|&i| matches!(toks[i].form(text), "—" | "–" | "--" | "―") && spaced(i))
+        else {
+            return sp;
+        };
+        let dateline = d > lo
+            && toks[lo..d].iter().all(|t| {
+                t.upos == Upos::Punct
+                    || t.upos == Upos::Num
+                    || t.form(text).chars().next().is_some_and(char::is_uppercase)
+            });
+        match toks.get(d + 1) {
+            Some(next) if dateline && d + 1 < hi => Span::new(next.span.start, sp.end),
+            _ => sp,
+        }
     }
 
     /// A speaker span without the adverbial the patterns let onto its front: a dateline

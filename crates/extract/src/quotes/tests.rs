@@ -527,3 +527,65 @@ fn a_title_abbreviation_before_the_speaker_ends_no_sentence() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn a_reported_clause_before_the_cue_survives_a_long_adverbial_after_it() {
+    let qs = run_parsed(
+        "The new port levy is a tax on every farmer in the valley, regional growers said \
+         Tuesday evening, as they gathered outside the customs office in the old town.",
+    );
+    assert!(
+        qs.iter().any(
+            |q| q.0 == "The new port levy is a tax on every farmer in the valley"
+                && q.1 == "regional growers"
+        ),
+        "{qs:?}"
+    );
+    // a verb before the comma after the cue reads forward
+    let qs = run_parsed(
+        "Although the harvest failed, officials said the cooperative would pay its debts, \
+         as it had every year.",
+    );
+    assert!(
+        qs.iter().all(|q| q.0 != "Although the harvest failed"),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn a_dateline_is_no_part_of_the_content() {
+    let qs = run_parsed(
+        "KAMPALA ― The ban on night buses will be lifted next month, transport officials said \
+         on Friday.",
+    );
+    assert!(
+        qs.iter()
+            .any(|q| q.0 == "The ban on night buses will be lifted next month"),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn a_quote_ending_its_sentence_takes_no_cue_that_reports_more() {
+    let qs = run_parsed(
+        "The mayor toured the dam on Monday. \"The real test is the rainy season.\" \
+         Governor Ana Ruiz said it would be \"reckless\" to reopen the valley road before March.",
+    );
+    assert!(
+        qs.iter()
+            .all(|q| !(q.3 == QuoteKind::Direct && q.1 == "Governor Ana Ruiz")),
+        "{qs:?}"
+    );
+    assert!(
+        qs.iter()
+            .any(|q| q.1 == "Governor Ana Ruiz" && q.3 == QuoteKind::Mixed),
+        "{qs:?}"
+    );
+    // a cue with nothing reported after it still credits the quote
+    let qs = run_parsed("\"The real test is the rainy season.\" Governor Ana Ruiz said on Friday.");
+    assert!(
+        qs.iter()
+            .any(|q| q.1 == "Governor Ana Ruiz" && q.3 == QuoteKind::Direct),
+        "{qs:?}"
+    );
+}

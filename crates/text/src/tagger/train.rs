@@ -16,7 +16,8 @@ use super::features::{
     features, normalize, word_info, DictEntry, PassThroughState, WordInfo, N_FEATURES, START_TAG,
 };
 use super::{
-    argmax, fingerprint, form_key, lower_key, Entry, FeatureWeights, TaggerModel, MAX_CLASSES, NO_ROW,
+    argmax, fingerprint, form_key, lower_key, Entry, FeatureWeights, TaggerModel, MAX_CLASSES,
+    NO_ROW,
 };
 use crate::conllu;
 use crate::lemmatizer::Lemmatizer;
