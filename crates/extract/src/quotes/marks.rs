@@ -94,11 +94,26 @@ pub(crate) fn scan(text: &str, para: Span) -> Vec<Marked> {
     let chars: Vec<(usize, char)> = region.char_indices().collect();
     // (family, byte offset of the mark, byte offset after it)
     let mut stack: Vec<(Family, usize, usize)> = Vec::new();
+    let mut skip = false;
     for (k, &(i, c)) in chars.iter().enumerate() {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
         let prev = k.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(k + 1).map(|x| x.1);
+        let mut next = chars.get(k + 1).map(|x| x.1);
         let at = para.start + i;
-        let after = at + c.len_utf8();
+        let mut after = at + c.len_utf8();
+        // two apostrophes or backticks are one double mark (''...'' and ``...'' in wire
+        // and archive text)
+        let doubled = matches!((c, next), ('\'', Some('\'')) | ('`', Some('`')));
+        let c = if doubled {
+            skip = true;
+            next = chars.get(k + 2).map(|x| x.1);
+            after += 1;
+            '"'
+        } else {
+            c
+        };
         let has = |f: Family, st: &Vec<(Family, usize, usize)>| st.iter().any(|x| x.0 == f);
         let action: Option<(bool, Family)> = match c {
             '“' => {
@@ -223,6 +238,18 @@ mod tests {
         assert_eq!(
             inner("Russia’s voters’ choice, it's 'fine' he said"),
             [("fine", true)]
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_marks() {
+        assert_eq!(
+            inner("''We won,'' he said. ``We won again,'' she said."),
+            [("We won,", true), ("We won again,", true)]
+        );
+        assert_eq!(
+            inner("He called it ''a farce'' and left."),
+            [("a farce", true)]
         );
     }
 
