@@ -31,6 +31,9 @@ pub enum Frame {
     Accuse,
     /// A verb of thinking or intending, reported only with an explicit clause.
     Belief,
+    /// A verb of showing or finding, reported only with a `that` clause: "The poll shows
+    /// that ...", not "The police found the car".
+    Evidence,
     /// "according to X".
     According,
 }
@@ -42,6 +45,7 @@ impl Frame {
             "tell" => Frame::Tell,
             "accuse" => Frame::Accuse,
             "belief" => Frame::Belief,
+            "evidence" => Frame::Evidence,
             "according" => Frame::According,
             _ => return None,
         })

@@ -1300,7 +1300,7 @@ impl QuoteExtractor {
                 && !head.iter().any(|w| w.word && lower(text, *w) == "that")
                 && !clause
         };
-        if frame != Frame::Belief {
+        if !matches!(frame, Frame::Belief | Frame::Evidence) {
             if let Some((a, b)) = self.np_left(text, ws, lo, i) {
                 if a > lo && !ws[a - 1].word && form(text, ws[a - 1]) == "," && tail_short(after) {
                     let content = content_span(text, ws, lo, a - 1)?;
@@ -1351,7 +1351,7 @@ impl QuoteExtractor {
                 }
                 k = j;
             }
-            Frame::Speech | Frame::Belief => {
+            Frame::Speech | Frame::Belief | Frame::Evidence => {
                 // "said on Monday that ...": the content starts at "that"
                 let look = ws[k..hi.min(k + 9)]
                     .iter()
@@ -1368,6 +1368,9 @@ impl QuoteExtractor {
                     && first == "to"
                     && ws.get(k + 1).is_some_and(|w| w.word && k + 1 < hi);
                 if !ws[k].word || (PREP.contains(&first.as_str()) && first != "that" && !to_verb) {
+                    return None;
+                }
+                if frame == Frame::Evidence && first != "that" {
                     return None;
                 }
                 if frame == Frame::Belief && first != "that" {
@@ -1399,7 +1402,7 @@ impl QuoteExtractor {
             if !ws[j].word && form(text, ws[j]) == "," && j + 1 < hi {
                 if self
                     .cue_at(text, ws, j + 1, hi)
-                    .is_some_and(|(e, _)| e.frame != Frame::Belief)
+                    .is_some_and(|(e, _)| !matches!(e.frame, Frame::Belief | Frame::Evidence))
                 {
                     end = j;
                     break;

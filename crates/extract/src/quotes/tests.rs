@@ -589,3 +589,14 @@ fn a_quote_ending_its_sentence_takes_no_cue_that_reports_more() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn a_verb_of_finding_reports_only_a_that_clause() {
+    let qs = run("The survey found that most tenants pay a third of their income in rent.");
+    assert!(
+        qs.iter().any(|q| q.1 == "The survey" && q.2 == "found"),
+        "{qs:?}"
+    );
+    let qs = run("Divers found the wreck of the ferry near the northern reef on Sunday.");
+    assert!(qs.iter().all(|q| q.2 != "found"), "{qs:?}");
+}
