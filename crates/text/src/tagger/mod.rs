@@ -62,12 +62,9 @@ struct FeatureWeights {
 
 const NO_ROW: u32 = u32::MAX;
 
-/// Features with at least this many entries are scored from a dense row: adding a row of
-/// eight-lane chunks costs less than this many scattered additions.
+/// Features with at least this many entries are scored from a dense row (one weight per
+/// class): adding a whole row, which vectorises, costs less than this many scattered additions.
 const DENSE_MIN: u32 = 24;
-
-/// Lanes of a dense row chunk.
-const LANES: usize = 4;
 
 /// A trained tagger and lemmatizer, ready to tag.
 #[derive(Debug, Default)]
@@ -76,7 +73,7 @@ pub struct TaggerModel {
     scale: f32,
     table: HashMap<u32, FeatureWeights, PassThroughState>,
     entries: Vec<Entry>,
-    /// Dense rows (`stride` weights each) of the features with many entries, built at load.
+    /// Dense rows (one weight per class) of the features with many entries, built at load.
     dense: Vec<i32>,
     ambig: Vec<u128>,
     dict: HashMap<u32, (u16, u8), PassThroughState>,
@@ -113,11 +110,6 @@ pub struct Scratch {
 
 /// Most lemmas a [`Scratch`] keeps before starting afresh.
 const LEMMA_CACHE: usize = 1 << 14;
-
-/// Weights per dense row: the class count rounded up to whole chunks.
-fn row_stride(classes: usize) -> usize {
-    classes.div_ceil(LANES) * LANES
-}
 
 impl TaggerModel {
     /// The model embedded in the binary, decoded on first use.
@@ -180,9 +172,8 @@ impl TaggerModel {
         }
         tags.clear();
         let n = self.classes.len();
-        let stride = row_stride(n);
         scores.clear();
-        scores.resize(stride.max(MAX_CLASSES), 0);
+        scores.resize(MAX_CLASSES, 0);
         let mut feats = [0u64; N_FEATURES];
         let (mut p1, mut p2) = (START_TAG, START_TAG);
         for i in 0..infos.len() {
@@ -196,11 +187,13 @@ impl TaggerModel {
                             continue;
                         };
                         let row = slot.row as usize;
-                        if let Some(w) = self.dense.get(row..row + stride) {
+                        if let Some(w) = self.dense.get(row..row + n) {
                             for (o, x) in scores.iter_mut().zip(w) {
                                 *o += *x;
                             }
                         } else {
+                            // a fixed-size array and an index taken modulo its length
+                            // (classes were checked at load) leave no bounds checks
                             let (start, len) = (slot.start as usize, slot.len as usize);
                             let at: &mut [i32; MAX_CLASSES] = match scores.first_chunk_mut() {
                                 Some(a) => a,
@@ -345,7 +338,7 @@ impl TaggerModel {
         dict: HashMap<u32, (u16, u8), PassThroughState>,
         lemmatizer: Lemmatizer,
     ) -> TaggerModel {
-        let stride = row_stride(classes.len());
+        let stride = classes.len();
         let mut dense = Vec::new();
         for slot in table.values_mut() {
             slot.row = NO_ROW;
