@@ -1814,6 +1814,16 @@ impl<'a> Parse<'a> {
         Span::new(sp.start, toks[last].span.end.min(sp.end))
     }
 
+    /// Whether token `i` is a dash with a space on either side ("CITY — ...").
+    fn is_spaced_dash(&self, i: usize) -> bool {
+        let toks = &self.doc.tokens;
+        i > 0
+            && i + 1 < toks.len()
+            && matches!(toks[i].form(&self.doc.text), "—" | "–" | "--" | "―")
+            && toks[i - 1].span.end < toks[i].span.start
+            && toks[i].span.end < toks[i + 1].span.start
+    }
+
     /// A content span without the dateline it opens with ("WASHINGTON ― ...", "BEIRUT,
     /// Oct. 4 (Reuters) — ..."): capitalised words, numbers and punctuation before a spaced
     /// dash among the first dozen tokens.
@@ -1823,15 +1833,7 @@ impl<'a> Parse<'a> {
         };
         let toks = &self.doc.tokens;
         let text = self.doc.text.as_str();
-        let spaced = |i: usize| {
-            i > 0
-                && i + 1 < toks.len()
-                && toks[i - 1].span.end < toks[i].span.start
-                && toks[i].span.end < toks[i + 1].span.start
-        };
-        let Some(d) = (lo..hi.min(lo + 12))
-            .find(|&i| matches!(toks[i].form(text), "—" | "–" | "--" | "―") && spaced(i))
-        else {
+        let Some(d) = (lo..hi.min(lo + 12)).find(|&i| self.is_spaced_dash(i)) else {
             return sp;
         };
         let dateline = d > lo
@@ -1871,15 +1873,7 @@ impl<'a> Parse<'a> {
             }
             Span::new(toks[i].span.start.max(sp.start), sp.end)
         };
-        let spaced = |i: usize| {
-            i > 0
-                && i + 1 < toks.len()
-                && toks[i - 1].span.end < toks[i].span.start
-                && toks[i].span.end < toks[i + 1].span.start
-        };
-        let dash = (lo..hi)
-            .rev()
-            .find(|&i| matches!(toks[i].form(text), "—" | "–" | "--" | "―") && spaced(i));
+        let dash = (lo..hi).rev().find(|&i| self.is_spaced_dash(i));
         if let Some(d) = dash.filter(|&d| d + 1 < hi && nominal(d + 1)) {
             return self.without_adverbial_lead(from_token(d + 1));
         }
