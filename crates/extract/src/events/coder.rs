@@ -1285,7 +1285,7 @@ impl EventCoder {
                     let h = tree.head(t)?;
                     (e.pos == TriggerPos::Noun
                         && tree.rel(t) == "obj"
-                        && self.lexicon.is_light(&tree.lemma(h)))
+                        && self.lexicon.is_light(tree.lemma(h)))
                     .then(|| tree.prep(h, w))
                     .flatten()
                 }),
@@ -1329,7 +1329,7 @@ impl EventCoder {
         }
         if let Some(h) = tree.head(n) {
             let via_light = matches!(tree.rel(n), "obj" | "nsubj:pass" | "nsubjpass")
-                && self.lexicon.is_light(&tree.lemma(h));
+                && self.lexicon.is_light(tree.lemma(h));
             // "negotiators returned to Geneva for talks": the purpose of a journey is the
             // travellers' own
             let via_journey = tree.base(n) == "obl"
@@ -1349,7 +1349,7 @@ impl EventCoder {
         tree.base(t) == "ccomp"
             && tree.head(t).is_some_and(|h| {
                 self.lexicon
-                    .verb(&tree.lemma(h))
+                    .verb(tree.lemma(h))
                     .iter()
                     .any(|e| e.code.starts_with("01"))
             })
@@ -1481,13 +1481,13 @@ impl EventCoder {
                     continue;
                 }
                 if pass == TriggerPos::Verb && tree.is_verbal(t) {
-                    if let Some(code) = self.user_verb_code(&tree, t) {
+                    if let Some(code) = self.user_verb_code(tree, t) {
                         if let Some(code) = code {
                             out.push(Candidate {
                                 code,
                                 trigger: t,
                                 sources: tree.subject(t, 0).into_iter().collect(),
-                                targets: EventCoder::generic_targets(&tree, t),
+                                targets: EventCoder::generic_targets(tree, t),
                                 negated: tree.has_neg(t) || tree.aux_in(t, &HYPOTHETICAL_AUX),
                                 confidence: 0.7,
                                 line: 0,
@@ -1502,11 +1502,11 @@ impl EventCoder {
                 }
                 let lemma = tree.lemma(t);
                 let entries = match pass {
-                    TriggerPos::Verb if tree.is_verbal(t) => self.lexicon.verb(&lemma),
-                    TriggerPos::Noun if tree.is_nominal(t) => self.lexicon.noun(&lemma),
+                    TriggerPos::Verb if tree.is_verbal(t) => self.lexicon.verb(lemma),
+                    TriggerPos::Noun if tree.is_nominal(t) => self.lexicon.noun(lemma),
                     _ => continue,
                 };
-                let Some(e) = self.best_entry(&tree, t, entries) else {
+                let Some(e) = self.best_entry(tree, t, entries) else {
                     continue;
                 };
                 if e.requires
@@ -1517,18 +1517,18 @@ impl EventCoder {
                 }
                 let (mut sources, confidence): (Vec<usize>, f32) = match pass {
                     TriggerPos::Verb => (tree.subjects(t), 0.85),
-                    TriggerPos::Noun => (self.noun_sources(&tree, t, e), 0.7),
+                    TriggerPos::Noun => (self.noun_sources(tree, t, e), 0.7),
                 };
                 // "Switzerland said it had expelled ...": a pronoun subject of reported
                 // speech that the actors stage left unresolved falls back to the speaker.
                 if pass == TriggerPos::Verb {
-                    self.speaker_fallback(&tree, t, &mut sources);
+                    self.speaker_fallback(tree, t, &mut sources);
                 }
                 let mut negated =
-                    tree.has_neg(t) || self.hypothetical(&tree, t) || tree.is_conditional(t);
+                    tree.has_neg(t) || self.hypothetical(tree, t) || tree.is_conditional(t);
                 let mut code = e.code.clone();
                 if pass == TriggerPos::Verb && code == "190" {
-                    if let Some(c) = unconventional_violence(&tree, t, &sources) {
+                    if let Some(c) = unconventional_violence(tree, t, &sources) {
                         code = c.to_string();
                     }
                 }
@@ -1536,22 +1536,22 @@ impl EventCoder {
                 // to come is a refusal of it (CAMEO 12), not a negated event
                 let refused = pass == TriggerPos::Verb
                     && tree.has_neg(t)
-                    && self.future(&tree, t)
-                    && !self.hypothetical(&tree, t)
+                    && self.future(tree, t)
+                    && !self.hypothetical(tree, t)
                     && !tree.is_conditional(t)
                     && matches!(root2(&code), "03" | "04" | "05" | "06" | "07" | "08");
                 if refused {
                     code = refusal_code(&code).to_string();
                     negated = false;
                 }
-                let mut targets = self.target_nodes(&tree, t, e);
+                let mut targets = self.target_nodes(tree, t, e);
                 if pass == TriggerPos::Verb {
                     // the embedded verb's phrases come last: actors resolve the first node
                     // that names one, so they count only when the verb's own phrases do not
-                    let own = EventCoder::fallback_targets(&tree, t);
+                    let own = EventCoder::fallback_targets(tree, t);
                     for n in own
                         .into_iter()
-                        .chain(EventCoder::embedded_targets(&tree, t, &code))
+                        .chain(EventCoder::embedded_targets(tree, t, &code))
                     {
                         if !targets.contains(&n) {
                             targets.push(n);
@@ -1572,9 +1572,9 @@ impl EventCoder {
                             .collect();
                     }
                 }
-                if pass == TriggerPos::Verb && !refused && self.future(&tree, t) {
+                if pass == TriggerPos::Verb && !refused && self.future(tree, t) {
                     // the condition may hang from the statement that reports the event
-                    let speech = tree.head(t).filter(|_| self.is_reported(&tree, t));
+                    let speech = tree.head(t).filter(|_| self.is_reported(tree, t));
                     let unless = std::iter::once(t).chain(speech).any(|v| {
                         tree.kids(v)
                             .iter()
@@ -1603,19 +1603,19 @@ impl EventCoder {
             }
         }
         if !self.user_verbs_only {
-            self.intent_adjectives(&tree, &mut out);
-            self.marches_with_demands(&tree, &mut out);
+            self.intent_adjectives(tree, &mut out);
+            self.marches_with_demands(tree, &mut out);
         }
-        let mut out = self.compose(&tree, out);
+        let mut out = self.compose(tree, out);
         for c in out.iter_mut().filter(|c| root2(&c.code) == "13") {
-            for n in EventCoder::condition_subjects(&tree, c.trigger) {
+            for n in EventCoder::condition_subjects(tree, c.trigger) {
                 if !c.targets.contains(&n) {
                     c.targets.push(n);
                 }
             }
         }
         for c in out.iter_mut().filter(|c| tree.is_verbal(c.trigger)) {
-            for n in EventCoder::later_phrases(&tree, c.trigger, &c.code) {
+            for n in EventCoder::later_phrases(tree, c.trigger, &c.code) {
                 if !c.targets.contains(&n) {
                     c.targets.push(n);
                 }
@@ -1776,7 +1776,7 @@ impl EventCoder {
             Some(h)
                 if tree.is_nominal(t)
                     && matches!(tree.rel(t), "obj" | "nsubj:pass")
-                    && self.lexicon.is_light(&tree.lemma(h)) =>
+                    && self.lexicon.is_light(tree.lemma(h)) =>
             {
                 h
             }
@@ -1866,7 +1866,7 @@ impl EventCoder {
                     let heads_it = m.trigger == h
                         || (tree.head(m.trigger) == Some(h)
                             && tree.rel(m.trigger) == "obj"
-                            && self.lexicon.is_light(&tree.lemma(h)));
+                            && self.lexicon.is_light(tree.lemma(h)));
                     if j != i && is_event(m) && heads_it {
                         folded.push((i, j));
                         break 'up;
