@@ -1454,16 +1454,8 @@ impl EventCoder {
         }
     }
 
-    /// The coded triggers of sentence `sentence`, before actors are resolved.
-    pub fn candidates(&self, doc: &Document, sentence: usize) -> Vec<Candidate> {
-        match Tree::new(doc, &self.lexicon, sentence) {
-            Some(tree) => self.candidates_in(&tree),
-            None => Vec::new(),
-        }
-    }
-
-    /// The coded triggers of the sentence of `tree`.
-    fn candidates_in(&self, tree: &Tree) -> Vec<Candidate> {
+    /// The coded triggers of the sentence of `tree`, before actors are resolved.
+    fn candidates(&self, tree: &Tree) -> Vec<Candidate> {
         let doc = tree.doc;
         // sport, entertainment and business sentences are not coded
         if (tree.start..tree.end).any(|i| {
@@ -2147,7 +2139,7 @@ impl EventCoder {
                 continue;
             };
             let date = sentence_date(doc, s);
-            for c in self.candidates_in(&tree) {
+            for c in self.candidates(&tree) {
                 let Some((root, quad_class, goldstein, plover)) = self.describe(&c.code) else {
                     continue;
                 };
