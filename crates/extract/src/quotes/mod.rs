@@ -1073,8 +1073,16 @@ impl QuoteExtractor {
                 i += 1;
                 continue;
             };
-            // a cue word inside a name ("the United States") is no cue
-            if i > lo && parse.is_propn(w.s) {
+            // a cue word inside a name ("the United States") is no cue, nor a one-word verb
+            // cue the tagger read as a noun ("battleground states", "the show")
+            // ("poll shows that" is a cue whatever its tag)
+            let noun = n == 1
+                && e.frame != Frame::According
+                && parse.upos_at(w.s) == Some(Upos::Noun)
+                && !ws
+                    .get(i + 1)
+                    .is_some_and(|x| x.word && lower(text, *x) == "that");
+            if (i > lo && parse.is_propn(w.s)) || noun {
                 i += n;
                 continue;
             }
@@ -1373,6 +1381,15 @@ impl QuoteExtractor {
                 if frame == Frame::Evidence && first != "that" {
                     return None;
                 }
+                // "said (Friday) as he entered the talks", "said before he died": an
+                // adverbial clause after the cue tells when, not what was said
+                let mut j = k;
+                while j < hi && ws[j].word && is_day_word(&lower(text, ws[j])) {
+                    j += 1;
+                }
+                if j < hi && ws[j].word && CLAUSE_OPENERS.contains(&lower(text, ws[j]).as_str()) {
+                    return None;
+                }
                 if frame == Frame::Belief && first != "that" {
                     let ok = PRONOUNS.contains(&first.as_str())
                         || DET.contains(&first.as_str())
@@ -1448,6 +1465,11 @@ fn is_time_lead(w: &str) -> bool {
     newsgraph_core::WEEKDAY_NAMES.contains(&w)
         || (w != "may" && newsgraph_core::MONTH_NAMES.contains(&w))
         || matches!(w, "yesterday" | "today" | "tonight")
+}
+
+/// A weekday, month or "today"-like word, or a part of the day ("Friday afternoon").
+fn is_day_word(w: &str) -> bool {
+    is_time_lead(w) || matches!(w, "morning" | "afternoon" | "evening" | "night")
 }
 
 /// Nouns that make "last month", "earlier this week" a time expression.

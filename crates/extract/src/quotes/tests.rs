@@ -600,3 +600,23 @@ fn a_verb_of_finding_reports_only_a_that_clause() {
     let qs = run("Divers found the wreck of the ferry near the northern reef on Sunday.");
     assert!(qs.iter().all(|q| q.2 != "found"), "{qs:?}");
 }
+
+#[test]
+fn an_adverbial_clause_after_the_cue_is_not_what_was_said() {
+    let qs = run_parsed(
+        "\"We will not sign,\" the foreign minister said. The prime minister said Friday as \
+         he entered the summit hall.",
+    );
+    assert!(
+        qs.iter().all(|q| !q.0.contains("entered the summit hall")),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn a_verb_cue_read_as_a_noun_is_no_cue() {
+    let qs = run_parsed(
+        "The farm vote in several northern states could decide a close election next spring.",
+    );
+    assert!(qs.iter().all(|q| q.2 != "states"), "{qs:?}");
+}
