@@ -233,6 +233,10 @@ pub(crate) fn find(
         } else {
             t.lemma.to_lowercase()
         };
+        // "according to X" is the word patterns' (its "to" is no infinitive)
+        if t.form(text).eq_ignore_ascii_case("according") {
+            continue;
+        }
         let Some(frame) = verbs
             .get(&lemma)
             .or_else(|| learned(v).then_some(Complement::Inf))

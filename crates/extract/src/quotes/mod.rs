@@ -492,7 +492,7 @@ impl QuoteExtractor {
                 .cue
                 .map(|c| with_channel(text, with_auxiliaries(text, f.attr.speaker, c)));
             if f.kind != QuoteKind::Direct {
-                f.content = parse.without_dateline(f.content);
+                f.content = without_leading_conjunction(text, parse.without_dateline(f.content));
             }
             if quotes
                 .iter()
@@ -950,6 +950,15 @@ impl QuoteExtractor {
         while j < hi && j - k < 10 {
             let w = ws[j];
             if !w.word {
+                // a plural possessive ("the farmers' union") goes on
+                let possessive = j > k
+                    && matches!(form(text, w), "'" | "’")
+                    && ws[j - 1].e == w.s
+                    && ws.get(j + 1).is_some_and(|n| n.word && j + 1 < hi);
+                if possessive {
+                    j += 1;
+                    continue;
+                }
                 break;
             }
             let l = lower(text, w);
@@ -958,7 +967,7 @@ impl QuoteExtractor {
             }
             if BREAK.contains(&l.as_str())
                 || (AUX.contains(&l.as_str()) && j > k)
-                || self.is_cue_word(&l)
+                || (self.is_cue_word(&l) && j > k)
             {
                 break;
             }
@@ -1163,6 +1172,13 @@ impl QuoteExtractor {
             {
                 continue;
             }
+            // a cue inside another attribution's source ("according to show insiders")
+            if out
+                .iter()
+                .any(|f| f.attr.speaker.is_some_and(|sp| sp.contains(d.cue)))
+            {
+                continue;
+            }
             if mask.iter().any(|m| {
                 m.contains(d.content)
                     || (d.content.contains(*m) && m.len() * 10 >= d.content.len() * 9)
@@ -1218,7 +1234,9 @@ impl QuoteExtractor {
     ) -> Option<(Span, Option<Span>)> {
         let (a, b) = self.np_right(text, ws, i + n, hi)?;
         let speaker = Some(join(ws, a, b));
-        let before_comma = i > lo && !ws[i - 1].word && form(text, ws[i - 1]) == ",";
+        // ", according to X" or "— according to X"
+        let before_comma =
+            i > lo && !ws[i - 1].word && matches!(form(text, ws[i - 1]), "," | "—" | "–" | "--");
         if i == lo || (i == lo + 1 && !ws[lo].word) {
             // According to X, CONTENT.
             let comma = ws[b..hi]
@@ -1523,6 +1541,28 @@ fn tidy_speaker(text: &str, sp: Span) -> Option<Span> {
     }
     let end = s.trim_end().len();
     (start < end).then(|| Span::new(sp.start + start, sp.start + end))
+}
+
+/// A content span without the "And" or "But" that joins its sentence to the one before
+/// ("And more than half of it is wrong, according to X").
+fn without_leading_conjunction(text: &str, sp: Span) -> Span {
+    let Some(s) = text.get(sp.start..sp.end) else {
+        return sp;
+    };
+    for w in ["And ", "But ", "So "] {
+        if let Some(rest) = s.strip_prefix(w) {
+            let lead = s.len() - rest.trim_start().len();
+            if rest
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+            {
+                return Span::new(sp.start + lead, sp.end);
+            }
+        }
+    }
+    sp
 }
 
 /// Whether words with a verb follow `cue` before a comma or the sentence end (`X said it

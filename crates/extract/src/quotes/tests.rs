@@ -620,3 +620,26 @@ fn a_verb_cue_read_as_a_noun_is_no_cue() {
     );
     assert!(qs.iter().all(|q| q.2 != "states"), "{qs:?}");
 }
+
+#[test]
+fn according_to_after_a_dash_or_with_a_cue_word_in_the_source() {
+    let qs = run_parsed(
+        "And nearly half of the grain never reached the market — according to the farmers' \
+         union.",
+    );
+    assert!(
+        qs.iter().any(
+            |q| q.0 == "nearly half of the grain never reached the market"
+                && q.1 == "the farmers' union"
+        ),
+        "{qs:?}"
+    );
+    let qs = run_parsed(
+        "The coach shouted at the players after every loss, according to show insiders.",
+    );
+    assert!(
+        qs.iter().any(|q| q.1 == "show insiders"
+            && q.0 == "The coach shouted at the players after every loss"),
+        "{qs:?}"
+    );
+}
