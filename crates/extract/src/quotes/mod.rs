@@ -451,6 +451,20 @@ impl QuoteExtractor {
                     &mut indirect,
                 );
             }
+            // a quote standing alone after reported speech in the same paragraph continues
+            // it ('... because "most people don't know," she said. "We have no context ..."')
+            for (m, a) in directs.iter_mut() {
+                if a.is_some() || m.open == para.start {
+                    continue;
+                }
+                if let Some(f) = indirect
+                    .iter()
+                    .filter(|f| f.content.end <= m.open && f.attr.speaker.is_some())
+                    .max_by_key(|f| f.content.end)
+                {
+                    *a = f.attr;
+                }
+            }
             let mut last = None;
             for (m, a) in &directs {
                 if a.is_some() {
@@ -627,7 +641,8 @@ impl QuoteExtractor {
             }
             return Attribution::default();
         }
-        // `"...," Name, a professor at Yale, said`: up to two commas of apposition
+        // `"...," Name, a professor at Yale, said`: up to three commas of apposition
+        // ("Name, the attorney general of X, one of the states suing, said")
         let mut commas: Vec<usize> = Vec::new();
         let mut close = 0;
         for j in k..hi.min(k + 40) {
@@ -643,7 +658,7 @@ impl QuoteExtractor {
             }
             if !ws[j].word {
                 match form(text, ws[j]) {
-                    "," if j > k && commas.len() < 2 => {
+                    "," if j > k && commas.len() < 3 => {
                         commas.push(j);
                         continue;
                     }
@@ -654,7 +669,10 @@ impl QuoteExtractor {
             if commas.is_empty() && j >= k + 12 {
                 break;
             }
-            if let Some((e, n)) = self.cue_at(text, ws, j, hi) {
+            if let Some((e, n)) = self
+                .cue_at(text, ws, j, hi)
+                .filter(|&(e, n)| !read_as_noun(text, ws, j, n, e, parse))
+            {
                 if j == k || e.frame == Frame::According {
                     break;
                 }
@@ -666,7 +684,7 @@ impl QuoteExtractor {
                     {
                         b -= 1;
                     }
-                    if commas.len() == 2 && b == commas[1] + 1 && c > k {
+                    if commas.len() >= 2 && commas.last() == Some(&(b - 1)) && c > k {
                         return self.attribution(Some(join(ws, k, c)), cue, parse);
                     }
                     break;
@@ -1082,16 +1100,8 @@ impl QuoteExtractor {
                 i += 1;
                 continue;
             };
-            // a cue word inside a name ("the United States") is no cue, nor a one-word verb
-            // cue the tagger read as a noun ("battleground states", "the show")
-            // ("poll shows that" is a cue whatever its tag)
-            let noun = n == 1
-                && e.frame != Frame::According
-                && parse.upos_at(w.s) == Some(Upos::Noun)
-                && !ws
-                    .get(i + 1)
-                    .is_some_and(|x| x.word && lower(text, *x) == "that");
-            if (i > lo && parse.is_propn(w.s)) || noun {
+            // a cue word inside a name ("the United States") is no cue
+            if (i > lo && parse.is_propn(w.s)) || read_as_noun(text, ws, i, n, e, parse) {
                 i += n;
                 continue;
             }
@@ -1541,6 +1551,17 @@ fn tidy_speaker(text: &str, sp: Span) -> Option<Span> {
     }
     let end = s.trim_end().len();
     (start < end).then(|| Span::new(sp.start + start, sp.start + end))
+}
+
+/// Whether the one-word verb cue `e` at word `i` (`n` words) is a word the tagger read as
+/// a noun ("battleground states", "the show"); "poll shows that" is a cue whatever its tag.
+fn read_as_noun(text: &str, ws: &[W], i: usize, n: usize, e: &CueEntry, parse: &Parse) -> bool {
+    n == 1
+        && e.frame != Frame::According
+        && parse.upos_at(ws[i].s) == Some(Upos::Noun)
+        && !ws
+            .get(i + 1)
+            .is_some_and(|x| x.word && lower(text, *x) == "that")
 }
 
 /// A content span without the "And" or "But" that joins its sentence to the one before

@@ -643,3 +643,30 @@ fn according_to_after_a_dash_or_with_a_cue_word_in_the_source() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn a_quote_after_reported_speech_in_its_paragraph_continues_it() {
+    let qs = run_parsed(
+        "The curator said the exhibit mattered because \"few visitors know the story,\" she \
+         said. \"We cannot understand the present without it.\"",
+    );
+    assert!(
+        qs.iter().any(|q| q.3 == QuoteKind::Direct
+            && q.0.starts_with("We cannot understand")
+            && !q.1.is_empty()),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn an_apposition_of_three_commas_before_the_cue() {
+    let qs = run_parsed(
+        "\"The levy is unlawful,\" Maria Okafor, the attorney general of Lagos, one of the \
+         states suing the ministry, said at a hearing this month.",
+    );
+    assert!(
+        qs.iter()
+            .any(|q| q.3 == QuoteKind::Direct && q.1.starts_with("Maria Okafor")),
+        "{qs:?}"
+    );
+}
