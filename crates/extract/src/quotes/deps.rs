@@ -335,6 +335,7 @@ pub(crate) fn find(
                             && match toks[k].form(text).to_lowercase().as_str() {
                                 "for" | "about" | "on" | "against" => true,
                                 "to" => TO_VERBS.contains(&lemma.as_str()),
+                                "of" => OF_VERBS.contains(&lemma.as_str()),
                                 _ => false,
                             }
                     })
@@ -572,6 +573,9 @@ const RAISING: &[&str] = &["seem", "appear"];
 
 /// Verbs whose object after "to" is what they report on ("referring to X").
 const TO_VERBS: &[&str] = &["refer", "point", "respond", "react", "object", "allude"];
+
+/// Verbs whose content follows "of" ("spoke of the legacy", "talked of reform").
+const OF_VERBS: &[&str] = &["speak", "talk"];
 
 /// Verbs whose object is an addressee, not part of what is said.
 const ADDRESSEE: &[&str] = &[
