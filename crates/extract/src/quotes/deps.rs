@@ -325,13 +325,14 @@ pub(crate) fn find(
             min_words = 1;
         }
         if comps.is_empty() && frame == Complement::Obj {
-            // "called for X", "talked about X": the preposition joins the cue
+            // "called for X", "talked about X", "called for reducing X": the preposition
+            // joins the cue
             if let Some(&o) = kids(v).iter().find(|&&c| {
                 c > v
-                    && toks[c].deprel == "obl"
+                    && matches!(toks[c].deprel.as_str(), "obl" | "advcl")
                     && kids(c).iter().any(|&k| {
                         k == v + 1
-                            && toks[k].deprel == "case"
+                            && matches!(toks[k].deprel.as_str(), "case" | "mark")
                             && match toks[k].form(text).to_lowercase().as_str() {
                                 "for" | "about" | "on" | "against" => true,
                                 "to" => TO_VERBS.contains(&lemma.as_str()),

@@ -670,3 +670,14 @@ fn an_apposition_of_three_commas_before_the_cue() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn a_gerund_after_called_for_is_the_content() {
+    let qs = run_parsed("The governor called for cutting the fuel tax before the winter.");
+    assert!(
+        qs.iter().any(|q| q.1 == "The governor"
+            && q.2 == "called for"
+            && q.0.starts_with("cutting the fuel tax")),
+        "{qs:?}"
+    );
+}
