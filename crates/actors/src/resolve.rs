@@ -1991,10 +1991,14 @@ impl<'a> Resolver<'a> {
     /// deposed prime minister`), latest mentioned first.
     fn former_holder(&self, titles: &[usize]) -> Option<usize> {
         let date = self.date?;
-        let ids: Vec<&str> = titles
+        let mut ids: Vec<&str> = titles
             .iter()
             .map(|&t| self.kb.institutions[t].id.as_str())
             .collect();
+        // `the ousted leader`: a leader who lost office led the state or the government
+        if ids.contains(&"leader") {
+            ids.extend(["head_of_state", "head_of_government"]);
+        }
         self.recs
             .iter()
             .rev()

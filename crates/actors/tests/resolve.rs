@@ -844,6 +844,15 @@ fn a_former_office_holder_by_a_word_of_time() {
 }
 
 #[test]
+fn an_ousted_leader_is_a_former_head_of_state_or_government() {
+    check(
+        "2006-09-25",
+        "Thaksin Shinawatra stayed in London on Monday. The ousted leader said nothing.",
+        &["ousted leader => Thaksin Shinawatra THA Nominal"],
+    );
+}
+
+#[test]
 fn a_place_name_containing_a_country_is_that_place() {
     check_absent(
         "1998-04-10",
