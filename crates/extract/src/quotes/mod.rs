@@ -1540,9 +1540,17 @@ const CLAUSE_OPENERS: &[&str] = &[
     "although", "once", "until",
 ];
 
-/// A speaker span without a clause-opening word in front.
+/// A speaker span without a clause-opening word in front, and without what comes before a
+/// closing quotation mark inside it ('Fox News Sunday," Governor X' → 'Governor X').
 fn tidy_speaker(text: &str, sp: Span) -> Option<Span> {
     let s = text.get(sp.start..sp.end)?;
+    if let Some(i) = s.rfind(['”', '"']) {
+        let after = i + s[i..].chars().next().map_or(1, char::len_utf8);
+        let lead = s[after..].len() - s[after..].trim_start().len();
+        if after + lead < s.len() && s[..i].chars().any(char::is_alphabetic) {
+            return tidy_speaker(text, Span::new(sp.start + after + lead, sp.end));
+        }
+    }
     let mut start = 0;
     if let Some((first, rest)) = s.split_once(char::is_whitespace) {
         if CLAUSE_OPENERS.contains(&first.to_lowercase().as_str()) && !rest.trim().is_empty() {
@@ -1885,10 +1893,19 @@ impl<'a> Parse<'a> {
             if t.span.start <= toks[last - 1].span.end {
                 break;
             }
-            let day = is_time_lead(&t.form(&self.doc.text).to_lowercase());
+            let lower = t.form(&self.doc.text).to_lowercase();
+            let day = is_time_lead(&lower);
+            // "X this month", "X last week"
+            let relative_time = TIME_NOUNS.contains(&lower.as_str())
+                && last > first + 1
+                && matches!(
+                    toks[last - 1].form(&self.doc.text).to_lowercase().as_str(),
+                    "this" | "last" | "next"
+                );
             if matches!(t.upos, Upos::Verb | Upos::Aux | Upos::Adv) {
                 last -= 1;
-            } else if day && last > first + 1 && toks[last - 1].upos == Upos::Adp {
+            } else if relative_time || (day && last > first + 1 && toks[last - 1].upos == Upos::Adp)
+            {
                 last -= 2;
             } else {
                 break;

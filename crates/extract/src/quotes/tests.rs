@@ -681,3 +681,16 @@ fn a_gerund_after_called_for_is_the_content() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn a_speaker_starts_after_a_closing_mark_and_ends_before_a_relative_time() {
+    let text = "Morning Report,” Governor Ruth Adeyemi";
+    let sp = tidy_speaker(text, Span::new(0, text.len())).map(|s| &text[s.start..s.end]);
+    assert_eq!(sp, Some("Governor Ruth Adeyemi"));
+    let qs =
+        run_parsed("The Northern Mill Company this month announced it would close two plants.");
+    assert!(
+        qs.iter().any(|q| q.1 == "The Northern Mill Company"),
+        "{qs:?}"
+    );
+}
