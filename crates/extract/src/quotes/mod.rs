@@ -866,7 +866,10 @@ impl QuoteExtractor {
         if let Some(sp) = parse.subject_of(cue) {
             return Some(sp);
         }
-        if let Some((a, b)) = self.np_left(text, ws, lo, c) {
+        if let Some((a, b)) = self
+            .np_left(text, ws, lo, c)
+            .or_else(|| self.np_before_parenthetical(text, ws, lo, c, parse))
+        {
             return Some(join(ws, a, b));
         }
         let mut b = c;
@@ -888,6 +891,35 @@ impl QuoteExtractor {
     }
 
     /// The noun phrase ending just before word `i` (auxiliaries and adverbs skipped).
+    /// `X, speaking to veterans in Virginia, said`, `X, a senior adviser, called`: the noun
+    /// phrase before a comma-enclosed phrase without a finite verb that ends right before
+    /// the cue at word `c`.
+    fn np_before_parenthetical(
+        &self,
+        text: &str,
+        ws: &[W],
+        lo: usize,
+        c: usize,
+        parse: &Parse,
+    ) -> Option<(usize, usize)> {
+        let mut b = c;
+        while b > lo && ws[b - 1].word && AUX.contains(&lower(text, ws[b - 1]).as_str()) {
+            b -= 1;
+        }
+        let close = b.checked_sub(1).filter(|&p| p > lo)?;
+        if ws[close].word || form(text, ws[close]) != "," {
+            return None;
+        }
+        let open = (lo..close)
+            .rev()
+            .take(25)
+            .find(|&j| !ws[j].word && form(text, ws[j]) == ",")?;
+        if open + 1 >= close || parse.has_finite_verb(Span::new(ws[open].e, ws[close].s)) {
+            return None;
+        }
+        self.np_left(text, ws, lo, open)
+    }
+
     fn np_left(&self, text: &str, ws: &[W], lo: usize, i: usize) -> Option<(usize, usize)> {
         let mut b = i;
         while b > lo && ws[b - 1].word && AUX.contains(&lower(text, ws[b - 1]).as_str()) {
@@ -1175,6 +1207,7 @@ impl QuoteExtractor {
                 let c = ws.partition_point(|w| w.s < d.cue.start);
                 d.speaker = self
                     .np_left(&doc.text, ws, 0, c)
+                    .or_else(|| self.np_before_parenthetical(&doc.text, ws, 0, c, parse))
                     .map(|(a, b)| join(ws, a, b))
                     .filter(|&sp| !parse.has_verb(sp));
             }
@@ -2019,6 +2052,24 @@ impl<'a> Parse<'a> {
             self.doc.tokens[lo..hi]
                 .iter()
                 .any(|t| matches!(t.upos, Upos::Verb | Upos::Aux))
+        })
+    }
+
+    /// Whether a token of `sp` is a finite verb or a modal (past, present, `will`) outside a
+    /// relative clause ("a historian who attended the session" has none).
+    fn has_finite_verb(&self, sp: Span) -> bool {
+        let text = self.doc.text.as_str();
+        self.tokens_of(sp).is_some_and(|(lo, hi)| {
+            let toks = &self.doc.tokens[lo..hi];
+            let relative = toks.iter().position(|t| {
+                matches!(
+                    t.form(text).to_lowercase().as_str(),
+                    "who" | "whom" | "whose" | "which" | "that"
+                )
+            });
+            toks[..relative.unwrap_or(toks.len())]
+                .iter()
+                .any(|t| matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
         })
     }
 

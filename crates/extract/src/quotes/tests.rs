@@ -694,3 +694,20 @@ fn a_speaker_starts_after_a_closing_mark_and_ends_before_a_relative_time() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn the_speaker_before_a_parenthetical_phrase() {
+    let qs = run_parsed(
+        "Okafor, speaking to farmers in the delta, said that the dam would be finished by June.",
+    );
+    assert!(
+        qs.iter().any(|q| q.1 == "Okafor" && q.2 == "said"),
+        "{qs:?}"
+    );
+    // a clause between the commas is no parenthetical of the speaker
+    let qs = run_parsed(
+        "After the vote, two junior ministers urged him to resign, arguing that the party \
+         would lose.",
+    );
+    assert!(qs.iter().all(|q| !q.1.contains("urged")), "{qs:?}");
+}
