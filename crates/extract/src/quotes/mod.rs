@@ -1378,7 +1378,14 @@ impl QuoteExtractor {
             }
             if i > lo && !ws[i - 1].word && form(text, ws[i - 1]) == "," {
                 if let Some((a, b)) = self.np_right(text, ws, after, hi) {
-                    if tail_short(b) {
+                    // "..., said Smith (on Friday)." but not "..., said the plan would fail"
+                    let verb_after = b < hi
+                        && ws[b..hi]
+                            .iter()
+                            .rev()
+                            .find(|w| w.word)
+                            .is_some_and(|last| parse.has_verb(Span::new(ws[b].s, last.e)));
+                    if tail_short(b) && !verb_after {
                         let content = content_span(text, ws, lo, i - 1)?;
                         return Some((content, Some(join(ws, a, b))));
                     }

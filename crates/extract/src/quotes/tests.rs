@@ -711,3 +711,29 @@ fn the_speaker_before_a_parenthetical_phrase() {
     );
     assert!(qs.iter().all(|q| !q.1.contains("urged")), "{qs:?}");
 }
+
+#[test]
+fn a_subject_after_the_cue_belongs_to_the_reported_clause() {
+    for text in [
+        "Mensah, speaking to a farmers group in Accra, said the tariffs would be reviewed.",
+        "Mensah, speaking to a farmers group in Accra, said he would order a review.",
+    ] {
+        let qs = run_parsed(text);
+        assert!(
+            qs.iter().any(|q| q.1 == "Mensah" && q.2 == "said"),
+            "{text}: {qs:?}"
+        );
+    }
+    let qs = run_parsed(
+        "Adeyemi -- co-author of Fields of Salt, a study of the delta's farms -- said the \
+         minister tended to make promises at those meetings, such as his pledge that no farm \
+         would close.",
+    );
+    assert!(
+        qs.iter().all(|q| !q.1.starts_with("the minister")),
+        "{qs:?}"
+    );
+    // the inverted order still works
+    let qs = run_parsed("The tariffs will be reviewed, said Mensah.");
+    assert!(qs.iter().any(|q| q.1 == "Mensah"), "{qs:?}");
+}
