@@ -214,6 +214,9 @@ const COLON_LABELS: &[&str] = &[
     "image",
     "caption",
     "correction",
+    "corrections",
+    "clarification",
+    "editor",
     "disclosure",
     "transcript",
     "listen",
@@ -1954,12 +1957,13 @@ impl<'a> Parse<'a> {
         Span::new(sp.start, toks[last].span.end.min(sp.end))
     }
 
-    /// Whether token `i` is a dash with a space on either side ("CITY — ...").
+    /// Whether token `i` is a dash, or a hyphen standing for one, with a space on either
+    /// side ("CITY — ...", "CITY - ...").
     fn is_spaced_dash(&self, i: usize) -> bool {
         let toks = &self.doc.tokens;
         i > 0
             && i + 1 < toks.len()
-            && matches!(toks[i].form(&self.doc.text), "—" | "–" | "--" | "―")
+            && matches!(toks[i].form(&self.doc.text), "—" | "–" | "--" | "―" | "-")
             && toks[i - 1].span.end < toks[i].span.start
             && toks[i].span.end < toks[i + 1].span.start
     }

@@ -737,3 +737,21 @@ fn a_subject_after_the_cue_belongs_to_the_reported_clause() {
     let qs = run_parsed("The tariffs will be reviewed, said Mensah.");
     assert!(qs.iter().any(|q| q.1 == "Mensah"), "{qs:?}");
 }
+
+#[test]
+fn a_dateline_with_a_spaced_hyphen_and_an_editorial_label_are_no_attribution() {
+    let qs = run_parsed(
+        "NAIROBI - The ban on night buses will be lifted next month, transport officials said \
+         on Friday.",
+    );
+    assert!(
+        qs.iter()
+            .any(|q| q.0 == "The ban on night buses will be lifted next month"),
+        "{qs:?}"
+    );
+    let qs = run_parsed(
+        "CLARIFICATION: The first paragraph has been changed to show that the mayor wants a \
+         review.",
+    );
+    assert!(qs.iter().all(|q| q.1 != "CLARIFICATION"), "{qs:?}");
+}
