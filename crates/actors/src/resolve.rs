@@ -23,7 +23,7 @@ use newsgraph_core::{
     Date, Document, Entity, EntityKind, Mention, MentionVia, Place, Span, Upos, MONTH_NAMES,
 };
 
-use crate::kb::{title_rank, ActorClass, ActorId, Gender, InstClass, Kb, Target};
+use crate::kb::{is_acronym_like, title_rank, ActorClass, ActorId, Gender, InstClass, Kb, Target};
 use crate::matcher::{Hit, Matcher};
 use crate::norm::{name_skeleton, scan, skeleton, Word, PARTICLES};
 use crate::places::Gazetteer;
@@ -1040,6 +1040,16 @@ impl<'a> Resolver<'a> {
             // Sentence-initial function words are not part of a name.
             while s <= last_cap && self.sentence_initial(s) && self.common_word(s) {
                 s += 1;
+            }
+            // `on Sunday the National Congress`: a weekday and a particle open no name.
+            if s < last_cap
+                && newsgraph_core::WEEKDAY_NAMES.contains(&self.words[s].norm.as_str())
+                && !self.run_word(s + 1)
+            {
+                s += 1;
+                while s < last_cap && !self.run_word(s) {
+                    s += 1;
+                }
             }
             if s <= last_cap && !self.month_date(s, last_cap + 1) {
                 runs.push((s, last_cap + 1));
@@ -2167,7 +2177,8 @@ impl<'a> Resolver<'a> {
 
     /// The country the text is about before word `w`: the country most often mentioned so
     /// far (countries, their bodies and capitals, places; not people's nationalities), the
-    /// latest on a tie.
+    /// latest on a tie. A dateline place counts as three mentions: the story is filed from
+    /// there, while other places in it are often where someone went or came from.
     fn context_country(&self, w: usize) -> Option<String> {
         let start = self.words.get(w).map_or(usize::MAX, |x| x.start);
         let mut count: Vec<(String, usize, usize)> = Vec::new();
@@ -2183,15 +2194,33 @@ impl<'a> Resolver<'a> {
             if c.len() != 3 || !self.kb.is_country(c) {
                 continue;
             }
+            let mut weight = if self.rec_is_dateline(rec) { 3 } else { 1 };
+            if self
+                .text
+                .get(rec.end..start)
+                .is_some_and(|gap| !gap.contains('\n'))
+            {
+                weight += 2;
+            }
             match count.iter_mut().find(|x| x.0 == *c) {
                 Some(x) => {
-                    x.1 += 1;
+                    x.1 += weight;
                     x.2 = i;
                 }
-                None => count.push((c.clone(), 1, i)),
+                None => count.push((c.clone(), weight, i)),
             }
         }
         count.into_iter().max_by_key(|x| (x.1, x.2)).map(|x| x.0)
+    }
+
+    /// Whether a mention is a place opening a dateline (`TEGUCIGALPA —`, `KABUL (Reuters) -`).
+    fn rec_is_dateline(&self, rec: &MentionRec) -> bool {
+        if self.ents[rec.ent].entity.kind != EntityKind::Location {
+            return false;
+        }
+        let w0 = self.words.partition_point(|x| x.end <= rec.start);
+        let w1 = self.words.partition_point(|x| x.start < rec.end);
+        w0 < w1 && self.dateline(w0, w1)
     }
 
     fn emit_item_mention(&mut self, items: &[Item], k: usize) {
@@ -2289,9 +2318,163 @@ impl<'a> Resolver<'a> {
             return self.office(items, h.w0, k, None, &titles);
         }
         if let Some(body) = self.inst_of(h, &[InstClass::Body]) {
+            if let Some(next) = self.body_of_country(items, k, h, body) {
+                return next;
+            }
+            if self.capitalised_body(h, body) {
+                return k + 1;
+            }
             self.bare_body(h, body);
         }
         k + 1
+    }
+
+    /// `the Supreme Court of Zimbabwe`, `the Ministry of Defence of Ukraine`: a body named
+    /// before `of` and a country is that country's body, one mention over both. Returns the
+    /// item after the country.
+    fn body_of_country(&mut self, items: &[Item], k: usize, h: &Hit, body: usize) -> Option<usize> {
+        let of = h.w1;
+        if self.words.get(of).is_none_or(|w| w.norm != "of" || w.cap) || !self.adjacent(of - 1, of)
+        {
+            return None;
+        }
+        // A proper name (`Ministry of Defence of`) or `the government of`; not `the leaders
+        // of Brazil, Colombia and Mexico`, which names the countries.
+        let proper = self.words[h.w0..h.w1].iter().all(|w| w.cap);
+        if !proper && !(h.w1 == h.w0 + 1 && self.words[h.w0].norm == "government") {
+            return None;
+        }
+        let next = k + 1;
+        let Some(Item::Hit(c)) = items.get(next) else {
+            return None;
+        };
+        if c.w0 != of + 1 || !self.adjacent(of, c.w0) {
+            return None;
+        }
+        let country = c.targets.iter().find_map(|t| match *t {
+            Target::Name(id) if self.kb.actors[id].class == ActorClass::Country => {
+                self.kb.actors[id].country.clone()
+            }
+            _ => None,
+        })?;
+        let mut first = h.w0;
+        if first > 0 && self.words[first - 1].norm == "the" && self.adjacent(first - 1, first) {
+            first -= 1;
+        }
+        let e = self.body_entity(&country, body);
+        self.add_mention(e, self.span(first, c.w1), MentionVia::Name, c.w1);
+        Some(next + 1)
+    }
+
+    /// A capitalised court or assembly named without its country (`the Supreme Court`,
+    /// `Parliament`, `the National Assembly`): the one named shortly before, else the body of
+    /// the country the text is about.
+    fn capitalised_body(&mut self, h: &Hit, body: usize) -> bool {
+        let inst = &self.kb.institutions[body];
+        if !matches!(
+            inst.id.as_str(),
+            "supreme_court" | "judiciary" | "legislature"
+        ) {
+            return false;
+        }
+        let words = &self.words[h.w0..h.w1];
+        // `Court` alone, or lowercase words, is a common noun; the bare-body rule reads those.
+        if words.len() < 2 && !matches!(words[0].norm.as_str(), "parliament" | "congress") {
+            return false;
+        }
+        if !words.iter().all(|w| w.cap) || self.sentence_initial(h.w0) && words.len() < 2 {
+            return false;
+        }
+        // Part of a longer name: `European Parliament`, `Supreme Court Justice X`.
+        if h.w0 > 0 && self.adjacent(h.w0 - 1, h.w0) {
+            let p = &self.words[h.w0 - 1];
+            if p.cap && !self.sentence_initial(h.w0 - 1) || p.possessive {
+                return false;
+            }
+        }
+        if let Some(next) = self.words.get(h.w1) {
+            if self.adjacent(h.w1 - 1, h.w1) && (next.cap || next.joined || next.norm == "of") {
+                return false;
+            }
+        }
+        let mut first = h.w0;
+        if first > 0 && self.words[first - 1].norm == "the" && self.adjacent(first - 1, first) {
+            first -= 1;
+        }
+        let span = Span::new(self.words[first].start, self.words[h.w1 - 1].end);
+        let code = inst.code.clone();
+        let sentence = self.sent[h.w0];
+        let earlier = self.recs.iter().rev().find_map(|rec| {
+            if sentence.saturating_sub(rec.sentence) > 6 {
+                return None;
+            }
+            let b = &self.ents[rec.ent];
+            let same = b
+                .body
+                .is_some_and(|bi| self.kb.institutions[bi].code == code);
+            same.then_some(rec.ent)
+        });
+        let e = match earlier {
+            Some(e) => e,
+            None => {
+                // `Congress` alone is the American one where the sentence or the two before
+                // it speak of the United States (`Obama said he would veto any attempt by
+                // Congress`).
+                let congress = words.len() == 1 && words[0].norm == "congress";
+                let american = congress
+                    && self.recs.iter().rev().any(|rec| {
+                        sentence.saturating_sub(rec.sentence) <= 2
+                            && self.ents[rec.ent].entity.country.as_deref() == Some("USA")
+                    });
+                let country = if american {
+                    Some("USA".to_string())
+                } else {
+                    self.context_country(h.w0)
+                };
+                let Some(country) = country else {
+                    return false;
+                };
+                self.body_entity(&country, body)
+            }
+        };
+        self.name_body(e, body, h);
+        self.add_mention(e, span, MentionVia::Name, h.w1);
+        true
+    }
+
+    /// A body entity takes the proper name the text gives it (`Bolivian Congress`, `Kenyan
+    /// National Assembly`) over the generic one (`Bolivian parliament`); the first proper
+    /// name stays.
+    fn name_body(&mut self, e: usize, body: usize, h: &Hit) {
+        let Some(country) = self.ents[e].entity.country.clone() else {
+            return;
+        };
+        if self.ents[e].body != Some(body) {
+            return;
+        }
+        let generic = format!(
+            "{} {}",
+            self.kb.adjective(&country),
+            self.kb.institutions[body].canonical
+        );
+        if !self.ents[e].entity.mentions.is_empty() && self.ents[e].entity.canonical != generic {
+            return;
+        }
+        // An acronym used as the adjective goes first (`US Congress`).
+        let adjective = self
+            .kb
+            .by_iso3
+            .get(country.as_str())
+            .and_then(|&c| {
+                self.kb.countries[c]
+                    .adjectives
+                    .iter()
+                    .find(|a| is_acronym_like(a) && !a.contains('.'))
+                    .cloned()
+            })
+            .unwrap_or_else(|| self.kb.adjective(&country));
+        let name = self.text_of(h.w0, h.w1);
+        self.ents[e].entity.canonical = format!("{adjective} {name}");
     }
 
     /// A country adjective that qualifies nothing the base knows (`a Russian missile`, `the
@@ -2360,6 +2543,7 @@ impl<'a> Resolver<'a> {
             "police",
             "security forces",
             "judiciary",
+            "court",
             "troops",
             "commandos",
             "government forces",
@@ -2461,7 +2645,16 @@ impl<'a> Resolver<'a> {
             let same = b
                 .body
                 .is_some_and(|bi| self.kb.institutions[bi].code == *code);
-            same.then_some(rec.ent)
+            // A court named in full before (`the Special Court for Sierra Leone ... the
+            // court`). `the army` after a rebel `... Liberation Army` is still the state's.
+            let named = key == "court"
+                && !rec.pronoun
+                && b.entity.kind != EntityKind::Person
+                && b.entity
+                    .canonical
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(&key));
+            (same || named).then_some(rec.ent)
         });
         if let Some(e) = earlier {
             self.add_mention(e, span, MentionVia::Nominal, h.w1);
@@ -3474,7 +3667,7 @@ impl<'a> Resolver<'a> {
         }
         let s = self.sent[w];
         let start = self.words[w].start;
-        let mut best: Option<(f32, usize)> = None;
+        let mut best: Option<(f32, usize, usize)> = None;
         let excluded: Vec<usize> = self
             .clause_subjects(w)
             .into_iter()
@@ -3527,14 +3720,52 @@ impl<'a> Resolver<'a> {
                     - 1.5 * dist as f32
                     + 0.001 * ri as f32
             };
-            if best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, rec.ent));
+            if best.is_none_or(|(b, _, _)| score > b) {
+                best = Some((score, rec.ent, rec.end));
             }
         }
-        if let Some((_, e)) = best {
+        if let Some((_, e, end)) = best {
+            // `returned them`, `their seats` after a plural common noun of the same sentence
+            // nearer than the actor (`the powers`, `the two men`, `cabinet posts`): the
+            // pronoun is most likely that noun's. A subject `they` keeps to the subject before
+            // it (`rebels seized the ports and said they ...`).
+            if class == PronounClass::Plural
+                && self.words[w].norm != "they"
+                && self.plural_noun_between(end.max(self.sentence_start(w)), start)
+            {
+                return;
+            }
             let span = Span::new(self.words[w].start, self.words[w].end);
             self.add_mention(e, span, MentionVia::Pronoun, w + 1);
         }
+    }
+
+    /// Byte start of the sentence of word `w`.
+    fn sentence_start(&self, w: usize) -> usize {
+        let s = self.sent[w];
+        let first = self.sent[..w]
+            .iter()
+            .rposition(|&x| x != s)
+            .map_or(0, |i| i + 1);
+        self.words[first].start
+    }
+
+    /// A plural common noun heading its phrase between bytes `from..to`, outside every
+    /// actor mention and not right after one (`their forces`, `Kurdish fighters` are the
+    /// actor's).
+    fn plural_noun_between(&self, from: usize, to: usize) -> bool {
+        let toks = &self.doc.tokens;
+        let in_mention = |at: usize| self.recs.iter().any(|r| r.start <= at && at < r.end);
+        let first = toks.partition_point(|t| t.span.start < from);
+        (first..toks.len())
+            .take_while(|&i| toks[i].span.end <= to)
+            .any(|i| {
+                let t = &toks[i];
+                t.xpos == "NNS"
+                    && t.deprel != "compound"
+                    && !in_mention(t.span.start)
+                    && !(i > 0 && in_mention(toks[i - 1].span.start))
+            })
     }
 
     // ----- entities -----

@@ -91,12 +91,15 @@ fn seventh_held_out_resolution_stays_above_the_floor() {
 
 /// The eighth set (six articles, 298 gold mentions), written by someone who had not read the
 /// rules or the base and committed before the system was run on it: precision 0.773, recall
-/// 0.584 at its first score. A floor a little under that score.
+/// 0.584 at its first score. Reading capitalised courts and assemblies without their country
+/// (`the Supreme Court`, `Congress`) as the country's gave 0.770 and 0.594: the new mentions
+/// include a court the gold names after a state that no longer exists and a pronoun that
+/// follows one. A floor a little under that score.
 #[test]
 fn eighth_held_out_resolution_stays_above_the_floor() {
     let (gold, p, r) = score_dir(EIGHTH);
     assert!(gold >= 150, "the check needs at least 150 gold mentions");
-    assert!(p >= 0.77 && r >= 0.58, "precision {p:.3}, recall {r:.3}");
+    assert!(p >= 0.765 && r >= 0.585, "precision {p:.3}, recall {r:.3}");
 }
 
 /// Gold mentions, resolution precision and recall over the articles of `dir`.

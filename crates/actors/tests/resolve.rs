@@ -20,6 +20,31 @@ fn analyse(stage: &ActorStage, date: &str, text: &str) -> Document {
     doc
 }
 
+/// The same, after the sentence splitter, tokenizer, tagger and parser (the rules that read
+/// tags and the parse).
+fn analyse_parsed(stage: &ActorStage, date: &str, text: &str) -> Document {
+    static TEXT: std::sync::OnceLock<(newsgraph_text::Tagger, newsgraph_text::ParserStage)> =
+        std::sync::OnceLock::new();
+    let (tagger, parser) = TEXT.get_or_init(|| {
+        match (
+            newsgraph_text::Tagger::new(),
+            newsgraph_text::ParserStage::new(),
+        ) {
+            (Ok(t), Ok(p)) => (t, p),
+            (Err(e), _) => panic!("{e}"),
+            (_, Err(e)) => panic!("{e}"),
+        }
+    });
+    let mut doc = Document::from_text("t", text);
+    doc.meta.published = Date::parse_iso(date).ok();
+    newsgraph_text::SentenceSplitter.annotate(&mut doc);
+    newsgraph_text::Tokenizer.annotate(&mut doc);
+    tagger.annotate(&mut doc);
+    parser.annotate(&mut doc);
+    stage.annotate(&mut doc);
+    doc
+}
+
 /// Every mention as `text => canonical code via`, in text order.
 fn mentions(doc: &Document) -> Vec<String> {
     let mut v: Vec<(usize, String)> = Vec::new();
@@ -873,4 +898,135 @@ fn namesake_groups_take_the_country_in_context() {
         "Macedonia sent tanks north. The National Liberation Army said it would fight on.",
         &["National Liberation Army => National Liberation Army (Macedonia) MKDREBNLA Name"],
     );
+}
+
+#[test]
+fn a_dateline_place_weighs_more_than_a_destination() {
+    check(
+        "2016-05-10",
+        "NAIROBI — Soldiers flew the opposition leader to Uganda on Tuesday, hours after his \
+         arrest at a rally.\n\nThe army said he had been deported for his own safety.",
+        &["The army => Kenyan military KENMIL Nominal"],
+    );
+}
+
+#[test]
+fn a_country_named_in_the_same_paragraph_weighs_more() {
+    check(
+        "2019-02-27",
+        "Pakistan said on Wednesday it had closed its airspace to Pakistani and foreign \
+         airlines.\n\nIndia said its jets had returned safely. Foreign Secretary Anil Mehra said \
+         the strike had hit its target.",
+        &["Anil Mehra => Anil Mehra INDGOV Name"],
+    );
+}
+
+#[test]
+fn a_body_of_a_country_is_one_mention() {
+    let text = "The Supreme Court of Zimbabwe ruled on Monday. The leaders of Brazil, Chile and \
+                Peru met in Lima.";
+    check(
+        "2012-03-05",
+        text,
+        &[
+            "The Supreme Court of Zimbabwe => Zimbabwean Supreme Court ZWEJUD Name",
+            "Brazil => Brazil BRA Name",
+        ],
+    );
+    check_absent("2012-03-05", text, &["Zimbabwe => Zimbabwe ZWE Name"]);
+}
+
+#[test]
+fn a_capitalised_court_or_assembly_is_the_country_in_context() {
+    check(
+        "2012-03-05",
+        "HARARE — Zimbabwe's president signed the law on Monday. The Supreme Court said it \
+         would hear a challenge.",
+        &["The Supreme Court => Zimbabwean Supreme Court ZWEJUD Name"],
+    );
+    check(
+        "2019-11-11",
+        "LA PAZ — Bolivia's president resigned on Sunday. The heads of both chambers of \
+         Congress also stepped down.",
+        &["Congress => Bolivian Congress BOLLEG Name"],
+    );
+}
+
+#[test]
+fn congress_near_the_united_states_is_the_us_congress() {
+    check(
+        "2015-07-14",
+        "Iran agreed to the deal. President Barack Obama said he would veto any attempt by \
+         Congress to block it.",
+        &["Congress => US Congress USALEG Name"],
+    );
+}
+
+#[test]
+fn a_weekday_opens_no_name() {
+    let s = stage();
+    let doc = analyse(
+        &s,
+        "2009-06-28",
+        "Later on Sunday the National Congress read out a letter.",
+    );
+    let got = mentions(&doc);
+    assert!(
+        got.iter().any(|g| g.starts_with("National Congress =>")),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|g| g.starts_with("Sunday")), "{got:?}");
+}
+
+#[test]
+fn the_court_is_the_court_named_before() {
+    check(
+        "2020-02-03",
+        "ARUSHA — The East African Court of Justice opened a hearing on Monday in a case \
+         brought against Kenya.\n\nThe court said it would rule next month.",
+        &["The court => East African Court TZAJUD Nominal"],
+    );
+}
+
+#[test]
+fn them_after_a_nearer_plural_noun_is_not_the_actor() {
+    let s = stage();
+    let doc = analyse_parsed(
+        &s,
+        "2015-01-20",
+        "SANAA — Yemeni rebels seized the ports on Monday and said they would hand them back \
+         within a year.",
+    );
+    let got = mentions(&doc);
+    assert!(
+        got.iter()
+            .any(|g| g == "they => Yemeni rebels YEMREB Pronoun"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|g| g.starts_with("them =>")), "{got:?}");
+    let doc = analyse_parsed(
+        &s,
+        "2015-01-20",
+        "SANAA — Yemeni rebels seized the port on Monday and said they would hand it back to \
+         their allies within a year.",
+    );
+    let got = mentions(&doc);
+    assert!(
+        got.iter()
+            .any(|g| g == "their => Yemeni rebels YEMREB Pronoun"),
+        "{got:?}"
+    );
+    // A plural noun the actor owns (`their fighters`) does not count.
+    let doc = analyse_parsed(
+        &s,
+        "2015-01-20",
+        "SANAA — Yemeni rebels said on Monday their fighters had completed their withdrawal \
+         from the port.",
+    );
+    let got = mentions(&doc);
+    let theirs = got
+        .iter()
+        .filter(|g| *g == "their => Yemeni rebels YEMREB Pronoun")
+        .count();
+    assert_eq!(theirs, 2, "{got:?}");
 }
