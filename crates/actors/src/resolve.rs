@@ -219,6 +219,40 @@ fn is_function_word(w: &str) -> bool {
     FUNCTION_WORDS.contains(&w) || newsgraph_core::WEEKDAY_NAMES.contains(&w)
 }
 
+/// Role nouns for people beyond the offices of the base, read in appositions (`X, the
+/// chairman of the commission`) and in titles before a name (`Commodore X`).
+const ROLE_NOUNS: &[&str] = &[
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "chief",
+    "head",
+    "leader",
+    "commodore",
+    "commander",
+    "founder",
+    "director",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "cleric",
+    "imam",
+    "sheikh",
+    "warlord",
+    "candidate",
+    "nominee",
+    "mediator",
+    "rapporteur",
+    "coordinator",
+    "representative",
+    "president",
+    "vice-president",
+    "premier",
+    "monarch",
+    "ruler",
+];
+
 /// Lowercase words allowed inside a name run (`Jaish al-Islam`, `Observatory for Human Rights`).
 const RUN_PARTICLES: &[&str] = &[
     "al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "bint", "de", "du",
@@ -965,6 +999,7 @@ impl<'a> Resolver<'a> {
         }
         let items = self.items(hits);
         self.compose(&items);
+        self.role_nominals();
         self.finish()
     }
 
@@ -4163,6 +4198,128 @@ impl<'a> Resolver<'a> {
             .get(w1)
             .is_some_and(|w| SUBJECT_VERBS.contains(&w.norm.as_str()));
         first || verb
+    }
+
+    /// Whether `norm` names a person's role: the last word of an office of the base
+    /// (`president`, `minister`, `general`) or of [`ROLE_NOUNS`].
+    fn role_word(&self, norm: &str) -> bool {
+        ROLE_NOUNS.contains(&norm)
+            || self.kb.institutions.iter().any(|i| {
+                i.class == InstClass::Title
+                    && i.aliases.iter().any(|a| a.rsplit(' ').next() == Some(norm))
+            })
+    }
+
+    /// Role nominals the office rules leave alone:
+    /// - `X, the chairman of the African Union,`: the definite description in apposition to
+    ///   a named person is a mention of that person;
+    /// - `Commodore X ... the commodore`, `X, the chairman ... the chairman`: `the` and a
+    ///   role word given to a named person before is that person.
+    fn role_nominals(&mut self) {
+        let mut taken: Vec<(usize, usize)> = self
+            .ents
+            .iter()
+            .flat_map(|b| b.entity.mentions.iter().map(|m| (m.span.start, m.span.end)))
+            .collect();
+        let free = |taken: &[(usize, usize)], a: usize, b: usize| {
+            !taken.iter().any(|&(s, e)| s < b && a < e)
+        };
+        let mut named: Vec<(usize, usize, usize)> = self
+            .ents
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.entity.kind == EntityKind::Person)
+            .flat_map(|(i, b)| {
+                b.entity
+                    .mentions
+                    .iter()
+                    .filter(|m| m.via == MentionVia::Name)
+                    .map(move |m| (m.span.start, m.span.end, i))
+            })
+            .collect();
+        named.sort();
+        // (role word, entity, byte where the role was given)
+        let mut roles: Vec<(String, usize, usize)> = Vec::new();
+        for &(start, end, ent) in &named {
+            let w0 = self.words.partition_point(|w| w.end <= start);
+            let w1 = self.words.partition_point(|w| w.start < end);
+            // Role words opening the name or right before it (`Commodore`, `Archbishop`).
+            let mut first = w0;
+            while first > 0 && self.adjacent(first - 1, first) && self.words[first - 1].cap {
+                first -= 1;
+            }
+            for w in first..w1 {
+                if !self.words[w].cap || !self.role_word(&self.words[w].norm) {
+                    if w >= w0 {
+                        break;
+                    }
+                    continue;
+                }
+                roles.push((self.words[w].norm.clone(), ent, end));
+            }
+            // `, the [first deputy] prime minister` up to a comma, `of`, `and` or the end.
+            if w1 + 1 >= self.words.len()
+                || self.gap(w1 - 1, w1).trim() != ","
+                || self.words[w1].norm != "the"
+                || self.words[w1].cap && !self.sentence_initial(w1)
+            {
+                continue;
+            }
+            let mut j = w1 + 1;
+            let mut head: Option<usize> = None;
+            while j < self.words.len() && j <= w1 + 5 && self.adjacent(j - 1, j) {
+                let w = &self.words[j];
+                if w.cap || is_function_word(&w.norm) || w.possessive {
+                    break;
+                }
+                if self.role_word(&w.norm) {
+                    head = Some(j);
+                }
+                j += 1;
+            }
+            let Some(h) = head else { continue };
+            // The description ends at its head: punctuation or a preposition follows.
+            let ends = match self.words.get(h + 1) {
+                None => true,
+                Some(n) => {
+                    !self.adjacent(h, h + 1)
+                        || matches!(n.norm.as_str(), "of" | "for" | "in" | "at" | "and" | "to")
+                }
+            };
+            let span = self.span(w1, h + 1);
+            if ends && free(&taken, span.start, span.end) {
+                self.add_mention(ent, span, MentionVia::Nominal, h + 1);
+                taken.push((span.start, span.end));
+                roles.push((self.words[h].norm.clone(), ent, span.end));
+            }
+        }
+        if roles.is_empty() {
+            return;
+        }
+        // Later `the <role>`.
+        for w in 1..self.words.len() {
+            let (the, word) = (&self.words[w - 1], &self.words[w]);
+            if the.norm != "the" || word.cap || !self.adjacent(w - 1, w) {
+                continue;
+            }
+            let Some(&(_, ent, _)) = roles
+                .iter()
+                .rev()
+                .find(|(r, _, at)| *r == word.norm && *at <= the.start)
+            else {
+                continue;
+            };
+            // `the minister's office` still names the minister; `the general election`,
+            // `the chairman post` do not.
+            if w + 1 < self.words.len() && self.adjacent(w, w + 1) && self.is_noun(w + 1) {
+                continue;
+            }
+            let span = self.span(w - 1, w + 1);
+            if free(&taken, span.start, span.end) {
+                self.add_mention(ent, span, MentionVia::Nominal, w + 1);
+                taken.push((span.start, span.end));
+            }
+        }
     }
 
     fn finish(self) -> Vec<Entity> {

@@ -1030,3 +1030,38 @@ fn them_after_a_nearer_plural_noun_is_not_the_actor() {
         .count();
     assert_eq!(theirs, 2, "{got:?}");
 }
+
+#[test]
+fn a_definite_role_in_apposition_and_later_is_the_person() {
+    let text = "ADDIS ABABA — The two leaders met Moussa Faki Mahamat, the chairman of the \
+                African Union Commission, on Friday. The chairman said talks would resume. The \
+                chairman post is vacant.";
+    check(
+        "2019-06-07",
+        text,
+        &[
+            "the chairman => Moussa Faki Mahamat IGOAFRAFU Nominal",
+            "The chairman => Moussa Faki Mahamat IGOAFRAFU Nominal",
+        ],
+    );
+    let s = stage();
+    let got = mentions(&analyse_parsed(&s, "2019-06-07", text));
+    let n = got.iter().filter(|g| g.contains("chairman =>")).count();
+    assert_eq!(n, 2, "`the chairman post` names no one: {got:?}");
+}
+
+#[test]
+fn a_role_word_before_a_name_is_that_person_later() {
+    check(
+        "2012-02-07",
+        "MALE — Commodore Ahmed Rasheed said on Tuesday he had taken control of the islands. \
+         Later the commodore said elections would follow.",
+        &["commodore => Ahmed Rasheed MDVMIL Nominal"],
+    );
+    check(
+        "2012-02-07",
+        "Archbishop John Okello said on Tuesday the talks had failed. Later the archbishop \
+         called for calm.",
+        &["the archbishop => John Okello - Nominal"],
+    );
+}
