@@ -2117,8 +2117,10 @@ impl<'a> Resolver<'a> {
         let date = self.date;
         let fits = |kb: &Kb, id: ActorId| -> bool {
             let a = &kb.actors[id];
+            // A story dated the day a leader hands over still calls him by the office (the
+            // base's end dates are exclusive).
             let role = match date {
-                Some(d) => a.role_on(d),
+                Some(d) => a.role_on(d).or_else(|| a.role_on(d.add_days(-1))),
                 None => a.roles.iter().max_by_key(|r| r.from),
             };
             role.is_some_and(|r| {
@@ -2146,12 +2148,26 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        // People named later in the document.
+        // People named later in the document; without a country word, only those of the
+        // country in focus (`the prime minister` of a Fijian story is not Australia's, named
+        // further down).
+        let focus = match prefix {
+            None => self.context_country(self.words.len()),
+            Some(_) => None,
+        };
+        let date = self.date;
         let later: Vec<ActorId> = self
             .doc_persons
             .iter()
             .copied()
             .filter(|&id| fits(self.kb, id))
+            .filter(|&id| {
+                focus.as_ref().is_none_or(|c| {
+                    self.kb.actors[id]
+                        .code_on(date)
+                        .is_none_or(|code| code.starts_with(c.as_str()))
+                })
+            })
             .collect();
         let pick = if let Some(&id) = later.first() {
             Some(id)

@@ -1065,3 +1065,23 @@ fn a_role_word_before_a_name_is_that_person_later() {
         &["the archbishop => John Okello - Nominal"],
     );
 }
+
+#[test]
+fn an_office_on_the_day_its_holder_leaves_is_still_his() {
+    check(
+        "2017-01-20",
+        "WASHINGTON — Barack Obama left the White House on Friday. The president flew to \
+         California with his family.",
+        &["president => Barack Obama USA Nominal"],
+    );
+}
+
+#[test]
+fn an_office_without_a_country_is_not_a_foreign_holder_named_later() {
+    check_absent(
+        "2006-12-05",
+        "SUVA — Soldiers surrounded the prime minister's residence on Tuesday. Australian \
+         Prime Minister John Howard condemned the takeover.",
+        &["prime minister => John Howard AUSGOV Nominal"],
+    );
+}
