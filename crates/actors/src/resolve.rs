@@ -2595,6 +2595,7 @@ impl<'a> Resolver<'a> {
             "security forces",
             "judiciary",
             "court",
+            "assembly",
             "troops",
             "commandos",
             "government forces",
@@ -2689,26 +2690,39 @@ impl<'a> Resolver<'a> {
         let code = &self.kb.institutions[body].code;
         let sentence = self.sent[h.w0];
         let earlier = self.recs.iter().rev().find_map(|rec| {
-            if sentence.saturating_sub(rec.sentence) > 6 {
+            let far = sentence.saturating_sub(rec.sentence);
+            if far > 20 {
                 return None;
             }
             let b = &self.ents[rec.ent];
-            let same = b
-                .body
-                .is_some_and(|bi| self.kb.institutions[bi].code == *code);
+            let same = far <= 6
+                && b.body
+                    .is_some_and(|bi| self.kb.institutions[bi].code == *code);
             // A court named in full before (`the Special Court for Sierra Leone ... the
             // court`). `the army` after a rebel `... Liberation Army` is still the state's.
-            let named = key == "court"
+            let named = matches!(key.as_str(), "court" | "assembly")
                 && !rec.pronoun
                 && b.entity.kind != EntityKind::Person
-                && b.entity
-                    .canonical
-                    .split_whitespace()
-                    .any(|w| w.eq_ignore_ascii_case(&key));
+                && [
+                    b.entity.canonical.as_str(),
+                    self.text.get(rec.start..rec.end).unwrap_or(""),
+                ]
+                .iter()
+                .any(|name| {
+                    name.split_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case(&key))
+                });
+            // `the assembly` is one named so (`the UN General Assembly`, `the Constituent
+            // Assembly`), not any legislature.
+            let same = same && key != "assembly";
             (same || named).then_some(rec.ent)
         });
         if let Some(e) = earlier {
             self.add_mention(e, span, MentionVia::Nominal, h.w1);
+            return;
+        }
+        // `the assembly` names no body of its own: only one named before.
+        if key == "assembly" {
             return;
         }
         let Some(country) = self.context_country(h.w0) else {

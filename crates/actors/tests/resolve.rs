@@ -1085,3 +1085,31 @@ fn an_office_without_a_country_is_not_a_foreign_holder_named_later() {
         &["prime minister => John Howard AUSGOV Nominal"],
     );
 }
+
+#[test]
+fn the_assembly_is_an_assembly_named_before() {
+    check(
+        "2006-09-20",
+        "NEW YORK — Prime Minister Thaksin Shinawatra cancelled his address to the UN General \
+         Assembly on Tuesday. The assembly heard other leaders.",
+        &["The assembly => United Nations IGOUNO Nominal"],
+    );
+    check(
+        "2008-05-29",
+        "KATHMANDU — Nepal's newly elected Constituent Assembly voted late on Wednesday to \
+         abolish the monarchy.\n\nThe motion was carried at the assembly's first sitting in the \
+         capital.",
+        &["the assembly => Constituent Assembly NPLLEG Nominal"],
+    );
+    // No assembly named before: no guess.
+    let s = stage();
+    let got = mentions(&analyse(
+        &s,
+        "2008-05-29",
+        "KATHMANDU — Nepal's parliament met on Monday. The assembly line at the plant stopped.",
+    ));
+    assert!(
+        !got.iter().any(|g| g.starts_with("The assembly")),
+        "{got:?}"
+    );
+}
