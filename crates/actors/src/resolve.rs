@@ -2341,6 +2341,9 @@ impl<'a> Resolver<'a> {
             self.metonym(h, m);
             return k + 1;
         }
+        if let Some(next) = self.opening_head(items, k, h) {
+            return next;
+        }
         if let Some(n) = h.targets.iter().find_map(|t| match *t {
             Target::Nominal(n) => Some(n),
             _ => None,
@@ -2378,6 +2381,86 @@ impl<'a> Resolver<'a> {
             self.bare_body(h, body);
         }
         k + 1
+    }
+
+    /// A capitalised head word opening a name before `of` or `for` and a name the base does
+    /// not know (`Party of National Unity`, `Council for Democratic Reform`, `Front for the
+    /// Liberation of X`): one organisation of that head's kind, of the country near it or in
+    /// focus. Returns the item after the name.
+    fn opening_head(&mut self, items: &[Item], k: usize, h: &Hit) -> Option<usize> {
+        let head = self.inst_of(h, &[InstClass::Head])?;
+        let inst = &self.kb.institutions[head];
+        if matches!(inst.code.as_str(), "MED" | "BUS") || h.w1 != h.w0 + 1 || !self.words[h.w0].cap
+        {
+            return None;
+        }
+        let link = self.words.get(h.w1)?;
+        if !matches!(link.norm.as_str(), "of" | "for") || link.cap || !self.adjacent(h.w0, h.w1) {
+            return None;
+        }
+        let mut start = h.w1 + 1;
+        if self.words.get(start).is_some_and(|w| w.norm == "the") {
+            start += 1;
+        }
+        let Some(Item::Run {
+            w0,
+            w1,
+            res: RunRes::Unknown,
+        }) = items.get(k + 1)
+        else {
+            return None;
+        };
+        if *w0 != start || !(h.w1..start).all(|i| self.adjacent(i, i + 1)) {
+            return None;
+        }
+        // `Fighters of the ...`: a capital only for the sentence.
+        if self.sentence_initial(h.w0) && !self.is_propn(h.w0) {
+            return None;
+        }
+        // `... of the Northern Storm Brigade`: the name after `of` has a head of its own.
+        if let Some(Item::Hit(next)) = items.get(k + 2) {
+            if next.w0 == *w1
+                && self.adjacent(*w1 - 1, *w1)
+                && self.inst_of(next, &[InstClass::Head]).is_some()
+            {
+                return None;
+            }
+        }
+        let (mut code_suffix, mut kind) = (inst.code.clone(), inst.kind);
+        let end = *w1;
+        // `Movement for Democratic Change`, `Movement for Socialism`: a movement named for
+        // its cause is a party unless the name speaks of arms (`Movement for the Liberation
+        // of X`).
+        const ARMED: &[&str] = &[
+            "liberation",
+            "armed",
+            "jihad",
+            "resistance",
+            "mujahideen",
+            "army",
+            "salvation",
+            "emancipation",
+            "struggle",
+        ];
+        if self.words[h.w0].norm == "movement"
+            && !(h.w1..end).any(|i| ARMED.contains(&self.words[i].norm.as_str()))
+        {
+            code_suffix = "PTY".to_string();
+            kind = EntityKind::Organization;
+        }
+        let country = self
+            .country_near(h.w0)
+            .or_else(|| self.context_country(h.w0));
+        let code = Some(match &country {
+            Some(c) if code_suffix == "NGO" => format!("NGO{c}"),
+            Some(c) => format!("{c}{code_suffix}"),
+            None => code_suffix,
+        });
+        let canonical = self.text_of(h.w0, end);
+        let e = self.new_entity(canonical, kind, code, country, None);
+        self.add_mention(e, self.span(h.w0, end), MentionVia::Name, end);
+        self.maybe_acronym_definition(end);
+        Some(k + 2)
     }
 
     /// `the Supreme Court of Zimbabwe`, `the Ministry of Defence of Ukraine`: a body named
@@ -3713,9 +3796,55 @@ impl<'a> Resolver<'a> {
             .get(w1 + 1)
             .map(|_| self.gap(w1, w1 + 1))
             .unwrap_or_else(|| self.text.get(w.end..).unwrap_or(""));
-        if w.upper && closes.trim_start().starts_with(')') {
-            self.acronyms.insert(w.norm.clone(), last.ent);
+        if !w.upper || !closes.trim_start().starts_with(')') {
+            return;
         }
+        let acronym = w.norm.clone();
+        let ent = self.merge_of_country(last, &acronym).unwrap_or(last.ent);
+        self.acronyms.insert(acronym, ent);
+    }
+
+    /// `Republican Party of Armenia (RPA)`: a country mention after `of` that the acronym
+    /// spells with the mention before it is part of that name. The country mention joins
+    /// the one before (whose entity takes the full name); returns that entity.
+    fn merge_of_country(&mut self, last: MentionRec, acronym: &str) -> Option<usize> {
+        if self.ents[last.ent].entity.kind != EntityKind::Country || self.recs.len() < 2 {
+            return None;
+        }
+        let prev = self.recs[self.recs.len() - 2];
+        let between = self.text.get(prev.end..last.start)?;
+        if between.trim() != "of" || self.ents[prev.ent].entity.kind == EntityKind::Person {
+            return None;
+        }
+        let full = self.text.get(prev.start..last.end)?;
+        let initials: String = full
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if !initials.eq_ignore_ascii_case(acronym) {
+            return None;
+        }
+        let span = Span::new(prev.start, last.end);
+        let country = &mut self.ents[last.ent].entity.mentions;
+        country.retain(|m| !(m.span.start == last.start && m.span.end == last.end));
+        self.recs.pop();
+        let b = &mut self.ents[prev.ent];
+        if let Some(m) = b
+            .entity
+            .mentions
+            .iter_mut()
+            .find(|m| m.span.start == prev.start && m.span.end == prev.end)
+        {
+            m.span = span;
+        }
+        if matches!(b.key, Key::New(..)) || b.body.is_some() {
+            b.entity.canonical = full.to_string();
+        }
+        if let Some(r) = self.recs.last_mut() {
+            r.end = last.end;
+        }
+        Some(prev.ent)
     }
 
     fn pronoun(&mut self, w: usize) {
@@ -4041,6 +4170,10 @@ impl<'a> Resolver<'a> {
             embedded,
             pronoun: via == MentionVia::Pronoun,
         });
+        // `the Republic of Fiji Military Forces (RFMF)`: whatever rule made the mention.
+        if via != MentionVia::Pronoun {
+            self.maybe_acronym_definition(w1);
+        }
     }
 
     /// Subject test: the parse when present (`nsubj`), else the first mention of its sentence

@@ -1113,3 +1113,54 @@ fn the_assembly_is_an_assembly_named_before() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_head_word_opening_an_unknown_name_types_it() {
+    check(
+        "2008-02-29",
+        "NAIROBI — Under the deal, the Party of National Unity (PNU) and the opposition will \
+         share posts. The PNU said it was pleased.",
+        &[
+            "Party of National Unity => Party of National Unity KENPTY Name",
+            "PNU => Party of National Unity KENPTY Acronym",
+        ],
+    );
+    check(
+        "2008-03-29",
+        "HARARE — The Movement for Democratic Change said it would boycott the vote.",
+        &["Movement for Democratic Change => Movement for Democratic Change ZWEPTY Name"],
+    );
+    check(
+        "2008-03-29",
+        "LA PAZ — The Movement for the Liberation of the Highlands said it would fight.",
+        &[
+            "Movement for the Liberation of the Highlands => Movement for the Liberation of the \
+           Highlands BOLREB Name",
+        ],
+    );
+}
+
+#[test]
+fn an_acronym_spelling_a_name_and_its_country_joins_them() {
+    let text = "YEREVAN — The ruling Republican Party of Armenia (RPA) said on Monday it would \
+                name a candidate. The RPA holds a majority.";
+    check(
+        "2018-04-24",
+        text,
+        &[
+            "Republican Party of Armenia => Republican Party of Armenia ARMPTY Name",
+            "RPA => Republican Party of Armenia ARMPTY Acronym",
+        ],
+    );
+    check_absent("2018-04-24", text, &["Armenia => Armenia ARM Name"]);
+}
+
+#[test]
+fn an_acronym_after_any_named_body_is_defined() {
+    check(
+        "2006-12-05",
+        "SUVA — Soldiers of the Republic of Fiji Military Forces (RFMF) set up checkpoints on \
+         Tuesday. The RFMF said it would stay.",
+        &["RFMF => Fijian military FJIMIL Acronym"],
+    );
+}
