@@ -2931,6 +2931,28 @@ impl<'a> Resolver<'a> {
             .antecedents
             .iter()
             .all(|a| a == "country");
+        // `the Pacific state`, `the small West African state`: a region the run rules took
+        // for a place of its own is the nominal's modifier.
+        if country_only && !det(&self.words[p]) {
+            if let Some(last) = self.recs.last().copied() {
+                let e = &self.ents[last.ent].entity;
+                let w_first = self.words.partition_point(|w| w.end <= last.start);
+                let before = w_first.checked_sub(1).map(|b| &self.words[b]);
+                if e.kind == EntityKind::Location
+                    && e.country.is_none()
+                    && last.end == self.words[p].end
+                    && w_first > 0
+                    && before.is_some_and(|b| det(b) || (!b.cap && self.is_adj(w_first - 1)))
+                {
+                    let ent = last.ent;
+                    self.ents[ent]
+                        .entity
+                        .mentions
+                        .retain(|m| !(m.span.start == last.start && m.span.end == last.end));
+                    self.recs.pop();
+                }
+            }
+        }
         if country_only && !det(&self.words[p]) {
             let mut q = p;
             let mut n_mod = 0;
@@ -2951,6 +2973,21 @@ impl<'a> Resolver<'a> {
         // `the Islamist rebel group Jaish al-Islam`: the name that follows is the referent.
         if h.w1 < self.words.len() && self.adjacent(h.w1 - 1, h.w1) && self.words[h.w1].cap {
             return;
+        }
+        // `the state of emergency`, `the state broadcaster`: `state` is a country only as a
+        // whole noun phrase.
+        if self.words[h.w1 - 1].norm == "state" && h.w1 - h.w0 == 1 {
+            if let Some(next) = self.words.get(h.w1) {
+                if self.adjacent(h.w1 - 1, h.w1)
+                    && (next.norm == "of"
+                        || next.norm == "'s"
+                        || next.possessive
+                        || self.is_noun(h.w1)
+                        || self.is_adj(h.w1))
+                {
+                    return;
+                }
+            }
         }
         // `the town of Balakot`: so is the name after `of`.
         if h.w1 + 1 < self.words.len()

@@ -1164,3 +1164,21 @@ fn an_acronym_after_any_named_body_is_defined() {
         &["RFMF => Fijian military FJIMIL Acronym"],
     );
 }
+
+#[test]
+fn a_regional_state_nominal_is_the_country_in_focus() {
+    let s = stage();
+    let got = mentions(&analyse_parsed(
+        &s,
+        "2006-12-05",
+        "SUVA — Fiji's army seized power on Tuesday. The Pacific state has had four coups \
+         since 1987. The state of emergency stays in force. The state broadcaster was closed.",
+    ));
+    assert!(
+        got.iter().any(|g| g == "Pacific state => Fiji FJI Nominal"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|g| g.starts_with("Pacific =>")), "{got:?}");
+    let states = got.iter().filter(|g| g.contains("state =>")).count();
+    assert_eq!(states, 1, "{got:?}");
+}
