@@ -887,6 +887,8 @@ pub(crate) struct Resolver<'a> {
     by_key: BTreeMap<Key, usize>,
     recs: Vec<MentionRec>,
     doc_persons: Vec<ActorId>,
+    /// The last word of each person's name as written in the document → those people.
+    doc_surnames: HashMap<String, Vec<ActorId>>,
     acronyms: HashMap<String, usize>,
     countries_seen: Vec<String>,
     /// Byte start of a token → token index (for the parse).
@@ -933,6 +935,7 @@ impl<'a> Resolver<'a> {
             by_key: BTreeMap::new(),
             recs: Vec::new(),
             doc_persons: Vec::new(),
+            doc_surnames: HashMap::new(),
             acronyms: HashMap::new(),
             countries_seen: Vec::new(),
             token_at,
@@ -971,6 +974,18 @@ impl<'a> Resolver<'a> {
         matches!(self.gap(p, w).trim(), "" | ".").then(|| self.words[p].norm.as_str())
     }
 
+    /// Records the last word of a person's name as the text spells it (`Sargsyan` in `Serzh
+    /// Sargsyan`, `Sarkissian` in `Armen Sarkissian`).
+    fn note_surname(&mut self, w1: usize, id: ActorId) {
+        let Some(w) = w1.checked_sub(1).and_then(|i| self.words.get(i)) else {
+            return;
+        };
+        let ids = self.doc_surnames.entry(w.norm.clone()).or_default();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+
     /// Runs the whole resolution and returns the entities in order of first mention.
     pub(crate) fn run(mut self, matcher: &Matcher) -> Vec<Entity> {
         let hits = matcher.find(self.kb, self.text, &self.words);
@@ -978,8 +993,11 @@ impl<'a> Resolver<'a> {
             for t in &h.targets {
                 if let Target::Name(id) | Target::Acronym(id) = t {
                     let a = &self.kb.actors[*id];
-                    if a.class == ActorClass::Person && !self.doc_persons.contains(id) {
-                        self.doc_persons.push(*id);
+                    if a.class == ActorClass::Person {
+                        if !self.doc_persons.contains(id) {
+                            self.doc_persons.push(*id);
+                        }
+                        self.note_surname(h.w1, *id);
                     }
                     if a.class == ActorClass::Country {
                         if let Some(c) = &a.country {
@@ -1133,6 +1151,7 @@ impl<'a> Resolver<'a> {
                 if !self.doc_persons.contains(&id) {
                     self.doc_persons.push(id);
                 }
+                self.note_surname(w1, id);
             }
             resolved.push(r);
         }
@@ -1437,11 +1456,25 @@ impl<'a> Resolver<'a> {
             }
             for k in &keys {
                 if let Some(ids) = self.kb.surnames.get(k) {
-                    let in_doc: Vec<ActorId> = ids
+                    let mut in_doc: Vec<ActorId> = ids
                         .iter()
                         .copied()
                         .filter(|i| self.doc_persons.contains(i))
                         .collect();
+                    // Namesakes named in full: the one whose name the text spells so
+                    // (`Sargsyan` is Serzh Sargsyan, not Armen Sarkissian).
+                    if in_doc.len() > 1 {
+                        if let Some(spelled) = self.doc_surnames.get(&self.words[last].norm) {
+                            let same: Vec<ActorId> = in_doc
+                                .iter()
+                                .copied()
+                                .filter(|i| spelled.contains(i))
+                                .collect();
+                            if !same.is_empty() {
+                                in_doc = same;
+                            }
+                        }
+                    }
                     if !in_doc.is_empty() {
                         if let Some(id) = self.pick_person(&in_doc) {
                             return RunRes::Person(id);

@@ -1182,3 +1182,15 @@ fn a_regional_state_nominal_is_the_country_in_focus() {
     let states = got.iter().filter(|g| g.contains("state =>")).count();
     assert_eq!(states, 1, "{got:?}");
 }
+
+#[test]
+fn a_surname_is_the_namesake_whose_name_the_text_spells_so() {
+    // Both men are in the base with both spellings; on this date only Armen Sarkissian holds
+    // an office, but the text spells the other man's name `Sargsyan`.
+    check(
+        "2018-04-24",
+        "YEREVAN — Sargsyan quit on Monday. Serzh Sargsyan had served as prime minister for a \
+         week, and President Armen Sarkissian accepted the resignation.",
+        &["Sargsyan => Serzh Sargsyan ARM Name"],
+    );
+}
