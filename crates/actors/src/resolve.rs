@@ -2540,7 +2540,12 @@ impl<'a> Resolver<'a> {
         let inst = &self.kb.institutions[body];
         if !matches!(
             inst.id.as_str(),
-            "supreme_court" | "judiciary" | "legislature"
+            "supreme_court"
+                | "judiciary"
+                | "legislature"
+                | "foreign_ministry"
+                | "defence_ministry"
+                | "interior_ministry"
         ) {
             return false;
         }

@@ -950,6 +950,12 @@ fn a_capitalised_court_or_assembly_is_the_country_in_context() {
          Congress also stepped down.",
         &["Congress => Bolivian Congress BOLLEG Name"],
     );
+    check(
+        "2018-04-23",
+        "YEREVAN — Soldiers joined the marchers on Monday, and the Defence Ministry said they \
+         would face punishment.",
+        &["the Defence Ministry => Armenian Defence Ministry ARMMIL Name"],
+    );
 }
 
 #[test]
