@@ -1094,6 +1094,13 @@ impl<'a> Resolver<'a> {
             while s <= last_cap && self.sentence_initial(s) && self.common_word(s) {
                 s += 1;
             }
+            // `Later the Socialist Party`: `the` left after a stripped word opens no name.
+            while s < last_cap
+                && !self.words[s].cap
+                && matches!(self.words[s].norm.as_str(), "the" | "of" | "for")
+            {
+                s += 1;
+            }
             // `on Sunday the National Congress`: a weekday and a particle open no name.
             if s < last_cap
                 && newsgraph_core::WEEKDAY_NAMES.contains(&self.words[s].norm.as_str())
@@ -2416,6 +2423,26 @@ impl<'a> Resolver<'a> {
         k + 1
     }
 
+    /// `of <country>` at word `of`, the country being item `next`: its code and end word.
+    fn country_after_of(&self, items: &[Item], next: usize, of: usize) -> Option<(String, usize)> {
+        let w = self.words.get(of)?;
+        if w.norm != "of" || w.cap || !self.adjacent(of - 1, of) {
+            return None;
+        }
+        let Some(Item::Hit(c)) = items.get(next) else {
+            return None;
+        };
+        if c.w0 != of + 1 || !self.adjacent(of, c.w0) {
+            return None;
+        }
+        c.targets.iter().find_map(|t| match *t {
+            Target::Name(id) if self.kb.actors[id].class == ActorClass::Country => {
+                self.kb.actors[id].country.clone().map(|code| (code, c.w1))
+            }
+            _ => None,
+        })
+    }
+
     /// A capitalised head word opening a name before `of` or `for` and a name the base does
     /// not know (`Party of National Unity`, `Council for Democratic Reform`, `Front for the
     /// Liberation of X`): one organisation of that head's kind, of the country near it or in
@@ -3414,7 +3441,13 @@ impl<'a> Resolver<'a> {
     /// A name the knowledge base does not know, typed by its cues.
     fn unknown(&mut self, items: &[Item], k: usize, w0: usize, w1: usize) -> usize {
         // `Islamist fighters`, `Maoist rebels`: a creed describes, it names no one.
-        if w1 - w0 == 1 && CREEDS.contains(&self.words[w0].norm.as_str()) {
+        // `Communist Party` still names a party.
+        let party_next = matches!(items.get(k + 1), Some(Item::Hit(h))
+            if h.w0 == w1
+                && self.words[h.w0].cap
+                && self.inst_of(h, &[InstClass::Head])
+                    .is_some_and(|i| self.kb.institutions[i].code == "PTY"));
+        if w1 - w0 == 1 && CREEDS.contains(&self.words[w0].norm.as_str()) && !party_next {
             return k + 1;
         }
         let canonical = self.text_of(w0, w1);
@@ -3474,8 +3507,30 @@ impl<'a> Resolver<'a> {
                     } else {
                         span
                     };
+                    // `Liberal Party of Honduras`, `Communist Party of Nepal`: a party's name
+                    // goes on through `of` and its country.
+                    if inst.code == "PTY" && self.words[h.w0].cap {
+                        if let Some((c, cw1)) = self.country_after_of(items, k + 2, h.w1) {
+                            let name = Span::new(span.start, self.words[cw1 - 1].end);
+                            let canonical = self.doc.slice(name).to_string();
+                            let code = Some(format!("{c}PTY"));
+                            let e = self.new_entity(canonical, kind, code, Some(c), None);
+                            self.add_mention(e, name, MentionVia::Name, cw1);
+                            return k + 3;
+                        }
+                    }
                     let canonical = self.doc.slice(name).to_string();
-                    let e = self.new_entity(canonical, kind, code, country, None);
+                    // `the Socialist Party` after `the Socialist Party of Serbia`.
+                    let long = format!("{canonical} of ");
+                    let earlier = self
+                        .by_key
+                        .iter()
+                        .find(|(key, _)| matches!(key, Key::New(c, _) if c.starts_with(&long)))
+                        .map(|(_, e)| *e);
+                    let e = match earlier {
+                        Some(e) => e,
+                        None => self.new_entity(canonical, kind, code, country, None),
+                    };
                     self.add_mention(e, name, MentionVia::Name, h.w1);
                     self.maybe_acronym_definition(h.w1);
                     return k + 2;

@@ -1200,3 +1200,24 @@ fn a_surname_is_the_namesake_whose_name_the_text_spells_so() {
         &["Sargsyan => Serzh Sargsyan ARM Name"],
     );
 }
+
+#[test]
+fn a_party_name_goes_on_through_of_and_its_country() {
+    let text = "BELGRADE — The Socialist Party of Serbia said on Friday it would accept the \
+                result. Later the Socialist Party called a meeting.";
+    check(
+        "2000-10-06",
+        text,
+        &[
+            "Socialist Party of Serbia => Socialist Party of Serbia SRBPTY Name",
+            "Socialist Party => Socialist Party of Serbia SRBPTY Name",
+        ],
+    );
+    check_absent("2000-10-06", text, &["Serbia => Serbia SRB Name"]);
+    check(
+        "2008-05-29",
+        "KATHMANDU — The vote was the main demand of the Communist Party of Nepal, which won \
+         the most seats.",
+        &["Communist Party of Nepal => Communist Party of Nepal NPLPTY Name"],
+    );
+}
