@@ -260,3 +260,39 @@ fn news_sentences_get_their_subjects_and_objects() {
     assert_eq!(deps(&d, "killed", "obj"), ["Palestinians"]);
     assert_eq!(deps(&d, "said", "nsubj"), ["officials"]);
 }
+
+#[test]
+fn a_title_case_headline_is_tagged_as_sentence_case() {
+    let text = "Mayor Hid Budget Shortfall From Council, Former City Auditor Says.\n\nThe \
+                auditor spoke on Monday. The mayor denied it.";
+    let mut doc = Document::from_text("t", text);
+    newsgraph_text::SentenceSplitter.annotate(&mut doc);
+    newsgraph_text::Tokenizer.annotate(&mut doc);
+    newsgraph_text::Tagger::new()
+        .expect("tagger")
+        .annotate(&mut doc);
+    let tag = |form: &str| {
+        doc.tokens
+            .iter()
+            .find(|t| doc.slice(t.span) == form)
+            .map(|t| t.upos)
+    };
+    assert_eq!(tag("Says"), Some(Upos::Verb));
+    assert_eq!(tag("Hid"), Some(Upos::Verb));
+    // A lone line is not an article's headline: it is tagged as written.
+    let mut one = Document::from_text(
+        "t",
+        "Mayor Hid Budget Shortfall From Council, Former City Auditor Says",
+    );
+    newsgraph_text::SentenceSplitter.annotate(&mut one);
+    newsgraph_text::Tokenizer.annotate(&mut one);
+    newsgraph_text::Tagger::new()
+        .expect("tagger")
+        .annotate(&mut one);
+    let says = one
+        .tokens
+        .iter()
+        .find(|t| one.slice(t.span) == "Says")
+        .map(|t| t.upos);
+    assert_ne!(says, Some(Upos::Verb));
+}

@@ -192,6 +192,18 @@ const CONTENT_OPENERS: &[&str] = &[
     "that", "how", "what", "why", "whether", "when", "where", "who", "if",
 ];
 
+/// Findings credited by a headline colon (`Poll: ...`).
+const FINDING_NOUNS: &[&str] = &[
+    "poll", "polls", "survey", "study", "report", "analysis", "audit",
+];
+
+/// Prepositions that make a phrase before a colon a heading, not a name (`of` is in names:
+/// `Secretary of State X:`).
+const HEADING_PREPOSITIONS: &[&str] = &[
+    "over", "for", "with", "in", "on", "at", "to", "from", "after", "against", "amid", "about",
+    "into", "by", "vs", "versus", "under", "behind", "without",
+];
+
 /// Labels that open a line with a colon without naming a speaker.
 const COLON_LABELS: &[&str] = &[
     "update",
@@ -822,7 +834,20 @@ impl QuoteExtractor {
             return None;
         }
         let name = &ws[lo..j];
+        // `Poll: ...`, `Study: ...`: a headline credits a finding to its source.
+        let finding = name.len() == 1 && FINDING_NOUNS.contains(&lower(text, name[0]).as_str());
+        if finding {
+            return Some((j, (lo, j)));
+        }
         if name.iter().any(|w| self.is_cue_word(&lower(text, *w))) {
+            return None;
+        }
+        // `Stealth Over Health:`: a preposition makes a heading of it, whatever the tagger
+        // made of the capitals.
+        if name
+            .iter()
+            .any(|w| HEADING_PREPOSITIONS.contains(&lower(text, *w).as_str()))
+        {
             return None;
         }
         let caps = name.iter().filter(|w| is_cap(text, **w)).count();

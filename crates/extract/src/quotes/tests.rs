@@ -755,3 +755,27 @@ fn a_dateline_with_a_spaced_hyphen_and_an_editorial_label_are_no_attribution() {
     );
     assert!(qs.iter().all(|q| q.1 != "CLARIFICATION"), "{qs:?}");
 }
+
+#[test]
+fn a_headline_colon_credits_a_finding_to_its_source() {
+    let qs = run_parsed(
+        "Poll: Farmers Expect Lower Prices for Grain This Autumn.\n\nThe poll of 900 farmers \
+         was taken in May. Most said costs had risen. Few expected help.",
+    );
+    assert!(attributed(&qs, "Poll", ":"), "{qs:?}");
+    // A heading with a preposition names no source, with or without tags.
+    let qs = run(
+        "Water Over Wine: The Town Council Votes to Close Two Bars Early.\n\nThe vote was \
+         close. The bars will appeal. The council meets again in June.",
+    );
+    assert!(!qs.iter().any(|q| q.2 == ":"), "{qs:?}");
+}
+
+#[test]
+fn a_title_case_headline_reads_its_cue() {
+    let qs = run_parsed(
+        "Mayor Hid Budget Shortfall From Council, Former City Auditor Says.\n\nThe auditor \
+         spoke on Monday. The mayor denied it. The council will meet on Friday.",
+    );
+    assert!(attributed(&qs, "Former City Auditor", "Says"), "{qs:?}");
+}

@@ -154,6 +154,31 @@ impl TaggerModel {
         }
     }
 
+    /// Whether the tag dictionary holds this exact form (not only its lowercase).
+    pub fn knows_form(&self, form: &str) -> bool {
+        let mut norm = String::new();
+        normalize(form, &mut norm);
+        self.dict.contains_key(&fingerprint(form_key(&norm)))
+    }
+
+    /// Whether the treebank gave this exact form only proper-noun tags (`Clinton`), as
+    /// opposed to a form it also saw as a common word (`Says`, `Health`) or never saw.
+    pub fn only_proper(&self, form: &str) -> bool {
+        let mut norm = String::new();
+        normalize(form, &mut norm);
+        let Some(&(a, _)) = self.dict.get(&fingerprint(form_key(&norm))) else {
+            return false;
+        };
+        let mask = self.ambig.get(a as usize).copied().unwrap_or(0);
+        mask != 0
+            && self
+                .classes
+                .iter()
+                .enumerate()
+                .filter(|(c, _)| *c < 128 && mask & (1u128 << c) != 0)
+                .all(|(_, (u, _))| *u == Upos::Propn)
+    }
+
     /// Tags one sentence of word forms; returns a class id per word (see [`Self::classes`]).
     pub fn tag<'s>(&self, forms: &[&str], scratch: &'s mut Scratch) -> &'s [u8] {
         let Scratch {
@@ -442,7 +467,20 @@ impl Tagger {
             };
             let forms: Vec<&str> = tokens.iter().map(|t| t.form(&doc.text)).collect();
             results.clear();
-            results.extend_from_slice(self.model.tag(&forms, scratch));
+            // Only the headline's place, the first sentence of an article of several, is
+            // read so.
+            let headline = if si == 0 && doc.sentences.len() >= 3 {
+                headline_forms(&self.model, &forms)
+            } else {
+                None
+            };
+            match headline {
+                Some(lowered) => {
+                    let lowered: Vec<&str> = lowered.iter().map(String::as_str).collect();
+                    results.extend_from_slice(self.model.tag(&lowered, scratch));
+                }
+                None => results.extend_from_slice(self.model.tag(&forms, scratch)),
+            }
             lemmas.clear();
             for (f, &c) in forms.iter().zip(&results) {
                 lemmas.push(self.lemma(f, c, &mut scratch.lemmas));
@@ -465,6 +503,46 @@ impl Tagger {
             ));
         }
     }
+}
+
+/// A headline in title case (`Clinton Hid Past Health Problems From Public, Doctor Says`), the
+/// first sentence of an article, is
+/// tagged as if written in sentence case: after the first word, a capitalised word the
+/// treebank never saw only as a proper noun, whose lowercase form it knows, is tagged in
+/// lowercase. `None` for any other sentence: at least four words of four letters or
+/// more, nearly all capitalised and not all in capitals.
+fn headline_forms(model: &TaggerModel, forms: &[&str]) -> Option<Vec<String>> {
+    let cap = |f: &str| f.chars().next().is_some_and(char::is_uppercase);
+    let long: Vec<&&str> = forms
+        .iter()
+        .filter(|f| f.chars().count() >= 4 && f.chars().all(char::is_alphabetic))
+        .collect();
+    let capitalised = long.iter().filter(|f| cap(f)).count();
+    let upper = long
+        .iter()
+        .filter(|f| f.chars().all(char::is_uppercase))
+        .count();
+    if long.len() < 4 || capitalised * 5 < long.len() * 4 || upper * 2 > long.len() {
+        return None;
+    }
+    let out: Vec<String> = forms
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let lower = f.to_lowercase();
+            let lowered = i > 0
+                && cap(f)
+                && lower != **f
+                && !model.only_proper(f)
+                && model.knows_form(&lower);
+            if lowered {
+                lower
+            } else {
+                f.to_string()
+            }
+        })
+        .collect();
+    Some(out)
 }
 
 impl Stage for Tagger {
