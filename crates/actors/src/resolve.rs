@@ -2731,6 +2731,7 @@ impl<'a> Resolver<'a> {
             "regime",
             "authorities",
             "administration",
+            "cabinet",
             "army",
             "military",
             "armed forces",
@@ -3199,6 +3200,31 @@ impl<'a> Resolver<'a> {
         }
         if found.is_none() && far_groups.len() == 1 {
             found = far_groups.first().copied();
+        }
+        // `NATO Secretary-General X said ... the alliance`: an organisation named only as
+        // the office of a person is still the organisation meant.
+        if found.is_none() && ants.iter().any(|a| a == "igo") {
+            let office_org = self.recs.iter().rev().find_map(|rec| {
+                if sentence.saturating_sub(rec.sentence) > 6 {
+                    return None;
+                }
+                let e = &self.ents[rec.ent].entity;
+                let code = e.actor_code.as_deref().filter(|c| c.starts_with("IGO"))?;
+                if e.kind != EntityKind::Person {
+                    return None;
+                }
+                (0..self.kb.actors.len()).find(|&id| {
+                    let a = &self.kb.actors[id];
+                    a.class == ActorClass::Igo
+                        && a.code.as_deref() == Some(code)
+                        && a.aliases
+                            .iter()
+                            .any(|x| x.to_lowercase().contains(head.as_str()))
+                })
+            });
+            if let Some(id) = office_org {
+                found = Some(self.actor_entity(id));
+            }
         }
         // `X, a local group that pledged loyalty to Y, has fought ... The militants said`:
         // a group nominal refers to the subject of its antecedent's sentence rather than a

@@ -1221,3 +1221,26 @@ fn a_party_name_goes_on_through_of_and_its_country() {
         &["Communist Party of Nepal => Communist Party of Nepal NPLPTY Name"],
     );
 }
+
+#[test]
+fn an_organisation_named_as_an_office_is_the_nominal_s_antecedent() {
+    check(
+        "2001-08-13",
+        "BRUSSELS — NATO Secretary-General George Robertson said on Monday that the alliance \
+         was ready to send troops.",
+        &["alliance => NATO IGOWSTNAT Nominal"],
+    );
+}
+
+#[test]
+fn the_governing_party_and_the_cabinet() {
+    check(
+        "2019-11-11",
+        "LA PAZ — The Movement for Socialism won the vote. The governing party said it would \
+         name a successor. The cabinet met on Monday.",
+        &[
+            "governing party => Movement for Socialism BOLPTYMAS Nominal",
+            "The cabinet => Bolivian government BOLGOV Nominal",
+        ],
+    );
+}
