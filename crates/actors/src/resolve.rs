@@ -1990,16 +1990,14 @@ impl<'a> Resolver<'a> {
         // `the foreign minister, X` names the holder right after (also past a short phrase:
         // `the UN envoy for Sudan, X`); `the head of X` says whose.
         if let Some(a) = self.apposition_after(h.w1) {
-            let code = titles.iter().find_map(|&ti| self.office_code(q, ti));
-            let country = self.office_prefix(q).filter(|p| p.len() == 3);
+            let (code, country) = self.appos_typing(q, titles, h.w0);
             self.appos = Some((a, code, country));
             return t + 1;
         }
         if let Some(after) = self.words.get(h.w1) {
             let g = self.gap(h.w1 - 1, h.w1).trim();
             if g == "," && after.cap {
-                let code = titles.iter().find_map(|&ti| self.office_code(q, ti));
-                let country = self.office_prefix(q).filter(|p| p.len() == 3);
+                let (code, country) = self.appos_typing(q, titles, h.w0);
                 self.appos = Some((h.w1, code, country));
                 return t + 1;
             }
@@ -2074,6 +2072,41 @@ impl<'a> Resolver<'a> {
 
     /// A person named in the document who held one of `titles` until before the date (`the
     /// deposed prime minister`), latest mentioned first.
+    /// The code and country an office gives the name in apposition after it (`the foreign
+    /// minister, X`): the qualifier's, else, for an office of a state without a country word
+    /// (`the president, X`), the country in focus.
+    fn appos_typing(
+        &self,
+        q: Option<Qual>,
+        titles: &[usize],
+        w0: usize,
+    ) -> (Option<String>, Option<String>) {
+        let code = titles.iter().find_map(|&ti| self.office_code(q, ti));
+        let country = self.office_prefix(q).filter(|p| p.len() == 3);
+        if code.is_some() || q.is_some() {
+            return (code, country);
+        }
+        let Some(&ti) = titles.first() else {
+            return (code, country);
+        };
+        let inst = &self.kb.institutions[ti];
+        if !matches!(
+            inst.id.as_str(),
+            "head_of_state"
+                | "head_of_government"
+                | "foreign_minister"
+                | "defence_minister"
+                | "interior_minister"
+                | "vice_president"
+        ) {
+            return (code, country);
+        }
+        match self.context_country(w0) {
+            Some(c) => (Some(format!("{c}{}", inst.code)), Some(c)),
+            None => (code, country),
+        }
+    }
+
     fn former_holder(&self, titles: &[usize]) -> Option<usize> {
         let date = self.date?;
         let mut ids: Vec<&str> = titles
@@ -3860,6 +3893,21 @@ impl<'a> Resolver<'a> {
                             // `the separatist leader in South Ossetia`: the country of the
                             // place after the office.
                             let country = country.or_else(|| self.place_country_after(j + 1));
+                            // `X, as interim prime minister`: an office of a state, of the
+                            // country in focus.
+                            let state_office = matches!(
+                                inst.id.as_str(),
+                                "head_of_state"
+                                    | "head_of_government"
+                                    | "foreign_minister"
+                                    | "defence_minister"
+                                    | "interior_minister"
+                                    | "vice_president"
+                            ) || w.norm == "minister";
+                            let country = match country {
+                                None if state_office && !rebel => self.context_country(j),
+                                c => c,
+                            };
                             let role = if rebel { "REB" } else { inst.code.as_str() };
                             let code = country.as_ref().map(|c| format!("{c}{role}"));
                             return Some((code, country));

@@ -1244,3 +1244,19 @@ fn the_governing_party_and_the_cabinet() {
         ],
     );
 }
+
+#[test]
+fn an_office_without_a_country_types_the_name_in_apposition() {
+    check(
+        "2006-12-05",
+        "SUVA — The commander said on Tuesday he had assumed the powers of the president, Ratu \
+         Josefa Iloilo, and would return them later.",
+        &["Ratu Josefa Iloilo => Ratu Josefa Iloilo FJIGOV Name"],
+    );
+    check(
+        "2006-12-05",
+        "SUVA — The army named a military doctor, Jona Senilagakali, as interim prime minister \
+         on Tuesday.",
+        &["Jona Senilagakali => Jona Senilagakali FJIGOV Name"],
+    );
+}
