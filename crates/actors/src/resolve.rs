@@ -3030,9 +3030,12 @@ impl<'a> Resolver<'a> {
             .antecedents
             .iter()
             .all(|a| a == "country");
+        // `the regional force`, `the West African force`: an organisation's nominal may carry
+        // modifiers too.
+        let igo_only = self.kb.nominals[n].antecedents.iter().all(|a| a == "igo");
         // `the Pacific state`, `the small West African state`: a region the run rules took
         // for a place of its own is the nominal's modifier.
-        if country_only && !det(&self.words[p]) {
+        if (country_only || igo_only) && !det(&self.words[p]) {
             if let Some(last) = self.recs.last().copied() {
                 let e = &self.ents[last.ent].entity;
                 let w_first = self.words.partition_point(|w| w.end <= last.start);
@@ -3052,7 +3055,7 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        if country_only && !det(&self.words[p]) {
+        if (country_only || igo_only) && !det(&self.words[p]) {
             let mut q = p;
             let mut n_mod = 0;
             while n_mod < 3 && !det(&self.words[q]) && self.nominal_modifier(q) && q > 0 {
@@ -3168,10 +3171,13 @@ impl<'a> Resolver<'a> {
                     "organization" => {
                         e.entity.kind == EntityKind::Organization && e.group_type.is_some()
                     }
-                    // `the alliance` is NATO, not any organisation: the head word must be in a name.
+                    // `the alliance` is NATO, not any organisation: the head word must be in a
+                    // name; `the force` may also be an organisation whose troops the text named
+                    // (`ECOWAS troops`).
                     "igo" => {
                         e.group_type.as_deref() == Some("igo")
                             && (matches!(head.as_str(), "organization" | "organisation" | "body")
+                                || (head == "force" && self.troops_after(rec.end))
                                 || match self.key_of(rec.ent) {
                                     Key::Actor(id) => self.kb.actors[id]
                                         .aliases
@@ -3357,6 +3363,18 @@ impl<'a> Resolver<'a> {
             || w.norm.ends_with("ed")
             || w.joined
             || self.words.get(q + 1).is_some_and(|x| x.joined)
+    }
+
+    /// Whether troops are named right after byte `end` (`ECOWAS troops`, `UN forces`).
+    fn troops_after(&self, end: usize) -> bool {
+        let w = self.words.partition_point(|x| x.start < end);
+        self.words.get(w).is_some_and(|x| {
+            x.start - end <= 1
+                && matches!(
+                    x.norm.as_str(),
+                    "troops" | "forces" | "soldiers" | "peacekeepers" | "force"
+                )
+        })
     }
 
     /// `the capital`: the capital of the latest country of the text.

@@ -1260,3 +1260,20 @@ fn an_office_without_a_country_types_the_name_in_apposition() {
         &["Jona Senilagakali => Jona Senilagakali FJIGOV Name"],
     );
 }
+
+#[test]
+fn the_force_is_an_organisation_whose_troops_were_named() {
+    let s = stage();
+    let got = mentions(&analyse_parsed(
+        &s,
+        "2017-01-19",
+        "BANJUL — ECOWAS troops entered Gambia on Thursday. The regional force met no \
+         resistance. The West African force took the airport.",
+    ));
+    for want in [
+        "regional force => ECOWAS IGOWAFWAS Nominal",
+        "West African force => ECOWAS IGOWAFWAS Nominal",
+    ] {
+        assert!(got.iter().any(|g| g == want), "missing `{want}` in {got:?}");
+    }
+}
