@@ -105,13 +105,15 @@ impl Actor {
 
     /// The actor code valid on `date`; without a date, the code of the latest role.
     ///
-    /// A person outside all their roles gets the country code alone.
+    /// A person outside all their roles gets the country code alone. On the day a role ends
+    /// (end dates are exclusive) the person still has it: that day's news still speaks of the
+    /// office holder.
     pub fn code_on(&self, date: Option<Date>) -> Option<String> {
         if self.class != ActorClass::Person {
             return self.code.clone();
         }
         let role = match date {
-            Some(d) => self.role_on(d),
+            Some(d) => self.role_on(d).or_else(|| self.role_on(d.add_days(-1))),
             None => self.roles.iter().max_by_key(|r| r.from),
         };
         match role {

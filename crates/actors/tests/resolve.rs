@@ -1078,7 +1078,7 @@ fn an_office_on_the_day_its_holder_leaves_is_still_his() {
         "2017-01-20",
         "WASHINGTON — Barack Obama left the White House on Friday. The president flew to \
          California with his family.",
-        &["president => Barack Obama USA Nominal"],
+        &["president => Barack Obama USAGOV Nominal"],
     );
 }
 
@@ -1276,4 +1276,19 @@ fn the_force_is_an_organisation_whose_troops_were_named() {
     ] {
         assert!(got.iter().any(|g| g == want), "missing `{want}` in {got:?}");
     }
+}
+
+#[test]
+fn a_leader_keeps_his_code_on_the_day_he_leaves_office() {
+    // The base's end dates are exclusive: Charles Taylor's presidency ends on 2003-08-11.
+    check(
+        "2003-08-11",
+        "MONROVIA — Charles Taylor resigned on Monday and flew into exile.",
+        &["Charles Taylor => Charles Taylor LBRGOV Name"],
+    );
+    check(
+        "2003-08-12",
+        "MONROVIA — Charles Taylor arrived in exile on Tuesday.",
+        &["Charles Taylor => Charles Taylor LBR Name"],
+    );
 }
