@@ -871,6 +871,8 @@ struct MentionRec {
     embedded: bool,
     /// A pronoun mention: it repeats its antecedent and adds no weight to a country's focus.
     pronoun: bool,
+    /// A place opening a dateline: it weighs three times in the country in focus.
+    dateline: bool,
 }
 
 /// Everything the resolver needs for one document.
@@ -893,6 +895,10 @@ pub(crate) struct Resolver<'a> {
     countries_seen: Vec<String>,
     /// Byte start of a token → token index (for the parse).
     token_at: HashMap<usize, usize>,
+    /// Byte offsets of the text's line breaks, in order (paragraph bounds).
+    breaks: Vec<usize>,
+    /// Last words of the base's offices (`minister`, `president`), built when first needed.
+    office_words: std::cell::OnceCell<HashSet<String>>,
     /// Whether the last office phrase made a mention.
     office_emitted: bool,
     /// Last name (normalised) → person new to the knowledge base, named in full earlier.
@@ -939,6 +945,8 @@ impl<'a> Resolver<'a> {
             acronyms: HashMap::new(),
             countries_seen: Vec::new(),
             token_at,
+            breaks: text.match_indices('\n').map(|(i, _)| i).collect(),
+            office_words: std::cell::OnceCell::new(),
             office_emitted: false,
             new_last_names: HashMap::new(),
             appos: None,
@@ -2318,12 +2326,10 @@ impl<'a> Resolver<'a> {
             if c.len() != 3 || !self.kb.is_country(c) {
                 continue;
             }
-            let mut weight = if self.rec_is_dateline(rec) { 3 } else { 1 };
-            if self
-                .text
-                .get(rec.end..start)
-                .is_some_and(|gap| !gap.contains('\n'))
-            {
+            let mut weight = if rec.dateline { 3 } else { 1 };
+            // No line break between the mention and word `w`: the same paragraph.
+            let next_break = self.breaks.partition_point(|&b| b < rec.end);
+            if start != usize::MAX && self.breaks.get(next_break).is_none_or(|&b| b >= start) {
                 weight += 2;
             }
             match count.iter_mut().find(|x| x.0 == *c) {
@@ -2337,13 +2343,14 @@ impl<'a> Resolver<'a> {
         count.into_iter().max_by_key(|x| (x.1, x.2)).map(|x| x.0)
     }
 
-    /// Whether a mention is a place opening a dateline (`TEGUCIGALPA —`, `KABUL (Reuters) -`).
-    fn rec_is_dateline(&self, rec: &MentionRec) -> bool {
-        if self.ents[rec.ent].entity.kind != EntityKind::Location {
+    /// Whether a mention of entity `e` at `span` is a place opening a dateline (`TEGUCIGALPA
+    /// —`, `KABUL (Reuters) -`).
+    fn is_dateline_place(&self, e: usize, span: Span) -> bool {
+        if self.ents[e].entity.kind != EntityKind::Location {
             return false;
         }
-        let w0 = self.words.partition_point(|x| x.end <= rec.start);
-        let w1 = self.words.partition_point(|x| x.start < rec.end);
+        let w0 = self.words.partition_point(|x| x.end <= span.start);
+        let w1 = self.words.partition_point(|x| x.start < span.end);
         w0 < w1 && self.dateline(w0, w1)
     }
 
@@ -4383,7 +4390,9 @@ impl<'a> Resolver<'a> {
             && via == MentionVia::Name;
         let subject = self.is_subject(span, sentence, w1) || opens;
         let embedded = subject && !opens && self.embedded_subject(span);
+        let dateline = self.is_dateline_place(e, span);
         self.recs.push(MentionRec {
+            dateline,
             start: span.start,
             end: span.end,
             ent: e,
@@ -4588,11 +4597,16 @@ impl<'a> Resolver<'a> {
     /// Whether `norm` names a person's role: the last word of an office of the base
     /// (`president`, `minister`, `general`) or of [`ROLE_NOUNS`].
     fn role_word(&self, norm: &str) -> bool {
-        ROLE_NOUNS.contains(&norm)
-            || self.kb.institutions.iter().any(|i| {
-                i.class == InstClass::Title
-                    && i.aliases.iter().any(|a| a.rsplit(' ').next() == Some(norm))
-            })
+        let offices = self.office_words.get_or_init(|| {
+            self.kb
+                .institutions
+                .iter()
+                .filter(|i| i.class == InstClass::Title)
+                .flat_map(|i| i.aliases.iter().filter_map(|a| a.rsplit(' ').next()))
+                .map(str::to_string)
+                .collect()
+        });
+        ROLE_NOUNS.contains(&norm) || offices.contains(norm)
     }
 
     /// Role nominals the office rules leave alone:
@@ -4630,7 +4644,11 @@ impl<'a> Resolver<'a> {
             let w1 = self.words.partition_point(|w| w.start < end);
             // Role words opening the name or right before it (`Commodore`, `Archbishop`).
             let mut first = w0;
-            while first > 0 && self.adjacent(first - 1, first) && self.words[first - 1].cap {
+            while first > 0
+                && w0 - first < 3
+                && self.adjacent(first - 1, first)
+                && self.words[first - 1].cap
+            {
                 first -= 1;
             }
             for w in first..w1 {
