@@ -2098,15 +2098,7 @@ impl<'a> Resolver<'a> {
             return (code, country);
         };
         let inst = &self.kb.institutions[ti];
-        if !matches!(
-            inst.id.as_str(),
-            "head_of_state"
-                | "head_of_government"
-                | "foreign_minister"
-                | "defence_minister"
-                | "interior_minister"
-                | "vice_president"
-        ) {
+        if !is_state_office(&inst.id) {
             return (code, country);
         }
         match self.context_country(w0) {
@@ -3920,15 +3912,7 @@ impl<'a> Resolver<'a> {
                             let country = country.or_else(|| self.place_country_after(j + 1));
                             // `X, as interim prime minister`: an office of a state, of the
                             // country in focus.
-                            let state_office = matches!(
-                                inst.id.as_str(),
-                                "head_of_state"
-                                    | "head_of_government"
-                                    | "foreign_minister"
-                                    | "defence_minister"
-                                    | "interior_minister"
-                                    | "vice_president"
-                            ) || w.norm == "minister";
+                            let state_office = is_state_office(&inst.id) || w.norm == "minister";
                             let country = match country {
                                 None if state_office && !rebel => self.context_country(j),
                                 c => c,
@@ -4756,6 +4740,20 @@ impl<'a> Resolver<'a> {
         });
         out
     }
+}
+
+/// Offices only a state has (`president`, `foreign minister`), as opposed to offices of any
+/// body (`spokesman`, `general`): without a country word they are the country in focus's.
+fn is_state_office(id: &str) -> bool {
+    matches!(
+        id,
+        "head_of_state"
+            | "head_of_government"
+            | "foreign_minister"
+            | "defence_minister"
+            | "interior_minister"
+            | "vice_president"
+    )
 }
 
 /// Whether word `w` is covered by a hit other than `h`.
