@@ -219,6 +219,25 @@ fn is_function_word(w: &str) -> bool {
     FUNCTION_WORDS.contains(&w) || newsgraph_core::WEEKDAY_NAMES.contains(&w)
 }
 
+/// Words that end the name of a building or a square (`Narayanhiti Palace`, `Harambee
+/// House`, `Republic Square`).
+const FACILITY_HEADS: &[&str] = &[
+    "palace",
+    "hotel",
+    "square",
+    "house",
+    "mansion",
+    "stadium",
+    "airport",
+    "bridge",
+    "hall",
+    "prison",
+    "barracks",
+    "mosque",
+    "cathedral",
+    "hospital",
+];
+
 /// Role nouns for people beyond the offices of the base, read in appositions (`X, the
 /// chairman of the commission`) and in titles before a name (`Commodore X`).
 const ROLE_NOUNS: &[&str] = &[
@@ -1026,6 +1045,7 @@ impl<'a> Resolver<'a> {
         let items = self.items(hits);
         self.compose(&items);
         self.role_nominals();
+        self.facilities();
         self.finish()
     }
 
@@ -4576,6 +4596,100 @@ impl<'a> Resolver<'a> {
             .get(w1)
             .is_some_and(|w| SUBJECT_VERBS.contains(&w.norm.as_str()));
         first || verb
+    }
+
+    /// Named buildings and squares the base and the gazetteer do not know (`Narayanhiti
+    /// Palace`, `Harambee House`, `Republic Square`): up to three capitalised words before a
+    /// capitalised facility word, where no other mention is (a place named inside it, such as
+    /// `Kabul` in `Kabul Airport`, gives way), are a location without a code; a later `the palace` is
+    /// the latest such place with that word.
+    fn facilities(&mut self) {
+        let mut found: Vec<(String, usize, usize)> = Vec::new();
+        for h in 1..self.words.len() {
+            let head = &self.words[h];
+            if !head.cap || head.upper || !FACILITY_HEADS.contains(&head.norm.as_str()) {
+                continue;
+            }
+            let head_norm = head.norm.clone();
+            let mut w0 = h;
+            while w0 > 0
+                && h - w0 < 3
+                && self.adjacent(w0 - 1, w0)
+                && self.words[w0 - 1].cap
+                && !self.words[w0 - 1].possessive
+                && !is_function_word(&self.words[w0 - 1].norm)
+                && !self.sentence_initial(w0 - 1)
+            {
+                w0 -= 1;
+            }
+            if w0 == h {
+                continue;
+            }
+            let span = self.span(w0, h + 1);
+            // Mentions inside the name: only a place without a country of its own may give way.
+            let inside: Vec<(usize, Span)> = self
+                .ents
+                .iter()
+                .enumerate()
+                .flat_map(|(e, b)| b.entity.mentions.iter().map(move |m| (e, m.span)))
+                .filter(|(_, m)| m.start < span.end && span.start < m.end)
+                .collect();
+            let yields = inside.iter().all(|&(e, m)| {
+                self.ents[e].entity.kind == EntityKind::Location
+                    && span.start <= m.start
+                    && m.end <= span.end
+            });
+            if !yields {
+                continue;
+            }
+            // `Kabul Airport` in an Afghan story lies where Kabul does.
+            let focus = self.context_country(w0);
+            let mut place = None;
+            for &(e, m) in &inside {
+                let inner = &self.ents[e].entity;
+                if inner.country.is_some() && inner.country == focus && place.is_none() {
+                    place = Some((inner.place.clone(), inner.country.clone()));
+                }
+                self.ents[e].entity.mentions.retain(|x| x.span != m);
+            }
+            let canonical = self.text_of(w0, h + 1);
+            let e = self.new_entity(canonical, EntityKind::Location, None, None, None);
+            if let Some((p, c)) = place {
+                self.ents[e].entity.place = p;
+                self.ents[e].entity.country = c;
+            }
+            self.add_mention(e, span, MentionVia::Name, h + 1);
+            found.push((head_norm, e, span.end));
+        }
+        if found.is_empty() {
+            return;
+        }
+        for w in 1..self.words.len() {
+            let (the, word) = (&self.words[w - 1], &self.words[w]);
+            if the.norm != "the" || word.cap || !self.adjacent(w - 1, w) {
+                continue;
+            }
+            let Some(&(_, e, _)) = found
+                .iter()
+                .rev()
+                .find(|(f, _, at)| *f == word.norm && *at <= the.start)
+            else {
+                continue;
+            };
+            if w + 1 < self.words.len() && self.adjacent(w, w + 1) && self.is_noun(w + 1) {
+                continue;
+            }
+            let span = self.span(w - 1, w + 1);
+            let taken = self.ents.iter().any(|b| {
+                b.entity
+                    .mentions
+                    .iter()
+                    .any(|m| m.span.start < span.end && span.start < m.span.end)
+            });
+            if !taken {
+                self.add_mention(e, span, MentionVia::Nominal, w + 1);
+            }
+        }
     }
 
     /// Whether `norm` names a person's role: the last word of an office of the base

@@ -1292,3 +1292,27 @@ fn a_leader_keeps_his_code_on_the_day_he_leaves_office() {
         &["Charles Taylor => Charles Taylor LBR Name"],
     );
 }
+
+#[test]
+fn a_named_building_or_square_is_a_place_and_its_head_word_refers_back() {
+    check(
+        "2008-05-29",
+        "KATHMANDU — The king must leave Narayanhiti Palace within two weeks. The palace will \
+         become a museum.",
+        &[
+            "Narayanhiti Palace => Narayanhiti Palace - Name",
+            "The palace => Narayanhiti Palace - Nominal",
+        ],
+    );
+    let text = "YEREVAN — Crowds gathered in Republic Square on Monday. Flights left Zvartnots \
+                Airport.";
+    check(
+        "2018-04-23",
+        text,
+        &[
+            "Republic Square => Republic Square - Name",
+            "Zvartnots Airport => Zvartnots Airport - Name",
+        ],
+    );
+    check_absent("2018-04-23", text, &["Republic => Republic - Name"]);
+}
