@@ -2117,6 +2117,29 @@ impl<'a> Resolver<'a> {
         let Some(&ti) = titles.first() else {
             return (code, country);
         };
+        // `Its secretary-general, X`: the office of the organisation or country `its` stands
+        // for, the latest one named.
+        if w0 > 0 && matches!(self.words[w0 - 1].norm.as_str(), "its" | "their") {
+            let owner = self.recs.iter().rev().find_map(|rec| {
+                let b = &self.ents[rec.ent].entity;
+                match b.kind {
+                    EntityKind::Organization | EntityKind::Group | EntityKind::Country
+                        if !rec.pronoun =>
+                    {
+                        Some((b.kind, b.actor_code.clone(), b.country.clone()))
+                    }
+                    _ => None,
+                }
+            });
+            if let Some((kind, Some(owner_code), owner_country)) = owner {
+                let code = if kind == EntityKind::Country {
+                    format!("{owner_code}{}", self.kb.institutions[ti].code)
+                } else {
+                    owner_code
+                };
+                return (Some(code), owner_country);
+            }
+        }
         let inst = &self.kb.institutions[ti];
         if !is_state_office(&inst.id) {
             return (code, country);

@@ -1316,3 +1316,13 @@ fn a_named_building_or_square_is_a_place_and_its_head_word_refers_back() {
     );
     check_absent("2018-04-23", text, &["Republic => Republic - Name"]);
 }
+
+#[test]
+fn its_office_in_apposition_is_the_office_of_what_its_stands_for() {
+    check(
+        "2009-06-29",
+        "WASHINGTON — The Organization of American States (OAS) met in emergency session and \
+         condemned the coup. Its secretary-general, Jose Miguel Insulza, said it would act.",
+        &["Jose Miguel Insulza => Jose Miguel Insulza IGOAMROAS Name"],
+    );
+}
