@@ -2610,7 +2610,8 @@ impl<'a> Resolver<'a> {
         // A proper name (`Ministry of Defence of`) or `the government of`; not `the leaders
         // of Brazil, Colombia and Mexico`, which names the countries.
         let proper = self.words[h.w0..h.w1].iter().all(|w| w.cap);
-        if !proper && !(h.w1 == h.w0 + 1 && self.words[h.w0].norm == "government") {
+        let government = h.w1 == h.w0 + 1 && self.words[h.w0].norm == "government";
+        if !(proper || government) {
             return None;
         }
         let next = k + 1;
@@ -4684,35 +4685,7 @@ impl<'a> Resolver<'a> {
             self.add_mention(e, span, MentionVia::Name, h + 1);
             found.push((head_norm, e, span.end));
         }
-        if found.is_empty() {
-            return;
-        }
-        for w in 1..self.words.len() {
-            let (the, word) = (&self.words[w - 1], &self.words[w]);
-            if the.norm != "the" || word.cap || !self.adjacent(w - 1, w) {
-                continue;
-            }
-            let Some(&(_, e, _)) = found
-                .iter()
-                .rev()
-                .find(|(f, _, at)| *f == word.norm && *at <= the.start)
-            else {
-                continue;
-            };
-            if w + 1 < self.words.len() && self.adjacent(w, w + 1) && self.is_noun(w + 1) {
-                continue;
-            }
-            let span = self.span(w - 1, w + 1);
-            let taken = self.ents.iter().any(|b| {
-                b.entity
-                    .mentions
-                    .iter()
-                    .any(|m| m.span.start < span.end && span.start < m.span.end)
-            });
-            if !taken {
-                self.add_mention(e, span, MentionVia::Nominal, w + 1);
-            }
-        }
+        self.refer_back(&found);
     }
 
     /// Whether `norm` names a person's role: the last word of an office of the base
@@ -4817,31 +4790,40 @@ impl<'a> Resolver<'a> {
                 roles.push((self.words[h].norm.clone(), ent, span.end));
             }
         }
-        if roles.is_empty() {
+        self.refer_back(&roles);
+    }
+
+    /// Later `the <word>` (`the commodore`, `the palace`) for words given to entities before:
+    /// `(word, entity, byte where it was given)`. The latest entity given the word is meant,
+    /// unless a noun follows (`the chairman post`) or another mention covers the words.
+    fn refer_back(&mut self, given: &[(String, usize, usize)]) {
+        if given.is_empty() {
             return;
         }
-        // Later `the <role>`.
         for w in 1..self.words.len() {
             let (the, word) = (&self.words[w - 1], &self.words[w]);
             if the.norm != "the" || word.cap || !self.adjacent(w - 1, w) {
                 continue;
             }
-            let Some(&(_, ent, _)) = roles
+            let Some(&(_, e, _)) = given
                 .iter()
                 .rev()
-                .find(|(r, _, at)| *r == word.norm && *at <= the.start)
+                .find(|(g, _, at)| *g == word.norm && *at <= the.start)
             else {
                 continue;
             };
-            // `the minister's office` still names the minister; `the general election`,
-            // `the chairman post` do not.
             if w + 1 < self.words.len() && self.adjacent(w, w + 1) && self.is_noun(w + 1) {
                 continue;
             }
             let span = self.span(w - 1, w + 1);
-            if free(&taken, span.start, span.end) {
-                self.add_mention(ent, span, MentionVia::Nominal, w + 1);
-                taken.push((span.start, span.end));
+            let covered = self.ents.iter().any(|b| {
+                b.entity
+                    .mentions
+                    .iter()
+                    .any(|m| m.span.start < span.end && span.start < m.span.end)
+            });
+            if !covered {
+                self.add_mention(e, span, MentionVia::Nominal, w + 1);
             }
         }
     }
