@@ -2846,8 +2846,15 @@ impl<'a> Resolver<'a> {
             "new",
         ];
         let mut det = h.w0.checked_sub(1);
+        // `the new government`, `the interim authorities`: a government that has just changed,
+        // the story's own, not a foreign one named in the lines before.
+        let mut changed = false;
         if let Some(p) = det {
             if QUALIFIERS.contains(&self.words[p].norm.as_str()) && !self.words[p].cap {
+                changed = matches!(
+                    self.words[p].norm.as_str(),
+                    "new" | "interim" | "transitional"
+                );
                 det = p.checked_sub(1).filter(|&pp| self.adjacent(pp, p));
             }
         }
@@ -2916,7 +2923,7 @@ impl<'a> Resolver<'a> {
         let sentence = self.sent[h.w0];
         let earlier = self.recs.iter().rev().find_map(|rec| {
             let far = sentence.saturating_sub(rec.sentence);
-            if far > 20 {
+            if far > 20 || changed {
                 return None;
             }
             let b = &self.ents[rec.ent];
@@ -2950,7 +2957,10 @@ impl<'a> Resolver<'a> {
         if key == "assembly" {
             return;
         }
-        let Some(country) = self.context_country(h.w0) else {
+        // A changed government is the country the whole story so far is about, without the
+        // weight of the paragraph at hand.
+        let focus_at = if changed { self.words.len() } else { h.w0 };
+        let Some(country) = self.context_country(focus_at) else {
             return;
         };
         let e = self.body_entity(&country, body);

@@ -1326,3 +1326,14 @@ fn its_office_in_apposition_is_the_office_of_what_its_stands_for() {
         &["Jose Miguel Insulza => Jose Miguel Insulza IGOAMROAS Name"],
     );
 }
+
+#[test]
+fn a_new_government_is_the_story_s_own() {
+    check(
+        "2020-08-19",
+        "BAMAKO — Soldiers seized power in Mali on Tuesday and detained the president.\n\n\
+         Algeria condemned the coup, and Algiers said it would not deal with the new \
+         authorities.",
+        &["the new authorities => Malian government MLIGOV Nominal"],
+    );
+}
