@@ -279,6 +279,10 @@ const RUN_PARTICLES: &[&str] = &[
     "fi", "ould", "ag", "y", "e", "i", "ud", "ut",
 ];
 
+/// Particles of [`RUN_PARTICLES`] that are also English words: inside a name only when
+/// hyphen-joined to the next word (`as-Sadr`, `at-Tawhid`).
+const ENGLISH_PARTICLES: &[&str] = &["as", "at", "an", "i", "e", "y"];
+
 /// First words of the Arabic, Persian and Urdu names of armed groups (`Ansar Dine`,
 /// `Jaish-e-Mohammed`, `Harakat al-Shabaab`): a name starting so is a group, not a person.
 const GROUP_NAME_STARTS: &[&str] = &[
@@ -1113,6 +1117,12 @@ impl<'a> Resolver<'a> {
                 if self.run_word(j) {
                     last_cap = j;
                 } else if !RUN_PARTICLES.contains(&w.norm.as_str()) {
+                    break;
+                } else if ENGLISH_PARTICLES.contains(&w.norm.as_str())
+                    && !self.words.get(j + 1).is_some_and(|x| x.joined)
+                {
+                    // `in Abidjan as Ouattara spoke`: an English word between two names, not
+                    // the article of `as-Sadr`.
                     break;
                 }
                 j += 1;

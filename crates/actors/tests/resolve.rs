@@ -1337,3 +1337,12 @@ fn a_new_government_is_the_story_s_own() {
         &["the new authorities => Malian government MLIGOV Nominal"],
     );
 }
+
+#[test]
+fn an_english_word_between_two_names_joins_no_name() {
+    check(
+        "2011-04-12",
+        "ABIDJAN — Laurent Gbagbo was held in Abidjan as Ouattara called for calm.",
+        &["Ouattara => Alassane Ouattara CIVGOV Name"],
+    );
+}
