@@ -238,38 +238,22 @@ const FACILITY_HEADS: &[&str] = &[
     "hospital",
 ];
 
-/// Role nouns for people beyond the offices of the base, read in appositions (`X, the
-/// chairman of the commission`) and in titles before a name (`Commodore X`).
+/// Role nouns for people beyond the offices of the base (whose last words, such as
+/// `chairman`, `founder` and `commodore`, count as well), read in appositions (`X, the
+/// chairman of the commission`) and in titles before a name (`Archbishop X`).
 const ROLE_NOUNS: &[&str] = &[
-    "chairman",
-    "chairwoman",
     "chairperson",
     "chair",
-    "chief",
-    "head",
-    "leader",
-    "commodore",
-    "commander",
-    "founder",
-    "director",
     "archbishop",
     "bishop",
     "cardinal",
     "cleric",
     "imam",
     "sheikh",
-    "warlord",
     "candidate",
     "nominee",
-    "mediator",
     "rapporteur",
     "coordinator",
-    "representative",
-    "president",
-    "vice-president",
-    "premier",
-    "monarch",
-    "ruler",
 ];
 
 /// Lowercase words allowed inside a name run (`Jaish al-Islam`, `Observatory for Human Rights`).
@@ -280,8 +264,9 @@ const RUN_PARTICLES: &[&str] = &[
 ];
 
 /// Particles of [`RUN_PARTICLES`] that are also English words: inside a name only when
-/// hyphen-joined to the next word (`as-Sadr`, `at-Tawhid`).
-const ENGLISH_PARTICLES: &[&str] = &["as", "at", "an", "i", "e", "y"];
+/// hyphen-joined to the next word (`as-Sadr`, `at-Tawhid`). The Spanish and Portuguese `y`
+/// and `e` stand alone in names (`Ortega y Gasset`) and stay particles.
+const ENGLISH_PARTICLES: &[&str] = &["as", "at", "an"];
 
 /// First words of the Arabic, Persian and Urdu names of armed groups (`Ansar Dine`,
 /// `Jaish-e-Mohammed`, `Harakat al-Shabaab`): a name starting so is a group, not a person.
@@ -1976,7 +1961,6 @@ impl<'a> Resolver<'a> {
                 Item::Hit(h) => {
                     if let Some(id) = person_target(self.kb, h) {
                         self.emit_actor(id, self.span(h.w0, h.w1), MentionVia::Name, h.w1);
-                        self.maybe_acronym_definition(h.w1);
                         self.office_emitted = true;
                         return next + 1;
                     }
@@ -2108,8 +2092,6 @@ impl<'a> Resolver<'a> {
         t + 1
     }
 
-    /// A person named in the document who held one of `titles` until before the date (`the
-    /// deposed prime minister`), latest mentioned first.
     /// The code and country an office gives the name in apposition after it (`the foreign
     /// minister, X`): the qualifier's, else, for an office of a state without a country word
     /// (`the president, X`), the country in focus.
@@ -2160,6 +2142,8 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// A person named in the document who held one of `titles` until before the date (`the
+    /// deposed prime minister`), latest mentioned first.
     fn former_holder(&self, titles: &[usize]) -> Option<usize> {
         let date = self.date?;
         let mut ids: Vec<&str> = titles
@@ -2281,7 +2265,6 @@ impl<'a> Resolver<'a> {
             None => self.context_country(self.words.len()),
             Some(_) => None,
         };
-        let date = self.date;
         let later: Vec<ActorId> = self
             .doc_persons
             .iter()
@@ -2355,7 +2338,8 @@ impl<'a> Resolver<'a> {
     /// The country the text is about before word `w`: the country most often mentioned so
     /// far (countries, their bodies and capitals, places; not people's nationalities), the
     /// latest on a tie. A dateline place counts as three mentions: the story is filed from
-    /// there, while other places in it are often where someone went or came from.
+    /// there, while other places in it are often where someone went or came from. A mention
+    /// in the paragraph of word `w` counts two more.
     fn context_country(&self, w: usize) -> Option<String> {
         let start = self.words.get(w).map_or(usize::MAX, |x| x.start);
         let mut count: Vec<(String, usize, usize)> = Vec::new();
@@ -2456,7 +2440,6 @@ impl<'a> Resolver<'a> {
                 return k + 1;
             }
             self.emit_actor(id, self.span(h.w0, h.w1), via, h.w1);
-            self.maybe_acronym_definition(h.w1);
             return k + 1;
         }
         if let Some(m) = h.targets.iter().find_map(|t| match *t {
@@ -2604,7 +2587,6 @@ impl<'a> Resolver<'a> {
         let canonical = self.text_of(h.w0, end);
         let e = self.new_entity(canonical, kind, code, country, None);
         self.add_mention(e, self.span(h.w0, end), MentionVia::Name, end);
-        self.maybe_acronym_definition(end);
         Some(k + 2)
     }
 
@@ -2637,13 +2619,18 @@ impl<'a> Resolver<'a> {
             }
             _ => None,
         })?;
-        let mut first = h.w0;
-        if first > 0 && self.words[first - 1].norm == "the" && self.adjacent(first - 1, first) {
-            first -= 1;
-        }
+        let first = self.with_article(h.w0);
         let e = self.body_entity(&country, body);
         self.add_mention(e, self.span(first, c.w1), MentionVia::Name, c.w1);
         Some(next + 1)
+    }
+
+    /// Word `w0`, or the `the` right before it.
+    fn with_article(&self, w0: usize) -> usize {
+        match w0.checked_sub(1) {
+            Some(p) if self.words[p].norm == "the" && self.adjacent(p, w0) => p,
+            _ => w0,
+        }
     }
 
     /// A capitalised court or assembly named without its country (`the Supreme Court`,
@@ -2682,11 +2669,10 @@ impl<'a> Resolver<'a> {
                 return false;
             }
         }
-        let mut first = h.w0;
-        if first > 0 && self.words[first - 1].norm == "the" && self.adjacent(first - 1, first) {
-            first -= 1;
-        }
-        let span = Span::new(self.words[first].start, self.words[h.w1 - 1].end);
+        let span = Span::new(
+            self.words[self.with_article(h.w0)].start,
+            self.words[h.w1 - 1].end,
+        );
         let code = inst.code.clone();
         let sentence = self.sent[h.w0];
         let earlier = self.recs.iter().rev().find_map(|rec| {
@@ -3529,7 +3515,6 @@ impl<'a> Resolver<'a> {
         match res {
             RunRes::Person(id) => {
                 self.emit_actor(*id, span, MentionVia::Name, w1);
-                self.maybe_acronym_definition(w1);
             }
             RunRes::Place(p) => {
                 // `Karabakh separatists`, `Darfur rebels`: an armed group of the region,
@@ -3672,7 +3657,6 @@ impl<'a> Resolver<'a> {
                         None => self.new_entity(canonical, kind, code, country, None),
                     };
                     self.add_mention(e, name, MentionVia::Name, h.w1);
-                    self.maybe_acronym_definition(h.w1);
                     return k + 2;
                 }
             }
@@ -3696,7 +3680,6 @@ impl<'a> Resolver<'a> {
             let kind = inst.kind;
             let e = self.new_entity(canonical, kind, code, country, None);
             self.add_mention(e, span, MentionVia::Name, w1);
-            self.maybe_acronym_definition(w1);
             return k + 1;
         }
         // `Jonglei state`, `the Kunar province`: a region the gazetteer does not know.
@@ -3715,7 +3698,6 @@ impl<'a> Resolver<'a> {
             let code = country.as_ref().map(|c| format!("{c}REB"));
             let e = self.new_entity(canonical, EntityKind::Group, code, country, None);
             self.add_mention(e, span, MentionVia::Name, w1);
-            self.maybe_acronym_definition(w1);
             return k + 1;
         }
         let honorific = self.prev_norm(w0).is_some_and(|p| HONORIFICS.contains(&p));
@@ -4645,8 +4627,8 @@ impl<'a> Resolver<'a> {
     /// Named buildings and squares the base and the gazetteer do not know (`Narayanhiti
     /// Palace`, `Harambee House`, `Republic Square`): up to three capitalised words before a
     /// capitalised facility word, where no other mention is (a place named inside it, such as
-    /// `Kabul` in `Kabul Airport`, gives way), are a location without a code; a later `the palace` is
-    /// the latest such place with that word.
+    /// `Kabul` in `Kabul Airport`, gives way), are a location without a code; a later `the
+    /// palace` is the latest such place with that word.
     fn facilities(&mut self) {
         let mut found: Vec<(String, usize, usize)> = Vec::new();
         for h in 1..self.words.len() {
@@ -4670,7 +4652,7 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let span = self.span(w0, h + 1);
-            // Mentions inside the name: only a place without a country of its own may give way.
+            // Mentions inside the name: only places may give way.
             let inside: Vec<(usize, Span)> = self
                 .ents
                 .iter()

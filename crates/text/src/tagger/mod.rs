@@ -506,11 +506,10 @@ impl Tagger {
 }
 
 /// A headline in title case (`Clinton Hid Past Health Problems From Public, Doctor Says`), the
-/// first sentence of an article, is
-/// tagged as if written in sentence case: after the first word, a capitalised word the
-/// treebank never saw only as a proper noun, whose lowercase form it knows, is tagged in
-/// lowercase. `None` for any other sentence: at least four words of four letters or
-/// more, nearly all capitalised and not all in capitals.
+/// first sentence of an article, is tagged as if written in sentence case: after the first
+/// word, a capitalised word the treebank never saw only as a proper noun, whose lowercase form
+/// it knows, is tagged in lowercase. A headline has at least four words of four letters or
+/// more, nearly all capitalised and not all in capitals; `None` for any other sentence.
 fn headline_forms(model: &TaggerModel, forms: &[&str]) -> Option<Vec<String>> {
     let cap = |f: &str| f.chars().next().is_some_and(char::is_uppercase);
     let long: Vec<&&str> = forms
