@@ -144,6 +144,35 @@ struct ParserArgs {
     /// With `--neural`: hidden-unit dropout probability.
     #[arg(long, default_value_t = newsgraph_text::parser::NeuralOptions::default().dropout)]
     dropout: f32,
+    /// Train the graph-based parser instead (model format version 4): a BiLSTM over word,
+    /// tag, suffix and shape embeddings, biaffine arc scores, Eisner decoding.
+    #[arg(long)]
+    biaffine: bool,
+    /// With `--biaffine`: LSTM units per direction.
+    #[arg(long, default_value_t = newsgraph_text::parser::BiaffineOptions::default().hidden)]
+    lstm_units: usize,
+    /// With `--biaffine`: stacked BiLSTM layers.
+    #[arg(long, default_value_t = newsgraph_text::parser::BiaffineOptions::default().layers)]
+    layers: usize,
+    /// With `--biaffine`: word embedding size.
+    #[arg(long, default_value_t = newsgraph_text::parser::BiaffineOptions::default().word_dim)]
+    word_dim: usize,
+    /// With `--biaffine`: size of the arc projections.
+    #[arg(long, default_value_t = newsgraph_text::parser::BiaffineOptions::default().arc_dim)]
+    arc_dim: usize,
+    /// With `--biaffine`: Adam learning rate.
+    #[arg(long, default_value_t = newsgraph_text::parser::BiaffineOptions::default().rate)]
+    adam_rate: f32,
+    /// With `--biaffine`: dropout on the LSTM inputs and outputs.
+    #[arg(long, default_value_t = newsgraph_text::parser::BiaffineOptions::default().dropout)]
+    lstm_dropout: f32,
+    /// With `--biaffine`: sentences per minibatch.
+    #[arg(long, default_value_t = newsgraph_text::parser::BiaffineOptions::default().batch)]
+    batch: usize,
+    /// With `--biaffine`: minibatch parts computed in parallel (the model does not depend
+    /// on the number of cores, only on this).
+    #[arg(long, default_value_t = newsgraph_text::parser::BiaffineOptions::default().shards)]
+    shards: usize,
     /// Train on the first N training sentences only (0: all), for quick learning curves.
     #[arg(long, default_value_t = 0)]
     limit: usize,
@@ -309,7 +338,27 @@ fn parser(args: ParserArgs, globals: Globals) -> anyhow::Result<Outcome> {
             }
         }
     };
-    let model = if args.neural {
+    let model = if args.biaffine {
+        let bopts = newsgraph_text::parser::BiaffineOptions {
+            hidden: args.lstm_units,
+            layers: args.layers,
+            word_dim: args.word_dim,
+            arc_dim: args.arc_dim,
+            rate: args.adam_rate,
+            dropout: args.lstm_dropout,
+            batch: args.batch,
+            shards: args.shards,
+            ..Default::default()
+        };
+        newsgraph_text::parser::train_biaffine(
+            &train_set,
+            dev_set.as_deref(),
+            args.epochs,
+            opts.seed,
+            &bopts,
+            report,
+        )?
+    } else if args.neural {
         let nopts = newsgraph_text::parser::NeuralOptions {
             dim: args.dim,
             hidden: args.hidden,

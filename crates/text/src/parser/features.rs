@@ -73,6 +73,8 @@ pub(crate) struct WordAttrs {
     pub c4: u64,
     pub c6: u64,
     pub cf: u64,
+    /// The last three letters, lowercased, hashed.
+    pub suf: u64,
 }
 
 /// Hashed cluster prefixes of the word whose folded-form hash is `w`.
@@ -165,7 +167,14 @@ impl WordAttrs {
         } else {
             1
         };
+        let mut suf = 0x5355_4646_4958_0001u64;
+        for c in form.chars().rev().take(3) {
+            for l in c.to_lowercase() {
+                suf = (suf ^ l as u64).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
         WordAttrs {
+            suf,
             c4: 0,
             c6: 0,
             cf: 0,

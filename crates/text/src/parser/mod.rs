@@ -19,6 +19,7 @@
 //! `Token::head` (an index into `Document::tokens`) and `Token::deprel`. [`train`] rebuilds a
 //! model from a treebank and [`evaluate`] scores one against gold trees.
 
+mod biaffine;
 mod features;
 mod model;
 mod neural;
@@ -26,11 +27,12 @@ mod stage;
 mod state;
 mod train;
 
+pub use biaffine::BiaffineOptions;
 pub(crate) use features::folded_hash as word_key;
 pub use model::{ModelError, ParseScratch, ParserModel};
 pub use neural::NeuralOptions;
 pub use stage::ParserStage;
-pub use train::{train, train_neural, EpochReport, TrainOptions};
+pub use train::{train, train_biaffine, train_neural, EpochReport, TrainOptions};
 
 use newsgraph_core::Upos;
 

@@ -11,6 +11,7 @@ use std::sync::{Arc, OnceLock};
 
 use newsgraph_core::Upos;
 
+use super::biaffine::{Biaffine, BiaffineScratch};
 use super::features::{action_features, label_features, Templates, WordAttrs};
 use super::neural::{Neural, NeuralScratch};
 use super::state::{Action, State, NONE};
@@ -19,6 +20,8 @@ const MAGIC: &[u8; 8] = b"NGPARSER";
 const VERSION: u32 = 2;
 /// The format version of models with the feed-forward scorer.
 const VERSION_NEURAL: u32 = 3;
+/// The format version of models with the BiLSTM and biaffine arc scorer.
+const VERSION_BIAFFINE: u32 = 4;
 
 /// Why a model could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -55,6 +58,8 @@ pub struct ParserModel {
     pub(crate) label_w: Vec<i16>,
     /// The feed-forward scorer (format version 3), used instead of the tables when present.
     pub(crate) neural: Option<Arc<Neural>>,
+    /// The graph-based scorer (format version 4), used instead of the tables when present.
+    pub(crate) biaffine: Option<Arc<Biaffine>>,
 }
 
 /// Reusable buffers for parsing sentences: push the words, call [`ParserModel::parse`], read
@@ -67,6 +72,7 @@ pub struct ParseScratch {
     label_scores: Vec<i32>,
     beam: Beam,
     nn: NeuralScratch,
+    bf: BiaffineScratch,
 }
 
 /// The beams of [`ParserModel::parse`] with a beam width above 1.
@@ -171,6 +177,23 @@ impl ParserModel {
     /// Parses the words in `scratch` (greedy, or beam search when the model was trained
     /// with a beam); the result stays in `scratch`.
     pub fn parse(&self, scratch: &mut ParseScratch) {
+        if let Some(bf) = &self.biaffine {
+            let ParseScratch {
+                words,
+                state,
+                bf: s,
+                ..
+            } = scratch;
+            state.reset(words.len());
+            bf.parse(
+                words,
+                &mut state.heads,
+                &mut state.labels,
+                self.root_label,
+                s,
+            );
+            return;
+        }
         if let Some(nn) = &self.neural {
             nn.parse(
                 &scratch.words,
@@ -345,10 +368,15 @@ impl ParserModel {
 
     /// The model in its binary format.
     pub fn to_bytes(&self) -> Vec<u8> {
-        if let Some(nn) = &self.neural {
+        if self.neural.is_some() || self.biaffine.is_some() {
             let mut out = Vec::new();
             out.extend_from_slice(MAGIC);
-            out.extend_from_slice(&VERSION_NEURAL.to_le_bytes());
+            let version = if self.biaffine.is_some() {
+                VERSION_BIAFFINE
+            } else {
+                VERSION_NEURAL
+            };
+            out.extend_from_slice(&version.to_le_bytes());
             for x in [self.labels.len() as u32, self.root_label as u32] {
                 out.extend_from_slice(&x.to_le_bytes());
             }
@@ -356,7 +384,11 @@ impl ParserModel {
                 out.push(l.len() as u8);
                 out.extend_from_slice(l.as_bytes());
             }
-            nn.write(&mut out);
+            if let Some(bf) = &self.biaffine {
+                bf.write(&mut out);
+            } else if let Some(nn) = &self.neural {
+                nn.write(&mut out);
+            }
             return out;
         }
         let mut out = Vec::with_capacity(64 + 2 * (self.action_w.len() + self.label_w.len()));
@@ -408,13 +440,17 @@ impl ParserModel {
             Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
         };
         let version = u32_at(&mut pos)?;
-        if version == VERSION_NEURAL {
+        if version == VERSION_NEURAL || version == VERSION_BIAFFINE {
             let n_labels = u32_at(&mut pos)? as usize;
             let root_label = u32_at(&mut pos)? as usize;
             if n_labels == 0 || n_labels > 64 || root_label >= n_labels {
                 return Err(malformed("bad label count or root label"));
             }
             let labels = read_labels(bytes, &mut pos, n_labels)?;
+            if version == VERSION_BIAFFINE {
+                let bf = Biaffine::read(&bytes[pos..], n_labels).map_err(ModelError::Malformed)?;
+                return Ok(ParserModel::with_biaffine(labels, root_label as u8, bf));
+            }
             let nn = Neural::read(&bytes[pos..], n_labels).map_err(ModelError::Malformed)?;
             return Ok(ParserModel::with_net(labels, root_label as u8, nn));
         }
@@ -461,6 +497,7 @@ impl ParserModel {
             action_w,
             label_w,
             neural: None,
+            biaffine: None,
         })
     }
 
@@ -485,6 +522,7 @@ impl ParserModel {
             action_w: pad_rows(action, 3, ACTION_STRIDE),
             label_w: pad_rows(label, n, label_stride(n)),
             neural: None,
+            biaffine: None,
         }
     }
 
@@ -500,6 +538,23 @@ impl ParserModel {
             action_w: Vec::new(),
             label_w: Vec::new(),
             neural: Some(Arc::new(nn)),
+            biaffine: None,
+        }
+    }
+
+    /// A model scoring with the biaffine network `bf`.
+    pub(crate) fn with_biaffine(labels: Vec<String>, root_label: u8, bf: Biaffine) -> ParserModel {
+        ParserModel {
+            labels,
+            root_label,
+            action_bits: 0,
+            label_bits: 0,
+            beam: 1,
+            templates: Templates::default(),
+            action_w: Vec::new(),
+            label_w: Vec::new(),
+            neural: None,
+            biaffine: Some(Arc::new(bf)),
         }
     }
 }

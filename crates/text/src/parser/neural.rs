@@ -227,14 +227,15 @@ pub(crate) struct Buffers {
 }
 
 #[inline]
-fn axpy(a: f32, x: &[f32], y: &mut [f32]) {
+#[multiversion::multiversion(targets("x86_64+avx2+fma", "x86_64+avx"))]
+pub(crate) fn axpy(a: f32, x: &[f32], y: &mut [f32]) {
     for (y, &x) in y.iter_mut().zip(x) {
         *y += a * x;
     }
 }
 
-#[inline]
-fn dot(a: &[f32], b: &[f32]) -> f32 {
+#[multiversion::multiversion(targets("x86_64+avx2+fma", "x86_64+avx"))]
+pub(crate) fn dot(a: &[f32], b: &[f32]) -> f32 {
     // Eight partial sums, so the loop vectorises.
     let mut s = [0f32; 8];
     let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));

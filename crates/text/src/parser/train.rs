@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use newsgraph_core::Upos;
 
+use super::biaffine::{self, Biaffine, BiaffineOptions};
 use super::features::{action_features, label_features, Templates, WordAttrs};
 use super::model::{best_label, quantise, sort_cands, Cand, ParseScratch, ParserModel};
 use super::neural::{self, NeuralOptions};
@@ -728,4 +729,116 @@ pub fn train_neural(
         root,
         neural::Neural::new(net, word_keys, tag_keys),
     ))
+}
+
+/// Trains the graph-based parser ([`super::biaffine`], model format version 4) for `epochs`
+/// passes, keeping the epoch with the best dev LAS (the last one without dev data).
+pub fn train_biaffine(
+    train: &[conllu::Sentence],
+    dev: Option<&[conllu::Sentence]>,
+    epochs: usize,
+    seed: u64,
+    opts: &BiaffineOptions,
+    mut progress: impl FnMut(&EpochReport),
+) -> Result<ParserModel, ParserError> {
+    if train.is_empty() {
+        return Err(ParserError::Data("no training sentences".into()));
+    }
+    let sizes = [
+        opts.word_dim,
+        opts.tag_dim,
+        opts.suffix_dim,
+        opts.shape_dim,
+        opts.hidden,
+        opts.arc_dim,
+        opts.label_dim,
+    ];
+    if epochs == 0 || opts.batch == 0 || opts.layers == 0 || sizes.iter().any(|&s| s == 0) {
+        return Err(ParserError::Data("no epochs, batch or network size".into()));
+    }
+    if !(0.0..1.0).contains(&opts.dropout) {
+        return Err(ParserError::Data("dropout must be in [0, 1)".into()));
+    }
+    let (labels, root) = label_inventory(train)?;
+    let data = examples(train, &labels);
+    let words: Vec<Vec<WordAttrs>> = data.iter().map(|e| e.words.clone()).collect();
+    let (word_keys, counts, tag_keys, suf_keys) = biaffine::vocabularies(&words, opts.min_count);
+    let mut row_counts = vec![0u32; 2];
+    row_counts.extend_from_slice(&counts);
+    let dims = biaffine::Dims {
+        dw: opts.word_dim,
+        dt: opts.tag_dim,
+        ds: opts.suffix_dim,
+        dsh: opts.shape_dim,
+        h: opts.hidden,
+        layers: opts.layers,
+        da: opts.arc_dim,
+        dl: opts.label_dim,
+        n_words: word_keys.len() + 2,
+        n_tags: tag_keys.len() + 2,
+        n_suf: suf_keys.len() + 2,
+        n_labels: labels.len(),
+    };
+    let mut rng = neural::Rng::new(seed);
+    let net = biaffine::Net::new(dims, &mut rng);
+    let model_of = |net: &biaffine::Net| {
+        ParserModel::with_biaffine(
+            labels.clone(),
+            root,
+            Biaffine::new(
+                net.clone(),
+                word_keys.clone(),
+                tag_keys.clone(),
+                suf_keys.clone(),
+            ),
+        )
+    };
+    let vocab = Biaffine::new(
+        net.clone(),
+        word_keys.clone(),
+        tag_keys.clone(),
+        suf_keys.clone(),
+    );
+    let samples: Vec<biaffine::Sample> = data
+        .iter()
+        .map(|e| biaffine::Sample::new(&e.words, &e.heads, &e.labels, &vocab))
+        .collect();
+    drop(vocab);
+    let total_words: usize = samples.iter().map(|s| s.rows.len() - 1).sum();
+    let mut trainer = biaffine::Trainer::new(net, opts.shards);
+    let mut order: Vec<usize> = (0..samples.len()).collect();
+    let mut best: Option<(usize, biaffine::Net)> = None;
+    let mut scratch = ParseScratch::new();
+    let mut batch = Vec::with_capacity(opts.batch);
+    let mut seeds = Vec::with_capacity(opts.batch);
+    for epoch in 0..epochs {
+        for i in (1..order.len()).rev() {
+            let j = rng.below(i + 1);
+            order.swap(i, j);
+        }
+        let mut right = 0;
+        for chunk in order.chunks(opts.batch) {
+            batch.clear();
+            seeds.clear();
+            for &i in chunk {
+                batch.push(&samples[i]);
+                seeds.push(seed ^ ((epoch as u64) << 40) ^ (i as u64).wrapping_mul(0x9e37_79b9));
+            }
+            right += trainer.step(&batch, &seeds, opts, &row_counts).1;
+        }
+        let model = model_of(&trainer.net);
+        let dev_scores = dev.map(|d| super::evaluate(&model, d, &mut scratch));
+        let las = dev_scores.map(|d| d.las).unwrap_or(0);
+        if dev.is_none() || best.as_ref().is_none_or(|(b, _)| las > *b) {
+            best = Some((las, trainer.net.clone()));
+        }
+        progress(&EpochReport {
+            run: 1,
+            epoch: epoch + 1,
+            train_accuracy: right as f64 / total_words.max(1) as f64,
+            dev: dev_scores,
+        });
+    }
+    let (_, net) = best.ok_or_else(|| ParserError::Data("no epochs".into()))?;
+    Ok(model_of(&net))
 }

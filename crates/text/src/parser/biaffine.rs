@@ -1,0 +1,1717 @@
+//! A graph-based parser: a bidirectional LSTM reads the sentence, two small projections of its
+//! states score every possible arc biaffinely, and a classifier labels the chosen arcs (after
+//! Kiperwasser & Goldberg 2016 and Dozat & Manning 2017). The tree is the best projective one
+//! with a single child of the root (Eisner's algorithm over the arcs' log-probabilities).
+//!
+//! Input per word: embeddings of its folded form (the training words seen at least
+//! `min_count` times, others one unknown word), its (UPOS, XPOS) pair, its last three letters
+//! and its shape class; the root is a position of its own before the first word. Training
+//! minimises the cross-entropy of each word's gold head among all positions and of its gold
+//! label given that head, by Adam on minibatches of sentences, with dropout on the LSTM inputs
+//! and outputs and word dropout (a rare word is sometimes read as the unknown word). A batch
+//! is cut into a fixed number of shards whose gradients are summed in order, and every random
+//! draw is seeded from the sentence and epoch, so a run reproduces its model byte for byte
+//! whatever the number of cores.
+
+use std::collections::HashMap;
+
+use super::features::WordAttrs;
+use super::neural::{axpy, dot, tag_key, Rng};
+
+/// Special rows at the start of the word, tag and suffix tables.
+const ROOT_ROW: u32 = 0;
+const UNK_ROW: u32 = 1;
+const SPECIALS: usize = 2;
+/// Shape classes (the word shapes 0..=6 and the root).
+const SHAPES: usize = 8;
+const ROOT_SHAPE: u32 = 7;
+
+/// Training settings of the biaffine parser.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BiaffineOptions {
+    /// Word embedding size.
+    pub word_dim: usize,
+    /// Tag-pair embedding size.
+    pub tag_dim: usize,
+    /// Suffix embedding size.
+    pub suffix_dim: usize,
+    /// Shape embedding size.
+    pub shape_dim: usize,
+    /// LSTM units per direction.
+    pub hidden: usize,
+    /// Stacked BiLSTM layers.
+    pub layers: usize,
+    /// Size of the arc projections.
+    pub arc_dim: usize,
+    /// Size of the label projections.
+    pub label_dim: usize,
+    /// Adam learning rate.
+    pub rate: f32,
+    /// Dropout probability on the LSTM inputs and outputs.
+    pub dropout: f32,
+    /// Word dropout: a word seen `c` times is read as unknown with probability `a / (a + c)`.
+    pub word_dropout: f32,
+    /// Sentences per minibatch.
+    pub batch: usize,
+    /// Training words seen fewer times are unknown.
+    pub min_count: usize,
+    /// Parts of a minibatch computed in parallel (and summed in order).
+    pub shards: usize,
+}
+
+impl Default for BiaffineOptions {
+    fn default() -> BiaffineOptions {
+        BiaffineOptions {
+            word_dim: 64,
+            tag_dim: 32,
+            suffix_dim: 32,
+            shape_dim: 8,
+            hidden: 96,
+            layers: 1,
+            arc_dim: 96,
+            label_dim: 64,
+            rate: 0.002,
+            dropout: 0.33,
+            word_dropout: 0.25,
+            batch: 32,
+            min_count: 2,
+            shards: 2,
+        }
+    }
+}
+
+/// The network's sizes, as stored in the model file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Dims {
+    pub dw: usize,
+    pub dt: usize,
+    pub ds: usize,
+    pub dsh: usize,
+    pub h: usize,
+    pub layers: usize,
+    pub da: usize,
+    pub dl: usize,
+    pub n_words: usize,
+    pub n_tags: usize,
+    pub n_suf: usize,
+    pub n_labels: usize,
+}
+
+impl Dims {
+    fn din(&self) -> usize {
+        self.dw + self.dt + self.ds + self.dsh
+    }
+    fn layer_in(&self, l: usize) -> usize {
+        if l == 0 {
+            self.din()
+        } else {
+            2 * self.h
+        }
+    }
+    fn fields(&self) -> [usize; 12] {
+        [
+            self.dw,
+            self.dt,
+            self.ds,
+            self.dsh,
+            self.h,
+            self.layers,
+            self.da,
+            self.dl,
+            self.n_words,
+            self.n_tags,
+            self.n_suf,
+            self.n_labels,
+        ]
+    }
+}
+
+/// Offsets of one LSTM direction's weights: input (`in x 4h`), recurrent (`h x 4h`), bias.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct LstmOff {
+    wx: usize,
+    wh: usize,
+    b: usize,
+}
+
+/// Where each parameter block lives in the flat parameter vector.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Layout {
+    emb_w: usize,
+    emb_t: usize,
+    emb_s: usize,
+    emb_sh: usize,
+    lstm: Vec<[LstmOff; 2]>,
+    /// Projections from the BiLSTM output (`2h x size` each) and their biases: arc dependent,
+    /// arc head, label dependent, label head.
+    proj: [(usize, usize); 4],
+    /// Biaffine arc matrix (`da x da`) and head bias (`da`).
+    m: usize,
+    hb: usize,
+    /// Label weights (`labels x 3dl`) and biases.
+    wl: usize,
+    bl: usize,
+    total: usize,
+}
+
+impl Layout {
+    fn new(d: &Dims) -> Layout {
+        let mut at = 0usize;
+        let mut take = |n: usize| {
+            let o = at;
+            at += n;
+            o
+        };
+        let emb_w = take(d.n_words * d.dw);
+        let emb_t = take(d.n_tags * d.dt);
+        let emb_s = take(d.n_suf * d.ds);
+        let emb_sh = take(SHAPES * d.dsh);
+        let g4 = 4 * d.h;
+        let lstm = (0..d.layers)
+            .map(|l| {
+                let din = d.layer_in(l);
+                let mut dir = || LstmOff {
+                    wx: take(din * g4),
+                    wh: take(d.h * g4),
+                    b: take(g4),
+                };
+                [dir(), dir()]
+            })
+            .collect();
+        let r = 2 * d.h;
+        let mut proj = [(0, 0); 4];
+        for (k, p) in proj.iter_mut().enumerate() {
+            let size = if k < 2 { d.da } else { d.dl };
+            *p = (take(r * size), take(size));
+        }
+        let m = take(d.da * d.da);
+        let hb = take(d.da);
+        let wl = take(d.n_labels * 3 * d.dl);
+        let bl = take(d.n_labels);
+        Layout {
+            emb_w,
+            emb_t,
+            emb_s,
+            emb_sh,
+            lstm,
+            proj,
+            m,
+            hb,
+            wl,
+            bl,
+            total: at,
+        }
+    }
+}
+
+/// The activations of one LSTM direction over a sentence.
+#[derive(Clone, Debug, Default)]
+struct DirTape {
+    /// Gate values after their nonlinearity (input, forget, cell, output), `4h` per step.
+    gates: Vec<f32>,
+    c: Vec<f32>,
+    tc: Vec<f32>,
+    h: Vec<f32>,
+}
+
+/// Everything the forward pass computed over one sentence (position 0 is the root).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Tape {
+    t: usize,
+    /// Word, tag, suffix and shape rows read at each position.
+    rows: Vec<[u32; 4]>,
+    /// Each layer's input (dropout applied) and its dropout mask (empty: none).
+    xin: Vec<Vec<f32>>,
+    masks: Vec<Vec<f32>>,
+    dirs: Vec<[DirTape; 2]>,
+    /// Each layer's output, `2h` per position (forward, then backward states).
+    out: Vec<Vec<f32>>,
+    /// The last output with dropout, and its mask.
+    r: Vec<f32>,
+    mr: Vec<f32>,
+    /// Projections after their ReLU: arc dependent, arc head, label dependent, label head.
+    proj: [Vec<f32>; 4],
+    /// `m` applied to each arc-head projection.
+    b: Vec<f32>,
+    /// Log-probability of each head (column) for each dependent (row), `t x t`.
+    logp: Vec<f32>,
+    /// A work row.
+    scratch: Vec<f32>,
+}
+
+impl Tape {
+    fn size_layers(&mut self, layers: usize) {
+        self.xin.resize(layers, Vec::new());
+        self.masks.resize(layers, Vec::new());
+        self.dirs.resize(layers, Default::default());
+        self.out.resize(layers, Vec::new());
+    }
+}
+
+/// What decoding precomputes once: the first layer's input part of the gates (both
+/// directions, `8h` per row) for every tag, suffix and shape row (the biases folded into the
+/// shape rows) and for the most frequent words, and the four projections' weights merged
+/// into one matrix.
+#[derive(Clone, Debug, Default)]
+struct Pre {
+    words: usize,
+    word: Vec<f32>,
+    tag: Vec<f32>,
+    suf: Vec<f32>,
+    shape: Vec<f32>,
+    /// The projections' sizes; their weights merged, `2h x (2da + 2dl)`, and their biases.
+    sizes: [usize; 4],
+    proj_w: Vec<f32>,
+    proj_b: Vec<f32>,
+}
+
+/// Words whose first-layer gate inputs are precomputed (the most frequent ones: the
+/// vocabulary is sorted by count).
+const PRE_WORDS: usize = 3000;
+
+impl Pre {
+    fn new(net: &Net) -> Pre {
+        let d = &net.dims;
+        let p = &net.params;
+        let lay = &net.layout;
+        let g4 = 4 * d.h;
+        let din = d.din();
+        // The rows `from..from + n` of table `emb` (`dim` wide) times the first layer's input
+        // weights rows `at..at + dim`, both directions.
+        let table = |emb: usize, dim: usize, rows: usize, at: usize, bias: bool| {
+            let mut out = vec![0f32; rows * 2 * g4];
+            for r in 0..rows {
+                let e = &p[emb + r * dim..emb + (r + 1) * dim];
+                for dir in 0..2 {
+                    let off = lay.lstm[0][dir];
+                    let z = &mut out[(r * 2 + dir) * g4..(r * 2 + dir + 1) * g4];
+                    if bias {
+                        z.copy_from_slice(&p[off.b..off.b + g4]);
+                    }
+                    for (k, &v) in e.iter().enumerate() {
+                        let row = off.wx + (at + k) * g4;
+                        axpy(v, &p[row..row + g4], z);
+                    }
+                }
+            }
+            out
+        };
+        let words = d.n_words.min(PRE_WORDS + SPECIALS);
+        let word = table(lay.emb_w, d.dw, words, 0, false);
+        let tag = table(lay.emb_t, d.dt, d.n_tags, d.dw, false);
+        let suf = table(lay.emb_s, d.ds, d.n_suf, d.dw + d.dt, false);
+        let shape = table(lay.emb_sh, d.dsh, SHAPES, d.dw + d.dt + d.ds, true);
+        debug_assert_eq!(d.dw + d.dt + d.ds + d.dsh, din);
+        let r_dim = 2 * d.h;
+        let sizes = [d.da, d.da, d.dl, d.dl];
+        let width: usize = sizes.iter().sum();
+        let mut proj_w = vec![0f32; r_dim * width];
+        let mut proj_b = Vec::with_capacity(width);
+        let mut col = 0;
+        for (k, &size) in sizes.iter().enumerate() {
+            let (w, b) = lay.proj[k];
+            for j in 0..r_dim {
+                proj_w[j * width + col..j * width + col + size]
+                    .copy_from_slice(&p[w + j * size..w + (j + 1) * size]);
+            }
+            proj_b.extend_from_slice(&p[b..b + size]);
+            col += size;
+        }
+        Pre {
+            sizes,
+            words,
+            word,
+            tag,
+            suf,
+            shape,
+            proj_w,
+            proj_b,
+        }
+    }
+
+    /// Fills the first layer's gates of `tp` from the precomputed rows.
+    fn first_gates(&self, net: &Net, tp: &mut Tape) {
+        let d = &net.dims;
+        let p = &net.params;
+        let lay = &net.layout;
+        let g4 = 4 * d.h;
+        let t = tp.t;
+        for dir in 0..2 {
+            let gates = &mut tp.dirs[0][dir].gates;
+            resize(gates, t * g4);
+            for (at, r) in tp.rows.iter().enumerate() {
+                let [w, tg, sf, sh] = r.map(|v| v as usize);
+                let z = &mut gates[at * g4..(at + 1) * g4];
+                let part = |row: usize| (row * 2 + dir) * g4..(row * 2 + dir + 1) * g4;
+                z.copy_from_slice(&self.shape[part(sh)]);
+                axpy(1.0, &self.tag[part(tg)], z);
+                axpy(1.0, &self.suf[part(sf)], z);
+                if w < self.words {
+                    axpy(1.0, &self.word[part(w)], z);
+                } else {
+                    let off = lay.lstm[0][dir];
+                    let e = &p[lay.emb_w + w * d.dw..lay.emb_w + (w + 1) * d.dw];
+                    for (k, &v) in e.iter().enumerate() {
+                        axpy(v, &p[off.wx + k * g4..off.wx + (k + 1) * g4], z);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The four projections of the last layer's output in one pass.
+    fn project(&self, tp: &mut Tape, r_dim: usize) {
+        let width = self.proj_b.len();
+        let t = tp.t;
+        let mut y = std::mem::take(&mut tp.scratch);
+        resize(&mut y, width);
+        for v in tp.proj.iter_mut() {
+            v.clear();
+        }
+        for at in 0..t {
+            y.copy_from_slice(&self.proj_b);
+            for (j, &v) in tp.r[at * r_dim..(at + 1) * r_dim].iter().enumerate() {
+                if v != 0.0 {
+                    axpy(v, &self.proj_w[j * width..(j + 1) * width], &mut y);
+                }
+            }
+            let mut col = 0;
+            for (k, &size) in self.sizes.iter().enumerate() {
+                tp.proj[k].extend(y[col..col + size].iter().map(|v| v.max(0.0)));
+                col += size;
+            }
+        }
+        tp.scratch = y;
+    }
+}
+
+/// The gradient buffers of a backward pass.
+#[derive(Clone, Debug, Default)]
+struct BackBufs {
+    dproj: [Vec<f32>; 4],
+    db: Vec<f32>,
+    dr: Vec<f32>,
+    dout: Vec<f32>,
+    dx: Vec<f32>,
+    dh: Vec<f32>,
+    feat: Vec<f32>,
+    dfeat: Vec<f32>,
+    z: Vec<f32>,
+    lstm: LstmBufs,
+}
+
+#[derive(Clone, Debug, Default)]
+struct LstmBufs {
+    dh_rec: Vec<f32>,
+    dc_next: Vec<f32>,
+    dz: Vec<f32>,
+}
+
+/// `e^x` to about 1e-7 relative, without a library call, so loops over it vectorise: `x =
+/// n ln 2 + u` with `|u| <= ln 2 / 2`, `e^u` by its Taylor series to the sixth power, `2^n` by
+/// the exponent bits.
+#[inline(always)]
+pub(crate) fn fast_exp(x: f32) -> f32 {
+    let x = x.clamp(-87.0, 88.0);
+    let t = x * std::f32::consts::LOG2_E;
+    let n = (t + if t >= 0.0 { 0.5 } else { -0.5 }) as i32;
+    let nf = n as f32;
+    // ln 2 split into a part exact in f32 and the rest (Cody & Waite).
+    let u = x - nf * 0.693_145_75 - nf * 1.428_606_8e-6;
+    let p = 1.0
+        + u * (1.0
+            + u * (0.5
+                + u * (1.0 / 6.0 + u * (1.0 / 24.0 + u * (1.0 / 120.0 + u * (1.0 / 720.0))))));
+    p * f32::from_bits(((n + 127) as u32) << 23)
+}
+
+#[inline(always)]
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + fast_exp(-x))
+}
+
+#[inline(always)]
+fn tanh(x: f32) -> f32 {
+    2.0 / (1.0 + fast_exp(-2.0 * x)) - 1.0
+}
+
+/// The LSTM cell over one step: `z` holds the gate pre-activations (input, forget, cell,
+/// output; `h` each) and gets their activations; `c_prev` is the previous cell (none at the
+/// first step); writes the cell, its tanh and the state.
+#[multiversion::multiversion(targets("x86_64+avx2+fma", "x86_64+avx"))]
+fn lstm_cell(z: &mut [f32], c_prev: Option<&[f32]>, c: &mut [f32], tc: &mut [f32], hs: &mut [f32]) {
+    let h = c.len();
+    let (zi, rest) = z.split_at_mut(h);
+    let (zf, rest) = rest.split_at_mut(h);
+    let (zg, zo) = rest.split_at_mut(h);
+    let zo = &mut zo[..h];
+    let (tc, hs) = (&mut tc[..h], &mut hs[..h]);
+    for j in 0..h {
+        let i = sigmoid(zi[j]);
+        let f = sigmoid(zf[j]);
+        let g = tanh(zg[j]);
+        let o = sigmoid(zo[j]);
+        zi[j] = i;
+        zf[j] = f;
+        zg[j] = g;
+        zo[j] = o;
+        let cp = match c_prev {
+            Some(cp) => cp[j],
+            None => 0.0,
+        };
+        let cv = f * cp + i * g;
+        let tcv = tanh(cv);
+        c[j] = cv;
+        tc[j] = tcv;
+        hs[j] = o * tcv;
+    }
+}
+
+fn resize(v: &mut Vec<f32>, n: usize) {
+    v.clear();
+    v.resize(n, 0.0);
+}
+
+/// The input part of one LSTM direction's gates: `b + x_t Wx` for each of `t` steps of `x`
+/// (`din` per step), `4h` per step into `gates`.
+#[allow(clippy::too_many_arguments)]
+fn input_projection(
+    p: &[f32],
+    off: LstmOff,
+    din: usize,
+    h: usize,
+    x: &[f32],
+    t: usize,
+    gates: &mut Vec<f32>,
+) {
+    let g4 = 4 * h;
+    let wx = &p[off.wx..off.wx + din * g4];
+    let b = &p[off.b..off.b + g4];
+    resize(gates, t * g4);
+    for at in 0..t {
+        let z = &mut gates[at * g4..(at + 1) * g4];
+        z.copy_from_slice(b);
+        for (k, &v) in x[at * din..(at + 1) * din].iter().enumerate() {
+            if v != 0.0 {
+                axpy(v, &wx[k * g4..(k + 1) * g4], z);
+            }
+        }
+    }
+}
+
+/// One LSTM direction over `t` steps whose gates already hold their input part
+/// ([`input_projection`]): adds the recurrent part and applies the nonlinearities.
+fn recurrence(p: &[f32], off: LstmOff, h: usize, t: usize, reverse: bool, tp: &mut DirTape) {
+    let g4 = 4 * h;
+    let wh = &p[off.wh..off.wh + h * g4];
+    let DirTape {
+        gates,
+        c,
+        tc,
+        h: hs,
+    } = tp;
+    resize(c, t * h);
+    resize(tc, t * h);
+    resize(hs, t * h);
+    for step in 0..t {
+        let at = if reverse { t - 1 - step } else { step };
+        let prev = (step > 0).then(|| if reverse { at + 1 } else { at - 1 });
+        let z = &mut gates[at * g4..(at + 1) * g4];
+        if let Some(pv) = prev {
+            for k in 0..h {
+                let v = hs[pv * h + k];
+                if v != 0.0 {
+                    axpy(v, &wh[k * g4..(k + 1) * g4], z);
+                }
+            }
+        }
+        let (c_prev, c_now) = match prev {
+            // The previous step is before `at` going forward, after it going backward.
+            Some(pv) if pv < at => {
+                let (a, b) = c.split_at_mut(at * h);
+                (Some(&a[pv * h..pv * h + h]), &mut b[..h])
+            }
+            Some(pv) => {
+                let (a, b) = c.split_at_mut(pv * h);
+                (Some(&b[..h]), &mut a[at * h..at * h + h])
+            }
+            None => (None, &mut c[at * h..at * h + h]),
+        };
+        lstm_cell(
+            z,
+            c_prev,
+            c_now,
+            &mut tc[at * h..at * h + h],
+            &mut hs[at * h..at * h + h],
+        );
+    }
+}
+
+/// Back through one LSTM direction: `dh` holds the loss gradient of each step's state
+/// (`h` per step); the weight gradients go into `g`, the input gradients are added to `dx`.
+#[allow(clippy::too_many_arguments)]
+fn lstm_backward(
+    p: &[f32],
+    g: &mut [f32],
+    off: LstmOff,
+    din: usize,
+    h: usize,
+    x: &[f32],
+    t: usize,
+    reverse: bool,
+    tp: &DirTape,
+    dh: &[f32],
+    dx: &mut [f32],
+    bufs: &mut LstmBufs,
+) {
+    let g4 = 4 * h;
+    resize(&mut bufs.dh_rec, h);
+    resize(&mut bufs.dc_next, h);
+    resize(&mut bufs.dz, g4);
+    let LstmBufs {
+        dh_rec,
+        dc_next,
+        dz,
+    } = bufs;
+    for step in (0..t).rev() {
+        let at = if reverse { t - 1 - step } else { step };
+        let prev = (step > 0).then(|| if reverse { at + 1 } else { at - 1 });
+        let gt = &tp.gates[at * g4..(at + 1) * g4];
+        for j in 0..h {
+            let (i, f, gg, o) = (gt[j], gt[h + j], gt[2 * h + j], gt[3 * h + j]);
+            let tcv = tp.tc[at * h + j];
+            let d = dh[at * h + j] + dh_rec[j];
+            let dc = d * o * (1.0 - tcv * tcv) + dc_next[j];
+            let cp = prev.map_or(0.0, |pv| tp.c[pv * h + j]);
+            dz[j] = dc * gg * i * (1.0 - i);
+            dz[h + j] = dc * cp * f * (1.0 - f);
+            dz[2 * h + j] = dc * i * (1.0 - gg * gg);
+            dz[3 * h + j] = d * tcv * o * (1.0 - o);
+            dc_next[j] = dc * f;
+        }
+        axpy(1.0, dz, &mut g[off.b..off.b + g4]);
+        let xt = &x[at * din..(at + 1) * din];
+        let dxt = &mut dx[at * din..(at + 1) * din];
+        for k in 0..din {
+            let row = off.wx + k * g4;
+            if xt[k] != 0.0 {
+                axpy(xt[k], dz, &mut g[row..row + g4]);
+            }
+            dxt[k] += dot(&p[row..row + g4], dz);
+        }
+        match prev {
+            Some(pv) => {
+                for k in 0..h {
+                    let row = off.wh + k * g4;
+                    let v = tp.h[pv * h + k];
+                    if v != 0.0 {
+                        axpy(v, dz, &mut g[row..row + g4]);
+                    }
+                    dh_rec[k] = dot(&p[row..row + g4], dz);
+                }
+            }
+            None => dh_rec.iter_mut().for_each(|v| *v = 0.0),
+        }
+    }
+}
+
+/// A dropout mask of `n` entries, scaled so its expectation is one.
+fn mask(n: usize, p: f32, rng: &mut Rng, out: &mut Vec<f32>) {
+    out.clear();
+    let keep = 1.0 / (1.0 - p);
+    out.extend((0..n).map(|_| if rng.unit() < p { 0.0 } else { keep }));
+}
+
+/// The network: sizes, parameter layout and parameters.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Net {
+    pub dims: Dims,
+    layout: Layout,
+    pub params: Vec<f32>,
+}
+
+/// What training adds to a forward pass: dropout and word dropout.
+pub(crate) struct Noise<'a> {
+    pub rng: Rng,
+    pub dropout: f32,
+    pub word_dropout: f32,
+    /// Training count of each word row.
+    pub counts: &'a [u32],
+}
+
+impl Net {
+    /// A randomly initialised network.
+    pub fn new(dims: Dims, rng: &mut Rng) -> Net {
+        let layout = Layout::new(&dims);
+        let mut params = vec![0f32; layout.total];
+        let mut fill = |from: usize, n: usize, r: f32, rng: &mut Rng| {
+            for v in &mut params[from..from + n] {
+                *v = rng.sym(r);
+            }
+        };
+        fill(layout.emb_w, dims.n_words * dims.dw, 0.1, rng);
+        fill(layout.emb_t, dims.n_tags * dims.dt, 0.1, rng);
+        fill(layout.emb_s, dims.n_suf * dims.ds, 0.1, rng);
+        fill(layout.emb_sh, SHAPES * dims.dsh, 0.1, rng);
+        let g4 = 4 * dims.h;
+        for (l, dirs) in layout.lstm.iter().enumerate() {
+            let din = dims.layer_in(l);
+            for off in dirs {
+                fill(off.wx, din * g4, (6.0 / (din + g4) as f32).sqrt(), rng);
+                fill(
+                    off.wh,
+                    dims.h * g4,
+                    (6.0 / (dims.h + g4) as f32).sqrt(),
+                    rng,
+                );
+            }
+        }
+        let r = 2 * dims.h;
+        for (k, &(w, _)) in layout.proj.iter().enumerate() {
+            let size = if k < 2 { dims.da } else { dims.dl };
+            fill(w, r * size, (6.0 / (r + size) as f32).sqrt(), rng);
+        }
+        fill(layout.wl, dims.n_labels * 3 * dims.dl, 0.05, rng);
+        // Forget gates start open; the biaffine matrix starts at zero, as Dozat & Manning's.
+        for dirs in &layout.lstm {
+            for off in dirs {
+                for v in &mut params[off.b + dims.h..off.b + 2 * dims.h] {
+                    *v = 1.0;
+                }
+            }
+        }
+        Net {
+            dims,
+            layout,
+            params,
+        }
+    }
+
+    /// The network with given parameters (their number must fit the sizes).
+    pub fn from_params(dims: Dims, params: Vec<f32>) -> Result<Net, String> {
+        let layout = Layout::new(&dims);
+        if params.len() != layout.total {
+            return Err(format!(
+                "expected {} parameters, found {}",
+                layout.total,
+                params.len()
+            ));
+        }
+        Ok(Net {
+            dims,
+            layout,
+            params,
+        })
+    }
+
+    pub fn n_params(&self) -> usize {
+        self.layout.total
+    }
+
+    /// The forward pass over `rows` (position 0 the root), filling `tp` up to the arc
+    /// log-probabilities.
+    pub fn forward(&self, rows: &[[u32; 4]], mut noise: Option<Noise<'_>>, tp: &mut Tape) {
+        let d = &self.dims;
+        let p = &self.params;
+        let lay = &self.layout;
+        let t = rows.len();
+        tp.t = t;
+        tp.rows.clear();
+        tp.rows.extend_from_slice(rows);
+        if let Some(nz) = noise.as_mut() {
+            for r in tp.rows.iter_mut().skip(1) {
+                let c = nz.counts.get(r[0] as usize).copied().unwrap_or(0) as f32;
+                if r[0] != UNK_ROW && nz.rng.unit() < nz.word_dropout / (nz.word_dropout + c) {
+                    r[0] = UNK_ROW;
+                }
+            }
+        }
+        tp.size_layers(d.layers);
+        // Layer 0 input: the embeddings.
+        let din = d.din();
+        let x0 = &mut tp.xin[0];
+        x0.clear();
+        for r in &tp.rows {
+            let [w, tg, s, sh] = r.map(|v| v as usize);
+            x0.extend_from_slice(&p[lay.emb_w + w * d.dw..lay.emb_w + (w + 1) * d.dw]);
+            x0.extend_from_slice(&p[lay.emb_t + tg * d.dt..lay.emb_t + (tg + 1) * d.dt]);
+            x0.extend_from_slice(&p[lay.emb_s + s * d.ds..lay.emb_s + (s + 1) * d.ds]);
+            x0.extend_from_slice(&p[lay.emb_sh + sh * d.dsh..lay.emb_sh + (sh + 1) * d.dsh]);
+        }
+        debug_assert_eq!(x0.len(), t * din);
+        self.layers_and_scores(noise, tp, None);
+    }
+
+    /// The rest of the forward pass after the rows (and, unless `pre` is given, the first
+    /// layer's input) are in `tp`: with `pre`, the first layer's gates already hold their input
+    /// part and the projections read its merged weights.
+    fn layers_and_scores(&self, mut noise: Option<Noise<'_>>, tp: &mut Tape, pre: Option<&Pre>) {
+        let d = &self.dims;
+        let p = &self.params;
+        let lay = &self.layout;
+        let t = tp.t;
+        let layers = d.layers;
+        for l in 0..layers {
+            let n_in = d.layer_in(l);
+            if l > 0 {
+                let x = &mut tp.xin[l];
+                x.clear();
+                x.extend_from_slice(&tp.out[l - 1]);
+            }
+            match noise.as_mut() {
+                Some(nz) => {
+                    mask(t * n_in, nz.dropout, &mut nz.rng, &mut tp.masks[l]);
+                    for (x, m) in tp.xin[l].iter_mut().zip(&tp.masks[l]) {
+                        *x *= m;
+                    }
+                }
+                None => tp.masks[l].clear(),
+            }
+            for dir in 0..2 {
+                let off = lay.lstm[l][dir];
+                if l > 0 || pre.is_none() {
+                    let gates = &mut tp.dirs[l][dir].gates;
+                    input_projection(p, off, n_in, d.h, &tp.xin[l], t, gates);
+                }
+                recurrence(p, off, d.h, t, dir == 1, &mut tp.dirs[l][dir]);
+            }
+            let out = &mut tp.out[l];
+            out.clear();
+            for at in 0..t {
+                out.extend_from_slice(&tp.dirs[l][0].h[at * d.h..(at + 1) * d.h]);
+                out.extend_from_slice(&tp.dirs[l][1].h[at * d.h..(at + 1) * d.h]);
+            }
+        }
+        let r_dim = 2 * d.h;
+        tp.r.clear();
+        tp.r.extend_from_slice(&tp.out[layers - 1]);
+        match noise.as_mut() {
+            Some(nz) => {
+                mask(t * r_dim, nz.dropout, &mut nz.rng, &mut tp.mr);
+                for (x, m) in tp.r.iter_mut().zip(&tp.mr) {
+                    *x *= m;
+                }
+            }
+            None => tp.mr.clear(),
+        }
+        if let Some(pre) = pre {
+            pre.project(tp, r_dim);
+        }
+        for k in 0..4 {
+            if pre.is_some() {
+                break;
+            }
+            let size = if k < 2 { d.da } else { d.dl };
+            let (w, b) = lay.proj[k];
+            let y = &mut tp.proj[k];
+            y.clear();
+            for at in 0..t {
+                let start = y.len();
+                y.extend_from_slice(&p[b..b + size]);
+                let yt = &mut y[start..];
+                for (j, &v) in tp.r[at * r_dim..(at + 1) * r_dim].iter().enumerate() {
+                    if v != 0.0 {
+                        axpy(v, &p[w + j * size..w + (j + 1) * size], yt);
+                    }
+                }
+                yt.iter_mut().for_each(|v| *v = v.max(0.0));
+            }
+        }
+        // b[h] = sum_j ah[h][j] m[j, :]
+        let da = d.da;
+        resize(&mut tp.b, t * da);
+        for at in 0..t {
+            let bt = &mut tp.b[at * da..(at + 1) * da];
+            for (j, &v) in tp.proj[1][at * da..(at + 1) * da].iter().enumerate() {
+                if v != 0.0 {
+                    axpy(v, &p[lay.m + j * da..lay.m + (j + 1) * da], bt);
+                }
+            }
+        }
+        let hb = &p[lay.hb..lay.hb + da];
+        resize(&mut tp.logp, t * t);
+        let head_bias: Vec<f32> = (0..t)
+            .map(|h| dot(hb, &tp.proj[1][h * da..(h + 1) * da]))
+            .collect();
+        for dep in 1..t {
+            let ad = &tp.proj[0][dep * da..(dep + 1) * da];
+            let row = &mut tp.logp[dep * t..(dep + 1) * t];
+            let mut max = f32::NEG_INFINITY;
+            for h in 0..t {
+                if h == dep {
+                    row[h] = f32::NEG_INFINITY;
+                    continue;
+                }
+                let s = dot(ad, &tp.b[h * da..(h + 1) * da]) + head_bias[h];
+                row[h] = s;
+                max = max.max(s);
+            }
+            let sum: f32 = row
+                .iter()
+                .map(|&s| {
+                    if s.is_finite() {
+                        fast_exp(s - max)
+                    } else {
+                        0.0
+                    }
+                })
+                .sum();
+            let lse = max + sum.ln();
+            for v in row.iter_mut() {
+                if v.is_finite() {
+                    *v -= lse;
+                }
+            }
+        }
+    }
+
+    /// The label scores of the arc `head -> dep` into `z` (one per label).
+    fn label_scores(
+        &self,
+        tp: &Tape,
+        dep: usize,
+        head: usize,
+        feat: &mut Vec<f32>,
+        z: &mut Vec<f32>,
+    ) {
+        let d = &self.dims;
+        let dl = d.dl;
+        let p = &self.params;
+        let lay = &self.layout;
+        let ld = &tp.proj[2][dep * dl..(dep + 1) * dl];
+        let lh = &tp.proj[3][head * dl..(head + 1) * dl];
+        feat.clear();
+        feat.extend_from_slice(ld);
+        feat.extend_from_slice(lh);
+        feat.extend(ld.iter().zip(lh).map(|(a, b)| a * b));
+        z.clear();
+        for c in 0..d.n_labels {
+            let w = &p[lay.wl + c * 3 * dl..lay.wl + (c + 1) * 3 * dl];
+            z.push(p[lay.bl + c] + dot(w, feat));
+        }
+    }
+
+    /// The loss of the gold tree (`heads[i]`, `labels[i]` for position `i >= 1`; position 0
+    /// unused) after [`Net::forward`], adding its gradient to `g`. Returns the loss and the
+    /// number of words whose best-scoring head is the gold one.
+    fn backward(
+        &self,
+        tp: &Tape,
+        heads: &[u32],
+        labels: &[u8],
+        g: &mut [f32],
+        bb: &mut BackBufs,
+    ) -> (f32, usize) {
+        let d = &self.dims;
+        let p = &self.params;
+        let lay = &self.layout;
+        let t = tp.t;
+        let (da, dl) = (d.da, d.dl);
+        for k in 0..4 {
+            let size = if k < 2 { da } else { dl };
+            resize(&mut bb.dproj[k], t * size);
+        }
+        resize(&mut bb.db, t * da);
+        let mut loss = 0.0f32;
+        let mut right = 0usize;
+        let hb_off = lay.hb;
+        for dep in 1..t {
+            let gold = heads[dep] as usize;
+            let row = &tp.logp[dep * t..(dep + 1) * t];
+            loss -= row[gold];
+            let best = (0..t)
+                .filter(|&h| h != dep)
+                .max_by(|&a, &b| row[a].total_cmp(&row[b]));
+            if best == Some(gold) {
+                right += 1;
+            }
+            let ad = &tp.proj[0][dep * da..(dep + 1) * da];
+            for h in 0..t {
+                if h == dep {
+                    continue;
+                }
+                let mut ds = fast_exp(row[h]);
+                if h == gold {
+                    ds -= 1.0;
+                }
+                if ds == 0.0 {
+                    continue;
+                }
+                let bh = &tp.b[h * da..(h + 1) * da];
+                axpy(ds, bh, &mut bb.dproj[0][dep * da..(dep + 1) * da]);
+                axpy(ds, ad, &mut bb.db[h * da..(h + 1) * da]);
+                let ah = &tp.proj[1][h * da..(h + 1) * da];
+                axpy(ds, ah, &mut g[hb_off..hb_off + da]);
+                axpy(
+                    ds,
+                    &p[hb_off..hb_off + da],
+                    &mut bb.dproj[1][h * da..(h + 1) * da],
+                );
+            }
+            // The label of the gold arc.
+            self.label_scores(tp, dep, gold, &mut bb.feat, &mut bb.z);
+            let z = &mut bb.z;
+            let max = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            let sum: f32 = z.iter().map(|&v| fast_exp(v - max)).sum();
+            let gl = labels[dep] as usize;
+            loss -= z[gl] - max - sum.ln();
+            resize(&mut bb.dfeat, 3 * dl);
+            for c in 0..d.n_labels {
+                let mut dz = fast_exp(z[c] - max) / sum;
+                if c == gl {
+                    dz -= 1.0;
+                }
+                g[lay.bl + c] += dz;
+                let w = lay.wl + c * 3 * dl;
+                axpy(dz, &bb.feat, &mut g[w..w + 3 * dl]);
+                axpy(dz, &p[w..w + 3 * dl], &mut bb.dfeat);
+            }
+            let ld = &tp.proj[2][dep * dl..(dep + 1) * dl];
+            let lh = &tp.proj[3][gold * dl..(gold + 1) * dl];
+            for j in 0..dl {
+                bb.dproj[2][dep * dl + j] += bb.dfeat[j] + bb.dfeat[2 * dl + j] * lh[j];
+                bb.dproj[3][gold * dl + j] += bb.dfeat[dl + j] + bb.dfeat[2 * dl + j] * ld[j];
+            }
+        }
+        // Through b[h] = sum_j ah[h][j] m[j, :].
+        for h in 0..t {
+            let dbh = &bb.db[h * da..(h + 1) * da];
+            for j in 0..da {
+                let row = lay.m + j * da;
+                let v = tp.proj[1][h * da + j];
+                if v != 0.0 {
+                    axpy(v, dbh, &mut g[row..row + da]);
+                }
+                bb.dproj[1][h * da + j] += dot(&p[row..row + da], dbh);
+            }
+        }
+        // Through the projections' ReLU to the BiLSTM output.
+        let r_dim = 2 * d.h;
+        resize(&mut bb.dr, t * r_dim);
+        for k in 0..4 {
+            let size = if k < 2 { da } else { dl };
+            let (w, b) = lay.proj[k];
+            for at in 0..t {
+                let y = &tp.proj[k][at * size..(at + 1) * size];
+                let dy = &mut bb.dproj[k][at * size..(at + 1) * size];
+                for (dv, &yv) in dy.iter_mut().zip(y) {
+                    if yv <= 0.0 {
+                        *dv = 0.0;
+                    }
+                }
+                axpy(1.0, dy, &mut g[b..b + size]);
+                let rt = &tp.r[at * r_dim..(at + 1) * r_dim];
+                let drt = &mut bb.dr[at * r_dim..(at + 1) * r_dim];
+                for j in 0..r_dim {
+                    let row = w + j * size;
+                    if rt[j] != 0.0 {
+                        axpy(rt[j], dy, &mut g[row..row + size]);
+                    }
+                    drt[j] += dot(&p[row..row + size], dy);
+                }
+            }
+        }
+        if !tp.mr.is_empty() {
+            for (v, m) in bb.dr.iter_mut().zip(&tp.mr) {
+                *v *= m;
+            }
+        }
+        // Back through the layers.
+        std::mem::swap(&mut bb.dout, &mut bb.dr);
+        for l in (0..d.layers).rev() {
+            let n_in = d.layer_in(l);
+            resize(&mut bb.dx, t * n_in);
+            for dir in 0..2 {
+                resize(&mut bb.dh, t * d.h);
+                for at in 0..t {
+                    let from = at * r_dim + dir * d.h;
+                    bb.dh[at * d.h..(at + 1) * d.h].copy_from_slice(&bb.dout[from..from + d.h]);
+                }
+                lstm_backward(
+                    p,
+                    g,
+                    lay.lstm[l][dir],
+                    n_in,
+                    d.h,
+                    &tp.xin[l],
+                    t,
+                    dir == 1,
+                    &tp.dirs[l][dir],
+                    &bb.dh,
+                    &mut bb.dx,
+                    &mut bb.lstm,
+                );
+            }
+            if !tp.masks[l].is_empty() {
+                for (v, m) in bb.dx.iter_mut().zip(&tp.masks[l]) {
+                    *v *= m;
+                }
+            }
+            std::mem::swap(&mut bb.dout, &mut bb.dx);
+        }
+        // Into the embedding rows.
+        let din = d.din();
+        for (at, r) in tp.rows.iter().enumerate() {
+            let dx = &bb.dout[at * din..(at + 1) * din];
+            let [w, tg, s, sh] = r.map(|v| v as usize);
+            let (a, rest) = dx.split_at(d.dw);
+            let (b, rest) = rest.split_at(d.dt);
+            let (c, e) = rest.split_at(d.ds);
+            axpy(
+                1.0,
+                a,
+                &mut g[lay.emb_w + w * d.dw..lay.emb_w + (w + 1) * d.dw],
+            );
+            axpy(
+                1.0,
+                b,
+                &mut g[lay.emb_t + tg * d.dt..lay.emb_t + (tg + 1) * d.dt],
+            );
+            axpy(
+                1.0,
+                c,
+                &mut g[lay.emb_s + s * d.ds..lay.emb_s + (s + 1) * d.ds],
+            );
+            axpy(
+                1.0,
+                e,
+                &mut g[lay.emb_sh + sh * d.dsh..lay.emb_sh + (sh + 1) * d.dsh],
+            );
+        }
+        (loss, right)
+    }
+}
+
+/// The suffix key of a word (its last three letters, lowercased), as [`WordAttrs::suf`].
+fn suffix_key(w: &WordAttrs) -> u64 {
+    w.suf
+}
+
+/// The vocabularies of a training set: word keys and suffix keys seen at least `min_count`
+/// times, every tag-pair key, each sorted by descending count then key; and the counts of
+/// the word keys.
+pub(crate) fn vocabularies(
+    sentences: &[Vec<WordAttrs>],
+    min_count: usize,
+) -> (Vec<u64>, Vec<u32>, Vec<u64>, Vec<u64>) {
+    let mut words: HashMap<u64, u32> = HashMap::new();
+    let mut tags: HashMap<u64, u32> = HashMap::new();
+    let mut sufs: HashMap<u64, u32> = HashMap::new();
+    for s in sentences {
+        for w in s {
+            *words.entry(w.w).or_default() += 1;
+            *tags.entry(tag_key(w)).or_default() += 1;
+            *sufs.entry(suffix_key(w)).or_default() += 1;
+        }
+    }
+    let sorted = |m: HashMap<u64, u32>, min: usize| -> Vec<(u64, u32)> {
+        let mut v: Vec<(u64, u32)> = m.into_iter().filter(|&(_, c)| c as usize >= min).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    };
+    let words = sorted(words, min_count);
+    let counts = words.iter().map(|&(_, c)| c).collect();
+    let words = words.into_iter().map(|(k, _)| k).collect();
+    let tags = sorted(tags, 1).into_iter().map(|(k, _)| k).collect();
+    let sufs = sorted(sufs, min_count)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    (words, counts, tags, sufs)
+}
+
+fn key_map(keys: &[u64]) -> HashMap<u64, u32> {
+    keys.iter()
+        .enumerate()
+        .map(|(i, &k)| (k, (i + SPECIALS) as u32))
+        .collect()
+}
+
+/// Decoding buffers.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct BiaffineScratch {
+    rows: Vec<[u32; 4]>,
+    tape: Tape,
+    eisner: Eisner,
+    feat: Vec<f32>,
+    z: Vec<f32>,
+}
+
+/// A trained biaffine parser ready for decoding.
+#[derive(Clone)]
+pub(crate) struct Biaffine {
+    pub net: Net,
+    pub word_keys: Vec<u64>,
+    pub tag_keys: Vec<u64>,
+    pub suf_keys: Vec<u64>,
+    vocab: HashMap<u64, u32>,
+    tags: HashMap<u64, u32>,
+    sufs: HashMap<u64, u32>,
+    pre: Pre,
+}
+
+impl std::fmt::Debug for Biaffine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Biaffine {{ dims: {:?} }}", self.net.dims)
+    }
+}
+
+impl Biaffine {
+    pub fn new(net: Net, word_keys: Vec<u64>, tag_keys: Vec<u64>, suf_keys: Vec<u64>) -> Biaffine {
+        Biaffine {
+            pre: Pre::new(&net),
+            vocab: key_map(&word_keys),
+            tags: key_map(&tag_keys),
+            sufs: key_map(&suf_keys),
+            net,
+            word_keys,
+            tag_keys,
+            suf_keys,
+        }
+    }
+
+    /// The table rows of a sentence, the root first.
+    pub fn rows(&self, words: &[WordAttrs], out: &mut Vec<[u32; 4]>) {
+        sentence_rows(words, &self.vocab, &self.tags, &self.sufs, out);
+    }
+
+    /// Parses `words`: `heads[i]` is the head of word `i` (`n` for the root), `labels[i]`
+    /// its label.
+    pub fn parse(
+        &self,
+        words: &[WordAttrs],
+        heads: &mut Vec<u32>,
+        labels: &mut Vec<u8>,
+        root: u8,
+        s: &mut BiaffineScratch,
+    ) {
+        let n = words.len();
+        heads.clear();
+        labels.clear();
+        if n == 0 {
+            return;
+        }
+        self.rows(words, &mut s.rows);
+        let tp = &mut s.tape;
+        tp.t = s.rows.len();
+        tp.rows.clear();
+        tp.rows.extend_from_slice(&s.rows);
+        tp.size_layers(self.net.dims.layers);
+        self.pre.first_gates(&self.net, tp);
+        self.net.layers_and_scores(None, tp, Some(&self.pre));
+        let t = n + 1;
+        let logp = &s.tape.logp;
+        s.eisner.decode(n, |h, d| logp[d * t + h], heads);
+        let n_labels = self.net.dims.n_labels;
+        for i in 0..n {
+            let h = heads[i] as usize;
+            let label = if h == 0 {
+                root
+            } else {
+                self.net
+                    .label_scores(&s.tape, i + 1, h, &mut s.feat, &mut s.z);
+                (0..n_labels)
+                    .filter(|&c| c != root as usize)
+                    .max_by(|&a, &b| s.z[a].total_cmp(&s.z[b]))
+                    .unwrap_or(0) as u8
+            };
+            labels.push(label);
+        }
+        // Positions to word indices: the root (position 0) is `n`, word `k` is position k+1.
+        for h in heads.iter_mut() {
+            *h = if *h == 0 { n as u32 } else { *h - 1 };
+        }
+    }
+
+    /// The network part of the model file.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        for x in self.net.dims.fields() {
+            out.extend_from_slice(&(x as u32).to_le_bytes());
+        }
+        for keys in [&self.word_keys, &self.tag_keys, &self.suf_keys] {
+            out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+            for k in keys.iter() {
+                out.extend_from_slice(&k.to_le_bytes());
+            }
+        }
+        for x in &self.net.params {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+
+    /// Reads the network part written by [`Biaffine::write`].
+    pub fn read(bytes: &[u8], n_labels: usize) -> Result<Biaffine, String> {
+        let mut pos = 0usize;
+        let mut take = |n: usize| -> Result<&[u8], String> {
+            let s = bytes
+                .get(pos..pos.saturating_add(n))
+                .ok_or_else(|| "network data ends early".to_string())?;
+            pos += n;
+            Ok(s)
+        };
+        let mut f = [0usize; 12];
+        for x in f.iter_mut() {
+            let b = take(4)?;
+            *x = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
+        }
+        let dims = Dims {
+            dw: f[0],
+            dt: f[1],
+            ds: f[2],
+            dsh: f[3],
+            h: f[4],
+            layers: f[5],
+            da: f[6],
+            dl: f[7],
+            n_words: f[8],
+            n_tags: f[9],
+            n_suf: f[10],
+            n_labels: f[11],
+        };
+        let small = |v: usize| (1..=1024).contains(&v);
+        if ![
+            dims.dw, dims.dt, dims.ds, dims.dsh, dims.h, dims.da, dims.dl,
+        ]
+        .into_iter()
+        .all(small)
+            || !(1..=4).contains(&dims.layers)
+        {
+            return Err("network sizes out of range".into());
+        }
+        if dims.n_labels != n_labels {
+            return Err("network labels do not match the model's".into());
+        }
+        if dims.n_words > 5_000_000 || dims.n_tags > 100_000 || dims.n_suf > 1_000_000 {
+            return Err("vocabulary too large".into());
+        }
+        let mut keys = |n: usize| -> Result<Vec<u64>, String> {
+            let c = take(4)?;
+            let count = u32::from_le_bytes([c[0], c[1], c[2], c[3]]) as usize;
+            if count + SPECIALS != n {
+                return Err("vocabulary size does not match the network".into());
+            }
+            let b = take(8 * count)?;
+            Ok(b.chunks_exact(8)
+                .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+                .collect())
+        };
+        let word_keys = keys(dims.n_words)?;
+        let tag_keys = keys(dims.n_tags)?;
+        let suf_keys = keys(dims.n_suf)?;
+        let total = Layout::new(&dims).total;
+        let b = take(4 * total)?;
+        let params: Vec<f32> = b
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        if pos != bytes.len() {
+            return Err("trailing bytes after the network".into());
+        }
+        if params.iter().any(|v| !v.is_finite()) {
+            return Err("a network weight is not a finite number".into());
+        }
+        let net = Net::from_params(dims, params)?;
+        Ok(Biaffine::new(net, word_keys, tag_keys, suf_keys))
+    }
+}
+
+/// The rows of a sentence's positions (the root first) in the word, tag and suffix tables.
+fn sentence_rows(
+    words: &[WordAttrs],
+    vocab: &HashMap<u64, u32>,
+    tags: &HashMap<u64, u32>,
+    sufs: &HashMap<u64, u32>,
+    out: &mut Vec<[u32; 4]>,
+) {
+    out.clear();
+    out.push([ROOT_ROW, ROOT_ROW, ROOT_ROW, ROOT_SHAPE]);
+    out.extend(words.iter().map(|w| {
+        [
+            vocab.get(&w.w).copied().unwrap_or(UNK_ROW),
+            tags.get(&tag_key(w)).copied().unwrap_or(UNK_ROW),
+            sufs.get(&suffix_key(w)).copied().unwrap_or(UNK_ROW),
+            (w.shape as u32).min(ROOT_SHAPE - 1),
+        ]
+    }));
+}
+
+/// Eisner's algorithm for the best projective tree in which the root has one child.
+#[derive(Clone, Debug, Default)]
+struct Eisner {
+    /// Complete spans headed at their left (`cr`) and right (`cl`) end, incomplete spans with
+    /// an arc from left to right (`ir`) and right to left (`il`), `n x n` each, and the split
+    /// points that gave each its best score.
+    cr: Vec<f32>,
+    cl: Vec<f32>,
+    ir: Vec<f32>,
+    il: Vec<f32>,
+    bcr: Vec<u32>,
+    bcl: Vec<u32>,
+    bi: Vec<u32>,
+    stack: Vec<(u8, u32, u32)>,
+}
+
+impl Eisner {
+    /// Fills `heads` (one per word, `0` the root, `k + 1` word `k`) with the best tree under
+    /// `score(head, dep)` over positions (`0` the root, words `1..=n`).
+    fn decode(&mut self, n: usize, score: impl Fn(usize, usize) -> f32, heads: &mut Vec<u32>) {
+        heads.clear();
+        heads.resize(n, 0);
+        let nn = n * n;
+        for v in [&mut self.cr, &mut self.cl, &mut self.ir, &mut self.il] {
+            v.clear();
+            v.resize(nn, f32::NEG_INFINITY);
+        }
+        for v in [&mut self.bcr, &mut self.bcl, &mut self.bi] {
+            v.clear();
+            v.resize(nn, 0);
+        }
+        for i in 0..n {
+            self.cr[i * n + i] = 0.0;
+            self.cl[i * n + i] = 0.0;
+        }
+        // Word k of the span tables is position k + 1 of `score`.
+        for len in 1..n {
+            for s in 0..n - len {
+                let t = s + len;
+                let mut best = (f32::NEG_INFINITY, s);
+                for r in s..t {
+                    let v = self.cr[s * n + r] + self.cl[(r + 1) * n + t];
+                    if v > best.0 {
+                        best = (v, r);
+                    }
+                }
+                self.ir[s * n + t] = best.0 + score(s + 1, t + 1);
+                self.il[s * n + t] = best.0 + score(t + 1, s + 1);
+                self.bi[s * n + t] = best.1 as u32;
+                let mut bl = (f32::NEG_INFINITY, s);
+                for r in s..t {
+                    let v = self.cl[s * n + r] + self.il[r * n + t];
+                    if v > bl.0 {
+                        bl = (v, r);
+                    }
+                }
+                self.cl[s * n + t] = bl.0;
+                self.bcl[s * n + t] = bl.1 as u32;
+                let mut br = (f32::NEG_INFINITY, s + 1);
+                for r in s + 1..=t {
+                    let v = self.ir[s * n + r] + self.cr[r * n + t];
+                    if v > br.0 {
+                        br = (v, r);
+                    }
+                }
+                self.cr[s * n + t] = br.0;
+                self.bcr[s * n + t] = br.1 as u32;
+            }
+        }
+        let mut root = (f32::NEG_INFINITY, 0);
+        for r in 0..n {
+            let v = score(0, r + 1) + self.cl[r] + self.cr[r * n + n - 1];
+            if v > root.0 {
+                root = (v, r);
+            }
+        }
+        let r = root.1;
+        heads[r] = 0;
+        // Kinds: 0 complete right, 1 complete left, 2 incomplete right, 3 incomplete left.
+        self.stack.clear();
+        self.stack.push((1, 0, r as u32));
+        self.stack.push((0, r as u32, (n - 1) as u32));
+        while let Some((kind, s, t)) = self.stack.pop() {
+            let (s, t) = (s as usize, t as usize);
+            if s == t {
+                continue;
+            }
+            match kind {
+                0 => {
+                    let m = self.bcr[s * n + t];
+                    self.stack.push((2, s as u32, m));
+                    self.stack.push((0, m, t as u32));
+                }
+                1 => {
+                    let m = self.bcl[s * n + t];
+                    self.stack.push((1, s as u32, m));
+                    self.stack.push((3, m, t as u32));
+                }
+                _ => {
+                    if kind == 2 {
+                        heads[t] = (s + 1) as u32;
+                    } else {
+                        heads[s] = (t + 1) as u32;
+                    }
+                    let m = self.bi[s * n + t];
+                    self.stack.push((0, s as u32, m));
+                    self.stack.push((1, m + 1, t as u32));
+                }
+            }
+        }
+    }
+}
+
+/// A training sentence: table rows (root first), gold head positions and labels (position 0
+/// unused).
+pub(crate) struct Sample {
+    pub rows: Vec<[u32; 4]>,
+    pub heads: Vec<u32>,
+    pub labels: Vec<u8>,
+}
+
+impl Sample {
+    pub fn new(words: &[WordAttrs], heads: &[u32], labels: &[u8], vocab: &Biaffine) -> Sample {
+        let n = words.len();
+        let mut rows = Vec::new();
+        vocab.rows(words, &mut rows);
+        let mut h = vec![0u32];
+        h.extend(
+            heads
+                .iter()
+                .map(|&x| if x as usize >= n { 0 } else { x + 1 }),
+        );
+        let mut l = vec![0u8];
+        l.extend_from_slice(labels);
+        Sample {
+            rows,
+            heads: h,
+            labels: l,
+        }
+    }
+}
+
+/// Adam over the flat parameter vector.
+pub(crate) struct Trainer {
+    pub net: Net,
+    m: Vec<f32>,
+    v: Vec<f32>,
+    step: i32,
+    grads: Vec<Vec<f32>>,
+}
+
+/// Adam's decay rates (the second one as Dozat & Manning's) and its epsilon.
+const BETA1: f32 = 0.9;
+const BETA2: f32 = 0.9;
+const EPS: f32 = 1e-8;
+/// Gradients are scaled down to this global norm.
+const CLIP: f32 = 5.0;
+
+impl Trainer {
+    pub fn new(net: Net, shards: usize) -> Trainer {
+        let n = net.n_params();
+        Trainer {
+            m: vec![0.0; n],
+            v: vec![0.0; n],
+            step: 0,
+            grads: vec![vec![0.0; n]; shards.max(1)],
+            net,
+        }
+    }
+
+    /// One minibatch: the summed gradient of its sentences, then an Adam step. `seeds` gives
+    /// each sentence's dropout seed. Returns the loss and the words whose best head was gold.
+    pub fn step(
+        &mut self,
+        batch: &[&Sample],
+        seeds: &[u64],
+        opts: &BiaffineOptions,
+        counts: &[u32],
+    ) -> (f32, usize) {
+        let shards = self.grads.len();
+        let per = batch.len().div_ceil(shards).max(1);
+        let net = &self.net;
+        let results: Vec<(f32, usize)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = self
+                .grads
+                .iter_mut()
+                .enumerate()
+                .map(|(k, g)| {
+                    let from = (k * per).min(batch.len());
+                    let to = ((k + 1) * per).min(batch.len());
+                    let part = &batch[from..to];
+                    let seeds = &seeds[from..to];
+                    scope.spawn(move || {
+                        g.iter_mut().for_each(|x| *x = 0.0);
+                        let mut tape = Tape::default();
+                        let mut bb = BackBufs::default();
+                        let mut out = (0.0, 0);
+                        for (s, &seed) in part.iter().zip(seeds) {
+                            let noise = Noise {
+                                rng: Rng::new(seed),
+                                dropout: opts.dropout,
+                                word_dropout: opts.word_dropout,
+                                counts,
+                            };
+                            net.forward(&s.rows, Some(noise), &mut tape);
+                            let (l, r) = net.backward(&tape, &s.heads, &s.labels, g, &mut bb);
+                            out.0 += l;
+                            out.1 += r;
+                        }
+                        out
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or((f32::NAN, 0)))
+                .collect()
+        });
+        let (first, rest) = self.grads.split_at_mut(1);
+        let g = &mut first[0];
+        for other in rest.iter() {
+            axpy(1.0, other, g);
+        }
+        let words: usize = batch.iter().map(|s| s.rows.len() - 1).sum();
+        let scale = 1.0 / words.max(1) as f32;
+        let norm = g
+            .iter()
+            .map(|x| (x * scale) * (x * scale))
+            .sum::<f32>()
+            .sqrt();
+        let clip = if norm > CLIP { CLIP / norm } else { 1.0 };
+        let gs = scale * clip;
+        self.step += 1;
+        let c1 = 1.0 - BETA1.powi(self.step);
+        let c2 = 1.0 - BETA2.powi(self.step);
+        let rate = opts.rate * c2.sqrt() / c1;
+        for (((w, &gr), m), v) in self
+            .net
+            .params
+            .iter_mut()
+            .zip(g.iter())
+            .zip(self.m.iter_mut())
+            .zip(self.v.iter_mut())
+        {
+            let gr = gr * gs;
+            *m = BETA1 * *m + (1.0 - BETA1) * gr;
+            *v = BETA2 * *v + (1.0 - BETA2) * gr * gr;
+            *w -= rate * *m / (v.sqrt() + EPS);
+        }
+        results
+            .into_iter()
+            .fold((0.0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> (Net, Vec<[u32; 4]>, Vec<u32>, Vec<u8>) {
+        let dims = Dims {
+            dw: 3,
+            dt: 2,
+            ds: 2,
+            dsh: 1,
+            h: 3,
+            layers: 2,
+            da: 3,
+            dl: 2,
+            n_words: 5,
+            n_tags: 4,
+            n_suf: 3,
+            n_labels: 3,
+        };
+        let mut rng = Rng::new(7);
+        let mut net = Net::new(dims, &mut rng);
+        // Non-zero everywhere, so every path carries gradient.
+        for v in net.params.iter_mut() {
+            *v = rng.sym(0.8);
+        }
+        let rows = vec![[0, 0, 0, 7], [2, 2, 2, 1], [3, 3, 1, 2], [4, 2, 2, 1]];
+        (net, rows, vec![0, 2, 0, 2], vec![0, 1, 0, 2])
+    }
+
+    fn loss(net: &Net, rows: &[[u32; 4]], heads: &[u32], labels: &[u8]) -> f32 {
+        let mut tp = Tape::default();
+        net.forward(rows, None, &mut tp);
+        let mut g = vec![0.0; net.n_params()];
+        net.backward(&tp, heads, labels, &mut g, &mut BackBufs::default())
+            .0
+    }
+
+    #[test]
+    fn gradients_match_finite_differences() {
+        let (mut net, rows, heads, labels) = tiny();
+        let mut tp = Tape::default();
+        net.forward(&rows, None, &mut tp);
+        let mut g = vec![0.0; net.n_params()];
+        net.backward(&tp, &heads, &labels, &mut g, &mut BackBufs::default());
+        let mut checked = 0;
+        let mut worst = 0f32;
+        for i in 0..net.n_params() {
+            let keep = net.params[i];
+            let e = 1e-2;
+            net.params[i] = keep + e;
+            let up = loss(&net, &rows, &heads, &labels);
+            net.params[i] = keep - e;
+            let down = loss(&net, &rows, &heads, &labels);
+            net.params[i] = keep;
+            let numeric = (up - down) / (2.0 * e);
+            let tol = 3e-4 + 1e-2 * numeric.abs().max(g[i].abs());
+            worst = worst.max((numeric - g[i]).abs() / tol);
+            assert!(
+                (numeric - g[i]).abs() < tol,
+                "parameter {i}: analytic {} numeric {numeric}",
+                g[i]
+            );
+            checked += 1;
+        }
+        assert!(checked > 50, "{worst}");
+    }
+
+    #[test]
+    fn precomputed_decoding_matches_the_training_pass() {
+        let (net, rows, _, _) = tiny();
+        let mut slow = Tape::default();
+        net.forward(&rows, None, &mut slow);
+        let bf = Biaffine::new(net, vec![1, 2, 3], vec![1, 2], vec![1]);
+        let mut fast = Tape::default();
+        fast.t = rows.len();
+        fast.rows = rows.clone();
+        fast.size_layers(bf.net.dims.layers);
+        bf.pre.first_gates(&bf.net, &mut fast);
+        bf.net.layers_and_scores(None, &mut fast, Some(&bf.pre));
+        for (a, b) in slow.logp.iter().zip(&fast.logp) {
+            assert!(a == b || (a - b).abs() < 1e-4, "{a} vs {b}");
+        }
+        for k in 0..4 {
+            for (a, b) in slow.proj[k].iter().zip(&fast.proj[k]) {
+                assert!((a - b).abs() < 1e-4, "{a} vs {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn fast_exp_is_close_to_exp() {
+        let mut x = -80.0f32;
+        while x < 80.0 {
+            let (a, b) = (fast_exp(x), x.exp());
+            assert!((a - b).abs() <= 1e-6 * b, "{x}: {a} vs {b}");
+            x += 0.037;
+        }
+        assert!((fast_exp(-1000.0) / (-87.0f32).exp() - 1.0).abs() < 1e-6);
+        assert!(fast_exp(f32::NAN).is_nan());
+        assert!((tanh(0.3) - 0.3f32.tanh()).abs() < 1e-6);
+        assert!((tanh(-9.0) + 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn eisner_finds_the_best_projective_tree() {
+        // Scores favour 0 -> 2, 2 -> 1, 2 -> 3.
+        let n = 3;
+        let score = |h: usize, d: usize| match (h, d) {
+            (0, 2) | (2, 1) | (2, 3) => 0.0,
+            _ => -5.0,
+        };
+        let mut heads = Vec::new();
+        Eisner::default().decode(n, score, &mut heads);
+        assert_eq!(heads, vec![2, 0, 2]);
+        // A single root child even when two words prefer the root.
+        let score = |h: usize, d: usize| match (h, d) {
+            (0, _) => 0.0,
+            _ => -1.0,
+        };
+        Eisner::default().decode(n, score, &mut heads);
+        assert_eq!(heads.iter().filter(|&&h| h == 0).count(), 1);
+        Eisner::default().decode(1, score, &mut heads);
+        assert_eq!(heads, vec![0]);
+    }
+}
