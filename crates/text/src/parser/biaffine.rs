@@ -16,14 +16,14 @@
 use std::collections::HashMap;
 
 use super::features::WordAttrs;
-use super::neural::{axpy, dot, tag_key, Rng};
+use super::neural::{axpy, dot, matmul_add, tag_key, vecmat_add, Rng};
 
 /// Special rows at the start of the word, tag and suffix tables.
 const ROOT_ROW: u32 = 0;
 const UNK_ROW: u32 = 1;
 const SPECIALS: usize = 2;
 /// Shape classes (the word shapes 0..=6 and the root).
-const SHAPES: usize = 8;
+pub(crate) const SHAPES: usize = 8;
 const ROOT_SHAPE: u32 = 7;
 
 /// Training settings of the biaffine parser.
@@ -37,6 +37,10 @@ pub struct BiaffineOptions {
     pub suffix_dim: usize,
     /// Shape embedding size.
     pub shape_dim: usize,
+    /// Prefix embedding size.
+    pub prefix_dim: usize,
+    /// Word-cluster embedding size.
+    pub cluster_dim: usize,
     /// LSTM units per direction.
     pub hidden: usize,
     /// Stacked BiLSTM layers.
@@ -66,6 +70,8 @@ impl Default for BiaffineOptions {
             tag_dim: 32,
             suffix_dim: 32,
             shape_dim: 8,
+            prefix_dim: 16,
+            cluster_dim: 16,
             hidden: 96,
             layers: 1,
             arc_dim: 96,
@@ -80,26 +86,51 @@ impl Default for BiaffineOptions {
     }
 }
 
+/// The embedding tables, in the order of a position's rows and of the first layer's input:
+/// folded form, (UPOS, XPOS) pair, last three letters, shape, first three letters, word
+/// cluster.
+pub(crate) const TABLES: usize = 6;
+pub(crate) const SHAPE_TABLE: usize = 3;
+
+/// Arc classes the label scorer has a bias for: the root's arc, then the head's side and
+/// distance (1, 2, 3 to 5, 6 or more) on either side.
+const ARC_CLASSES: usize = 9;
+
+/// The class of the arc `head -> dep` (positions, the root 0).
+fn arc_class(head: usize, dep: usize) -> usize {
+    if head == 0 {
+        return 0;
+    }
+    let dist = head.abs_diff(dep);
+    let b = match dist {
+        0 | 1 => 0,
+        2 => 1,
+        3..=5 => 2,
+        _ => 3,
+    };
+    1 + b + if head < dep { 0 } else { 4 }
+}
+
 /// The network's sizes, as stored in the model file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Dims {
-    pub dw: usize,
-    pub dt: usize,
-    pub ds: usize,
-    pub dsh: usize,
+    /// Embedding size and rows of each table.
+    pub emb: [usize; TABLES],
+    pub rows: [usize; TABLES],
     pub h: usize,
     pub layers: usize,
     pub da: usize,
     pub dl: usize,
-    pub n_words: usize,
-    pub n_tags: usize,
-    pub n_suf: usize,
     pub n_labels: usize,
 }
 
 impl Dims {
     fn din(&self) -> usize {
-        self.dw + self.dt + self.ds + self.dsh
+        self.emb.iter().sum()
+    }
+    /// Where table `k`'s embedding starts in the first layer's input.
+    fn emb_at(&self, k: usize) -> usize {
+        self.emb[..k].iter().sum()
     }
     fn layer_in(&self, l: usize) -> usize {
         if l == 0 {
@@ -108,22 +139,12 @@ impl Dims {
             2 * self.h
         }
     }
-    fn fields(&self) -> [usize; 12] {
-        [
-            self.dw,
-            self.dt,
-            self.ds,
-            self.dsh,
-            self.h,
-            self.layers,
-            self.da,
-            self.dl,
-            self.n_words,
-            self.n_tags,
-            self.n_suf,
-            self.n_labels,
-        ]
+    fn fields(&self) -> Vec<usize> {
+        let mut f: Vec<usize> = self.emb.iter().chain(&self.rows).copied().collect();
+        f.extend([self.h, self.layers, self.da, self.dl, self.n_labels]);
+        f
     }
+    const FIELDS: usize = 2 * TABLES + 5;
 }
 
 /// Offsets of one LSTM direction's weights: input (`in x 4h`), recurrent (`h x 4h`), bias.
@@ -137,10 +158,8 @@ struct LstmOff {
 /// Where each parameter block lives in the flat parameter vector.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Layout {
-    emb_w: usize,
-    emb_t: usize,
-    emb_s: usize,
-    emb_sh: usize,
+    /// Each embedding table.
+    emb: [usize; TABLES],
     lstm: Vec<[LstmOff; 2]>,
     /// Projections from the BiLSTM output (`2h x size` each) and their biases: arc dependent,
     /// arc head, label dependent, label head.
@@ -148,9 +167,11 @@ struct Layout {
     /// Biaffine arc matrix (`da x da`) and head bias (`da`).
     m: usize,
     hb: usize,
-    /// Label weights (`labels x 3dl`) and biases.
+    /// Label weights (`labels x 3dl`), biases, and biases by arc class (`ARC_CLASSES x
+    /// labels`).
     wl: usize,
     bl: usize,
+    bc: usize,
     total: usize,
 }
 
@@ -162,10 +183,10 @@ impl Layout {
             at += n;
             o
         };
-        let emb_w = take(d.n_words * d.dw);
-        let emb_t = take(d.n_tags * d.dt);
-        let emb_s = take(d.n_suf * d.ds);
-        let emb_sh = take(SHAPES * d.dsh);
+        let mut emb = [0; TABLES];
+        for (k, e) in emb.iter_mut().enumerate() {
+            *e = take(d.rows[k] * d.emb[k]);
+        }
         let g4 = 4 * d.h;
         let lstm = (0..d.layers)
             .map(|l| {
@@ -188,17 +209,16 @@ impl Layout {
         let hb = take(d.da);
         let wl = take(d.n_labels * 3 * d.dl);
         let bl = take(d.n_labels);
+        let bc = take(ARC_CLASSES * d.n_labels);
         Layout {
-            emb_w,
-            emb_t,
-            emb_s,
-            emb_sh,
+            emb,
             lstm,
             proj,
             m,
             hb,
             wl,
             bl,
+            bc,
             total: at,
         }
     }
@@ -219,7 +239,7 @@ struct DirTape {
 pub(crate) struct Tape {
     t: usize,
     /// Word, tag, suffix and shape rows read at each position.
-    rows: Vec<[u32; 4]>,
+    rows: Vec<[u32; TABLES]>,
     /// Each layer's input (dropout applied) and its dropout mask (empty: none).
     xin: Vec<Vec<f32>>,
     masks: Vec<Vec<f32>>,
@@ -254,11 +274,9 @@ impl Tape {
 /// into one matrix.
 #[derive(Clone, Debug, Default)]
 struct Pre {
-    words: usize,
-    word: Vec<f32>,
-    tag: Vec<f32>,
-    suf: Vec<f32>,
-    shape: Vec<f32>,
+    /// Rows of each table precomputed (all but the rarer words), and their gate inputs.
+    rows: [usize; TABLES],
+    tables: [Vec<f32>; TABLES],
     /// The projections' sizes; their weights merged, `2h x (2da + 2dl)`, and their biases.
     sizes: [usize; 4],
     proj_w: Vec<f32>,
@@ -275,8 +293,7 @@ impl Pre {
         let p = &net.params;
         let lay = &net.layout;
         let g4 = 4 * d.h;
-        let din = d.din();
-        // The rows `from..from + n` of table `emb` (`dim` wide) times the first layer's input
+        // The first `rows` rows of table `emb` (`dim` wide) times the first layer's input
         // weights rows `at..at + dim`, both directions.
         let table = |emb: usize, dim: usize, rows: usize, at: usize, bias: bool| {
             let mut out = vec![0f32; rows * 2 * g4];
@@ -288,20 +305,16 @@ impl Pre {
                     if bias {
                         z.copy_from_slice(&p[off.b..off.b + g4]);
                     }
-                    for (k, &v) in e.iter().enumerate() {
-                        let row = off.wx + (at + k) * g4;
-                        axpy(v, &p[row..row + g4], z);
-                    }
+                    vecmat_add(e, &p[off.wx + at * g4..off.wx + (at + dim) * g4], z);
                 }
             }
             out
         };
-        let words = d.n_words.min(PRE_WORDS + SPECIALS);
-        let word = table(lay.emb_w, d.dw, words, 0, false);
-        let tag = table(lay.emb_t, d.dt, d.n_tags, d.dw, false);
-        let suf = table(lay.emb_s, d.ds, d.n_suf, d.dw + d.dt, false);
-        let shape = table(lay.emb_sh, d.dsh, SHAPES, d.dw + d.dt + d.ds, true);
-        debug_assert_eq!(d.dw + d.dt + d.ds + d.dsh, din);
+        let mut rows = d.rows;
+        rows[0] = rows[0].min(PRE_WORDS + SPECIALS);
+        let tables = std::array::from_fn(|k| {
+            table(lay.emb[k], d.emb[k], rows[k], d.emb_at(k), k == SHAPE_TABLE)
+        });
         let r_dim = 2 * d.h;
         let sizes = [d.da, d.da, d.dl, d.dl];
         let width: usize = sizes.iter().sum();
@@ -319,11 +332,8 @@ impl Pre {
         }
         Pre {
             sizes,
-            words,
-            word,
-            tag,
-            suf,
-            shape,
+            rows,
+            tables,
             proj_w,
             proj_b,
         }
@@ -340,19 +350,18 @@ impl Pre {
             let gates = &mut tp.dirs[0][dir].gates;
             resize(gates, t * g4);
             for (at, r) in tp.rows.iter().enumerate() {
-                let [w, tg, sf, sh] = r.map(|v| v as usize);
                 let z = &mut gates[at * g4..(at + 1) * g4];
                 let part = |row: usize| (row * 2 + dir) * g4..(row * 2 + dir + 1) * g4;
-                z.copy_from_slice(&self.shape[part(sh)]);
-                axpy(1.0, &self.tag[part(tg)], z);
-                axpy(1.0, &self.suf[part(sf)], z);
-                if w < self.words {
-                    axpy(1.0, &self.word[part(w)], z);
-                } else {
-                    let off = lay.lstm[0][dir];
-                    let e = &p[lay.emb_w + w * d.dw..lay.emb_w + (w + 1) * d.dw];
-                    for (k, &v) in e.iter().enumerate() {
-                        axpy(v, &p[off.wx + k * g4..off.wx + (k + 1) * g4], z);
+                // The shape rows carry the biases.
+                z.copy_from_slice(&self.tables[SHAPE_TABLE][part(r[SHAPE_TABLE] as usize)]);
+                for k in (0..TABLES).filter(|&k| k != SHAPE_TABLE) {
+                    let row = r[k] as usize;
+                    if row < self.rows[k] {
+                        axpy(1.0, &self.tables[k][part(row)], z);
+                    } else {
+                        let (off, dim, at) = (lay.lstm[0][dir], d.emb[k], d.emb_at(k));
+                        let e = &p[lay.emb[k] + row * dim..lay.emb[k] + (row + 1) * dim];
+                        vecmat_add(e, &p[off.wx + at * g4..off.wx + (at + dim) * g4], z);
                     }
                 }
             }
@@ -364,20 +373,18 @@ impl Pre {
         let width = self.proj_b.len();
         let t = tp.t;
         let mut y = std::mem::take(&mut tp.scratch);
-        resize(&mut y, width);
         for v in tp.proj.iter_mut() {
             v.clear();
         }
-        for at in 0..t {
-            y.copy_from_slice(&self.proj_b);
-            for (j, &v) in tp.r[at * r_dim..(at + 1) * r_dim].iter().enumerate() {
-                if v != 0.0 {
-                    axpy(v, &self.proj_w[j * width..(j + 1) * width], &mut y);
-                }
-            }
+        y.clear();
+        for _ in 0..t {
+            y.extend_from_slice(&self.proj_b);
+        }
+        matmul_add(&tp.r[..t * r_dim], r_dim, &self.proj_w, width, &mut y);
+        for yt in y.chunks_exact(width) {
             let mut col = 0;
             for (k, &size) in self.sizes.iter().enumerate() {
-                tp.proj[k].extend(y[col..col + size].iter().map(|v| v.max(0.0)));
+                tp.proj[k].extend(yt[col..col + size].iter().map(|v| v.max(0.0)));
                 col += size;
             }
         }
@@ -412,17 +419,19 @@ struct LstmBufs {
 /// the exponent bits.
 #[inline(always)]
 pub(crate) fn fast_exp(x: f32) -> f32 {
+    // Adding 1.5 * 2^23 rounds to an integer, whose value is then in the low mantissa bits.
+    const ROUND: f32 = 12_582_912.0;
     let x = x.clamp(-87.0, 88.0);
-    let t = x * std::f32::consts::LOG2_E;
-    let n = (t + if t >= 0.0 { 0.5 } else { -0.5 }) as i32;
-    let nf = n as f32;
+    let r = x * std::f32::consts::LOG2_E + ROUND;
+    let nf = r - ROUND;
+    let n = (r.to_bits() as i32).wrapping_sub(ROUND.to_bits() as i32);
     // ln 2 split into a part exact in f32 and the rest (Cody & Waite).
     let u = x - nf * 0.693_145_75 - nf * 1.428_606_8e-6;
     let p = 1.0
         + u * (1.0
             + u * (0.5
                 + u * (1.0 / 6.0 + u * (1.0 / 24.0 + u * (1.0 / 120.0 + u * (1.0 / 720.0))))));
-    p * f32::from_bits(((n + 127) as u32) << 23)
+    p * f32::from_bits((n.wrapping_add(127) as u32) << 23)
 }
 
 #[inline(always)]
@@ -446,24 +455,32 @@ fn lstm_cell(z: &mut [f32], c_prev: Option<&[f32]>, c: &mut [f32], tc: &mut [f32
     let (zg, zo) = rest.split_at_mut(h);
     let zo = &mut zo[..h];
     let (tc, hs) = (&mut tc[..h], &mut hs[..h]);
-    for j in 0..h {
-        let i = sigmoid(zi[j]);
-        let f = sigmoid(zf[j]);
-        let g = tanh(zg[j]);
-        let o = sigmoid(zo[j]);
-        zi[j] = i;
-        zf[j] = f;
-        zg[j] = g;
-        zo[j] = o;
-        let cp = match c_prev {
-            Some(cp) => cp[j],
-            None => 0.0,
-        };
-        let cv = f * cp + i * g;
-        let tcv = tanh(cv);
-        c[j] = cv;
-        tc[j] = tcv;
-        hs[j] = o * tcv;
+    // One loop per activation, so each vectorises.
+    for gate in [&mut *zi, &mut *zf, &mut *zo] {
+        for v in gate.iter_mut() {
+            *v = sigmoid(*v);
+        }
+    }
+    for v in zg.iter_mut() {
+        *v = tanh(*v);
+    }
+    match c_prev {
+        Some(cp) => {
+            for (((c, &cp), &f), (&i, &g)) in
+                c.iter_mut().zip(cp).zip(&*zf).zip(zi.iter().zip(&*zg))
+            {
+                *c = f * cp + i * g;
+            }
+        }
+        None => {
+            for (c, (&i, &g)) in c.iter_mut().zip(zi.iter().zip(&*zg)) {
+                *c = i * g;
+            }
+        }
+    }
+    for (((tcv, hv), &cv), &o) in tc.iter_mut().zip(hs.iter_mut()).zip(&*c).zip(&*zo) {
+        *tcv = tanh(cv);
+        *hv = o * *tcv;
     }
 }
 
@@ -487,16 +504,11 @@ fn input_projection(
     let g4 = 4 * h;
     let wx = &p[off.wx..off.wx + din * g4];
     let b = &p[off.b..off.b + g4];
-    resize(gates, t * g4);
-    for at in 0..t {
-        let z = &mut gates[at * g4..(at + 1) * g4];
-        z.copy_from_slice(b);
-        for (k, &v) in x[at * din..(at + 1) * din].iter().enumerate() {
-            if v != 0.0 {
-                axpy(v, &wx[k * g4..(k + 1) * g4], z);
-            }
-        }
+    gates.clear();
+    for _ in 0..t {
+        gates.extend_from_slice(b);
     }
+    matmul_add(&x[..t * din], din, wx, g4, gates);
 }
 
 /// One LSTM direction over `t` steps whose gates already hold their input part
@@ -518,12 +530,7 @@ fn recurrence(p: &[f32], off: LstmOff, h: usize, t: usize, reverse: bool, tp: &m
         let prev = (step > 0).then(|| if reverse { at + 1 } else { at - 1 });
         let z = &mut gates[at * g4..(at + 1) * g4];
         if let Some(pv) = prev {
-            for k in 0..h {
-                let v = hs[pv * h + k];
-                if v != 0.0 {
-                    axpy(v, &wh[k * g4..(k + 1) * g4], z);
-                }
-            }
+            vecmat_add(&hs[pv * h..(pv + 1) * h], wh, z);
         }
         let (c_prev, c_now) = match prev {
             // The previous step is before `at` going forward, after it going backward.
@@ -649,10 +656,9 @@ impl Net {
                 *v = rng.sym(r);
             }
         };
-        fill(layout.emb_w, dims.n_words * dims.dw, 0.1, rng);
-        fill(layout.emb_t, dims.n_tags * dims.dt, 0.1, rng);
-        fill(layout.emb_s, dims.n_suf * dims.ds, 0.1, rng);
-        fill(layout.emb_sh, SHAPES * dims.dsh, 0.1, rng);
+        for k in 0..TABLES {
+            fill(layout.emb[k], dims.rows[k] * dims.emb[k], 0.1, rng);
+        }
         let g4 = 4 * dims.h;
         for (l, dirs) in layout.lstm.iter().enumerate() {
             let din = dims.layer_in(l);
@@ -710,7 +716,7 @@ impl Net {
 
     /// The forward pass over `rows` (position 0 the root), filling `tp` up to the arc
     /// log-probabilities.
-    pub fn forward(&self, rows: &[[u32; 4]], mut noise: Option<Noise<'_>>, tp: &mut Tape) {
+    pub fn forward(&self, rows: &[[u32; TABLES]], mut noise: Option<Noise<'_>>, tp: &mut Tape) {
         let d = &self.dims;
         let p = &self.params;
         let lay = &self.layout;
@@ -732,11 +738,11 @@ impl Net {
         let x0 = &mut tp.xin[0];
         x0.clear();
         for r in &tp.rows {
-            let [w, tg, s, sh] = r.map(|v| v as usize);
-            x0.extend_from_slice(&p[lay.emb_w + w * d.dw..lay.emb_w + (w + 1) * d.dw]);
-            x0.extend_from_slice(&p[lay.emb_t + tg * d.dt..lay.emb_t + (tg + 1) * d.dt]);
-            x0.extend_from_slice(&p[lay.emb_s + s * d.ds..lay.emb_s + (s + 1) * d.ds]);
-            x0.extend_from_slice(&p[lay.emb_sh + sh * d.dsh..lay.emb_sh + (sh + 1) * d.dsh]);
+            for k in 0..TABLES {
+                let (at, dim) = (lay.emb[k], d.emb[k]);
+                let row = r[k] as usize;
+                x0.extend_from_slice(&p[at + row * dim..at + (row + 1) * dim]);
+            }
         }
         debug_assert_eq!(x0.len(), t * din);
         self.layers_and_scores(noise, tp, None);
@@ -822,11 +828,11 @@ impl Net {
         resize(&mut tp.b, t * da);
         for at in 0..t {
             let bt = &mut tp.b[at * da..(at + 1) * da];
-            for (j, &v) in tp.proj[1][at * da..(at + 1) * da].iter().enumerate() {
-                if v != 0.0 {
-                    axpy(v, &p[lay.m + j * da..lay.m + (j + 1) * da], bt);
-                }
-            }
+            vecmat_add(
+                &tp.proj[1][at * da..(at + 1) * da],
+                &p[lay.m..lay.m + da * da],
+                bt,
+            );
         }
         let hb = &p[lay.hb..lay.hb + da];
         resize(&mut tp.logp, t * t);
@@ -885,9 +891,10 @@ impl Net {
         feat.extend_from_slice(lh);
         feat.extend(ld.iter().zip(lh).map(|(a, b)| a * b));
         z.clear();
+        let class = lay.bc + arc_class(head, dep) * d.n_labels;
         for c in 0..d.n_labels {
             let w = &p[lay.wl + c * 3 * dl..lay.wl + (c + 1) * 3 * dl];
-            z.push(p[lay.bl + c] + dot(w, feat));
+            z.push(p[lay.bl + c] + p[class + c] + dot(w, feat));
         }
     }
 
@@ -962,6 +969,7 @@ impl Net {
                     dz -= 1.0;
                 }
                 g[lay.bl + c] += dz;
+                g[lay.bc + arc_class(gold, dep) * d.n_labels + c] += dz;
                 let w = lay.wl + c * 3 * dl;
                 axpy(dz, &bb.feat, &mut g[w..w + 3 * dl]);
                 axpy(dz, &p[w..w + 3 * dl], &mut bb.dfeat);
@@ -1053,71 +1061,59 @@ impl Net {
         let din = d.din();
         for (at, r) in tp.rows.iter().enumerate() {
             let dx = &bb.dout[at * din..(at + 1) * din];
-            let [w, tg, s, sh] = r.map(|v| v as usize);
-            let (a, rest) = dx.split_at(d.dw);
-            let (b, rest) = rest.split_at(d.dt);
-            let (c, e) = rest.split_at(d.ds);
-            axpy(
-                1.0,
-                a,
-                &mut g[lay.emb_w + w * d.dw..lay.emb_w + (w + 1) * d.dw],
-            );
-            axpy(
-                1.0,
-                b,
-                &mut g[lay.emb_t + tg * d.dt..lay.emb_t + (tg + 1) * d.dt],
-            );
-            axpy(
-                1.0,
-                c,
-                &mut g[lay.emb_s + s * d.ds..lay.emb_s + (s + 1) * d.ds],
-            );
-            axpy(
-                1.0,
-                e,
-                &mut g[lay.emb_sh + sh * d.dsh..lay.emb_sh + (sh + 1) * d.dsh],
-            );
+            for k in 0..TABLES {
+                let (off, dim, from) = (lay.emb[k], d.emb[k], d.emb_at(k));
+                let row = r[k] as usize;
+                axpy(
+                    1.0,
+                    &dx[from..from + dim],
+                    &mut g[off + row * dim..off + (row + 1) * dim],
+                );
+            }
         }
         (loss, right)
     }
 }
 
-/// The suffix key of a word (its last three letters, lowercased), as [`WordAttrs::suf`].
-fn suffix_key(w: &WordAttrs) -> u64 {
-    w.suf
+/// The keys a word looks up in each table (the shape table has none: its rows are the
+/// shape classes).
+fn keys_of(w: &WordAttrs) -> [u64; TABLES] {
+    let mut with_clusters = *w;
+    with_clusters.add_clusters();
+    [w.w, tag_key(w), w.suf, 0, w.pre, with_clusters.cf]
 }
 
-/// The vocabularies of a training set: word keys and suffix keys seen at least `min_count`
-/// times, every tag-pair key, each sorted by descending count then key; and the counts of
-/// the word keys.
+/// The keys of each table (empty for the shape table), from a training set: forms, suffixes
+/// and prefixes seen at least `min_count` times, every tag pair and cluster, each sorted by
+/// descending count then key; and the counts of the form keys.
 pub(crate) fn vocabularies(
     sentences: &[Vec<WordAttrs>],
     min_count: usize,
-) -> (Vec<u64>, Vec<u32>, Vec<u64>, Vec<u64>) {
-    let mut words: HashMap<u64, u32> = HashMap::new();
-    let mut tags: HashMap<u64, u32> = HashMap::new();
-    let mut sufs: HashMap<u64, u32> = HashMap::new();
+) -> ([Vec<u64>; TABLES], Vec<u32>) {
+    let mut seen: [HashMap<u64, u32>; TABLES] = Default::default();
     for s in sentences {
         for w in s {
-            *words.entry(w.w).or_default() += 1;
-            *tags.entry(tag_key(w)).or_default() += 1;
-            *sufs.entry(suffix_key(w)).or_default() += 1;
+            for (k, key) in keys_of(w).into_iter().enumerate() {
+                if k != SHAPE_TABLE {
+                    *seen[k].entry(key).or_default() += 1;
+                }
+            }
         }
     }
-    let sorted = |m: HashMap<u64, u32>, min: usize| -> Vec<(u64, u32)> {
-        let mut v: Vec<(u64, u32)> = m.into_iter().filter(|&(_, c)| c as usize >= min).collect();
+    let mut counts = Vec::new();
+    let keys = std::array::from_fn(|k| {
+        let min = if matches!(k, 0 | 2 | 4) { min_count } else { 1 };
+        let mut v: Vec<(u64, u32)> = std::mem::take(&mut seen[k])
+            .into_iter()
+            .filter(|&(_, c)| c as usize >= min)
+            .collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        v
-    };
-    let words = sorted(words, min_count);
-    let counts = words.iter().map(|&(_, c)| c).collect();
-    let words = words.into_iter().map(|(k, _)| k).collect();
-    let tags = sorted(tags, 1).into_iter().map(|(k, _)| k).collect();
-    let sufs = sorted(sufs, min_count)
-        .into_iter()
-        .map(|(k, _)| k)
-        .collect();
-    (words, counts, tags, sufs)
+        if k == 0 {
+            counts = v.iter().map(|&(_, c)| c).collect();
+        }
+        v.into_iter().map(|(key, _)| key).collect()
+    });
+    (keys, counts)
 }
 
 fn key_map(keys: &[u64]) -> HashMap<u64, u32> {
@@ -1130,7 +1126,7 @@ fn key_map(keys: &[u64]) -> HashMap<u64, u32> {
 /// Decoding buffers.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct BiaffineScratch {
-    rows: Vec<[u32; 4]>,
+    rows: Vec<[u32; TABLES]>,
     tape: Tape,
     eisner: Eisner,
     feat: Vec<f32>,
@@ -1141,12 +1137,9 @@ pub(crate) struct BiaffineScratch {
 #[derive(Clone)]
 pub(crate) struct Biaffine {
     pub net: Net,
-    pub word_keys: Vec<u64>,
-    pub tag_keys: Vec<u64>,
-    pub suf_keys: Vec<u64>,
-    vocab: HashMap<u64, u32>,
-    tags: HashMap<u64, u32>,
-    sufs: HashMap<u64, u32>,
+    /// Each table's keys in row order (after the specials), and as maps.
+    pub keys: [Vec<u64>; TABLES],
+    maps: [HashMap<u64, u32>; TABLES],
     pre: Pre,
 }
 
@@ -1157,22 +1150,35 @@ impl std::fmt::Debug for Biaffine {
 }
 
 impl Biaffine {
-    pub fn new(net: Net, word_keys: Vec<u64>, tag_keys: Vec<u64>, suf_keys: Vec<u64>) -> Biaffine {
+    pub fn new(net: Net, keys: [Vec<u64>; TABLES]) -> Biaffine {
         Biaffine {
             pre: Pre::new(&net),
-            vocab: key_map(&word_keys),
-            tags: key_map(&tag_keys),
-            sufs: key_map(&suf_keys),
+            maps: std::array::from_fn(|k| key_map(&keys[k])),
             net,
-            word_keys,
-            tag_keys,
-            suf_keys,
+            keys,
         }
     }
 
     /// The table rows of a sentence, the root first.
-    pub fn rows(&self, words: &[WordAttrs], out: &mut Vec<[u32; 4]>) {
-        sentence_rows(words, &self.vocab, &self.tags, &self.sufs, out);
+    pub fn rows(&self, words: &[WordAttrs], out: &mut Vec<[u32; TABLES]>) {
+        out.clear();
+        out.push(std::array::from_fn(|k| {
+            if k == SHAPE_TABLE {
+                ROOT_SHAPE
+            } else {
+                ROOT_ROW
+            }
+        }));
+        out.extend(words.iter().map(|w| {
+            let keys = keys_of(w);
+            std::array::from_fn(|k| {
+                if k == SHAPE_TABLE {
+                    (w.shape as u32).min(ROOT_SHAPE - 1)
+                } else {
+                    self.maps[k].get(&keys[k]).copied().unwrap_or(UNK_ROW)
+                }
+            })
+        }));
     }
 
     /// Parses `words`: `heads[i]` is the head of word `i` (`n` for the root), `labels[i]`
@@ -1228,7 +1234,7 @@ impl Biaffine {
         for x in self.net.dims.fields() {
             out.extend_from_slice(&(x as u32).to_le_bytes());
         }
-        for keys in [&self.word_keys, &self.tag_keys, &self.suf_keys] {
+        for keys in &self.keys {
             out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
             for k in keys.iter() {
                 out.extend_from_slice(&k.to_le_bytes());
@@ -1249,31 +1255,26 @@ impl Biaffine {
             pos += n;
             Ok(s)
         };
-        let mut f = [0usize; 12];
+        let mut f = [0usize; Dims::FIELDS];
         for x in f.iter_mut() {
             let b = take(4)?;
             *x = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
         }
         let dims = Dims {
-            dw: f[0],
-            dt: f[1],
-            ds: f[2],
-            dsh: f[3],
-            h: f[4],
-            layers: f[5],
-            da: f[6],
-            dl: f[7],
-            n_words: f[8],
-            n_tags: f[9],
-            n_suf: f[10],
-            n_labels: f[11],
+            emb: std::array::from_fn(|k| f[k]),
+            rows: std::array::from_fn(|k| f[TABLES + k]),
+            h: f[2 * TABLES],
+            layers: f[2 * TABLES + 1],
+            da: f[2 * TABLES + 2],
+            dl: f[2 * TABLES + 3],
+            n_labels: f[2 * TABLES + 4],
         };
         let small = |v: usize| (1..=1024).contains(&v);
-        if ![
-            dims.dw, dims.dt, dims.ds, dims.dsh, dims.h, dims.da, dims.dl,
-        ]
-        .into_iter()
-        .all(small)
+        if !dims
+            .emb
+            .iter()
+            .chain([&dims.h, &dims.da, &dims.dl])
+            .all(|&v| small(v))
             || !(1..=4).contains(&dims.layers)
         {
             return Err("network sizes out of range".into());
@@ -1281,23 +1282,27 @@ impl Biaffine {
         if dims.n_labels != n_labels {
             return Err("network labels do not match the model's".into());
         }
-        if dims.n_words > 5_000_000 || dims.n_tags > 100_000 || dims.n_suf > 1_000_000 {
-            return Err("vocabulary too large".into());
+        if dims.rows.iter().any(|&r| r > 5_000_000) || dims.rows[SHAPE_TABLE] != SHAPES {
+            return Err("vocabulary size out of range".into());
         }
-        let mut keys = |n: usize| -> Result<Vec<u64>, String> {
+        let mut keys: [Vec<u64>; TABLES] = Default::default();
+        for (k, out) in keys.iter_mut().enumerate() {
             let c = take(4)?;
             let count = u32::from_le_bytes([c[0], c[1], c[2], c[3]]) as usize;
-            if count + SPECIALS != n {
+            let expected = if k == SHAPE_TABLE {
+                0
+            } else {
+                dims.rows[k].saturating_sub(SPECIALS)
+            };
+            if count != expected {
                 return Err("vocabulary size does not match the network".into());
             }
             let b = take(8 * count)?;
-            Ok(b.chunks_exact(8)
+            *out = b
+                .chunks_exact(8)
                 .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
-                .collect())
-        };
-        let word_keys = keys(dims.n_words)?;
-        let tag_keys = keys(dims.n_tags)?;
-        let suf_keys = keys(dims.n_suf)?;
+                .collect();
+        }
         let total = Layout::new(&dims).total;
         let b = take(4 * total)?;
         let params: Vec<f32> = b
@@ -1311,28 +1316,8 @@ impl Biaffine {
             return Err("a network weight is not a finite number".into());
         }
         let net = Net::from_params(dims, params)?;
-        Ok(Biaffine::new(net, word_keys, tag_keys, suf_keys))
+        Ok(Biaffine::new(net, keys))
     }
-}
-
-/// The rows of a sentence's positions (the root first) in the word, tag and suffix tables.
-fn sentence_rows(
-    words: &[WordAttrs],
-    vocab: &HashMap<u64, u32>,
-    tags: &HashMap<u64, u32>,
-    sufs: &HashMap<u64, u32>,
-    out: &mut Vec<[u32; 4]>,
-) {
-    out.clear();
-    out.push([ROOT_ROW, ROOT_ROW, ROOT_ROW, ROOT_SHAPE]);
-    out.extend(words.iter().map(|w| {
-        [
-            vocab.get(&w.w).copied().unwrap_or(UNK_ROW),
-            tags.get(&tag_key(w)).copied().unwrap_or(UNK_ROW),
-            sufs.get(&suffix_key(w)).copied().unwrap_or(UNK_ROW),
-            (w.shape as u32).min(ROOT_SHAPE - 1),
-        ]
-    }));
 }
 
 /// Eisner's algorithm for the best projective tree in which the root has one child.
@@ -1451,7 +1436,7 @@ impl Eisner {
 /// A training sentence: table rows (root first), gold head positions and labels (position 0
 /// unused).
 pub(crate) struct Sample {
-    pub rows: Vec<[u32; 4]>,
+    pub rows: Vec<[u32; TABLES]>,
     pub heads: Vec<u32>,
     pub labels: Vec<u8>,
 }
@@ -1594,19 +1579,14 @@ impl Trainer {
 mod tests {
     use super::*;
 
-    fn tiny() -> (Net, Vec<[u32; 4]>, Vec<u32>, Vec<u8>) {
+    fn tiny() -> (Net, Vec<[u32; TABLES]>, Vec<u32>, Vec<u8>) {
         let dims = Dims {
-            dw: 3,
-            dt: 2,
-            ds: 2,
-            dsh: 1,
+            emb: [3, 2, 2, 1, 2, 2],
+            rows: [5, 4, 3, SHAPES, 3, 4],
             h: 3,
             layers: 2,
             da: 3,
             dl: 2,
-            n_words: 5,
-            n_tags: 4,
-            n_suf: 3,
             n_labels: 3,
         };
         let mut rng = Rng::new(7);
@@ -1615,11 +1595,16 @@ mod tests {
         for v in net.params.iter_mut() {
             *v = rng.sym(0.8);
         }
-        let rows = vec![[0, 0, 0, 7], [2, 2, 2, 1], [3, 3, 1, 2], [4, 2, 2, 1]];
+        let rows = vec![
+            [0, 0, 0, 7, 0, 0],
+            [2, 2, 2, 1, 2, 3],
+            [3, 3, 1, 2, 1, 2],
+            [4, 2, 2, 1, 2, 1],
+        ];
         (net, rows, vec![0, 2, 0, 2], vec![0, 1, 0, 2])
     }
 
-    fn loss(net: &Net, rows: &[[u32; 4]], heads: &[u32], labels: &[u8]) -> f32 {
+    fn loss(net: &Net, rows: &[[u32; TABLES]], heads: &[u32], labels: &[u8]) -> f32 {
         let mut tp = Tape::default();
         net.forward(rows, None, &mut tp);
         let mut g = vec![0.0; net.n_params()];
@@ -1662,7 +1647,15 @@ mod tests {
         let (net, rows, _, _) = tiny();
         let mut slow = Tape::default();
         net.forward(&rows, None, &mut slow);
-        let bf = Biaffine::new(net, vec![1, 2, 3], vec![1, 2], vec![1]);
+        let keys = [
+            vec![1, 2, 3],
+            vec![1, 2],
+            vec![1],
+            vec![],
+            vec![1],
+            vec![1, 2],
+        ];
+        let bf = Biaffine::new(net, keys);
         let mut fast = Tape::default();
         fast.t = rows.len();
         fast.rows = rows.clone();

@@ -73,8 +73,9 @@ pub(crate) struct WordAttrs {
     pub c4: u64,
     pub c6: u64,
     pub cf: u64,
-    /// The last three letters, lowercased, hashed.
+    /// The last and the first three letters, lowercased, hashed.
     pub suf: u64,
+    pub pre: u64,
 }
 
 /// Hashed cluster prefixes of the word whose folded-form hash is `w`.
@@ -173,8 +174,15 @@ impl WordAttrs {
                 suf = (suf ^ l as u64).wrapping_mul(0x0100_0000_01b3);
             }
         }
+        let mut pre = 0x5052_4546_4958_0001u64;
+        for c in form.chars().take(3) {
+            for l in c.to_lowercase() {
+                pre = (pre ^ l as u64).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
         WordAttrs {
             suf,
+            pre,
             c4: 0,
             c6: 0,
             cf: 0,

@@ -234,6 +234,79 @@ pub(crate) fn axpy(a: f32, x: &[f32], y: &mut [f32]) {
     }
 }
 
+/// `y += x w` for one row `x` and `w` of `x.len()` rows of `y.len()`, four rows of `w` at a
+/// time so `y` is read and written once per four.
+#[multiversion::multiversion(targets("x86_64+avx2+fma", "x86_64+avx"))]
+pub(crate) fn vecmat_add(x: &[f32], w: &[f32], y: &mut [f32]) {
+    let n = y.len();
+    let k = x.len().min(w.len().checked_div(n).unwrap_or(0));
+    let mut r = 0;
+    while r + 4 <= k {
+        let ws = &w[r * n..(r + 4) * n];
+        let (w0, rest) = ws.split_at(n);
+        let (w1, rest) = rest.split_at(n);
+        let (w2, w3) = rest.split_at(n);
+        let (a0, a1, a2, a3) = (x[r], x[r + 1], x[r + 2], x[r + 3]);
+        for ((((v, &b0), &b1), &b2), &b3) in y.iter_mut().zip(w0).zip(w1).zip(w2).zip(w3) {
+            *v += a0 * b0 + a1 * b1 + a2 * b2 + a3 * b3;
+        }
+        r += 4;
+    }
+    while r < k {
+        let a = x[r];
+        for (v, &b) in y.iter_mut().zip(&w[r * n..(r + 1) * n]) {
+            *v += a * b;
+        }
+        r += 1;
+    }
+}
+
+/// `y += x w` for `x` of rows of `k` and `w` of `k` rows of `n` (`y` has as many rows as `x`,
+/// of `n`), four rows of `x` at a time so each row of `w` is read once per four.
+#[multiversion::multiversion(targets("x86_64+avx2+fma", "x86_64+avx"))]
+pub(crate) fn matmul_add(x: &[f32], k: usize, w: &[f32], n: usize, y: &mut [f32]) {
+    let rows = y
+        .len()
+        .checked_div(n)
+        .unwrap_or(0)
+        .min(x.len().checked_div(k).unwrap_or(0));
+    let w = &w[..k * n];
+    let mut r = 0;
+    while r + 4 <= rows {
+        let block = &mut y[r * n..(r + 4) * n];
+        let (y0, rest) = block.split_at_mut(n);
+        let (y1, rest) = rest.split_at_mut(n);
+        let (y2, y3) = rest.split_at_mut(n);
+        let xs = &x[r * k..(r + 4) * k];
+        for (kk, wr) in w.chunks_exact(n).enumerate() {
+            let (a0, a1, a2, a3) = (xs[kk], xs[k + kk], xs[2 * k + kk], xs[3 * k + kk]);
+            for ((((&wv, v0), v1), v2), v3) in wr
+                .iter()
+                .zip(y0.iter_mut())
+                .zip(y1.iter_mut())
+                .zip(y2.iter_mut())
+                .zip(y3.iter_mut())
+            {
+                *v0 += a0 * wv;
+                *v1 += a1 * wv;
+                *v2 += a2 * wv;
+                *v3 += a3 * wv;
+            }
+        }
+        r += 4;
+    }
+    while r < rows {
+        let yr = &mut y[r * n..(r + 1) * n];
+        for (kk, wr) in w.chunks_exact(n).enumerate() {
+            let a = x[r * k + kk];
+            for (v, &wv) in yr.iter_mut().zip(wr) {
+                *v += a * wv;
+            }
+        }
+        r += 1;
+    }
+}
+
 #[multiversion::multiversion(targets("x86_64+avx2+fma", "x86_64+avx"))]
 pub(crate) fn dot(a: &[f32], b: &[f32]) -> f32 {
     // Eight partial sums, so the loop vectorises.

@@ -749,6 +749,8 @@ pub fn train_biaffine(
         opts.tag_dim,
         opts.suffix_dim,
         opts.shape_dim,
+        opts.prefix_dim,
+        opts.cluster_dim,
         opts.hidden,
         opts.arc_dim,
         opts.label_dim,
@@ -762,21 +764,30 @@ pub fn train_biaffine(
     let (labels, root) = label_inventory(train)?;
     let data = examples(train, &labels);
     let words: Vec<Vec<WordAttrs>> = data.iter().map(|e| e.words.clone()).collect();
-    let (word_keys, counts, tag_keys, suf_keys) = biaffine::vocabularies(&words, opts.min_count);
+    let (keys, counts) = biaffine::vocabularies(&words, opts.min_count);
     let mut row_counts = vec![0u32; 2];
     row_counts.extend_from_slice(&counts);
+    let emb = [
+        opts.word_dim,
+        opts.tag_dim,
+        opts.suffix_dim,
+        opts.shape_dim,
+        opts.prefix_dim,
+        opts.cluster_dim,
+    ];
     let dims = biaffine::Dims {
-        dw: opts.word_dim,
-        dt: opts.tag_dim,
-        ds: opts.suffix_dim,
-        dsh: opts.shape_dim,
+        emb,
+        rows: std::array::from_fn(|k| {
+            if k == biaffine::SHAPE_TABLE {
+                biaffine::SHAPES
+            } else {
+                keys[k].len() + 2
+            }
+        }),
         h: opts.hidden,
         layers: opts.layers,
         da: opts.arc_dim,
         dl: opts.label_dim,
-        n_words: word_keys.len() + 2,
-        n_tags: tag_keys.len() + 2,
-        n_suf: suf_keys.len() + 2,
         n_labels: labels.len(),
     };
     let mut rng = neural::Rng::new(seed);
@@ -785,20 +796,10 @@ pub fn train_biaffine(
         ParserModel::with_biaffine(
             labels.clone(),
             root,
-            Biaffine::new(
-                net.clone(),
-                word_keys.clone(),
-                tag_keys.clone(),
-                suf_keys.clone(),
-            ),
+            Biaffine::new(net.clone(), keys.clone()),
         )
     };
-    let vocab = Biaffine::new(
-        net.clone(),
-        word_keys.clone(),
-        tag_keys.clone(),
-        suf_keys.clone(),
-    );
+    let vocab = Biaffine::new(net.clone(), keys.clone());
     let samples: Vec<biaffine::Sample> = data
         .iter()
         .map(|e| biaffine::Sample::new(&e.words, &e.heads, &e.labels, &vocab))
