@@ -1,6 +1,6 @@
 //! Tagger + lemmatizer + parser throughput on raw text (tokens per second, one core), the way
 //! the pipeline runs them: sentences and tokens are prepared once, then each iteration tags and
-//! parses fresh copies. Also the tagger model's load time.
+//! parses fresh copies. Also the tagger and parser models' load times.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newsgraph_core::{Document, Pipeline, Stage};
@@ -53,6 +53,15 @@ fn tag_parse(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("load", |b| {
         b.iter(|| newsgraph_text::tagger::TaggerModel::from_bytes(&bytes).is_ok())
+    });
+    g.finish();
+    let bytes = newsgraph_text::parser::ParserModel::shipped()
+        .expect("shipped parser")
+        .to_bytes();
+    let mut g = c.benchmark_group("parser_model");
+    g.sample_size(10);
+    g.bench_function("load", |b| {
+        b.iter(|| newsgraph_text::parser::ParserModel::from_bytes(&bytes).is_ok())
     });
     g.finish();
 }
