@@ -173,6 +173,10 @@ struct ParserArgs {
     /// on the number of cores, only on this).
     #[arg(long, default_value_t = newsgraph_text::parser::BiaffineOptions::default().shards)]
     shards: usize,
+    /// With `--biaffine`: keep a running average of the weights, each minibatch weighting the
+    /// old average by this (e.g. 0.999); dev scores and the model use the average. 0: off.
+    #[arg(long, default_value_t = newsgraph_text::parser::BiaffineOptions::default().ema)]
+    ema: f32,
     /// Train on the first N training sentences only (0: all), for quick learning curves.
     #[arg(long, default_value_t = 0)]
     limit: usize,
@@ -348,6 +352,7 @@ fn parser(args: ParserArgs, globals: Globals) -> anyhow::Result<Outcome> {
             dropout: args.lstm_dropout,
             batch: args.batch,
             shards: args.shards,
+            ema: args.ema,
             ..Default::default()
         };
         newsgraph_text::parser::train_biaffine(

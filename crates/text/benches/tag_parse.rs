@@ -27,7 +27,17 @@ fn tag_parse(c: &mut Criterion) {
         .run(&mut prepared);
     let tokens = prepared.tokens.len();
     let tagger = newsgraph_text::Tagger::new().expect("shipped tagger");
-    let parser = newsgraph_text::ParserStage::new().expect("shipped parser");
+    // `NEWSGRAPH_BENCH_PARSER=FILE` measures another parser model than the shipped one.
+    let model = match std::env::var_os("NEWSGRAPH_BENCH_PARSER") {
+        Some(path) => std::sync::Arc::new(
+            newsgraph_text::parser::ParserModel::from_bytes(
+                &std::fs::read(&path).expect("NEWSGRAPH_BENCH_PARSER: cannot read"),
+            )
+            .expect("NEWSGRAPH_BENCH_PARSER: not a parser model"),
+        ),
+        None => newsgraph_text::parser::ParserModel::shipped().expect("shipped parser"),
+    };
+    let parser = newsgraph_text::ParserStage::with_model(model.clone());
     let mut g = c.benchmark_group("tag_parse");
     g.throughput(Throughput::Elements(tokens as u64));
     g.sample_size(10);
@@ -55,9 +65,7 @@ fn tag_parse(c: &mut Criterion) {
         b.iter(|| newsgraph_text::tagger::TaggerModel::from_bytes(&bytes).is_ok())
     });
     g.finish();
-    let bytes = newsgraph_text::parser::ParserModel::shipped()
-        .expect("shipped parser")
-        .to_bytes();
+    let bytes = model.to_bytes();
     let mut g = c.benchmark_group("parser_model");
     g.sample_size(10);
     g.bench_function("load", |b| {

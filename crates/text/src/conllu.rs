@@ -257,7 +257,7 @@ pub fn from_document(doc: &newsgraph_core::Document) -> Vec<Sentence> {
                     feats: String::new(),
                     head,
                     deprel: t.deprel.clone(),
-                    space_after: next.map_or(true, |n| n.span.start > t.span.end),
+                    space_after: next.is_none_or(|n| n.span.start > t.span.end),
                 }
             })
             .collect();

@@ -278,7 +278,7 @@ impl Lemmatizer {
             }
             let mut top: Option<(&Rule, u32)> = None;
             for (r, &c) in counts {
-                if top.map_or(true, |(_, tc)| c > tc) {
+                if top.is_none_or(|(_, tc)| c > tc) {
                     top = Some((r, c));
                 }
             }

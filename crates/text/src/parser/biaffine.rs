@@ -4,8 +4,10 @@
 //! with a single child of the root (Eisner's algorithm over the arcs' log-probabilities).
 //!
 //! Input per word: embeddings of its folded form (the training words seen at least
-//! `min_count` times, others one unknown word), its (UPOS, XPOS) pair, its last three letters
-//! and its shape class; the root is a position of its own before the first word. Training
+//! `min_count` times, others one unknown word), its (UPOS, XPOS) pair, its last and first
+//! three letters, its shape class and its word cluster; the root is a position of its own
+//! before the first word. Label scores carry a bias per arc class (root, or the dependent's
+//! side and distance bucket). Training
 //! minimises the cross-entropy of each word's gold head among all positions and of its gold
 //! label given that head, by Adam on minibatches of sentences, with dropout on the LSTM inputs
 //! and outputs and word dropout (a rare word is sometimes read as the unknown word). A batch
@@ -61,6 +63,9 @@ pub struct BiaffineOptions {
     pub min_count: usize,
     /// Parts of a minibatch computed in parallel (and summed in order).
     pub shards: usize,
+    /// Weight of the old average in the running average of the weights kept after each
+    /// minibatch (dev scores and the model use the average); 0 keeps the last weights.
+    pub ema: f32,
 }
 
 impl Default for BiaffineOptions {
@@ -82,6 +87,7 @@ impl Default for BiaffineOptions {
             batch: 32,
             min_count: 2,
             shards: 2,
+            ema: 0.0,
         }
     }
 }
@@ -511,46 +517,84 @@ fn input_projection(
     matmul_add(&x[..t * din], din, wx, g4, gates);
 }
 
-/// One LSTM direction over `t` steps whose gates already hold their input part
-/// ([`input_projection`]): adds the recurrent part and applies the nonlinearities.
-fn recurrence(p: &[f32], off: LstmOff, h: usize, t: usize, reverse: bool, tp: &mut DirTape) {
+/// Buffers of [`recurrence`]: the previous states of the sentences at a step, and their
+/// recurrent products.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Recurrent {
+    x: Vec<f32>,
+    z: Vec<f32>,
+}
+
+/// One LSTM direction over each sentence of `dirs` (with its length), whose gates already hold
+/// their input part ([`input_projection`]): adds the recurrent part and applies the
+/// nonlinearities. The sentences step together, so the recurrent weights are read once per
+/// step for all of them.
+fn recurrence(
+    p: &[f32],
+    off: LstmOff,
+    h: usize,
+    reverse: bool,
+    dirs: &mut [(&mut DirTape, usize)],
+    work: &mut Recurrent,
+) {
     let g4 = 4 * h;
     let wh = &p[off.wh..off.wh + h * g4];
-    let DirTape {
-        gates,
-        c,
-        tc,
-        h: hs,
-    } = tp;
-    resize(c, t * h);
-    resize(tc, t * h);
-    resize(hs, t * h);
-    for step in 0..t {
-        let at = if reverse { t - 1 - step } else { step };
-        let prev = (step > 0).then(|| if reverse { at + 1 } else { at - 1 });
-        let z = &mut gates[at * g4..(at + 1) * g4];
-        if let Some(pv) = prev {
-            vecmat_add(&hs[pv * h..(pv + 1) * h], wh, z);
+    let mut steps = 0;
+    for (tp, t) in dirs.iter_mut() {
+        resize(&mut tp.c, *t * h);
+        resize(&mut tp.tc, *t * h);
+        resize(&mut tp.h, *t * h);
+        steps = steps.max(*t);
+    }
+    // Position `step` of a sentence of `t`, and the position before it.
+    let at_of = |step: usize, t: usize| if reverse { t - 1 - step } else { step };
+    for step in 0..steps {
+        if step > 0 {
+            work.x.clear();
+            for (tp, t) in dirs.iter().filter(|(_, t)| *t > step) {
+                let pv = at_of(step - 1, *t);
+                work.x.extend_from_slice(&tp.h[pv * h..(pv + 1) * h]);
+            }
+            resize(&mut work.z, work.x.len() / h * g4);
+            matmul_add(&work.x, h, wh, g4, &mut work.z);
         }
-        let (c_prev, c_now) = match prev {
-            // The previous step is before `at` going forward, after it going backward.
-            Some(pv) if pv < at => {
-                let (a, b) = c.split_at_mut(at * h);
-                (Some(&a[pv * h..pv * h + h]), &mut b[..h])
-            }
-            Some(pv) => {
-                let (a, b) = c.split_at_mut(pv * h);
-                (Some(&b[..h]), &mut a[at * h..at * h + h])
-            }
-            None => (None, &mut c[at * h..at * h + h]),
-        };
-        lstm_cell(
-            z,
-            c_prev,
-            c_now,
-            &mut tc[at * h..at * h + h],
-            &mut hs[at * h..at * h + h],
-        );
+        let mut k = 0;
+        for (tp, t) in dirs.iter_mut().filter(|(_, t)| *t > step) {
+            let at = at_of(step, *t);
+            let DirTape {
+                gates,
+                c,
+                tc,
+                h: hs,
+            } = &mut **tp;
+            let z = &mut gates[at * g4..(at + 1) * g4];
+            let c_prev = if step > 0 {
+                axpy(1.0, &work.z[k * g4..(k + 1) * g4], z);
+                k += 1;
+                Some(at_of(step - 1, *t))
+            } else {
+                None
+            };
+            let (c_prev, c_now) = match c_prev {
+                // The previous step is before `at` going forward, after it going backward.
+                Some(pv) if pv < at => {
+                    let (a, b) = c.split_at_mut(at * h);
+                    (Some(&a[pv * h..pv * h + h]), &mut b[..h])
+                }
+                Some(pv) => {
+                    let (a, b) = c.split_at_mut(pv * h);
+                    (Some(&b[..h]), &mut a[at * h..at * h + h])
+                }
+                None => (None, &mut c[at * h..at * h + h]),
+            };
+            lstm_cell(
+                z,
+                c_prev,
+                c_now,
+                &mut tc[at * h..at * h + h],
+                &mut hs[at * h..at * h + h],
+            );
+        }
     }
 }
 
@@ -599,12 +643,12 @@ fn lstm_backward(
         axpy(1.0, dz, &mut g[off.b..off.b + g4]);
         let xt = &x[at * din..(at + 1) * din];
         let dxt = &mut dx[at * din..(at + 1) * din];
-        for k in 0..din {
+        for (k, (&xk, dxk)) in xt.iter().zip(dxt.iter_mut()).enumerate() {
             let row = off.wx + k * g4;
-            if xt[k] != 0.0 {
-                axpy(xt[k], dz, &mut g[row..row + g4]);
+            if xk != 0.0 {
+                axpy(xk, dz, &mut g[row..row + g4]);
             }
-            dxt[k] += dot(&p[row..row + g4], dz);
+            *dxk += dot(&p[row..row + g4], dz);
         }
         match prev {
             Some(pv) => {
@@ -752,42 +796,79 @@ impl Net {
     /// layer's input) are in `tp`: with `pre`, the first layer's gates already hold their input
     /// part and the projections read its merged weights.
     fn layers_and_scores(&self, mut noise: Option<Noise<'_>>, tp: &mut Tape, pre: Option<&Pre>) {
+        let mut work = Recurrent::default();
+        for l in 0..self.dims.layers {
+            self.layer_input(l, noise.as_mut(), tp, pre.is_some());
+            for dir in 0..2 {
+                let off = self.layout.lstm[l][dir];
+                let mut one = [(&mut tp.dirs[l][dir], tp.t)];
+                recurrence(
+                    &self.params,
+                    off,
+                    self.dims.h,
+                    dir == 1,
+                    &mut one,
+                    &mut work,
+                );
+            }
+            self.layer_output(l, tp);
+        }
+        self.scores(noise, tp, pre);
+    }
+
+    /// Layer `l`'s input (the previous layer's output, with dropout under `noise`) and the
+    /// input part of its gates; with `first_done`, layer 0's gates already hold theirs.
+    fn layer_input(
+        &self,
+        l: usize,
+        noise: Option<&mut Noise<'_>>,
+        tp: &mut Tape,
+        first_done: bool,
+    ) {
+        let d = &self.dims;
+        let t = tp.t;
+        let n_in = d.layer_in(l);
+        if l > 0 {
+            let x = &mut tp.xin[l];
+            x.clear();
+            x.extend_from_slice(&tp.out[l - 1]);
+        }
+        match noise {
+            Some(nz) => {
+                mask(t * n_in, nz.dropout, &mut nz.rng, &mut tp.masks[l]);
+                for (x, m) in tp.xin[l].iter_mut().zip(&tp.masks[l]) {
+                    *x *= m;
+                }
+            }
+            None => tp.masks[l].clear(),
+        }
+        if l > 0 || !first_done {
+            for dir in 0..2 {
+                let off = self.layout.lstm[l][dir];
+                let gates = &mut tp.dirs[l][dir].gates;
+                input_projection(&self.params, off, n_in, d.h, &tp.xin[l], t, gates);
+            }
+        }
+    }
+
+    /// Layer `l`'s output from its two directions' states.
+    fn layer_output(&self, l: usize, tp: &mut Tape) {
+        let h = self.dims.h;
+        let out = &mut tp.out[l];
+        out.clear();
+        for at in 0..tp.t {
+            out.extend_from_slice(&tp.dirs[l][0].h[at * h..(at + 1) * h]);
+            out.extend_from_slice(&tp.dirs[l][1].h[at * h..(at + 1) * h]);
+        }
+    }
+
+    /// The projections and arc log-probabilities from the last layer's output.
+    fn scores(&self, mut noise: Option<Noise<'_>>, tp: &mut Tape, pre: Option<&Pre>) {
         let d = &self.dims;
         let p = &self.params;
         let lay = &self.layout;
         let t = tp.t;
         let layers = d.layers;
-        for l in 0..layers {
-            let n_in = d.layer_in(l);
-            if l > 0 {
-                let x = &mut tp.xin[l];
-                x.clear();
-                x.extend_from_slice(&tp.out[l - 1]);
-            }
-            match noise.as_mut() {
-                Some(nz) => {
-                    mask(t * n_in, nz.dropout, &mut nz.rng, &mut tp.masks[l]);
-                    for (x, m) in tp.xin[l].iter_mut().zip(&tp.masks[l]) {
-                        *x *= m;
-                    }
-                }
-                None => tp.masks[l].clear(),
-            }
-            for dir in 0..2 {
-                let off = lay.lstm[l][dir];
-                if l > 0 || pre.is_none() {
-                    let gates = &mut tp.dirs[l][dir].gates;
-                    input_projection(p, off, n_in, d.h, &tp.xin[l], t, gates);
-                }
-                recurrence(p, off, d.h, t, dir == 1, &mut tp.dirs[l][dir]);
-            }
-            let out = &mut tp.out[l];
-            out.clear();
-            for at in 0..t {
-                out.extend_from_slice(&tp.dirs[l][0].h[at * d.h..(at + 1) * d.h]);
-                out.extend_from_slice(&tp.dirs[l][1].h[at * d.h..(at + 1) * d.h]);
-            }
-        }
         let r_dim = 2 * d.h;
         tp.r.clear();
         tp.r.extend_from_slice(&tp.out[layers - 1]);
@@ -1123,7 +1204,16 @@ fn key_map(keys: &[u64]) -> HashMap<u64, u32> {
         .collect()
 }
 
-/// Decoding buffers.
+/// One sentence of [`Biaffine::parse_batch`]: its words, where its heads and labels go,
+/// and its buffers.
+pub(crate) struct BatchItem<'a> {
+    pub words: &'a [WordAttrs],
+    pub heads: &'a mut Vec<u32>,
+    pub labels: &'a mut Vec<u8>,
+    pub scratch: &'a mut BiaffineScratch,
+}
+
+/// Decoding buffers of a sentence.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct BiaffineScratch {
     rows: Vec<[u32; TABLES]>,
@@ -1181,36 +1271,70 @@ impl Biaffine {
         }));
     }
 
-    /// Parses `words`: `heads[i]` is the head of word `i` (`n` for the root), `labels[i]`
-    /// its label.
-    pub fn parse(
-        &self,
-        words: &[WordAttrs],
-        heads: &mut Vec<u32>,
-        labels: &mut Vec<u8>,
-        root: u8,
-        s: &mut BiaffineScratch,
-    ) {
-        let n = words.len();
-        heads.clear();
-        labels.clear();
-        if n == 0 {
-            return;
+    /// Parses each sentence of `batch`, its words, into its heads and labels: `heads[i]` is the
+    /// head of word `i` (`n` for the root), `labels[i]` its label. The sentences' LSTM steps
+    /// run together ([`recurrence`]); the result does not depend on the batch.
+    pub fn parse_batch(&self, batch: &mut [BatchItem<'_>], root: u8, work: &mut Recurrent) {
+        let net = &self.net;
+        for it in batch.iter_mut() {
+            it.heads.clear();
+            it.labels.clear();
+            let s = &mut *it.scratch;
+            self.rows(it.words, &mut s.rows);
+            if it.words.is_empty() {
+                // Not even the root: nothing to run.
+                s.rows.clear();
+            }
+            let tp = &mut s.tape;
+            tp.t = s.rows.len();
+            tp.rows.clear();
+            tp.rows.extend_from_slice(&s.rows);
+            tp.size_layers(net.dims.layers);
+            self.pre.first_gates(net, tp);
         }
-        self.rows(words, &mut s.rows);
-        let tp = &mut s.tape;
-        tp.t = s.rows.len();
-        tp.rows.clear();
-        tp.rows.extend_from_slice(&s.rows);
-        tp.size_layers(self.net.dims.layers);
-        self.pre.first_gates(&self.net, tp);
-        self.net.layers_and_scores(None, tp, Some(&self.pre));
+        for l in 0..net.dims.layers {
+            for it in batch.iter_mut() {
+                net.layer_input(l, None, &mut it.scratch.tape, true);
+            }
+            for dir in 0..2 {
+                let mut dirs: Vec<(&mut DirTape, usize)> = batch
+                    .iter_mut()
+                    .map(|it| {
+                        let tp = &mut it.scratch.tape;
+                        (&mut tp.dirs[l][dir], tp.t)
+                    })
+                    .collect();
+                recurrence(
+                    &net.params,
+                    net.layout.lstm[l][dir],
+                    net.dims.h,
+                    dir == 1,
+                    &mut dirs,
+                    work,
+                );
+            }
+            for it in batch.iter_mut() {
+                net.layer_output(l, &mut it.scratch.tape);
+            }
+        }
+        for it in batch.iter_mut() {
+            if !it.words.is_empty() {
+                self.decode(it, root);
+            }
+        }
+    }
+
+    /// The tree of one sentence of a batch from its last layer's output.
+    fn decode(&self, it: &mut BatchItem<'_>, root: u8) {
+        let s = &mut *it.scratch;
+        let n = it.words.len();
+        self.net.scores(None, &mut s.tape, Some(&self.pre));
         let t = n + 1;
         let logp = &s.tape.logp;
-        s.eisner.decode(n, |h, d| logp[d * t + h], heads);
+        s.eisner.decode(n, |h, d| logp[d * t + h], it.heads);
         let n_labels = self.net.dims.n_labels;
         for i in 0..n {
-            let h = heads[i] as usize;
+            let h = it.heads[i] as usize;
             let label = if h == 0 {
                 root
             } else {
@@ -1221,10 +1345,10 @@ impl Biaffine {
                     .max_by(|&a, &b| s.z[a].total_cmp(&s.z[b]))
                     .unwrap_or(0) as u8
             };
-            labels.push(label);
+            it.labels.push(label);
         }
         // Positions to word indices: the root (position 0) is `n`, word `k` is position k+1.
-        for h in heads.iter_mut() {
+        for h in it.heads.iter_mut() {
             *h = if *h == 0 { n as u32 } else { *h - 1 };
         }
     }
@@ -1668,6 +1792,91 @@ mod tests {
         for k in 0..4 {
             for (a, b) in slow.proj[k].iter().zip(&fast.proj[k]) {
                 assert!((a - b).abs() < 1e-4, "{a} vs {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_batch_parses_as_its_sentences_do_alone() {
+        use newsgraph_core::Upos;
+        let text = [
+            "Moscow rejected the plan .",
+            "The minister said on Tuesday that talks would resume in Geneva next week .",
+            "Rebels shelled the town",
+            "",
+            "He left .",
+            "Officials in three capitals welcomed the ceasefire , which took hold at dawn .",
+        ];
+        let sentences: Vec<Vec<WordAttrs>> = text
+            .iter()
+            .map(|s| {
+                s.split_whitespace()
+                    .map(|w| {
+                        let upos = if w.chars().next().is_some_and(char::is_uppercase) {
+                            Upos::Propn
+                        } else {
+                            Upos::Noun
+                        };
+                        WordAttrs::new(w, "", upos, "NN")
+                    })
+                    .collect()
+            })
+            .collect();
+        let (keys, _) = vocabularies(&sentences, 1);
+        let dims = Dims {
+            emb: [4, 2, 2, 2, 2, 2],
+            rows: std::array::from_fn(|k| {
+                if k == SHAPE_TABLE {
+                    SHAPES
+                } else {
+                    keys[k].len() + 2
+                }
+            }),
+            h: 5,
+            layers: 2,
+            da: 4,
+            dl: 3,
+            n_labels: 4,
+        };
+        let mut rng = Rng::new(11);
+        let mut net = Net::new(dims, &mut rng);
+        for v in net.params.iter_mut() {
+            *v = rng.sym(0.8);
+        }
+        let bf = Biaffine::new(net, keys);
+        let mut work = Recurrent::default();
+        let parse = |batch: &[usize], work: &mut Recurrent| {
+            let mut heads = vec![Vec::new(); batch.len()];
+            let mut labels = vec![Vec::new(); batch.len()];
+            let mut scratch = vec![BiaffineScratch::default(); batch.len()];
+            let mut items: Vec<BatchItem<'_>> = batch
+                .iter()
+                .zip(
+                    heads
+                        .iter_mut()
+                        .zip(labels.iter_mut())
+                        .zip(scratch.iter_mut()),
+                )
+                .map(|(&i, ((heads, labels), scratch))| BatchItem {
+                    words: &sentences[i],
+                    heads,
+                    labels,
+                    scratch,
+                })
+                .collect();
+            bf.parse_batch(&mut items, 0, work);
+            let logp: Vec<Vec<f32>> = scratch.iter().map(|s| s.tape.logp.clone()).collect();
+            (heads, labels, logp)
+        };
+        let all: Vec<usize> = (0..sentences.len()).collect();
+        let (heads, labels, logp) = parse(&all, &mut work);
+        for &i in &all {
+            let (h1, l1, p1) = parse(&[i], &mut work);
+            assert_eq!(heads[i], h1[0], "sentence {i}");
+            assert_eq!(labels[i], l1[0], "sentence {i}");
+            assert_eq!(heads[i].len(), sentences[i].len());
+            for (a, b) in logp[i].iter().zip(&p1[0]) {
+                assert!(a == b || (a - b).abs() < 1e-4, "sentence {i}: {a} vs {b}");
             }
         }
     }

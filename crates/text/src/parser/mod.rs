@@ -29,7 +29,7 @@ mod train;
 
 pub use biaffine::BiaffineOptions;
 pub(crate) use features::folded_hash as word_key;
-pub use model::{ModelError, ParseScratch, ParserModel};
+pub use model::{BatchScratch, ModelError, ParseScratch, ParserModel};
 pub use neural::NeuralOptions;
 pub use stage::ParserStage;
 pub use train::{train, train_biaffine, train_neural, EpochReport, TrainOptions};

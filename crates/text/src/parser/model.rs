@@ -11,7 +11,7 @@ use std::sync::{Arc, OnceLock};
 
 use newsgraph_core::Upos;
 
-use super::biaffine::{Biaffine, BiaffineScratch};
+use super::biaffine::{BatchItem, Biaffine, BiaffineScratch, Recurrent};
 use super::features::{action_features, label_features, Templates, WordAttrs};
 use super::neural::{Neural, NeuralScratch};
 use super::state::{Action, State, NONE};
@@ -73,6 +73,12 @@ pub struct ParseScratch {
     beam: Beam,
     nn: NeuralScratch,
     bf: BiaffineScratch,
+}
+
+/// Buffers shared by the sentences of [`ParserModel::parse_batch`].
+#[derive(Clone, Debug, Default)]
+pub struct BatchScratch {
+    recurrent: Recurrent,
 }
 
 /// The beams of [`ParserModel::parse`] with a beam width above 1.
@@ -174,24 +180,42 @@ impl ParserModel {
         self.beam as usize
     }
 
+    /// Parses the words of each scratch of `batch`, as [`ParserModel::parse`] does one by
+    /// one, with the same result; a graph-based model runs the sentences together, which is
+    /// faster.
+    pub fn parse_batch(&self, batch: &mut [ParseScratch], work: &mut BatchScratch) {
+        let Some(bf) = &self.biaffine else {
+            for scratch in batch.iter_mut() {
+                self.parse(scratch);
+            }
+            return;
+        };
+        let mut items: Vec<BatchItem<'_>> = batch
+            .iter_mut()
+            .map(|scratch| {
+                let ParseScratch {
+                    words,
+                    state,
+                    bf: s,
+                    ..
+                } = scratch;
+                state.reset(words.len());
+                BatchItem {
+                    words,
+                    heads: &mut state.heads,
+                    labels: &mut state.labels,
+                    scratch: s,
+                }
+            })
+            .collect();
+        bf.parse_batch(&mut items, self.root_label, &mut work.recurrent);
+    }
+
     /// Parses the words in `scratch` (greedy, or beam search when the model was trained
     /// with a beam); the result stays in `scratch`.
     pub fn parse(&self, scratch: &mut ParseScratch) {
-        if let Some(bf) = &self.biaffine {
-            let ParseScratch {
-                words,
-                state,
-                bf: s,
-                ..
-            } = scratch;
-            state.reset(words.len());
-            bf.parse(
-                words,
-                &mut state.heads,
-                &mut state.labels,
-                self.root_label,
-                s,
-            );
+        if self.biaffine.is_some() {
+            self.parse_batch(std::slice::from_mut(scratch), &mut BatchScratch::default());
             return;
         }
         if let Some(nn) = &self.neural {

@@ -14,6 +14,7 @@
 //! At load the products of the tag and label embeddings with their hidden-layer weights are
 //! precomputed per position, so decoding multiplies only the 18 word embeddings.
 
+use multiversion::target::selected_target;
 use std::collections::{BTreeMap, HashMap};
 
 use super::features::WordAttrs;
@@ -234,76 +235,101 @@ pub(crate) fn axpy(a: f32, x: &[f32], y: &mut [f32]) {
     }
 }
 
-/// `y += x w` for one row `x` and `w` of `x.len()` rows of `y.len()`, four rows of `w` at a
-/// time so `y` is read and written once per four.
+/// `y += x w` for one row `x` and `w` of `x.len()` rows of `y.len()`: the columns in blocks
+/// held in registers over all of `w`'s rows, so `y` is read and written once.
 #[multiversion::multiversion(targets("x86_64+avx2+fma", "x86_64+avx"))]
 pub(crate) fn vecmat_add(x: &[f32], w: &[f32], y: &mut [f32]) {
+    const FMA: bool = selected_target!().supports_feature_str("fma");
     let n = y.len();
     let k = x.len().min(w.len().checked_div(n).unwrap_or(0));
-    let mut r = 0;
-    while r + 4 <= k {
-        let ws = &w[r * n..(r + 4) * n];
-        let (w0, rest) = ws.split_at(n);
-        let (w1, rest) = rest.split_at(n);
-        let (w2, w3) = rest.split_at(n);
-        let (a0, a1, a2, a3) = (x[r], x[r + 1], x[r + 2], x[r + 3]);
-        for ((((v, &b0), &b1), &b2), &b3) in y.iter_mut().zip(w0).zip(w1).zip(w2).zip(w3) {
-            *v += a0 * b0 + a1 * b1 + a2 * b2 + a3 * b3;
-        }
-        r += 4;
+    let w = &w[..k * n];
+    let x = &x[..k];
+    let mut j = 0;
+    while j + 64 <= n {
+        add_tile::<1, 64, FMA>(&[x], w, n, j, [y]);
+        j += 64;
     }
-    while r < k {
-        let a = x[r];
-        for (v, &b) in y.iter_mut().zip(&w[r * n..(r + 1) * n]) {
-            *v += a * b;
-        }
-        r += 1;
+    while j + 8 <= n {
+        add_tile::<1, 8, FMA>(&[x], w, n, j, [y]);
+        j += 8;
+    }
+    while j < n {
+        add_tile::<1, 1, FMA>(&[x], w, n, j, [y]);
+        j += 1;
     }
 }
 
 /// `y += x w` for `x` of rows of `k` and `w` of `k` rows of `n` (`y` has as many rows as `x`,
-/// of `n`), four rows of `x` at a time so each row of `w` is read once per four.
+/// of `n`): tiles of four rows by sixteen columns held in registers over all of `w`'s rows,
+/// each strip of sixteen columns of `w` read for all rows of `x` while it is in cache.
 #[multiversion::multiversion(targets("x86_64+avx2+fma", "x86_64+avx"))]
 pub(crate) fn matmul_add(x: &[f32], k: usize, w: &[f32], n: usize, y: &mut [f32]) {
+    const FMA: bool = selected_target!().supports_feature_str("fma");
     let rows = y
         .len()
         .checked_div(n)
         .unwrap_or(0)
         .min(x.len().checked_div(k).unwrap_or(0));
     let w = &w[..k * n];
-    let mut r = 0;
-    while r + 4 <= rows {
-        let block = &mut y[r * n..(r + 4) * n];
-        let (y0, rest) = block.split_at_mut(n);
-        let (y1, rest) = rest.split_at_mut(n);
-        let (y2, y3) = rest.split_at_mut(n);
-        let xs = &x[r * k..(r + 4) * k];
-        for (kk, wr) in w.chunks_exact(n).enumerate() {
-            let (a0, a1, a2, a3) = (xs[kk], xs[k + kk], xs[2 * k + kk], xs[3 * k + kk]);
-            for ((((&wv, v0), v1), v2), v3) in wr
-                .iter()
-                .zip(y0.iter_mut())
-                .zip(y1.iter_mut())
-                .zip(y2.iter_mut())
-                .zip(y3.iter_mut())
-            {
-                *v0 += a0 * wv;
-                *v1 += a1 * wv;
-                *v2 += a2 * wv;
-                *v3 += a3 * wv;
+    let full = rows / 4 * 4;
+    let mut j = 0;
+    while j < n {
+        let c = if j + 16 <= n { 16 } else { 1 };
+        for r in (0..full).step_by(4) {
+            let xs = &x[r * k..(r + 4) * k];
+            let xs = [&xs[..k], &xs[k..2 * k], &xs[2 * k..3 * k], &xs[3 * k..]];
+            let ys = rows_of(&mut y[r * n..(r + 4) * n], n);
+            if c == 16 {
+                add_tile::<4, 16, FMA>(&xs, w, n, j, ys);
+            } else {
+                add_tile::<4, 1, FMA>(&xs, w, n, j, ys);
             }
         }
-        r += 4;
+        j += c;
     }
-    while r < rows {
-        let yr = &mut y[r * n..(r + 1) * n];
-        for (kk, wr) in w.chunks_exact(n).enumerate() {
-            let a = x[r * k + kk];
-            for (v, &wv) in yr.iter_mut().zip(wr) {
-                *v += a * wv;
+    for r in full..rows {
+        vecmat_add(&x[r * k..(r + 1) * k], w, &mut y[r * n..(r + 1) * n]);
+    }
+}
+
+/// The `R` rows of `n` of `block`.
+#[inline(always)]
+fn rows_of<const R: usize>(block: &mut [f32], n: usize) -> [&mut [f32]; R] {
+    let mut rest = block;
+    std::array::from_fn(|_| {
+        let (row, tail) = std::mem::take(&mut rest).split_at_mut(n);
+        rest = tail;
+        row
+    })
+}
+
+/// Adds to columns `j..j + C` of each row of `ys` the product of the matching row of `xs`
+/// with `w` (rows of `n`), accumulating in registers: `R * C / 8` vector registers. `FMA`
+/// only where the target has fused multiply-add (elsewhere `mul_add` is a library call).
+#[inline(always)]
+fn add_tile<const R: usize, const C: usize, const FMA: bool>(
+    xs: &[&[f32]; R],
+    w: &[f32],
+    n: usize,
+    j: usize,
+    ys: [&mut [f32]; R],
+) {
+    let mut acc = [[0f32; C]; R];
+    for (kk, wrow) in w.chunks_exact(n).enumerate() {
+        let Some(wr) = wrow[j..].first_chunk::<C>() else {
+            return;
+        };
+        for (acc_r, x) in acc.iter_mut().zip(xs) {
+            let a = x[kk];
+            for (v, &b) in acc_r.iter_mut().zip(wr) {
+                *v = if FMA { a.mul_add(b, *v) } else { *v + a * b };
             }
         }
-        r += 1;
+    }
+    for (acc_r, y) in acc.iter().zip(ys) {
+        for (v, &s) in y[j..j + C].iter_mut().zip(acc_r) {
+            *v += s;
+        }
     }
 }
 
@@ -878,6 +904,43 @@ impl Trainer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn matrix_kernels_match_the_plain_products() {
+        let mut rng = Rng::new(3);
+        // Sizes that leave remainders of every tile (rows of 4, columns of 64, 16 and 8).
+        for (rows, k, n) in [
+            (7, 13, 37),
+            (4, 96, 384),
+            (1, 5, 100),
+            (9, 3, 16),
+            (0, 4, 8),
+        ] {
+            let x: Vec<f32> = (0..rows * k).map(|_| rng.sym(0.5)).collect();
+            let w: Vec<f32> = (0..k * n).map(|_| rng.sym(0.5)).collect();
+            let y0: Vec<f32> = (0..rows * n).map(|_| rng.unit()).collect();
+            let mut plain = y0.clone();
+            for r in 0..rows {
+                for j in 0..n {
+                    for kk in 0..k {
+                        plain[r * n + j] += x[r * k + kk] * w[kk * n + j];
+                    }
+                }
+            }
+            let mut y = y0.clone();
+            matmul_add(&x, k, &w, n, &mut y);
+            let mut v = y0.clone();
+            for r in 0..rows {
+                vecmat_add(&x[r * k..(r + 1) * k], &w, &mut v[r * n..(r + 1) * n]);
+            }
+            for ((a, b), c) in plain.iter().zip(&y).zip(&v) {
+                assert!(
+                    (a - b).abs() < 1e-4 && (a - c).abs() < 1e-4,
+                    "{rows}x{k}x{n}: {a} {b} {c}"
+                );
+            }
+        }
+    }
 
     fn tiny() -> (Net, [u32; SLOTS]) {
         let mut rng = Rng::new(7);

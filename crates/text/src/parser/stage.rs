@@ -5,7 +5,10 @@ use std::sync::Arc;
 
 use newsgraph_core::{Document, Stage};
 
-use super::model::{ModelError, ParseScratch, ParserModel};
+use super::model::{BatchScratch, ModelError, ParseScratch, ParserModel};
+
+/// Sentences parsed together (a graph-based model steps their LSTMs together).
+const BATCH: usize = 32;
 
 /// Parses every sentence of `Document::tokens`, reading the tagger's UPOS and XPOS (empty tags
 /// are fine: the parse is then a tree all the same, only a worse one).
@@ -49,17 +52,25 @@ impl Stage for ParserStage {
     }
 
     fn annotate(&self, doc: &mut Document) {
-        let mut scratch = ParseScratch::new();
-        for r in sentence_ranges(doc) {
-            scratch.clear();
-            for t in &doc.tokens[r.clone()] {
-                scratch.push(t.form(&doc.text), &t.lemma, t.upos, &t.xpos);
+        let ranges = sentence_ranges(doc);
+        let batch = BATCH.min(ranges.len());
+        let mut scratches = vec![ParseScratch::new(); batch];
+        let mut work = BatchScratch::default();
+        for chunk in ranges.chunks(BATCH) {
+            let scratches = &mut scratches[..chunk.len()];
+            for (r, scratch) in chunk.iter().zip(scratches.iter_mut()) {
+                scratch.clear();
+                for t in &doc.tokens[r.clone()] {
+                    scratch.push(t.form(&doc.text), &t.lemma, t.upos, &t.xpos);
+                }
             }
-            self.model.parse(&mut scratch);
-            for (k, t) in doc.tokens[r.clone()].iter_mut().enumerate() {
-                t.head = scratch.head(k).map(|h| r.start + h);
-                t.deprel.clear();
-                t.deprel.push_str(self.model.label(scratch.label(k)));
+            self.model.parse_batch(scratches, &mut work);
+            for (r, scratch) in chunk.iter().zip(scratches.iter()) {
+                for (k, t) in doc.tokens[r.clone()].iter_mut().enumerate() {
+                    t.head = scratch.head(k).map(|h| r.start + h);
+                    t.deprel.clear();
+                    t.deprel.push_str(self.model.label(scratch.label(k)));
+                }
             }
         }
     }

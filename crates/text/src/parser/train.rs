@@ -761,6 +761,11 @@ pub fn train_biaffine(
     if !(0.0..1.0).contains(&opts.dropout) {
         return Err(ParserError::Data("dropout must be in [0, 1)".into()));
     }
+    if !(0.0..1.0).contains(&opts.ema) {
+        return Err(ParserError::Data(
+            "the weight average's decay must be in [0, 1)".into(),
+        ));
+    }
     let (labels, root) = label_inventory(train)?;
     let data = examples(train, &labels);
     let words: Vec<Vec<WordAttrs>> = data.iter().map(|e| e.words.clone()).collect();
@@ -806,6 +811,9 @@ pub fn train_biaffine(
         .collect();
     drop(vocab);
     let total_words: usize = samples.iter().map(|s| s.rows.len() - 1).sum();
+    // The running average of the weights (Polyak averaging, exponentially weighted), which
+    // dev scores and the model file take when `opts.ema` is set.
+    let mut average = (opts.ema > 0.0).then(|| net.clone());
     let mut trainer = biaffine::Trainer::new(net, opts.shards);
     let mut order: Vec<usize> = (0..samples.len()).collect();
     let mut best: Option<(usize, biaffine::Net)> = None;
@@ -826,12 +834,19 @@ pub fn train_biaffine(
                 seeds.push(seed ^ ((epoch as u64) << 40) ^ (i as u64).wrapping_mul(0x9e37_79b9));
             }
             right += trainer.step(&batch, &seeds, opts, &row_counts).1;
+            if let Some(avg) = average.as_mut() {
+                let keep = opts.ema;
+                for (a, &w) in avg.params.iter_mut().zip(&trainer.net.params) {
+                    *a = keep * *a + (1.0 - keep) * w;
+                }
+            }
         }
-        let model = model_of(&trainer.net);
+        let current = average.as_ref().unwrap_or(&trainer.net);
+        let model = model_of(current);
         let dev_scores = dev.map(|d| super::evaluate(&model, d, &mut scratch));
         let las = dev_scores.map(|d| d.las).unwrap_or(0);
         if dev.is_none() || best.as_ref().is_none_or(|(b, _)| las > *b) {
-            best = Some((las, trainer.net.clone()));
+            best = Some((las, current.clone()));
         }
         progress(&EpochReport {
             run: 1,
