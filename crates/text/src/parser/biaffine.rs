@@ -907,14 +907,7 @@ impl Net {
         // b[h] = sum_j ah[h][j] m[j, :]
         let da = d.da;
         resize(&mut tp.b, t * da);
-        for at in 0..t {
-            let bt = &mut tp.b[at * da..(at + 1) * da];
-            vecmat_add(
-                &tp.proj[1][at * da..(at + 1) * da],
-                &p[lay.m..lay.m + da * da],
-                bt,
-            );
-        }
+        matmul_add(&tp.proj[1][..t * da], da, &p[lay.m..lay.m + da * da], da, &mut tp.b);
         let hb = &p[lay.hb..lay.hb + da];
         resize(&mut tp.logp, t * t);
         let head_bias: Vec<f32> = (0..t)
@@ -1221,6 +1214,8 @@ pub(crate) struct BiaffineScratch {
     eisner: Eisner,
     feat: Vec<f32>,
     z: Vec<f32>,
+    /// Every word's label scores (zeros for the root's dependent).
+    all_z: Vec<f32>,
 }
 
 /// A trained biaffine parser ready for decoding.
@@ -1231,6 +1226,21 @@ pub(crate) struct Biaffine {
     pub keys: [Vec<u64>; TABLES],
     maps: [HashMap<u64, u32>; TABLES],
     pre: Pre,
+    /// Each label's group of labels a head takes at most once (0: none), see
+    /// [`unique_group`].
+    groups: Vec<u8>,
+}
+
+/// The group of a relation a head has at most one of: its subject (`nsubj`, `csubj`, passive
+/// or not; not the `:outer` subject of a clause whose predicate has a subject of its own), its
+/// object, its indirect object. 0 for any other relation.
+fn unique_group(label: &str) -> u8 {
+    match label {
+        "nsubj" | "nsubj:pass" | "csubj" | "csubj:pass" => 1,
+        "obj" => 2,
+        "iobj" => 3,
+        _ => 0,
+    }
 }
 
 impl std::fmt::Debug for Biaffine {
@@ -1246,7 +1256,14 @@ impl Biaffine {
             maps: std::array::from_fn(|k| key_map(&keys[k])),
             net,
             keys,
+            groups: Vec::new(),
         }
+    }
+
+    /// Reads the labels' names, so decoding gives a head at most one subject, object and
+    /// indirect object.
+    pub fn set_label_names(&mut self, labels: &[String]) {
+        self.groups = labels.iter().map(|l| unique_group(l)).collect();
     }
 
     /// The table rows of a sentence, the root first.
@@ -1333,19 +1350,52 @@ impl Biaffine {
         let logp = &s.tape.logp;
         s.eisner.decode(n, |h, d| logp[d * t + h], it.heads);
         let n_labels = self.net.dims.n_labels;
+        let best = |z: &[f32], ok: &dyn Fn(usize) -> bool| {
+            (0..n_labels)
+                .filter(|&c| c != root as usize && ok(c))
+                .max_by(|&a, &b| z[a].total_cmp(&z[b]))
+        };
+        s.all_z.clear();
         for i in 0..n {
             let h = it.heads[i] as usize;
             let label = if h == 0 {
+                s.all_z.resize(s.all_z.len() + n_labels, 0.0);
                 root
             } else {
                 self.net
                     .label_scores(&s.tape, i + 1, h, &mut s.feat, &mut s.z);
-                (0..n_labels)
-                    .filter(|&c| c != root as usize)
-                    .max_by(|&a, &b| s.z[a].total_cmp(&s.z[b]))
-                    .unwrap_or(0) as u8
+                s.all_z.extend_from_slice(&s.z);
+                best(&s.z, &|_| true).unwrap_or(0) as u8
             };
             it.labels.push(label);
+        }
+        // Of two subjects, objects or indirect objects of a head, the one that loses less
+        // by it (the smaller margin of its label over its best label outside the group, a
+        // difference of log-probabilities) takes that other label.
+        let group = |l: u8| self.groups.get(l as usize).copied().unwrap_or(0);
+        let outside = |k: usize, g: u8| {
+            let z = &s.all_z[k * n_labels..(k + 1) * n_labels];
+            best(z, &|c| self.groups.get(c).copied().unwrap_or(0) != g).map(|c| (c, z[c]))
+        };
+        for i in 0..n {
+            let g = group(it.labels[i]);
+            if g == 0 || it.heads[i] == 0 {
+                continue;
+            }
+            let margin = |k: usize, l: u8| {
+                let z = s.all_z[k * n_labels + l as usize];
+                outside(k, g).map_or(f32::INFINITY, |(_, o)| z - o)
+            };
+            let mine = (margin(i, it.labels[i]), std::cmp::Reverse(i));
+            let beaten = (0..n).any(|k| {
+                k != i
+                    && it.heads[k] == it.heads[i]
+                    && group(it.labels[k]) == g
+                    && (margin(k, it.labels[k]), std::cmp::Reverse(k)) > mine
+            });
+            if let (true, Some((c, _))) = (beaten, outside(i, g)) {
+                it.labels[i] = c as u8;
+            }
         }
         // Positions to word indices: the root (position 0) is `n`, word `k` is position k+1.
         for h in it.heads.iter_mut() {

@@ -567,7 +567,8 @@ impl ParserModel {
     }
 
     /// A model scoring with the biaffine network `bf`.
-    pub(crate) fn with_biaffine(labels: Vec<String>, root_label: u8, bf: Biaffine) -> ParserModel {
+    pub(crate) fn with_biaffine(labels: Vec<String>, root_label: u8, mut bf: Biaffine) -> ParserModel {
+        bf.set_label_names(&labels);
         ParserModel {
             labels,
             root_label,
