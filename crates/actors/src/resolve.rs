@@ -4506,7 +4506,7 @@ impl<'a> Resolver<'a> {
             return out;
         }
         let mut v = toks[t].head;
-        for _ in 0..3 {
+        for _ in 0..4 {
             let Some(vi) = v else { break };
             let lo = vi.saturating_sub(60);
             let hi = (vi + 60).min(toks.len());
@@ -4533,10 +4533,22 @@ impl<'a> Resolver<'a> {
             // A controlled infinitive, or a conjunct verb sharing the subject of the first
             // (`X called Y and urged him`).
             let shared = toks[vi].deprel == "conj" && out.len() == before;
-            if toks[vi].deprel != "xcomp" && !shared {
+            // A participle clause without a subject of its own, whose understood subject is
+            // the one of the clause it hangs from (`X left after meeting him`, `X spent two
+            // days negotiating with him`: through the noun it modifies).
+            let participle = out.len() == before
+                && matches!(toks[vi].xpos.as_str(), "VBG" | "VBN")
+                && matches!(toks[vi].deprel.as_str(), "advcl" | "acl");
+            if toks[vi].deprel != "xcomp" && !shared && !participle {
                 break;
             }
             v = toks[vi].head;
+            if participle && toks[vi].deprel == "acl" {
+                // `days negotiating`: the noun's own head.
+                v = v
+                    .and_then(|n| toks[n].head)
+                    .filter(|&h| matches!(toks[h].upos, Upos::Verb | Upos::Aux | Upos::Adj));
+            }
         }
         out
     }

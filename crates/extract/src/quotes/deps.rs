@@ -358,6 +358,7 @@ pub(crate) fn find(
                 .find(|&c| c < v && toks[c].deprel == "ccomp")
             {
                 comps.push(c);
+                comps.extend(stray_subject(doc, lo, c, &kids));
             }
         }
         let mut content: Option<Span> = None;
@@ -394,7 +395,7 @@ pub(crate) fn find(
                 .find(|&c| {
                     toks[c].deprel == "nsubj" || (passive_ok && toks[c].deprel == "nsubj:pass")
                 })
-                .and_then(|s| extent(doc, lo, hi, s, &kids))
+                .and_then(|s| speaker_extent(doc, lo, hi, s, &kids))
         };
         // "X seemed to ...", "it appears that ...": an evidential report names no source
         if RAISING.contains(&lemma.as_str()) {
@@ -513,24 +514,31 @@ fn noun_report<'a>(
     // "the claim that ...", "his promise to ..."; the parser often takes the "that" of a
     // noun's complement clause for a relative pronoun: a "that" right after the noun in a
     // clause with a subject of its own opens the complement all the same
+    // (or for a determiner of the clause's subject, "his view that taxes ..."); and a
+    // complement clause labelled as a verb's (`ccomp`) is one all the same.
     let that_next = v + 1 < hi && toks[v + 1].form(text).eq_ignore_ascii_case("that");
+    let that_in = |c: usize| {
+        let h = toks[v + 1].head;
+        h == Some(c) || h.and_then(|h| toks[h].head) == Some(c)
+    };
     if let Some(&c) = kids(v).iter().find(|&&c| {
+        let rel = toks[c].deprel.as_str();
+        let marked = kids(c).iter().any(|&m| {
+            m < c
+                && toks[m].deprel == "mark"
+                && matches!(toks[m].form(text).to_lowercase().as_str(), "that" | "to")
+        });
+        let own_subject = || {
+            kids(c)
+                .iter()
+                .any(|&k| k != v + 1 && matches!(toks[k].deprel.as_str(), "nsubj" | "nsubj:pass"))
+        };
         c > v
-            && match toks[c].deprel.as_str() {
-                "acl" => kids(c).iter().any(|&m| {
-                    m < c
-                        && toks[m].deprel == "mark"
-                        && matches!(toks[m].form(text).to_lowercase().as_str(), "that" | "to")
-                }),
-                "acl:relcl" => {
-                    that_next
-                        && toks[v + 1].head == Some(c)
-                        && kids(c).iter().any(|&k| {
-                            k != v + 1 && matches!(toks[k].deprel.as_str(), "nsubj" | "nsubj:pass")
-                        })
-                }
-                _ => false,
-            }
+            && (matches!(rel, "acl" | "ccomp") && marked
+                || matches!(rel, "acl" | "acl:relcl" | "ccomp")
+                    && that_next
+                    && that_in(c)
+                    && own_subject())
     }) {
         content = extent(doc, lo, hi, c, kids);
     }
@@ -583,6 +591,80 @@ const ADDRESSEE: &[&str] = &[
     "tell", "ask", "remind", "inform", "assure", "warn", "advise", "caution", "notify", "convince",
     "persuade", "urge", "thank", "promise",
 ];
+
+/// For a clause `c` before its cue that has no subject: the noun phrase right before it
+/// that the parse hung elsewhere (`NAIROBI - The ban on night buses will be lifted ...,
+/// officials said`, the ban taken for an apposition of the dateline), its top token.
+fn stray_subject<'a>(
+    doc: &Document,
+    lo: usize,
+    c: usize,
+    kids: &dyn Fn(usize) -> &'a [usize],
+) -> Option<usize> {
+    let toks = &doc.tokens;
+    let has_subject = kids(c).iter().any(|&k| {
+        k < c && (toks[k].deprel.starts_with("nsubj") || toks[k].deprel.starts_with("csubj"))
+            || toks[k].deprel == "expl"
+    });
+    if has_subject {
+        return None;
+    }
+    // The first token of the clause, and the one before it.
+    let mut first = c;
+    let mut stack = vec![c];
+    let mut seen = 0;
+    while let Some(x) = stack.pop() {
+        seen += 1;
+        if seen > toks.len() {
+            return None;
+        }
+        first = first.min(x);
+        stack.extend_from_slice(kids(x));
+    }
+    let mut n = first.checked_sub(1).filter(|&j| j >= lo)?;
+    // Up to the top of the phrase that ends there, stopping at an apposition or a stray
+    // attachment (its head is what the phrase was wrongly hung from).
+    for _ in 0..8 {
+        if matches!(
+            toks[n].deprel.as_str(),
+            "appos" | "vocative" | "dep" | "parataxis"
+        ) {
+            break;
+        }
+        match toks[n].head {
+            Some(h) if h >= lo && h < first && h < n => n = h,
+            _ => break,
+        }
+    }
+    matches!(toks[n].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+        .then_some(n)
+        .filter(|&n| toks[n].head.is_some_and(|h| h < first))
+}
+
+/// The span of a speaker's subtree at `root`, ending before a participle phrase set off by
+/// a comma after it (`Okafor, speaking to farmers in the delta, said ...`: the phrase says
+/// where or how, not who).
+fn speaker_extent<'a>(
+    doc: &Document,
+    lo: usize,
+    hi: usize,
+    root: usize,
+    kids: &dyn Fn(usize) -> &'a [usize],
+) -> Option<Span> {
+    let toks = &doc.tokens;
+    let text = doc.text.as_str();
+    let e = extent(doc, lo, hi, root, kids)?;
+    let aside = kids(root).iter().copied().find(|&c| {
+        c > root + 1 && toks[c].deprel == "acl" && matches!(toks[c].xpos.as_str(), "VBG" | "VBN")
+    });
+    let comma = aside.and_then(|c| (root + 1..c).rev().find(|&i| toks[i].form(text) == ","));
+    match comma {
+        Some(k) if toks[k - 1].span.end > e.start && toks[k - 1].span.end <= e.end => {
+            Some(Span::new(e.start, toks[k - 1].span.end))
+        }
+        _ => Some(e),
+    }
+}
 
 /// The span of the subtree of `root` (all its descendants inside `lo..hi`), without
 /// punctuation at its edges; unbalanced quotation marks at the edges are dropped too.

@@ -379,14 +379,48 @@ impl Pre {
         let width = self.proj_b.len();
         let t = tp.t;
         let mut y = std::mem::take(&mut tp.scratch);
-        for v in tp.proj.iter_mut() {
-            v.clear();
-        }
         y.clear();
         for _ in 0..t {
             y.extend_from_slice(&self.proj_b);
         }
         matmul_add(&tp.r[..t * r_dim], r_dim, &self.proj_w, width, &mut y);
+        self.split(&y, tp);
+        tp.scratch = y;
+    }
+
+    /// The same for every sentence of `batch` (no dropout) in one matrix product.
+    fn project_batch(
+        &self,
+        batch: &mut [BatchItem<'_>],
+        layers: usize,
+        r_dim: usize,
+        work: &mut Recurrent,
+    ) {
+        let width = self.proj_b.len();
+        work.x.clear();
+        for it in batch.iter() {
+            work.x.extend_from_slice(&it.scratch.tape.out[layers - 1]);
+        }
+        let rows = work.x.len() / r_dim;
+        work.z.clear();
+        for _ in 0..rows {
+            work.z.extend_from_slice(&self.proj_b);
+        }
+        matmul_add(&work.x, r_dim, &self.proj_w, width, &mut work.z);
+        let mut at = 0;
+        for it in batch.iter_mut() {
+            let tp = &mut it.scratch.tape;
+            self.split(&work.z[at * width..(at + tp.t) * width], tp);
+            at += tp.t;
+        }
+    }
+
+    /// Rows of the merged projections into the tape's four, after their ReLU.
+    fn split(&self, y: &[f32], tp: &mut Tape) {
+        let width = self.proj_b.len();
+        for v in tp.proj.iter_mut() {
+            v.clear();
+        }
         for yt in y.chunks_exact(width) {
             let mut col = 0;
             for (k, &size) in self.sizes.iter().enumerate() {
@@ -394,7 +428,6 @@ impl Pre {
                 col += size;
             }
         }
-        tp.scratch = y;
     }
 }
 
@@ -517,8 +550,9 @@ fn input_projection(
     matmul_add(&x[..t * din], din, wx, g4, gates);
 }
 
-/// Buffers of [`recurrence`]: the previous states of the sentences at a step, and their
-/// recurrent products.
+/// Work buffers of a batch: for [`recurrence`], the previous states of the sentences at a
+/// step and their recurrent products; for [`Net::batch_inputs`], the layer inputs and their
+/// products.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Recurrent {
     x: Vec<f32>,
@@ -851,6 +885,44 @@ impl Net {
         }
     }
 
+    /// The input part of layer `l`'s gates (`l > 0`, no dropout) for every sentence of
+    /// `batch` in one matrix product per direction, so each strip of the input weights is read
+    /// once for the whole batch.
+    fn batch_inputs(&self, l: usize, batch: &mut [BatchItem<'_>], work: &mut Recurrent) {
+        let d = &self.dims;
+        let p = &self.params;
+        let (n_in, g4) = (d.layer_in(l), 4 * d.h);
+        work.x.clear();
+        for it in batch.iter_mut() {
+            let tp = &mut it.scratch.tape;
+            tp.masks[l].clear();
+            work.x.extend_from_slice(&tp.out[l - 1]);
+        }
+        let rows = work.x.len() / n_in;
+        for dir in 0..2 {
+            let off = self.layout.lstm[l][dir];
+            work.z.clear();
+            for _ in 0..rows {
+                work.z.extend_from_slice(&p[off.b..off.b + g4]);
+            }
+            matmul_add(
+                &work.x,
+                n_in,
+                &p[off.wx..off.wx + n_in * g4],
+                g4,
+                &mut work.z,
+            );
+            let mut at = 0;
+            for it in batch.iter_mut() {
+                let tp = &mut it.scratch.tape;
+                let gates = &mut tp.dirs[l][dir].gates;
+                gates.clear();
+                gates.extend_from_slice(&work.z[at * g4..(at + tp.t) * g4]);
+                at += tp.t;
+            }
+        }
+    }
+
     /// Layer `l`'s output from its two directions' states.
     fn layer_output(&self, l: usize, tp: &mut Tape) {
         let h = self.dims.h;
@@ -904,10 +976,25 @@ impl Net {
                 yt.iter_mut().for_each(|v| *v = v.max(0.0));
             }
         }
+        self.arcs(tp);
+    }
+
+    /// The arc log-probabilities from the projections.
+    fn arcs(&self, tp: &mut Tape) {
+        let d = &self.dims;
+        let p = &self.params;
+        let lay = &self.layout;
+        let t = tp.t;
         // b[h] = sum_j ah[h][j] m[j, :]
         let da = d.da;
         resize(&mut tp.b, t * da);
-        matmul_add(&tp.proj[1][..t * da], da, &p[lay.m..lay.m + da * da], da, &mut tp.b);
+        matmul_add(
+            &tp.proj[1][..t * da],
+            da,
+            &p[lay.m..lay.m + da * da],
+            da,
+            &mut tp.b,
+        );
         let hb = &p[lay.hb..lay.hb + da];
         resize(&mut tp.logp, t * t);
         let head_bias: Vec<f32> = (0..t)
@@ -1310,8 +1397,12 @@ impl Biaffine {
             self.pre.first_gates(net, tp);
         }
         for l in 0..net.dims.layers {
-            for it in batch.iter_mut() {
-                net.layer_input(l, None, &mut it.scratch.tape, true);
+            if l == 0 {
+                for it in batch.iter_mut() {
+                    net.layer_input(l, None, &mut it.scratch.tape, true);
+                }
+            } else {
+                net.batch_inputs(l, batch, work);
             }
             for dir in 0..2 {
                 let mut dirs: Vec<(&mut DirTape, usize)> = batch
@@ -1334,18 +1425,20 @@ impl Biaffine {
                 net.layer_output(l, &mut it.scratch.tape);
             }
         }
+        self.pre
+            .project_batch(batch, net.dims.layers, 2 * net.dims.h, work);
         for it in batch.iter_mut() {
             if !it.words.is_empty() {
+                net.arcs(&mut it.scratch.tape);
                 self.decode(it, root);
             }
         }
     }
 
-    /// The tree of one sentence of a batch from its last layer's output.
+    /// The tree of one sentence of a batch from its arc scores.
     fn decode(&self, it: &mut BatchItem<'_>, root: u8) {
         let s = &mut *it.scratch;
         let n = it.words.len();
-        self.net.scores(None, &mut s.tape, Some(&self.pre));
         let t = n + 1;
         let logp = &s.tape.logp;
         s.eisner.decode(n, |h, d| logp[d * t + h], it.heads);
