@@ -657,6 +657,19 @@ impl<'a> Tree<'a> {
             .copied()
             .filter(move |&c| self.rel(c) == "obj")
     }
+    /// The subject the parse gave a to-infinitive clause right after verb `i` (between the
+    /// two), which English infinitives lack: the object of `i` misattached.
+    fn infinitive_subject(&self, i: usize) -> Option<usize> {
+        let c = self.kids(i).iter().copied().find(|&c| {
+            c > i
+                && matches!(self.base(c), "xcomp" | "advcl" | "ccomp")
+                && self.introduced_by(c, "to")
+        })?;
+        self.kids(c)
+            .iter()
+            .copied()
+            .find(|&n| n > i && n < c && self.base(n) == "nsubj" && self.is_nominal(n))
+    }
     fn is_verbal(&self, i: usize) -> bool {
         use newsgraph_core::Upos;
         matches!(self.doc.tokens[i].upos, Upos::Verb | Upos::Aux | Upos::X)
@@ -1273,7 +1286,13 @@ impl EventCoder {
                             out.push(o);
                         }
                     }
-                    None
+                    // "urging [X] not to ignore ...": a to-infinitive has no subject of its
+                    // own, so one the parse gave it after the verb is the verb's object
+                    if tree.objects(t).next().is_none() {
+                        tree.infinitive_subject(t)
+                    } else {
+                        None
+                    }
                 }
                 Slot::IndirectObject => tree.child(t, "iobj"),
                 Slot::ClauseSubject => tree.child(t, "ccomp").and_then(|c| {

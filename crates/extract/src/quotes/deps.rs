@@ -563,6 +563,18 @@ fn noun_report<'a>(
             }
         }
     }
+    // `the crowd's chant of "no more wars"`: a quotation right after "of" is the content
+    // however the parse hung it
+    if content.is_none() && v + 3 < hi && toks[v + 1].form(text).eq_ignore_ascii_case("of") {
+        let open = toks[v + 2].form(text);
+        if matches!(open, "“" | "\"") {
+            let close = if open == "“" { "”" } else { "\"" };
+            if let Some(e) = (v + 3..hi).find(|&i| toks[i].form(text) == close) {
+                cue = Span::new(t.span.start, toks[v + 1].span.end);
+                content = Some(Span::new(toks[v + 2].span.start, toks[e].span.end));
+            }
+        }
+    }
     let content = content?;
     if text.get(content.start..content.end).is_none() || content.start < cue.end {
         return None;
