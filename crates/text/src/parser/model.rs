@@ -550,8 +550,8 @@ impl ParserModel {
         }
     }
 
-    /// A model scoring with the network `nn`.
-    pub(crate) fn with_net(labels: Vec<String>, root_label: u8, nn: Neural) -> ParserModel {
+    /// A model scoring with a network instead of tables: no tables, greedy.
+    fn tableless(labels: Vec<String>, root_label: u8) -> ParserModel {
         ParserModel {
             labels,
             root_label,
@@ -561,8 +561,16 @@ impl ParserModel {
             templates: Templates::default(),
             action_w: Vec::new(),
             label_w: Vec::new(),
-            neural: Some(Arc::new(nn)),
+            neural: None,
             biaffine: None,
+        }
+    }
+
+    /// A model scoring with the network `nn`.
+    pub(crate) fn with_net(labels: Vec<String>, root_label: u8, nn: Neural) -> ParserModel {
+        ParserModel {
+            neural: Some(Arc::new(nn)),
+            ..ParserModel::tableless(labels, root_label)
         }
     }
 
@@ -574,16 +582,8 @@ impl ParserModel {
     ) -> ParserModel {
         bf.set_label_names(&labels);
         ParserModel {
-            labels,
-            root_label,
-            action_bits: 0,
-            label_bits: 0,
-            beam: 1,
-            templates: Templates::default(),
-            action_w: Vec::new(),
-            label_w: Vec::new(),
-            neural: None,
             biaffine: Some(Arc::new(bf)),
+            ..ParserModel::tableless(labels, root_label)
         }
     }
 }
