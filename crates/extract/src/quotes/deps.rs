@@ -653,9 +653,8 @@ fn stray_subject<'a>(
         .filter(|&n| toks[n].head.is_some_and(|h| h < first))
 }
 
-/// The span of a speaker's subtree at `root`, ending before a participle phrase set off by
-/// a comma after it (`Okafor, speaking to farmers in the delta, said ...`: the phrase says
-/// where or how, not who).
+/// The span of a speaker's subtree at `root`, without a participle phrase set off by a comma
+/// after it ([`without_aside`]).
 fn speaker_extent<'a>(
     doc: &Document,
     lo: usize,
@@ -663,18 +662,26 @@ fn speaker_extent<'a>(
     root: usize,
     kids: &dyn Fn(usize) -> &'a [usize],
 ) -> Option<Span> {
+    extent(doc, lo, hi, root, kids).map(|e| without_aside(doc, root, e))
+}
+
+/// The span `t` of the phrase headed by token `h`, ending before a participle phrase set off
+/// by a comma after the head (`Okafor, speaking to farmers in the delta, said`: the phrase
+/// tells where or how, not who).
+pub(crate) fn without_aside(doc: &Document, h: usize, t: Span) -> Span {
     let toks = &doc.tokens;
     let text = doc.text.as_str();
-    let e = extent(doc, lo, hi, root, kids)?;
-    let aside = kids(root).iter().copied().find(|&c| {
-        c > root + 1 && toks[c].deprel == "acl" && matches!(toks[c].xpos.as_str(), "VBG" | "VBN")
+    let aside = (h + 2..toks.len().min(h + 40)).find(|&c| {
+        toks[c].head == Some(h)
+            && toks[c].deprel == "acl"
+            && matches!(toks[c].xpos.as_str(), "VBG" | "VBN")
     });
-    let comma = aside.and_then(|c| (root + 1..c).rev().find(|&i| toks[i].form(text) == ","));
+    let comma = aside.and_then(|c| (h + 1..c).rev().find(|&k| toks[k].form(text) == ","));
     match comma {
-        Some(k) if toks[k - 1].span.end > e.start && toks[k - 1].span.end <= e.end => {
-            Some(Span::new(e.start, toks[k - 1].span.end))
+        Some(k) if toks[k - 1].span.end > t.start && toks[k - 1].span.end < t.end => {
+            Span::new(t.start, toks[k - 1].span.end)
         }
-        _ => Some(e),
+        _ => t,
     }
 }
 

@@ -2153,7 +2153,7 @@ impl<'a> Parse<'a> {
             .iter()
             .enumerate()
             .filter(|(_, t)| t.head == Some(v) && (t.deprel == "nsubj" || t.deprel == "nsubj:pass"))
-            .map(|(i, _)| self.without_aside(i, self.subtree(i, v)));
+            .map(|(i, _)| deps::without_aside(self.doc, i, self.subtree(i, v)));
         let mut sp = subjects.next()?;
         // two subjects side by side are one noun phrase the parse split ("party leader" +
         // "Nigel Farage")
@@ -2164,26 +2164,6 @@ impl<'a> Parse<'a> {
             }
         }
         Some(sp)
-    }
-
-    /// The span `t` of the phrase headed by token `h`, ending before a participle phrase set
-    /// off by a comma after the head (`Okafor, speaking to farmers in the delta, said`: the
-    /// phrase tells where or how, not who).
-    fn without_aside(&self, h: usize, t: Span) -> Span {
-        let toks = &self.doc.tokens;
-        let text = self.doc.text.as_str();
-        let aside = (h + 2..toks.len().min(h + 40)).find(|&c| {
-            toks[c].head == Some(h)
-                && toks[c].deprel == "acl"
-                && matches!(toks[c].xpos.as_str(), "VBG" | "VBN")
-        });
-        let comma = aside.and_then(|c| (h + 1..c).rev().find(|&k| toks[k].form(text) == ","));
-        match comma {
-            Some(k) if toks[k - 1].span.end > t.start && toks[k - 1].span.end < t.end => {
-                Span::new(t.start, toks[k - 1].span.end)
-            }
-            _ => t,
-        }
     }
 
     /// The speaker span widened to the whole noun phrase the parse gives its head: titles,
@@ -2216,7 +2196,7 @@ impl<'a> Parse<'a> {
                 toks[h].upos,
                 Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num | Upos::Adj
             ) {
-                let t = self.without_aside(h, self.subtree(h, stop));
+                let t = deps::without_aside(self.doc, h, self.subtree(h, stop));
                 let t = Span::new(t.start.min(sp.start), t.end.max(sp.end));
                 if fits(t) {
                     wide = t;
