@@ -3202,6 +3202,24 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_subject_given_to_an_infinitive_after_the_verb_is_its_object() {
+        // "urged [Japan] not to ignore Laos", Japan parsed as the infinitive's subject
+        let d = doc(
+            "China China PROPN 2 nsubj; urged urge VERB 0 root; Japan Japan PROPN 6 nsubj;
+             not not PART 6 advmod; to to PART 6 mark; ignore ignore VERB 2 advcl;
+             Laos Laos PROPN 6 obj",
+            &[("China", "CHN", N), ("Japan", "JPN", N), ("Laos", "LAO", N)],
+        );
+        assert!(
+            coded(&d)
+                .iter()
+                .any(|e| *e == ev("CHN", "020", "JPN", false)),
+            "{:?}",
+            coded(&d)
+        );
+    }
+
+    #[test]
     fn a_protest_without_a_target_is_aimed_at_the_government() {
         let d = doc(
             "Kurdish Kurdish ADJ 2 amod; students student NOUN 3 nsubj;
