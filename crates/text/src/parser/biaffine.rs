@@ -352,19 +352,27 @@ impl Pre {
         let lay = &net.layout;
         let g4 = 4 * d.h;
         let t = tp.t;
+        let zero = vec![0f32; g4];
         for dir in 0..2 {
             let gates = &mut tp.dirs[0][dir].gates;
             resize(gates, t * g4);
             for (at, r) in tp.rows.iter().enumerate() {
                 let z = &mut gates[at * g4..(at + 1) * g4];
                 let part = |row: usize| (row * 2 + dir) * g4..(row * 2 + dir + 1) * g4;
-                // The shape rows carry the biases.
-                z.copy_from_slice(&self.tables[SHAPE_TABLE][part(r[SHAPE_TABLE] as usize)]);
+                // The precomputed rows summed in one pass (the shape rows carry the biases),
+                // a zero row for a table whose row is not precomputed.
+                let rows: [&[f32]; TABLES] = std::array::from_fn(|k| {
+                    let row = r[k] as usize;
+                    if k == SHAPE_TABLE || row < self.rows[k] {
+                        &self.tables[k][part(row)]
+                    } else {
+                        &zero[..]
+                    }
+                });
+                sum_rows(&rows, z);
                 for k in (0..TABLES).filter(|&k| k != SHAPE_TABLE) {
                     let row = r[k] as usize;
-                    if row < self.rows[k] {
-                        axpy(1.0, &self.tables[k][part(row)], z);
-                    } else {
+                    if row >= self.rows[k] {
                         let (off, dim, at) = (lay.lstm[0][dir], d.emb[k], d.emb_at(k));
                         let e = &p[lay.emb[k] + row * dim..lay.emb[k] + (row + 1) * dim];
                         vecmat_add(e, &p[off.wx + at * g4..off.wx + (at + dim) * g4], z);
@@ -548,6 +556,24 @@ fn input_projection(
         gates.extend_from_slice(b);
     }
     matmul_add(&x[..t * din], din, wx, g4, gates);
+}
+
+/// `z = sum of rows`, element by element, in one pass.
+#[multiversion::multiversion(targets("x86_64+avx2+fma", "x86_64+avx"))]
+fn sum_rows(rows: &[&[f32]; TABLES], z: &mut [f32]) {
+    let [a, b, c, d, e, f] = *rows;
+    let n = z
+        .len()
+        .min(a.len())
+        .min(b.len())
+        .min(c.len())
+        .min(d.len())
+        .min(e.len())
+        .min(f.len());
+    let (a, b, c, d, e, f) = (&a[..n], &b[..n], &c[..n], &d[..n], &e[..n], &f[..n]);
+    for (j, v) in z[..n].iter_mut().enumerate() {
+        *v = a[j] + b[j] + c[j] + d[j] + e[j] + f[j];
+    }
 }
 
 /// Work buffers of a batch: for [`recurrence`], the previous states of the sentences at a
