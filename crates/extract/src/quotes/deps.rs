@@ -358,7 +358,7 @@ pub(crate) fn find(
                 .find(|&c| c < v && toks[c].deprel == "ccomp")
             {
                 comps.push(c);
-                comps.extend(stray_subject(doc, lo, c, &kids));
+                comps.extend(stray_subject(doc, lo, hi, c, &kids));
             }
         }
         let mut content: Option<Span> = None;
@@ -610,6 +610,7 @@ const ADDRESSEE: &[&str] = &[
 fn stray_subject<'a>(
     doc: &Document,
     lo: usize,
+    hi: usize,
     c: usize,
     kids: &dyn Fn(usize) -> &'a [usize],
 ) -> Option<usize> {
@@ -621,18 +622,9 @@ fn stray_subject<'a>(
     if has_subject {
         return None;
     }
-    // The first token of the clause, and the one before it.
-    let mut first = c;
-    let mut stack = vec![c];
-    let mut seen = 0;
-    while let Some(x) = stack.pop() {
-        seen += 1;
-        if seen > toks.len() {
-            return None;
-        }
-        first = first.min(x);
-        stack.extend_from_slice(kids(x));
-    }
+    // The first token of the clause (its phrase's, punctuation at the edge aside).
+    let start = extent(doc, lo, hi, c, kids)?.start;
+    let first = toks.partition_point(|t| t.span.start < start);
     let mut n = first.checked_sub(1).filter(|&j| j >= lo)?;
     // Up to the top of the phrase that ends there, stopping at an apposition or a stray
     // attachment (its head is what the phrase was wrongly hung from).

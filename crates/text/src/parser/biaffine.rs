@@ -263,6 +263,8 @@ pub(crate) struct Tape {
     logp: Vec<f32>,
     /// A work row.
     scratch: Vec<f32>,
+    /// The recurrence's work buffers.
+    work: Recurrent,
 }
 
 impl Tape {
@@ -287,6 +289,8 @@ struct Pre {
     sizes: [usize; 4],
     proj_w: Vec<f32>,
     proj_b: Vec<f32>,
+    /// A row of zeros, `4h`, standing in for a table row that is not precomputed.
+    zero: Vec<f32>,
 }
 
 /// Words whose first-layer gate inputs are precomputed (the most frequent ones: the
@@ -342,6 +346,7 @@ impl Pre {
             tables,
             proj_w,
             proj_b,
+            zero: vec![0.0; g4],
         }
     }
 
@@ -352,7 +357,6 @@ impl Pre {
         let lay = &net.layout;
         let g4 = 4 * d.h;
         let t = tp.t;
-        let zero = vec![0f32; g4];
         for dir in 0..2 {
             let gates = &mut tp.dirs[0][dir].gates;
             resize(gates, t * g4);
@@ -366,7 +370,7 @@ impl Pre {
                     if k == SHAPE_TABLE || row < self.rows[k] {
                         &self.tables[k][part(row)]
                     } else {
-                        &zero[..]
+                        &self.zero[..]
                     }
                 });
                 sum_rows(&rows, z);
@@ -628,14 +632,14 @@ fn recurrence(
                 h: hs,
             } = &mut **tp;
             let z = &mut gates[at * g4..(at + 1) * g4];
-            let c_prev = if step > 0 {
+            let prev = if step > 0 {
                 axpy(1.0, &work.z[k * g4..(k + 1) * g4], z);
                 k += 1;
                 Some(at_of(step - 1, *t))
             } else {
                 None
             };
-            let (c_prev, c_now) = match c_prev {
+            let (c_prev, c_now) = match prev {
                 // The previous step is before `at` going forward, after it going backward.
                 Some(pv) if pv < at => {
                     let (a, b) = c.split_at_mut(at * h);
@@ -856,7 +860,7 @@ impl Net {
     /// layer's input) are in `tp`: with `pre`, the first layer's gates already hold their input
     /// part and the projections read its merged weights.
     fn layers_and_scores(&self, mut noise: Option<Noise<'_>>, tp: &mut Tape, pre: Option<&Pre>) {
-        let mut work = Recurrent::default();
+        let mut work = std::mem::take(&mut tp.work);
         for l in 0..self.dims.layers {
             self.layer_input(l, noise.as_mut(), tp, pre.is_some());
             for dir in 0..2 {
@@ -873,6 +877,7 @@ impl Net {
             }
             self.layer_output(l, tp);
         }
+        tp.work = work;
         self.scores(noise, tp, pre);
     }
 
@@ -1345,8 +1350,7 @@ pub(crate) struct Biaffine {
     /// The `cop` label, which a present participle verb does not take (its `be` is an
     /// auxiliary: `was urging`), and that participle's XPOS and UPOS keys.
     cop: Option<usize>,
-    vbg: u64,
-    verb: u64,
+    vbg: (u64, u64),
 }
 
 /// The group of a relation a head has at most one of: its subject (`nsubj`, `csubj`, passive
@@ -1376,8 +1380,10 @@ impl Biaffine {
             keys,
             groups: Vec::new(),
             cop: None,
-            vbg: WordAttrs::new("", "", newsgraph_core::Upos::Verb, "VBG").p,
-            verb: WordAttrs::new("", "", newsgraph_core::Upos::Verb, "VBG").u,
+            vbg: {
+                let w = WordAttrs::new("", "", newsgraph_core::Upos::Verb, "VBG");
+                (w.p, w.u)
+            },
         }
     }
 
@@ -1504,8 +1510,7 @@ impl Biaffine {
                 let h = it.heads[i] as usize;
                 if it.labels[i] as usize == cop
                     && h > 0
-                    && it.words[h - 1].p == self.vbg
-                    && it.words[h - 1].u == self.verb
+                    && (it.words[h - 1].p, it.words[h - 1].u) == self.vbg
                 {
                     let z = &s.all_z[i * n_labels..(i + 1) * n_labels];
                     if let Some(c) = best(z, &|c| c != cop) {
@@ -1517,28 +1522,30 @@ impl Biaffine {
         // Of two subjects, objects or indirect objects of a head, the one that loses less
         // by it (the smaller margin of its label over its best label outside the group, a
         // difference of log-probabilities) takes that other label.
-        let group = |l: u8| self.groups.get(l as usize).copied().unwrap_or(0);
-        let outside = |k: usize, g: u8| {
-            let z = &s.all_z[k * n_labels..(k + 1) * n_labels];
-            best(z, &|c| self.groups.get(c).copied().unwrap_or(0) != g).map(|c| (c, z[c]))
-        };
+        let group = |c: usize| self.groups.get(c).copied().unwrap_or(0);
+        // Each word's group, and its label's margin with the best label outside the group.
+        let alts: Vec<(u8, Option<(usize, f32)>)> = (0..n)
+            .map(|i| {
+                let g = group(it.labels[i] as usize);
+                if g == 0 || it.heads[i] == 0 {
+                    return (0, None);
+                }
+                let z = &s.all_z[i * n_labels..(i + 1) * n_labels];
+                let alt = best(z, &|c| group(c) != g).map(|c| (c, z[it.labels[i] as usize] - z[c]));
+                (g, alt)
+            })
+            .collect();
+        let margin = |i: usize| alts[i].1.map_or(f32::INFINITY, |(_, m)| m);
         for i in 0..n {
-            let g = group(it.labels[i]);
-            if g == 0 || it.heads[i] == 0 {
-                continue;
-            }
-            let margin = |k: usize, l: u8| {
-                let z = s.all_z[k * n_labels + l as usize];
-                outside(k, g).map_or(f32::INFINITY, |(_, o)| z - o)
-            };
-            let mine = (margin(i, it.labels[i]), std::cmp::Reverse(i));
+            let (g, alt) = alts[i];
+            let Some((c, _)) = alt else { continue };
             let beaten = (0..n).any(|k| {
                 k != i
                     && it.heads[k] == it.heads[i]
-                    && group(it.labels[k]) == g
-                    && (margin(k, it.labels[k]), std::cmp::Reverse(k)) > mine
+                    && alts[k].0 == g
+                    && (margin(k), std::cmp::Reverse(k)) > (margin(i), std::cmp::Reverse(i))
             });
-            if let (true, Some((c, _))) = (beaten, outside(i, g)) {
+            if beaten {
                 it.labels[i] = c as u8;
             }
         }
