@@ -19,6 +19,7 @@ use std::collections::HashMap;
 
 use super::features::WordAttrs;
 use super::neural::{axpy, dot, matmul_add, tag_key, vecmat_add, Rng};
+use super::quant::{QBuf, QMat};
 
 /// Special rows at the start of the word, tag and suffix tables.
 const ROOT_ROW: u32 = 0;
@@ -291,6 +292,11 @@ struct Pre {
     proj_b: Vec<f32>,
     /// A row of zeros, `4h`, standing in for a table row that is not precomputed.
     zero: Vec<f32>,
+    /// In integers for the batched products: each layer's recurrent weights and (past the
+    /// first) input weights, both directions, and the merged projections.
+    wh: Vec<[QMat; 2]>,
+    wx: Vec<[QMat; 2]>,
+    proj: QMat,
 }
 
 /// Words whose first-layer gate inputs are precomputed (the most frequent ones: the
@@ -340,13 +346,29 @@ impl Pre {
             proj_b.extend_from_slice(&p[b..b + size]);
             col += size;
         }
+        let quantised = |l: usize, wh: bool| -> [QMat; 2] {
+            std::array::from_fn(|dir| {
+                let off = lay.lstm[l][dir];
+                if wh {
+                    QMat::new(&p[off.wh..off.wh + d.h * g4], d.h, g4)
+                } else if l > 0 {
+                    let din = d.layer_in(l);
+                    QMat::new(&p[off.wx..off.wx + din * g4], din, g4)
+                } else {
+                    QMat::default()
+                }
+            })
+        };
         Pre {
             sizes,
             rows,
             tables,
+            proj: QMat::new(&proj_w, r_dim, width),
             proj_w,
             proj_b,
             zero: vec![0.0; g4],
+            wh: (0..d.layers).map(|l| quantised(l, true)).collect(),
+            wx: (0..d.layers).map(|l| quantised(l, false)).collect(),
         }
     }
 
@@ -418,7 +440,7 @@ impl Pre {
         for _ in 0..rows {
             work.z.extend_from_slice(&self.proj_b);
         }
-        matmul_add(&work.x, r_dim, &self.proj_w, width, &mut work.z);
+        self.proj.add_product(&work.x, &mut work.z, &mut work.q);
         let mut at = 0;
         for it in batch.iter_mut() {
             let tp = &mut it.scratch.tape;
@@ -587,15 +609,19 @@ fn sum_rows(rows: &[&[f32]; TABLES], z: &mut [f32]) {
 pub(crate) struct Recurrent {
     x: Vec<f32>,
     z: Vec<f32>,
+    q: QBuf,
 }
 
 /// One LSTM direction over each sentence of `dirs` (with its length), whose gates already hold
 /// their input part ([`input_projection`]): adds the recurrent part and applies the
 /// nonlinearities. The sentences step together, so the recurrent weights are read once per
-/// step for all of them.
+/// step for all of them. With `wq`, the recurrent weights in integers, the product is taken
+/// in those.
+#[allow(clippy::too_many_arguments)]
 fn recurrence(
     p: &[f32],
     off: LstmOff,
+    wq: Option<&QMat>,
     h: usize,
     reverse: bool,
     dirs: &mut [(&mut DirTape, usize)],
@@ -620,7 +646,10 @@ fn recurrence(
                 work.x.extend_from_slice(&tp.h[pv * h..(pv + 1) * h]);
             }
             resize(&mut work.z, work.x.len() / h * g4);
-            matmul_add(&work.x, h, wh, g4, &mut work.z);
+            match wq {
+                Some(q) => q.add_product(&work.x, &mut work.z, &mut work.q),
+                None => matmul_add(&work.x, h, wh, g4, &mut work.z),
+            }
         }
         let mut k = 0;
         for (tp, t) in dirs.iter_mut().filter(|(_, t)| *t > step) {
@@ -869,6 +898,7 @@ impl Net {
                 recurrence(
                     &self.params,
                     off,
+                    None,
                     self.dims.h,
                     dir == 1,
                     &mut one,
@@ -918,8 +948,14 @@ impl Net {
 
     /// The input part of layer `l`'s gates (`l > 0`, no dropout) for every sentence of
     /// `batch` in one matrix product per direction, so each strip of the input weights is read
-    /// once for the whole batch.
-    fn batch_inputs(&self, l: usize, batch: &mut [BatchItem<'_>], work: &mut Recurrent) {
+    /// once for the whole batch; in integers, `wx` the layer's input weights.
+    fn batch_inputs(
+        &self,
+        l: usize,
+        wx: &[QMat; 2],
+        batch: &mut [BatchItem<'_>],
+        work: &mut Recurrent,
+    ) {
         let d = &self.dims;
         let p = &self.params;
         let (n_in, g4) = (d.layer_in(l), 4 * d.h);
@@ -936,13 +972,7 @@ impl Net {
             for _ in 0..rows {
                 work.z.extend_from_slice(&p[off.b..off.b + g4]);
             }
-            matmul_add(
-                &work.x,
-                n_in,
-                &p[off.wx..off.wx + n_in * g4],
-                g4,
-                &mut work.z,
-            );
+            wx[dir].add_product(&work.x, &mut work.z, &mut work.q);
             let mut at = 0;
             for it in batch.iter_mut() {
                 let tp = &mut it.scratch.tape;
@@ -1443,7 +1473,7 @@ impl Biaffine {
                     net.layer_input(l, None, &mut it.scratch.tape, true);
                 }
             } else {
-                net.batch_inputs(l, batch, work);
+                net.batch_inputs(l, &self.pre.wx[l], batch, work);
             }
             for dir in 0..2 {
                 let mut dirs: Vec<(&mut DirTape, usize)> = batch
@@ -1456,6 +1486,7 @@ impl Biaffine {
                 recurrence(
                     &net.params,
                     net.layout.lstm[l][dir],
+                    Some(&self.pre.wh[l][dir]),
                     net.dims.h,
                     dir == 1,
                     &mut dirs,

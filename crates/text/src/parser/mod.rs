@@ -23,6 +23,7 @@ mod biaffine;
 mod features;
 mod model;
 mod neural;
+mod quant;
 mod stage;
 mod state;
 mod train;

@@ -1,0 +1,323 @@
+//! Matrix products in 16-bit integers, for decoding.
+//!
+//! A weight matrix is quantised once, column by column: each column's largest weight maps to
+//! the largest integer for which no sum of products can overflow 32 bits. Each input row is
+//! quantised on the fly against its own largest value. The products are summed exactly in
+//! 32-bit integers (two products per instruction: AVX-512 VNNI's `vpdpwssd` where the CPU
+//! has it, AVX2's `vpmaddwd` and an add elsewhere, plain Rust on other targets) and scaled
+//! back to `f32` by the same operations on every path, so results do not depend on the CPU or
+//! on how the rows are batched.
+
+/// What an input value at the row's largest magnitude becomes.
+const X_MAX: i32 = 1 << 12;
+
+/// A `k x n` matrix (rows of `n`) in 16-bit integers.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct QMat {
+    k: usize,
+    n: usize,
+    /// Pairs of rows interleaved: for pair `p` and column `j`, `w[2 (p n + j)]` is row `2p`'s
+    /// weight and the next one row `2p + 1`'s (zero past the last row).
+    w: Vec<i16>,
+    /// Each column's weight step.
+    step: Vec<f32>,
+}
+
+impl QMat {
+    /// The matrix `w` of `k` rows of `n`.
+    pub fn new(w: &[f32], k: usize, n: usize) -> QMat {
+        let pairs = k.div_ceil(2);
+        // `2 pairs * X_MAX * w_max` must stay below 2^31.
+        let w_max = ((i32::MAX as usize) / (2 * pairs.max(1) * X_MAX as usize))
+            .min(i16::MAX as usize) as f32;
+        let step: Vec<f32> = (0..n)
+            .map(|j| {
+                let m = (0..k).map(|r| w[r * n + j].abs()).fold(0f32, f32::max);
+                if m > 0.0 && m.is_finite() {
+                    m / w_max
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        let mut q = vec![0i16; 2 * pairs * n];
+        for r in 0..k {
+            for j in 0..n {
+                let v = if step[j] > 0.0 {
+                    (w[r * n + j] / step[j]).round().clamp(-w_max, w_max) as i16
+                } else {
+                    0
+                };
+                q[2 * ((r / 2) * n + j) + r % 2] = v;
+            }
+        }
+        QMat { k, n, w: q, step }
+    }
+
+    /// `y += x W` for `x` of rows of `k` (`y` of as many rows, of `n`), with `buf` for the
+    /// quantised inputs and the integer sums.
+    pub fn add_product(&self, x: &[f32], y: &mut [f32], buf: &mut QBuf) {
+        let (k, n) = (self.k, self.n);
+        let pairs = k.div_ceil(2);
+        let rows = if k == 0 || n == 0 {
+            0
+        } else {
+            (x.len() / k).min(y.len() / n)
+        };
+        buf.x.clear();
+        buf.x.resize(rows * 2 * pairs, 0);
+        buf.row_step.clear();
+        for (r, xr) in x.chunks_exact(k).take(rows).enumerate() {
+            let m = xr.iter().fold(0f32, |m, v| m.max(v.abs()));
+            if !(m > 0.0 && m.is_finite()) || xr.iter().any(|v| v.is_nan()) {
+                buf.row_step.push(0.0);
+                continue;
+            }
+            let s = X_MAX as f32 / m;
+            for (q, &v) in buf.x[r * 2 * pairs..].iter_mut().zip(xr) {
+                *q = (v * s).round() as i16;
+            }
+            buf.row_step.push(m / X_MAX as f32);
+        }
+        buf.acc.clear();
+        buf.acc.resize(rows * n, 0);
+        sums(&buf.x, rows, pairs, &self.w, n, &mut buf.acc);
+        for (r, (yr, ar)) in y
+            .chunks_exact_mut(n)
+            .zip(buf.acc.chunks_exact(n))
+            .take(rows)
+            .enumerate()
+        {
+            let rs = buf.row_step[r];
+            for ((v, &a), &cs) in yr.iter_mut().zip(ar).zip(&self.step) {
+                *v += a as f32 * cs * rs;
+            }
+        }
+    }
+}
+
+/// Work buffers of [`QMat::add_product`].
+#[derive(Clone, Debug, Default)]
+pub(crate) struct QBuf {
+    x: Vec<i16>,
+    row_step: Vec<f32>,
+    acc: Vec<i32>,
+}
+
+/// `acc = x w` in integers: `x` of `rows` rows of `2 pairs`, `w` interleaved as in [`QMat`].
+fn sums(x: &[i16], rows: usize, pairs: usize, w: &[i16], n: usize, acc: &mut [i32]) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx512vnni")
+            && std::arch::is_x86_feature_detected!("avx512vl")
+        {
+            // SAFETY: the features the function needs were detected.
+            unsafe { x86::sums_vnni(x, rows, pairs, w, n, acc) };
+            return;
+        }
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: as above.
+            unsafe { x86::sums_avx2(x, rows, pairs, w, n, acc) };
+            return;
+        }
+    }
+    sums_plain(x, rows, pairs, w, n, 0, acc);
+}
+
+/// [`sums`] for columns `from..n`, one product at a time.
+fn sums_plain(
+    x: &[i16],
+    rows: usize,
+    pairs: usize,
+    w: &[i16],
+    n: usize,
+    from: usize,
+    acc: &mut [i32],
+) {
+    for r in 0..rows {
+        let xr = &x[r * 2 * pairs..(r + 1) * 2 * pairs];
+        for j in from..n {
+            let mut s = 0i32;
+            for p in 0..pairs {
+                let at = 2 * (p * n + j);
+                s = s
+                    .wrapping_add(i32::from(xr[2 * p]) * i32::from(w[at]))
+                    .wrapping_add(i32::from(xr[2 * p + 1]) * i32::from(w[at + 1]));
+            }
+            acc[r * n + j] = s;
+        }
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+mod x86 {
+    use std::arch::x86_64::*;
+
+    /// A pair of `x` as one 32-bit lane.
+    #[inline(always)]
+    fn pair(x: &[i16], at: usize) -> i32 {
+        (u32::from(x[at] as u16) | (u32::from(x[at + 1] as u16) << 16)) as i32
+    }
+
+    macro_rules! kernel {
+        ($name:ident, $tile:ident, $features:literal, $madd:expr) => {
+            /// Integer sums for tiles of `R` rows by `8 C` columns starting at row `r0` and
+            /// column `j`, accumulated in registers over all pairs.
+            #[target_feature(enable = $features)]
+            #[inline]
+            unsafe fn $tile<const R: usize, const C: usize>(
+                x: &[i16],
+                r0: usize,
+                pairs: usize,
+                w: &[i16],
+                n: usize,
+                j: usize,
+                acc: &mut [i32],
+            ) {
+                let mut s = [[_mm256_setzero_si256(); C]; R];
+                let wp = w.as_ptr();
+                for p in 0..pairs {
+                    let mut wv = [_mm256_setzero_si256(); C];
+                    for (c, v) in wv.iter_mut().enumerate() {
+                        let at = 2 * (p * n + j + 8 * c);
+                        debug_assert!(at + 16 <= w.len());
+                        // SAFETY: `at + 16 <= w.len()`: column `j + 8c + 7 < n`, pair `p < pairs`.
+                        *v = unsafe { _mm256_loadu_si256(wp.add(at) as *const __m256i) };
+                    }
+                    for (r, sr) in s.iter_mut().enumerate() {
+                        let xb = _mm256_set1_epi32(pair(x, (r0 + r) * 2 * pairs + 2 * p));
+                        for (a, &b) in sr.iter_mut().zip(&wv) {
+                            *a = $madd(*a, xb, b);
+                        }
+                    }
+                }
+                for (r, sr) in s.iter().enumerate() {
+                    for (c, a) in sr.iter().enumerate() {
+                        let at = (r0 + r) * n + j + 8 * c;
+                        let out = &mut acc[at..at + 8];
+                        // SAFETY: `out` holds eight lanes.
+                        unsafe { _mm256_storeu_si256(out.as_mut_ptr() as *mut __m256i, *a) };
+                    }
+                }
+            }
+
+            /// [`super::sums`] with these features.
+            #[target_feature(enable = $features)]
+            pub(super) unsafe fn $name(
+                x: &[i16],
+                rows: usize,
+                pairs: usize,
+                w: &[i16],
+                n: usize,
+                acc: &mut [i32],
+            ) {
+                assert!(
+                    x.len() >= rows * 2 * pairs
+                        && w.len() >= 2 * pairs * n
+                        && acc.len() >= rows * n
+                );
+                let full = rows / 4 * 4;
+                let mut j = 0;
+                while j + 32 <= n {
+                    for r in (0..full).step_by(4) {
+                        unsafe { $tile::<4, 4>(x, r, pairs, w, n, j, acc) };
+                    }
+                    for r in full..rows {
+                        unsafe { $tile::<1, 4>(x, r, pairs, w, n, j, acc) };
+                    }
+                    j += 32;
+                }
+                while j + 8 <= n {
+                    for r in (0..full).step_by(4) {
+                        unsafe { $tile::<4, 1>(x, r, pairs, w, n, j, acc) };
+                    }
+                    for r in full..rows {
+                        unsafe { $tile::<1, 1>(x, r, pairs, w, n, j, acc) };
+                    }
+                    j += 8;
+                }
+                super::sums_plain(x, rows, pairs, w, n, j, acc);
+            }
+        };
+    }
+
+    kernel!(
+        sums_vnni,
+        tile_vnni,
+        "avx2,avx512vnni,avx512vl",
+        |a, x, w| { _mm256_dpwssd_epi32(a, x, w) }
+    );
+    kernel!(sums_avx2, tile_avx2, "avx2", |a, x, w| {
+        _mm256_add_epi32(a, _mm256_madd_epi16(x, w))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parser::neural::Rng;
+
+    /// The exact integer sums of every path agree, and the product is close to the plain one.
+    #[test]
+    fn quantised_products_are_close_to_the_plain_ones() {
+        let mut rng = Rng::new(5);
+        for (rows, k, n) in [
+            (7, 13, 37),
+            (4, 96, 384),
+            (9, 192, 320),
+            (1, 5, 100),
+            (0, 4, 8),
+            (3, 1, 41),
+        ] {
+            let x: Vec<f32> = (0..rows * k).map(|_| rng.sym(1.0)).collect();
+            let w: Vec<f32> = (0..k * n).map(|_| rng.sym(0.5)).collect();
+            let y0: Vec<f32> = (0..rows * n).map(|_| rng.unit()).collect();
+            let mut plain = y0.clone();
+            for r in 0..rows {
+                for j in 0..n {
+                    for kk in 0..k {
+                        plain[r * n + j] += x[r * k + kk] * w[kk * n + j];
+                    }
+                }
+            }
+            let q = QMat::new(&w, k, n);
+            let mut y = y0.clone();
+            let mut buf = QBuf::default();
+            q.add_product(&x, &mut y, &mut buf);
+            // Each product is off by at most half a step of both factors.
+            let tol = 1e-3 * (k as f32).sqrt() + 1e-5;
+            for (a, b) in plain.iter().zip(&y) {
+                assert!((a - b).abs() < tol, "{rows}x{k}x{n}: {a} {b}");
+            }
+            let pairs = k.div_ceil(2);
+            let mut exact = vec![0; rows * n];
+            sums_plain(&buf.x, rows, pairs, &q.w, n, 0, &mut exact);
+            assert_eq!(exact, buf.acc, "{rows}x{k}x{n}");
+            #[cfg(target_arch = "x86_64")]
+            if std::arch::is_x86_feature_detected!("avx2") {
+                let mut avx2 = vec![0; rows * n];
+                // SAFETY: the feature was detected.
+                unsafe { x86::sums_avx2(&buf.x, rows, pairs, &q.w, n, &mut avx2) };
+                assert_eq!(exact, avx2, "{rows}x{k}x{n}");
+            }
+        }
+    }
+
+    #[test]
+    fn zero_and_odd_inputs_do_not_break_the_product() {
+        let w = [1.0f32, -2.0, 0.0, 0.5, 3.0, 0.0];
+        let q = QMat::new(&w, 3, 2);
+        let mut buf = QBuf::default();
+        let mut y = [0f32; 4];
+        q.add_product(&[0.0, 0.0, 0.0, 1.0, 1.0, 1.0], &mut y, &mut buf);
+        assert_eq!(&y[..2], &[0.0, 0.0]);
+        assert!(
+            (y[2] - 4.0).abs() < 1e-3 && (y[3] + 1.5).abs() < 1e-3,
+            "{y:?}"
+        );
+        // Non-finite inputs zero their row instead of spreading.
+        let mut y = [0f32; 2];
+        q.add_product(&[f32::NAN, 1.0, 1.0], &mut y, &mut buf);
+        assert_eq!(y, [0.0, 0.0]);
+    }
+}
