@@ -645,10 +645,14 @@ fn recurrence(
                 let pv = at_of(step - 1, *t);
                 work.x.extend_from_slice(&tp.h[pv * h..(pv + 1) * h]);
             }
-            resize(&mut work.z, work.x.len() / h * g4);
             match wq {
-                Some(q) => q.add_product(&work.x, &mut work.z, &mut work.q),
-                None => matmul_add(&work.x, h, wh, g4, &mut work.z),
+                Some(q) => {
+                    q.sums(&work.x, &mut work.q);
+                }
+                None => {
+                    resize(&mut work.z, work.x.len() / h * g4);
+                    matmul_add(&work.x, h, wh, g4, &mut work.z);
+                }
             }
         }
         let mut k = 0;
@@ -662,7 +666,10 @@ fn recurrence(
             } = &mut **tp;
             let z = &mut gates[at * g4..(at + 1) * g4];
             let prev = if step > 0 {
-                axpy(1.0, &work.z[k * g4..(k + 1) * g4], z);
+                match wq {
+                    Some(q) => q.add_row(&work.q, k, z),
+                    None => axpy(1.0, &work.z[k * g4..(k + 1) * g4], z),
+                }
                 k += 1;
                 Some(at_of(step - 1, *t))
             } else {
@@ -958,28 +965,28 @@ impl Net {
     ) {
         let d = &self.dims;
         let p = &self.params;
-        let (n_in, g4) = (d.layer_in(l), 4 * d.h);
+        let g4 = 4 * d.h;
         work.x.clear();
         for it in batch.iter_mut() {
             let tp = &mut it.scratch.tape;
             tp.masks[l].clear();
             work.x.extend_from_slice(&tp.out[l - 1]);
         }
-        let rows = work.x.len() / n_in;
-        for dir in 0..2 {
+        for (dir, q) in wx.iter().enumerate() {
             let off = self.layout.lstm[l][dir];
-            work.z.clear();
-            for _ in 0..rows {
-                work.z.extend_from_slice(&p[off.b..off.b + g4]);
-            }
-            wx[dir].add_product(&work.x, &mut work.z, &mut work.q);
-            let mut at = 0;
+            let bias = &p[off.b..off.b + g4];
+            q.sums(&work.x, &mut work.q);
+            let mut row = 0;
             for it in batch.iter_mut() {
                 let tp = &mut it.scratch.tape;
                 let gates = &mut tp.dirs[l][dir].gates;
                 gates.clear();
-                gates.extend_from_slice(&work.z[at * g4..(at + tp.t) * g4]);
-                at += tp.t;
+                for _ in 0..tp.t {
+                    gates.extend_from_slice(bias);
+                    let at = gates.len() - g4;
+                    q.add_row(&work.q, row, &mut gates[at..]);
+                    row += 1;
+                }
             }
         }
     }

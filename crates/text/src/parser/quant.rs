@@ -57,42 +57,66 @@ impl QMat {
     /// `y += x W` for `x` of rows of `k` (`y` of as many rows, of `n`), with `buf` for the
     /// quantised inputs and the integer sums.
     pub fn add_product(&self, x: &[f32], y: &mut [f32], buf: &mut QBuf) {
+        let rows = self.sums(x, buf);
+        for (r, yr) in y.chunks_exact_mut(self.n.max(1)).take(rows).enumerate() {
+            self.add_row(buf, r, yr);
+        }
+    }
+
+    /// The integer sums of `x W` into `buf`, for [`QMat::add_row`]; returns the rows of `x`.
+    pub fn sums(&self, x: &[f32], buf: &mut QBuf) -> usize {
         let (k, n) = (self.k, self.n);
         let pairs = k.div_ceil(2);
-        let rows = if k == 0 || n == 0 {
-            0
-        } else {
-            (x.len() / k).min(y.len() / n)
-        };
+        let rows = if k == 0 || n == 0 { 0 } else { x.len() / k };
         buf.x.clear();
         buf.x.resize(rows * 2 * pairs, 0);
         buf.row_step.clear();
-        for (r, xr) in x.chunks_exact(k).take(rows).enumerate() {
-            let m = xr.iter().fold(0f32, |m, v| m.max(v.abs()));
-            if !(m > 0.0 && m.is_finite()) || xr.iter().any(|v| v.is_nan()) {
-                buf.row_step.push(0.0);
-                continue;
-            }
-            let s = X_MAX as f32 / m;
-            for (q, &v) in buf.x[r * 2 * pairs..].iter_mut().zip(xr) {
-                *q = (v * s).round() as i16;
-            }
-            buf.row_step.push(m / X_MAX as f32);
+        for (xr, q) in x
+            .chunks_exact(k.max(1))
+            .take(rows)
+            .zip(buf.x.chunks_exact_mut(2 * pairs))
+        {
+            buf.row_step.push(quantise(xr, q));
         }
         buf.acc.clear();
         buf.acc.resize(rows * n, 0);
         sums(&buf.x, rows, pairs, &self.w, n, &mut buf.acc);
-        for (r, (yr, ar)) in y
-            .chunks_exact_mut(n)
-            .zip(buf.acc.chunks_exact(n))
-            .take(rows)
-            .enumerate()
-        {
-            let rs = buf.row_step[r];
-            for ((v, &a), &cs) in yr.iter_mut().zip(ar).zip(&self.step) {
-                *v += a as f32 * cs * rs;
-            }
-        }
+        rows
+    }
+
+    /// `y += ` row `r` of the product [`QMat::sums`] left in `buf`.
+    pub fn add_row(&self, buf: &QBuf, r: usize, y: &mut [f32]) {
+        let n = self.n;
+        dequantise(&buf.acc[r * n..(r + 1) * n], &self.step, buf.row_step[r], y);
+    }
+}
+
+/// `x` into `q` against its largest magnitude, which maps to `X_MAX`; returns the step of
+/// one unit (zero, and `q` zeros, for a row of zeros or with a value that is not finite).
+#[multiversion::multiversion(targets("x86_64+avx2+fma", "x86_64+avx"))]
+fn quantise(x: &[f32], q: &mut [i16]) -> f32 {
+    let mut m = 0f32;
+    let mut finite = true;
+    for &v in x {
+        m = m.max(v.abs());
+        finite &= v.is_finite();
+    }
+    if !(m > 0.0 && finite) {
+        q.iter_mut().for_each(|v| *v = 0);
+        return 0.0;
+    }
+    let s = X_MAX as f32 / m;
+    for (q, &v) in q.iter_mut().zip(x) {
+        *q = (v * s).round_ties_even() as i16;
+    }
+    m / X_MAX as f32
+}
+
+/// `y += acc * step * row_step`, column by column.
+#[multiversion::multiversion(targets("x86_64+avx2+fma", "x86_64+avx"))]
+fn dequantise(acc: &[i32], step: &[f32], row_step: f32, y: &mut [f32]) {
+    for ((v, &a), &cs) in y.iter_mut().zip(acc).zip(step) {
+        *v += a as f32 * cs * row_step;
     }
 }
 
