@@ -1,5 +1,6 @@
 //! The parser stage: fills `Token::head` and `Token::deprel` sentence by sentence.
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -9,6 +10,12 @@ use super::model::{BatchScratch, ModelError, ParseScratch, ParserModel};
 
 /// Sentences parsed together (a graph-based model steps their LSTMs together).
 const BATCH: usize = 32;
+
+thread_local! {
+    /// Each thread's parse buffers, kept from one document to the next so their memory is
+    /// not asked of the system again for every document.
+    static SCRATCH: RefCell<(Vec<ParseScratch>, BatchScratch)> = RefCell::default();
+}
 
 /// Parses every sentence of `Document::tokens`, reading the tagger's UPOS and XPOS (empty tags
 /// are fine: the parse is then a tree all the same, only a worse one).
@@ -54,8 +61,23 @@ impl Stage for ParserStage {
     fn annotate(&self, doc: &mut Document) {
         let ranges = sentence_ranges(doc);
         let batch = BATCH.min(ranges.len());
-        let mut scratches = vec![ParseScratch::new(); batch];
-        let mut work = BatchScratch::default();
+        SCRATCH.with_borrow_mut(|(scratches, work)| {
+            if scratches.len() < batch {
+                scratches.resize_with(batch, ParseScratch::new);
+            }
+            self.parse_ranges(doc, &ranges, scratches, work);
+        });
+    }
+}
+
+impl ParserStage {
+    fn parse_ranges(
+        &self,
+        doc: &mut Document,
+        ranges: &[Range<usize>],
+        scratches: &mut [ParseScratch],
+        work: &mut BatchScratch,
+    ) {
         for chunk in ranges.chunks(BATCH) {
             let scratches = &mut scratches[..chunk.len()];
             for (r, scratch) in chunk.iter().zip(scratches.iter_mut()) {
@@ -64,7 +86,7 @@ impl Stage for ParserStage {
                     scratch.push(t.form(&doc.text), &t.lemma, t.upos, &t.xpos);
                 }
             }
-            self.model.parse_batch(scratches, &mut work);
+            self.model.parse_batch(scratches, work);
             for (r, scratch) in chunk.iter().zip(scratches.iter()) {
                 for (k, t) in doc.tokens[r.clone()].iter_mut().enumerate() {
                     t.head = scratch.head(k).map(|h| r.start + h);
