@@ -3,10 +3,9 @@
 //! A weight matrix is quantised once, column by column: each column's largest weight maps to
 //! the largest integer for which no sum of products can overflow 32 bits. Each input row is
 //! quantised on the fly against its own largest value. The products are summed exactly in
-//! 32-bit integers (two products per instruction: AVX-512 VNNI's `vpdpwssd` where the CPU
-//! has it, AVX2's `vpmaddwd` and an add elsewhere, plain Rust on other targets) and scaled
-//! back to `f32` by the same operations on every path, so results do not depend on the CPU or
-//! on how the rows are batched.
+//! 32-bit integers (two products per instruction with AVX2's `vpmaddwd`, one at a time in
+//! plain Rust where the CPU lacks it) and scaled back to `f32` by the same operations on every
+//! path, so results depend neither on the CPU nor on how the rows are batched.
 
 /// What an input value at the row's largest magnitude becomes.
 const X_MAX: i32 = 1 << 12;
@@ -132,15 +131,8 @@ pub(crate) struct QBuf {
 fn sums(x: &[i16], rows: usize, pairs: usize, w: &[i16], n: usize, acc: &mut [i32]) {
     #[cfg(target_arch = "x86_64")]
     {
-        if std::arch::is_x86_feature_detected!("avx512vnni")
-            && std::arch::is_x86_feature_detected!("avx512vl")
-        {
-            // SAFETY: the features the function needs were detected.
-            unsafe { x86::sums_vnni(x, rows, pairs, w, n, acc) };
-            return;
-        }
         if std::arch::is_x86_feature_detected!("avx2") {
-            // SAFETY: as above.
+            // SAFETY: the feature the function needs was detected.
             unsafe { x86::sums_avx2(x, rows, pairs, w, n, acc) };
             return;
         }
@@ -177,103 +169,90 @@ fn sums_plain(
 mod x86 {
     use std::arch::x86_64::*;
 
-    /// A pair of `x` as one 32-bit lane.
-    #[inline(always)]
-    fn pair(x: &[i16], at: usize) -> i32 {
-        (u32::from(x[at] as u16) | (u32::from(x[at + 1] as u16) << 16)) as i32
-    }
-
-    macro_rules! kernel {
-        ($name:ident, $tile:ident, $features:literal, $madd:expr) => {
-            /// Integer sums for tiles of `R` rows by `8 C` columns starting at row `r0` and
-            /// column `j`, accumulated in registers over all pairs.
-            #[target_feature(enable = $features)]
-            #[inline]
-            unsafe fn $tile<const R: usize, const C: usize>(
-                x: &[i16],
-                r0: usize,
-                pairs: usize,
-                w: &[i16],
-                n: usize,
-                j: usize,
-                acc: &mut [i32],
-            ) {
-                let mut s = [[_mm256_setzero_si256(); C]; R];
-                let wp = w.as_ptr();
-                for p in 0..pairs {
-                    let mut wv = [_mm256_setzero_si256(); C];
-                    for (c, v) in wv.iter_mut().enumerate() {
-                        let at = 2 * (p * n + j + 8 * c);
-                        debug_assert!(at + 16 <= w.len());
-                        // SAFETY: `at + 16 <= w.len()`: column `j + 8c + 7 < n`, pair `p < pairs`.
-                        *v = unsafe { _mm256_loadu_si256(wp.add(at) as *const __m256i) };
-                    }
-                    for (r, sr) in s.iter_mut().enumerate() {
-                        let xb = _mm256_set1_epi32(pair(x, (r0 + r) * 2 * pairs + 2 * p));
-                        for (a, &b) in sr.iter_mut().zip(&wv) {
-                            *a = $madd(*a, xb, b);
-                        }
-                    }
-                }
-                for (r, sr) in s.iter().enumerate() {
-                    for (c, a) in sr.iter().enumerate() {
-                        let at = (r0 + r) * n + j + 8 * c;
-                        let out = &mut acc[at..at + 8];
-                        // SAFETY: `out` holds eight lanes.
-                        unsafe { _mm256_storeu_si256(out.as_mut_ptr() as *mut __m256i, *a) };
-                    }
+    /// Integer sums for a tile of `R` rows by `8 C` columns starting at row `r0` and column
+    /// `j`, accumulated in registers over all pairs: `vpmaddwd` multiplies the pairs and adds
+    /// each pair's two products.
+    ///
+    /// # Safety
+    ///
+    /// `x` holds rows `r0..r0 + R` of `2 pairs`, `w` pairs `0..pairs` of `n` columns with
+    /// `j + 8 C <= n`, and `acc` rows `r0..r0 + R` of `n`.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    unsafe fn tile<const R: usize, const C: usize>(
+        x: &[i16],
+        r0: usize,
+        pairs: usize,
+        w: &[i16],
+        n: usize,
+        j: usize,
+        acc: &mut [i32],
+    ) {
+        let mut s = [[_mm256_setzero_si256(); C]; R];
+        for p in 0..pairs {
+            let mut wv = [_mm256_setzero_si256(); C];
+            for (c, v) in wv.iter_mut().enumerate() {
+                let at = 2 * (p * n + j + 8 * c);
+                debug_assert!(at + 16 <= w.len());
+                // SAFETY: the sixteen values from `at` are in `w` (the caller's promise).
+                *v = unsafe { _mm256_loadu_si256(w.as_ptr().add(at) as *const __m256i) };
+            }
+            for (r, sr) in s.iter_mut().enumerate() {
+                let at = (r0 + r) * 2 * pairs + 2 * p;
+                debug_assert!(at + 2 <= x.len());
+                // SAFETY: the pair at `at` is in `x` (the caller's promise).
+                let xb = _mm256_set1_epi32(unsafe {
+                    (x.as_ptr().add(at) as *const i32).read_unaligned()
+                });
+                for (a, &b) in sr.iter_mut().zip(&wv) {
+                    *a = _mm256_add_epi32(*a, _mm256_madd_epi16(xb, b));
                 }
             }
-
-            /// [`super::sums`] with these features.
-            #[target_feature(enable = $features)]
-            pub(super) unsafe fn $name(
-                x: &[i16],
-                rows: usize,
-                pairs: usize,
-                w: &[i16],
-                n: usize,
-                acc: &mut [i32],
-            ) {
-                assert!(
-                    x.len() >= rows * 2 * pairs
-                        && w.len() >= 2 * pairs * n
-                        && acc.len() >= rows * n
-                );
-                let full = rows / 4 * 4;
-                let mut j = 0;
-                while j + 32 <= n {
-                    for r in (0..full).step_by(4) {
-                        unsafe { $tile::<4, 4>(x, r, pairs, w, n, j, acc) };
-                    }
-                    for r in full..rows {
-                        unsafe { $tile::<1, 4>(x, r, pairs, w, n, j, acc) };
-                    }
-                    j += 32;
-                }
-                while j + 8 <= n {
-                    for r in (0..full).step_by(4) {
-                        unsafe { $tile::<4, 1>(x, r, pairs, w, n, j, acc) };
-                    }
-                    for r in full..rows {
-                        unsafe { $tile::<1, 1>(x, r, pairs, w, n, j, acc) };
-                    }
-                    j += 8;
-                }
-                super::sums_plain(x, rows, pairs, w, n, j, acc);
+        }
+        for (r, sr) in s.iter().enumerate() {
+            for (c, a) in sr.iter().enumerate() {
+                let at = (r0 + r) * n + j + 8 * c;
+                debug_assert!(at + 8 <= acc.len());
+                // SAFETY: the eight lanes from `at` are in `acc` (the caller's promise).
+                unsafe { _mm256_storeu_si256(acc.as_mut_ptr().add(at) as *mut __m256i, *a) };
             }
-        };
+        }
     }
 
-    kernel!(
-        sums_vnni,
-        tile_vnni,
-        "avx2,avx512vnni,avx512vl",
-        |a, x, w| { _mm256_dpwssd_epi32(a, x, w) }
-    );
-    kernel!(sums_avx2, tile_avx2, "avx2", |a, x, w| {
-        _mm256_add_epi32(a, _mm256_madd_epi16(x, w))
-    });
+    /// [`super::sums`] with AVX2: tiles of four rows by 32 columns, then narrower ones.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn sums_avx2(
+        x: &[i16],
+        rows: usize,
+        pairs: usize,
+        w: &[i16],
+        n: usize,
+        acc: &mut [i32],
+    ) {
+        assert!(x.len() >= rows * 2 * pairs && w.len() >= 2 * pairs * n && acc.len() >= rows * n);
+        let full = rows / 4 * 4;
+        let mut j = 0;
+        // SAFETY (each tile): rows below `rows`, columns below `n`, in the lengths checked.
+        while j + 32 <= n {
+            for r in (0..full).step_by(4) {
+                unsafe { tile::<4, 4>(x, r, pairs, w, n, j, acc) };
+            }
+            for r in full..rows {
+                unsafe { tile::<1, 4>(x, r, pairs, w, n, j, acc) };
+            }
+            j += 32;
+        }
+        while j + 8 <= n {
+            for r in (0..full).step_by(4) {
+                unsafe { tile::<4, 1>(x, r, pairs, w, n, j, acc) };
+            }
+            for r in full..rows {
+                unsafe { tile::<1, 1>(x, r, pairs, w, n, j, acc) };
+            }
+            j += 8;
+        }
+        super::sums_plain(x, rows, pairs, w, n, j, acc);
+    }
 }
 
 #[cfg(test)]
