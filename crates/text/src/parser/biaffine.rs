@@ -975,7 +975,12 @@ impl Net {
         for (dir, q) in wx.iter().enumerate() {
             let off = self.layout.lstm[l][dir];
             let bias = &p[off.b..off.b + g4];
-            q.sums(&work.x, &mut work.q);
+            // Both directions read the same input, quantised once.
+            if dir == 0 {
+                q.sums(&work.x, &mut work.q);
+            } else {
+                q.sums_again(&mut work.q);
+            }
             let mut row = 0;
             for it in batch.iter_mut() {
                 let tp = &mut it.scratch.tape;

@@ -64,22 +64,18 @@ impl QMat {
 
     /// The integer sums of `x W` into `buf`, for [`QMat::add_row`]; returns the rows of `x`.
     pub fn sums(&self, x: &[f32], buf: &mut QBuf) -> usize {
+        buf.set_input(x, self.k);
+        self.sums_again(buf)
+    }
+
+    /// The same for the input already in `buf` (of rows of this matrix's `k`, else none),
+    /// which another matrix's product left there.
+    pub fn sums_again(&self, buf: &mut QBuf) -> usize {
         let (k, n) = (self.k, self.n);
-        let pairs = k.div_ceil(2);
-        let rows = if k == 0 || n == 0 { 0 } else { x.len() / k };
-        buf.x.clear();
-        buf.x.resize(rows * 2 * pairs, 0);
-        buf.row_step.clear();
-        for (xr, q) in x
-            .chunks_exact(k.max(1))
-            .take(rows)
-            .zip(buf.x.chunks_exact_mut(2 * pairs))
-        {
-            buf.row_step.push(quantise(xr, q));
-        }
+        let rows = if buf.k == k && n > 0 { buf.rows } else { 0 };
         buf.acc.clear();
         buf.acc.resize(rows * n, 0);
-        sums(&buf.x, rows, pairs, &self.w, n, &mut buf.acc);
+        sums(&buf.x, rows, k.div_ceil(2), &self.w, n, &mut buf.acc);
         rows
     }
 
@@ -94,19 +90,21 @@ impl QMat {
 /// one unit (zero, and `q` zeros, for a row of zeros or with a value that is not finite).
 #[multiversion::multiversion(targets("x86_64+avx2+fma", "x86_64+avx"))]
 fn quantise(x: &[f32], q: &mut [i16]) -> f32 {
-    let mut m = 0f32;
-    let mut finite = true;
-    for &v in x {
-        m = m.max(v.abs());
-        finite &= v.is_finite();
-    }
-    if !(m > 0.0 && finite) {
+    // The largest magnitude from the bits (which order finite magnitudes as their values do,
+    // and put infinities and NaNs above them), so the loop is an integer one that vectorises.
+    const INF: u32 = 0x7f80_0000;
+    let top = x.iter().fold(0u32, |m, v| m.max(v.to_bits() & 0x7fff_ffff));
+    if top == 0 || top >= INF {
         q.iter_mut().for_each(|v| *v = 0);
         return 0.0;
     }
+    let m = f32::from_bits(top);
     let s = X_MAX as f32 / m;
+    // Adding 1.5 * 2^23 rounds to the nearest integer (ties to even), which is then in the
+    // low mantissa bits (magnitudes here are at most `X_MAX`).
+    const ROUND: f32 = 12_582_912.0;
     for (q, &v) in q.iter_mut().zip(x) {
-        *q = (v * s).round_ties_even() as i16;
+        *q = ((v * s + ROUND).to_bits() as i32).wrapping_sub(ROUND.to_bits() as i32) as i16;
     }
     m / X_MAX as f32
 }
@@ -119,12 +117,33 @@ fn dequantise(acc: &[i32], step: &[f32], row_step: f32, y: &mut [f32]) {
     }
 }
 
-/// Work buffers of [`QMat::add_product`].
+/// Work buffers of [`QMat::add_product`]: the quantised input, its rows' steps, the sums.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct QBuf {
+    k: usize,
+    rows: usize,
     x: Vec<i16>,
     row_step: Vec<f32>,
     acc: Vec<i32>,
+}
+
+impl QBuf {
+    /// Quantises `x`, rows of `k`, each row padded to whole pairs.
+    fn set_input(&mut self, x: &[f32], k: usize) {
+        let pairs = k.div_ceil(2);
+        self.k = k;
+        self.rows = x.len().checked_div(k).unwrap_or(0);
+        self.x.clear();
+        self.x.resize(self.rows * 2 * pairs, 0);
+        self.row_step.clear();
+        for (xr, q) in x
+            .chunks_exact(k.max(1))
+            .take(self.rows)
+            .zip(self.x.chunks_exact_mut(2 * pairs))
+        {
+            self.row_step.push(quantise(xr, q));
+        }
+    }
 }
 
 /// `acc = x w` in integers: `x` of `rows` rows of `2 pairs`, `w` interleaved as in [`QMat`].
@@ -304,6 +323,28 @@ mod tests {
                 assert_eq!(exact, avx2, "{rows}x{k}x{n}");
             }
         }
+    }
+
+    #[test]
+    fn a_second_matrix_reuses_the_quantised_input() {
+        let mut rng = Rng::new(9);
+        let (rows, k, n) = (5, 24, 40);
+        let x: Vec<f32> = (0..rows * k).map(|_| rng.sym(0.9)).collect();
+        let mats: Vec<QMat> = (0..2)
+            .map(|_| {
+                let w: Vec<f32> = (0..k * n).map(|_| rng.sym(0.3)).collect();
+                QMat::new(&w, k, n)
+            })
+            .collect();
+        let mut buf = QBuf::default();
+        mats[0].sums(&x, &mut buf);
+        assert_eq!(mats[1].sums_again(&mut buf), rows);
+        let again = buf.acc.clone();
+        mats[1].sums(&x, &mut buf);
+        assert_eq!(again, buf.acc);
+        // A matrix of another width of input takes no rows from it.
+        let other = QMat::new(&[1.0; 6], 3, 2);
+        assert_eq!(other.sums_again(&mut buf), 0);
     }
 
     #[test]
