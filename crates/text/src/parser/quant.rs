@@ -238,7 +238,7 @@ mod x86 {
         }
     }
 
-    /// [`super::sums`] with AVX2: tiles of four rows by 32 columns, then narrower ones.
+    /// [`super::sums`] with AVX2.
     #[target_feature(enable = "avx2")]
     pub(super) fn sums_avx2(
         x: &[i16],
@@ -252,14 +252,16 @@ mod x86 {
         let full = rows / 4 * 4;
         let mut j = 0;
         // SAFETY (each tile): rows below `rows`, columns below `n`, in the lengths checked.
-        while j + 32 <= n {
+        // Tiles of four rows by sixteen columns: eight accumulators, two weight vectors and a
+        // broadcast input stay within AVX2's sixteen registers.
+        while j + 16 <= n {
             for r in (0..full).step_by(4) {
-                unsafe { tile::<4, 4>(x, r, pairs, w, n, j, acc) };
+                unsafe { tile::<4, 2>(x, r, pairs, w, n, j, acc) };
             }
             for r in full..rows {
-                unsafe { tile::<1, 4>(x, r, pairs, w, n, j, acc) };
+                unsafe { tile::<1, 2>(x, r, pairs, w, n, j, acc) };
             }
-            j += 32;
+            j += 16;
         }
         while j + 8 <= n {
             for r in (0..full).step_by(4) {
