@@ -3140,6 +3140,17 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        // `the 53-nation group`, `the country team`: a country nominal followed by a noun is
+        // that noun's modifier.
+        if country_only
+            && h.w1 < self.words.len()
+            && self.adjacent(h.w1 - 1, h.w1)
+            && !self.words[h.w1 - 1].possessive
+            && self.is_noun(h.w1)
+            && !self.words[h.w1].cap
+        {
+            return;
+        }
         // `the town of Balakot`: so is the name after `of`.
         if h.w1 + 1 < self.words.len()
             && self.words[h.w1].norm == "of"
@@ -3337,11 +3348,17 @@ impl<'a> Resolver<'a> {
             }
         }
         // `troops in the country`: a place the story is about, so the country the text has
-        // named most (the latest of those on a tie), not merely the latest one.
+        // named most (the latest of those on a tie), not merely the latest one. So is any
+        // country nominal whose latest country is not in its own sentence (`He said he
+        // remained the country's legitimate president` two sentences after the country he was
+        // flown to): wire stories come back to the country they are about.
+        let in_country = p
+            .checked_sub(1)
+            .is_some_and(|pp| IN_COUNTRY.contains(&self.words[pp].norm.as_str()));
+        let earlier_sentence = found_at.is_some_and(|(_, s)| s != sentence);
         if found.is_some()
             && ants.iter().all(|a| a == "country")
-            && p.checked_sub(1)
-                .is_some_and(|pp| IN_COUNTRY.contains(&self.words[pp].norm.as_str()))
+            && (in_country || earlier_sentence)
         {
             // Per country entity: (mentions, index of the latest).
             let mut seen: std::collections::HashMap<usize, (usize, usize)> = Default::default();

@@ -1331,3 +1331,31 @@ fn an_english_word_between_two_names_joins_no_name() {
         &["Ouattara => Alassane Ouattara CIVGOV Name"],
     );
 }
+
+#[test]
+fn a_country_nominal_sentences_after_another_country_is_the_country_in_focus() {
+    // Named in an earlier sentence, the latest country gives way to the one the story is
+    // about; in the nominal's own sentence it stands.
+    let text = "Bolivia said protesters had blocked roads. Bolivia closed its border and Bolivia \
+                asked for talks. The minister later flew to Paraguay. He said the nation would \
+                not give in. Paraguay said it would bar the leaders from entering the country.";
+    let got = parsed_mentions("2019-11-12", text);
+    let nominals: Vec<&String> = got.iter().filter(|m| m.ends_with("Nominal")).collect();
+    assert_eq!(
+        nominals,
+        [
+            "nation => Bolivia BOL Nominal",
+            "country => Paraguay PRY Nominal"
+        ],
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_country_word_modifying_a_noun_is_no_country_mention() {
+    let got = parsed_mentions(
+        "2019-11-12",
+        "Bolivia said so. Officials said the nation group would meet.",
+    );
+    assert!(!got.iter().any(|m| m.starts_with("nation =>")), "{got:#?}");
+}
