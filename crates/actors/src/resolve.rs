@@ -3360,16 +3360,26 @@ impl<'a> Resolver<'a> {
             && ants.iter().all(|a| a == "country")
             && (in_country || earlier_sentence)
         {
-            // Per country entity: (mentions, index of the latest).
-            let mut seen: std::collections::HashMap<usize, (usize, usize)> = Default::default();
-            for (ri, rec) in self.recs.iter().enumerate() {
-                if self.ents[rec.ent].entity.kind == EntityKind::Country {
-                    let c = seen.entry(rec.ent).or_insert((0, ri));
-                    *c = (c.0 + 1, ri);
+            // The country in focus (its bodies, capitals and places count too), else the
+            // country the text has named most.
+            let focus = self
+                .context_country(h.w0)
+                .and_then(|iso| self.kb.countries.iter().find(|c| c.iso3 == iso))
+                .map(|c| c.actor);
+            if let Some(id) = focus {
+                found = Some(self.actor_entity(id));
+            } else {
+                // Per country entity: (mentions, index of the latest).
+                let mut seen: std::collections::HashMap<usize, (usize, usize)> = Default::default();
+                for (ri, rec) in self.recs.iter().enumerate() {
+                    if self.ents[rec.ent].entity.kind == EntityKind::Country {
+                        let c = seen.entry(rec.ent).or_insert((0, ri));
+                        *c = (c.0 + 1, ri);
+                    }
                 }
-            }
-            if let Some((&e, _)) = seen.iter().max_by_key(|(_, c)| **c) {
-                found = Some(e);
+                if let Some((&e, _)) = seen.iter().max_by_key(|(_, c)| **c) {
+                    found = Some(e);
+                }
             }
         }
         // `plunging the Caribbean nation into crisis` when the country is so far named only

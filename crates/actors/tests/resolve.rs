@@ -1359,3 +1359,18 @@ fn a_country_word_modifying_a_noun_is_no_country_mention() {
     );
     assert!(!got.iter().any(|m| m.starts_with("nation =>")), "{got:#?}");
 }
+
+#[test]
+fn a_country_nominal_takes_the_country_in_focus_named_by_its_capital_and_bodies() {
+    // Tajikistan itself is never named: the dateline and the government are its.
+    let got = parsed_mentions(
+        "2012-07-25",
+        "DUSHANBE — The Tajik government said troops had fired on protesters. Dushanbe \
+         denied any deaths.\n\nBritain urged an inquiry on Tuesday. Washington, which flies \
+         supplies through the south of the country, urged restraint.",
+    );
+    assert!(
+        got.iter().any(|m| m == "country => Tajikistan TJK Nominal"),
+        "{got:#?}"
+    );
+}
