@@ -3261,13 +3261,7 @@ impl<'a> Resolver<'a> {
                         .body
                         .is_some_and(|b| self.kb.institutions[b].canonical.contains("Ministry")),
                     "country" => e.entity.kind == EntityKind::Country,
-                    "city" => {
-                        e.entity.kind == EntityKind::Location
-                            && e.entity.place.as_ref().map_or(
-                                !e.region && matches!(self.key_of(rec.ent), Key::New(..)),
-                                |p| p.precision == newsgraph_core::GeoPrecision::Town,
-                            )
-                    }
+                    "city" => self.is_city(rec.ent),
                     "region" => {
                         e.entity.kind == EntityKind::Location
                             && e.entity.place.as_ref().map_or(e.region, |p| {
@@ -3382,6 +3376,30 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        // `flew to London. ... troops in the city`: a city nominal away from its latest city,
+        // a foreign one, takes the latest city of the country in focus.
+        let foreign = |this: &Self, e: usize, iso: &str| {
+            this.ents[e]
+                .entity
+                .country
+                .as_deref()
+                .is_some_and(|c| c != iso)
+        };
+        if found.is_some() && earlier_sentence && ants.iter().all(|a| a == "city") {
+            if let Some(iso) = self
+                .context_country(h.w0)
+                .filter(|iso| found.is_some_and(|f| foreign(self, f, iso)))
+            {
+                let home = self.recs.iter().rev().find(|r| {
+                    sentence.saturating_sub(r.sentence) <= 6
+                        && self.is_city(r.ent)
+                        && self.ents[r.ent].entity.country.as_deref() == Some(iso.as_str())
+                });
+                if let Some(r) = home {
+                    found = Some(r.ent);
+                }
+            }
+        }
         // `plunging the Caribbean nation into crisis` when the country is so far named only
         // in adjectives (`Haitian President X`): the country the text is about.
         if found.is_none() && country_only {
@@ -3473,7 +3491,9 @@ impl<'a> Resolver<'a> {
                 break;
             }
             // `accepted the plan in Tbilisi but told a rally in the capital`: the capital
-            // just named.
+            // just named, in the same sentence; named sentences back (`X told reporters in
+            // Canberra. Y imposed a lockdown on the capital`), it gives way to the country in
+            // focus.
             if e.kind == EntityKind::Location {
                 if let (Some(c), Some(pl)) = (&e.country, &e.place) {
                     let key = crate::norm::phrase_key(&pl.name);
@@ -3483,7 +3503,11 @@ impl<'a> Resolver<'a> {
                             && crate::norm::phrase_key(&m.alias) == key
                     });
                     if capital {
-                        iso = Some(c.clone());
+                        iso = if rec.sentence == sentence {
+                            Some(c.clone())
+                        } else {
+                            self.context_country(h.w0).or_else(|| Some(c.clone()))
+                        };
                         break;
                     }
                 }
@@ -3497,6 +3521,19 @@ impl<'a> Resolver<'a> {
             let span = Span::new(self.words[p].start, self.words[h.w1 - 1].end);
             self.add_mention(e, span, MentionVia::Nominal, h.w1);
         }
+    }
+
+    /// Whether entity `e` is a town or city: a gazetteer town, or a new place that is not
+    /// a region.
+    fn is_city(&self, e: usize) -> bool {
+        let b = &self.ents[e];
+        b.entity.kind == EntityKind::Location
+            && b.entity
+                .place
+                .as_ref()
+                .map_or(!b.region && matches!(self.key_of(e), Key::New(..)), |p| {
+                    p.precision == newsgraph_core::GeoPrecision::Town
+                })
     }
 
     /// The gazetteer place of a country's capital (its first capital metonym).

@@ -1374,3 +1374,27 @@ fn a_country_nominal_takes_the_country_in_focus_named_by_its_capital_and_bodies(
         "{got:#?}"
     );
 }
+
+#[test]
+fn the_capital_named_sentences_back_abroad_gives_way_to_the_country_in_focus() {
+    let got = parsed_mentions(
+        "2021-11-26",
+        "HONIARA — Rioters burned shops in Chinatown, police in Solomon Islands said. \
+         Australia said it would send police. \"We will help,\" the Australian leader told \
+         reporters in Canberra. The prime minister imposed a curfew on the capital.",
+    );
+    let capital: Vec<&String> = got.iter().filter(|m| m.contains("capital =>")).collect();
+    assert_eq!(capital, ["the capital => Honiara - Nominal"], "{got:#?}");
+}
+
+#[test]
+fn a_city_nominal_sentences_after_a_foreign_city_is_the_city_of_the_country_in_focus() {
+    let got = parsed_mentions(
+        "2006-09-20",
+        "BANGKOK — Thai troops took control of Bangkok overnight. The prime minister was in \
+         New York and flew to London on Wednesday. Soldiers guarded the main stations. The \
+         army ordered troops to leave the city by Friday.",
+    );
+    let city: Vec<&String> = got.iter().filter(|m| m.contains("city =>")).collect();
+    assert_eq!(city, ["city => Bangkok - Nominal"], "{got:#?}");
+}
