@@ -556,6 +556,19 @@ const PLACE_OF: &[&str] = &[
 ];
 
 /// Nouns after a capital that make it a place (`the Damascus suburbs`, `Moscow airport`).
+/// Stems of verbs whose object is a place (`secured Banjul`, `riots engulfing Honiara`), with
+/// the endings they take in [`VERB_ENDINGS`].
+const PLACE_VERBS: &[&str] = &[
+    "secur", "captur", "seiz", "enter", "shell", "bomb", "engulf", "besieg", "encircl", "surround",
+    "storm", "overr", "fle", "evacuat", "occup", "liberat", "reach", "visit", "tour", "rock",
+    "shook", "shak", "pound", "paralys", "paralyz", "blanket",
+];
+/// What may follow a stem of [`PLACE_VERBS`]: `secure`, `secured`, `secures`, `securing`,
+/// `overran`, `overrun`, `fled`, `flee`, `occupied`, `occupy`, `shook`.
+const VERB_ENDINGS: &[&str] = &[
+    "", "e", "ed", "es", "s", "ing", "d", "an", "un", "ied", "ies", "y", "ying", "ling", "led",
+];
+
 const PLACE_AFTER: &[&str] = &[
     "suburb",
     "suburbs",
@@ -3041,6 +3054,19 @@ impl<'a> Resolver<'a> {
     fn place_use(&self, w0: usize, w1: usize) -> bool {
         if self.locative_cue(w0) || self.based_after(w1) || self.country_after(w1) {
             return true;
+        }
+        // `the soldiers had secured Banjul`, `riots engulf Honiara`: the object of a verb
+        // that takes places.
+        if let Some(p) = w0.checked_sub(1) {
+            let verb = self.words[p].norm.as_str();
+            if self.adjacent(p, w0)
+                && PLACE_VERBS.iter().any(|v| {
+                    verb.strip_prefix(v)
+                        .is_some_and(|end| VERB_ENDINGS.contains(&end))
+                })
+            {
+                return true;
+            }
         }
         // `the Damascus suburbs`, `Damascus's streets`.
         let mut n = w1;

@@ -1398,3 +1398,16 @@ fn a_city_nominal_sentences_after_a_foreign_city_is_the_city_of_the_country_in_f
     let city: Vec<&String> = got.iter().filter(|m| m.contains("city =>")).collect();
     assert_eq!(city, ["city => Bangkok - Nominal"], "{got:#?}");
 }
+
+#[test]
+fn a_capital_after_a_verb_that_takes_places_is_the_city() {
+    check(
+        "2017-01-21",
+        "Troops secured Banjul on Sunday. Riots engulfed Honiara. Banjul said it was calm.",
+        &[
+            "Banjul => Banjul - Name",
+            "Honiara => Honiara - Name",
+            "Banjul => Gambian government GMBGOV Metonymy",
+        ],
+    );
+}
