@@ -2448,8 +2448,9 @@ impl<'a> Resolver<'a> {
             }
         };
         if let Some((id, via)) = actor {
-            // `Beirut-based`, `Russian-backed`: a modifier, not a mention.
-            if self.based_after(h.w1) && self.kb.actors[id].class == ActorClass::Country {
+            // `Paris-based`, `US-made`: a modifier, not a mention (`Iran-backed` names the
+            // country that backs).
+            if self.origin_after(h.w1) && self.kb.actors[id].class == ActorClass::Country {
                 return k + 1;
             }
             self.emit_actor(id, self.span(h.w0, h.w1), via, h.w1);
@@ -2766,7 +2767,7 @@ impl<'a> Resolver<'a> {
     /// that country's civilians.
     fn lone_adjective(&mut self, h: &Hit, c: usize) {
         let w = &self.words[h.w0];
-        if !w.cap || self.based_after(h.w1) {
+        if !w.cap || self.origin_after(h.w1) {
             return;
         }
         // Part of a longer name (`Syrian Observatory`, `Iraqi Khaled X`), unless what follows
@@ -2986,6 +2987,14 @@ impl<'a> Resolver<'a> {
             && !w.upper
             && !NAME_PLURAL_HEADS.contains(&w.norm.as_str())
             && !(self.adjacent(i, i + 1) && self.run_word(i + 1))
+    }
+
+    /// Whether word `w1` is hyphen-joined and makes the words before it the place something
+    /// comes from (`Beirut-based`, `Russian-made`, `state-owned`), not an actor.
+    fn origin_after(&self, w1: usize) -> bool {
+        self.words.get(w1).is_some_and(|w| {
+            w.joined && matches!(w.norm.as_str(), "based" | "born" | "made" | "owned")
+        })
     }
 
     fn based_after(&self, w1: usize) -> bool {

@@ -1411,3 +1411,13 @@ fn a_capital_after_a_verb_that_takes_places_is_the_city() {
         ],
     );
 }
+
+#[test]
+fn a_country_before_led_or_backed_is_a_mention_and_before_based_or_made_is_none() {
+    check(
+        "2015-03-26",
+        "An Iran-backed militia fought a Saudi-led force. A London-based group showed \
+         Russian-made rifles.",
+        &["Iran => Iran IRN Name", "Saudi => Saudi Arabia SAU Name"],
+    );
+}
