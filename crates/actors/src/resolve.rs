@@ -4867,6 +4867,35 @@ impl<'a> Resolver<'a> {
                 }
                 roles.push((self.words[w].norm.clone(), ent, end));
             }
+            // `The army commander, General X,`: the description before the name in
+            // apposition, from `the` to a role word just before the comma.
+            let mut opening = w0;
+            while opening > 0
+                && w0 - opening < 3
+                && self.adjacent(opening - 1, opening)
+                && self.words[opening - 1].cap
+                && self.role_word(&self.words[opening - 1].norm)
+            {
+                opening -= 1;
+            }
+            if let Some(span) = self.description_before(opening) {
+                // A country adjective inside it (`The Gambian army chief`) is part of it.
+                let inside = |m: &Mention| span.start <= m.span.start && m.span.end <= span.end;
+                let mut dropped = Vec::new();
+                for b in self.ents.iter_mut() {
+                    if b.entity.kind == EntityKind::Country {
+                        for m in b.entity.mentions.iter().filter(|m| inside(m)) {
+                            dropped.push((m.span.start, m.span.end));
+                        }
+                        b.entity.mentions.retain(|m| !inside(m));
+                    }
+                }
+                taken.retain(|t| !dropped.contains(t));
+                if free(&taken, span.start, span.end) {
+                    self.add_mention(ent, span, MentionVia::Nominal, w0);
+                    taken.push((span.start, span.end));
+                }
+            }
             // `, the [first deputy] prime minister` up to a comma, `of`, `and` or the end.
             if w1 + 1 >= self.words.len()
                 || self.gap(w1 - 1, w1).trim() != ","
@@ -4893,7 +4922,10 @@ impl<'a> Resolver<'a> {
                 None => true,
                 Some(n) => {
                     !self.adjacent(h, h + 1)
-                        || matches!(n.norm.as_str(), "of" | "for" | "in" | "at" | "and" | "to")
+                        || matches!(
+                            n.norm.as_str(),
+                            "of" | "for" | "in" | "at" | "and" | "to" | "from"
+                        )
                 }
             };
             let span = self.span(w1, h + 1);
@@ -4904,6 +4936,43 @@ impl<'a> Resolver<'a> {
             }
         }
         self.refer_back(&roles);
+    }
+
+    /// `The Gambian army chief, ` before word `w0`: the span from `the` to a role word right
+    /// before a comma, over at most four lowercase words or country adjectives, opening its
+    /// sentence or after a comma.
+    fn description_before(&self, w0: usize) -> Option<Span> {
+        let head = w0.checked_sub(1)?;
+        if self.gap(head, w0).trim() != ","
+            || self.words[head].cap
+            || !self.role_word(&self.words[head].norm)
+        {
+            return None;
+        }
+        let mut j = head;
+        while j > 0 && head - j < 5 {
+            j -= 1;
+            if !self.adjacent(j, j + 1) {
+                return None;
+            }
+            let w = &self.words[j];
+            if w.norm == "the" {
+                let opens = self.sentence_initial(j)
+                    || j.checked_sub(1)
+                        .is_some_and(|p| self.gap(p, j).trim() == ",");
+                return opens.then(|| self.span(j, head + 1));
+            }
+            let adjective = w.cap
+                && self.kb.countries.iter().any(|c| {
+                    c.adjectives
+                        .iter()
+                        .any(|a| crate::norm::phrase_key(a) == w.norm)
+                });
+            if (w.cap && !adjective) || is_function_word(&w.norm) || w.possessive {
+                return None;
+            }
+        }
+        None
     }
 
     /// Later `the <word>` (`the commodore`, `the palace`) for words given to entities before:

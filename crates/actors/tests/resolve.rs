@@ -1421,3 +1421,19 @@ fn a_country_before_led_or_backed_is_a_mention_and_before_based_or_made_is_none(
         &["Iran => Iran IRN Name", "Saudi => Saudi Arabia SAU Name"],
     );
 }
+
+#[test]
+fn a_description_in_apposition_before_or_after_a_name_is_that_person() {
+    let got = parsed_mentions(
+        "2017-01-22",
+        "The Gambian army chief, General Ousman Badjie, said his men would not fight. \
+         Fatou Jallow, the protest leader from the capital, welcomed it.",
+    );
+    for want in [
+        "The Gambian army chief => Ousman Badjie",
+        "the protest leader => Fatou Jallow",
+    ] {
+        assert!(got.iter().any(|m| m.starts_with(want)), "{want}: {got:#?}");
+    }
+    assert!(!got.iter().any(|m| m.starts_with("Gambian =>")), "{got:#?}");
+}
