@@ -936,7 +936,8 @@ impl Kb {
         &self.actors[self.countries[i].actor]
     }
 
-    /// The main adjective of a country (`Syrian`), or its name when it has none.
+    /// The main adjective of a country (`Syrian`), or its name when it has none or only a
+    /// word for its people (`Solomon Islander`, `New Zealander`: `Solomon Islands government`).
     pub fn adjective(&self, iso3: &str) -> String {
         match self.by_iso3.get(iso3) {
             Some(&i) => {
@@ -944,6 +945,7 @@ impl Kb {
                 c.adjectives
                     .iter()
                     .find(|a| !is_acronym_like(a))
+                    .filter(|a| !a.ends_with("er") && !a.ends_with("ers"))
                     .cloned()
                     .unwrap_or_else(|| self.actors[c.actor].canonical.clone())
             }

@@ -142,3 +142,11 @@ fn every_capital_is_in_the_gazetteer() {
         "capitals missing from the gazetteer: {missing:?}"
     );
 }
+
+#[test]
+fn a_country_with_only_a_word_for_its_people_names_its_bodies_by_its_name() {
+    let kb = kb();
+    assert_eq!(kb.adjective("SYR"), "Syrian");
+    assert_eq!(kb.adjective("SLB"), "Solomon Islands");
+    assert_eq!(kb.adjective("NZL"), "New Zealand");
+}

@@ -1437,3 +1437,12 @@ fn a_description_in_apposition_before_or_after_a_name_is_that_person() {
     }
     assert!(!got.iter().any(|m| m.starts_with("Gambian =>")), "{got:#?}");
 }
+
+#[test]
+fn a_short_form_of_a_country_and_its_government_named_by_its_name() {
+    check(
+        "2021-11-26",
+        "The Solomons government imposed a curfew.",
+        &["Solomons government => Solomon Islands government SLBGOV Name"],
+    );
+}
