@@ -1354,6 +1354,24 @@ impl<'a> Resolver<'a> {
             .is_some_and(|&t| self.doc.tokens[t].upos == newsgraph_core::Upos::Noun)
     }
 
+    /// Whether word `w` modifies the noun after it (`the government plans`): the parse's
+    /// `compound` on it when there is a parse (`help the new government restore order` is
+    /// none even when the tagger takes `restore` for a noun), else a noun tag on the next word.
+    fn modifies_next(&self, w: usize) -> bool {
+        let token = |w: usize| {
+            self.words
+                .get(w)
+                .and_then(|x| self.token_at.get(&x.start))
+                .copied()
+        };
+        match token(w).map(|t| &self.doc.tokens[t]) {
+            Some(t) if !t.deprel.is_empty() => {
+                t.deprel.starts_with("compound") && t.head.is_some() && t.head == token(w + 1)
+            }
+            _ => w + 1 < self.words.len() && self.is_noun(w + 1),
+        }
+    }
+
     /// Whether the tagger took word `w` for an adjective (false without tags).
     fn is_adj(&self, w: usize) -> bool {
         self.token_at
@@ -2923,7 +2941,9 @@ impl<'a> Resolver<'a> {
         };
         if let Some(next) = self.words.get(h.w1) {
             let glued = self.adjacent(h.w1 - 1, h.w1);
-            if glued && (next.norm == "of" || next.cap || next.joined || self.is_noun(h.w1)) {
+            if glued
+                && (next.norm == "of" || next.cap || next.joined || self.modifies_next(h.w1 - 1))
+            {
                 return;
             }
         }

@@ -1446,3 +1446,17 @@ fn a_short_form_of_a_country_and_its_government_named_by_its_name() {
         &["Solomons government => Solomon Islands government SLBGOV Name"],
     );
 }
+
+#[test]
+fn a_bare_body_before_a_word_the_parse_does_not_make_its_head_is_a_mention() {
+    let got = parsed_mentions(
+        "2011-04-12",
+        "ABIDJAN — Ivory Coast's former leader was arrested. Ban said UN troops would help \
+         the new government restore order.",
+    );
+    assert!(
+        got.iter()
+            .any(|m| m.starts_with("the new government => Ivorian government CIVGOV")),
+        "{got:#?}"
+    );
+}
