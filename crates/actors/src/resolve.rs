@@ -4095,7 +4095,8 @@ impl<'a> Resolver<'a> {
     }
 
     /// `of (the) X` at word `w`, X a group or an international organisation of the base (`a
-    /// leader of Abu Sayyaf`, `the head of the African Union`): its code and country.
+    /// leader of Abu Sayyaf`, `the head of the African Union`, `head of the mission of the
+    /// OSCE`): its code and country.
     fn org_after_of(&self, w: usize) -> Option<(String, Option<String>)> {
         let of = self.words.get(w)?;
         if of.norm != "of" || of.cap {
@@ -4106,9 +4107,18 @@ impl<'a> Resolver<'a> {
             a += 1;
         }
         if !self.words.get(a).is_some_and(|x| x.cap) {
+            // `head of the mission of the OSCE`: the organisation of a lowercase part of it.
+            let part = self
+                .words
+                .get(a)
+                .is_some_and(|x| !is_function_word(&x.norm));
+            if part && self.words.get(a + 1).is_some_and(|x| x.norm == "of") {
+                return self.org_after_of(a + 1);
+            }
             return None;
         }
-        for b in (a + 1..=(a + 6).min(self.words.len())).rev() {
+        // Names up to eight words (`Organization for Security and Co-operation in Europe`).
+        for b in (a + 1..=(a + 8).min(self.words.len())).rev() {
             if b > a + 1 && !self.adjacent(b - 2, b - 1) {
                 continue;
             }

@@ -1460,3 +1460,17 @@ fn a_bare_body_before_a_word_the_parse_does_not_make_its_head_is_a_mention() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn the_head_of_a_part_of_an_organisation_in_apposition_takes_its_code() {
+    let got = parsed_mentions(
+        "1996-08-31",
+        "GROZNY — Rebels and Moscow signed a truce. Jan Novak, head of the mission of the \
+         Organization for Security and Cooperation in Europe, said the talks would go on.",
+    );
+    assert!(
+        got.iter()
+            .any(|m| m.starts_with("Jan Novak => Jan Novak IGO")),
+        "{got:#?}"
+    );
+}
