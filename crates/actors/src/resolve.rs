@@ -2941,9 +2941,14 @@ impl<'a> Resolver<'a> {
         };
         if let Some(next) = self.words.get(h.w1) {
             let glued = self.adjacent(h.w1 - 1, h.w1);
-            if glued
-                && (next.norm == "of" || next.cap || next.joined || self.modifies_next(h.w1 - 1))
-            {
+            // `the police of Kenya` names its country; `accused the police of shooting` does
+            // not.
+            let of_country = next.norm == "of"
+                && !self
+                    .words
+                    .get(h.w1 + 1)
+                    .is_some_and(|x| !x.cap && x.norm.ends_with("ing"));
+            if glued && (of_country || next.cap || next.joined || self.modifies_next(h.w1 - 1)) {
                 return;
             }
         }
@@ -4909,11 +4914,16 @@ impl<'a> Resolver<'a> {
                 opening -= 1;
             }
             if let Some(span) = self.description_before(opening) {
-                // A country adjective inside it (`The Gambian army chief`) is part of it.
+                // A country adjective inside a description that opens its sentence (`The
+                // Gambian army chief, General X, said`) is part of it; inside one further on
+                // (`told the Qatari prime minister, X,`) it stays a mention of the country and
+                // the description is none.
+                let opens =
+                    self.sentence_initial(self.words.partition_point(|w| w.end <= span.start));
                 let inside = |m: &Mention| span.start <= m.span.start && m.span.end <= span.end;
                 let mut dropped = Vec::new();
                 for b in self.ents.iter_mut() {
-                    if b.entity.kind == EntityKind::Country {
+                    if opens && b.entity.kind == EntityKind::Country {
                         for m in b.entity.mentions.iter().filter(|m| inside(m)) {
                             dropped.push((m.span.start, m.span.end));
                         }
@@ -4969,8 +4979,8 @@ impl<'a> Resolver<'a> {
     }
 
     /// `The Gambian army chief, ` before word `w0`: the span from `the` to a role word right
-    /// before a comma, over at most four lowercase words or country adjectives, opening its
-    /// sentence or after a comma.
+    /// before a comma, over at most four lowercase words or country adjectives (`the powers
+    /// of the president, X,`).
     fn description_before(&self, w0: usize) -> Option<Span> {
         let head = w0.checked_sub(1)?;
         if self.gap(head, w0).trim() != ","
@@ -4987,10 +4997,7 @@ impl<'a> Resolver<'a> {
             }
             let w = &self.words[j];
             if w.norm == "the" {
-                let opens = self.sentence_initial(j)
-                    || j.checked_sub(1)
-                        .is_some_and(|p| self.gap(p, j).trim() == ",");
-                return opens.then(|| self.span(j, head + 1));
+                return Some(self.span(j, head + 1));
             }
             let adjective = w.cap
                 && self.kb.countries.iter().any(|c| {

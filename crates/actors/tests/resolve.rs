@@ -1474,3 +1474,15 @@ fn the_head_of_a_part_of_an_organisation_in_apposition_takes_its_code() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_description_in_apposition_anywhere_and_a_body_before_of_and_a_gerund() {
+    let got = parsed_mentions(
+        "2008-02-28",
+        "NAIROBI — Kenya's rivals signed a deal. He assumed the powers of the chairman, \
+         Joseph Kamau, on Monday. Rights groups accused the police of shooting protesters.",
+    );
+    for want in ["the chairman => Joseph Kamau", "the police => Kenyan police KENCOP"] {
+        assert!(got.iter().any(|m| m.starts_with(want)), "{want}: {got:#?}");
+    }
+}
