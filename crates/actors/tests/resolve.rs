@@ -1482,7 +1482,10 @@ fn a_description_in_apposition_anywhere_and_a_body_before_of_and_a_gerund() {
         "NAIROBI — Kenya's rivals signed a deal. He assumed the powers of the chairman, \
          Joseph Kamau, on Monday. Rights groups accused the police of shooting protesters.",
     );
-    for want in ["the chairman => Joseph Kamau", "the police => Kenyan police KENCOP"] {
+    for want in [
+        "the chairman => Joseph Kamau",
+        "the police => Kenyan police KENCOP",
+    ] {
         assert!(got.iter().any(|m| m.starts_with(want)), "{want}: {got:#?}");
     }
 }

@@ -901,6 +901,18 @@ impl Trainer {
     }
 }
 
+/// `y += x w`, one product at a time: what the kernels' tests compare with.
+#[cfg(test)]
+pub(crate) fn plain_product(x: &[f32], k: usize, w: &[f32], n: usize, y: &mut [f32]) {
+    for (r, yr) in y.chunks_exact_mut(n).enumerate() {
+        for (j, v) in yr.iter_mut().enumerate() {
+            for kk in 0..k {
+                *v += x[r * k + kk] * w[kk * n + j];
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -920,13 +932,7 @@ mod tests {
             let w: Vec<f32> = (0..k * n).map(|_| rng.sym(0.5)).collect();
             let y0: Vec<f32> = (0..rows * n).map(|_| rng.unit()).collect();
             let mut plain = y0.clone();
-            for r in 0..rows {
-                for j in 0..n {
-                    for kk in 0..k {
-                        plain[r * n + j] += x[r * k + kk] * w[kk * n + j];
-                    }
-                }
-            }
+            plain_product(&x, k, &w, n, &mut plain);
             let mut y = y0.clone();
             matmul_add(&x, k, &w, n, &mut y);
             let mut v = y0.clone();

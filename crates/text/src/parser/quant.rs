@@ -279,7 +279,7 @@ mod x86 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parser::neural::Rng;
+    use crate::parser::neural::{plain_product, Rng};
 
     /// The exact integer sums of every path agree, and the product is close to the plain one.
     #[test]
@@ -297,13 +297,7 @@ mod tests {
             let w: Vec<f32> = (0..k * n).map(|_| rng.sym(0.5)).collect();
             let y0: Vec<f32> = (0..rows * n).map(|_| rng.unit()).collect();
             let mut plain = y0.clone();
-            for r in 0..rows {
-                for j in 0..n {
-                    for kk in 0..k {
-                        plain[r * n + j] += x[r * k + kk] * w[kk * n + j];
-                    }
-                }
-            }
+            plain_product(&x, k, &w, n, &mut plain);
             let q = QMat::new(&w, k, n);
             let mut y = y0.clone();
             let mut buf = QBuf::default();
