@@ -498,6 +498,20 @@ impl QuoteExtractor {
                 }
             }
             found.extend(indirect);
+            // a paragraph ending in a cue and a colon ("He said:") introduces a quote that
+            // opens the next paragraph
+            let ends_with_colon = ws.last().is_some_and(|w| !w.word && form(text, *w) == ":")
+                && directs.last().is_none_or(|d| d.0.closed);
+            if ends_with_colon {
+                let from = sents
+                    .last()
+                    .map_or(para.start, |s| s.start)
+                    .max(directs.last().map_or(para.start, |d| d.0.close_end));
+                let a = self.before_attr(text, &ws, from, para.end, &parse);
+                if a.is_some() {
+                    last = Some((a, true));
+                }
+            }
             prev_para = last;
         }
         // link speakers and date
@@ -684,10 +698,9 @@ impl QuoteExtractor {
             if commas.is_empty() && j >= k + 12 {
                 break;
             }
-            if let Some((e, n)) = self
-                .cue_at(text, ws, j, hi)
-                .filter(|&(e, n)| !read_as_noun(text, ws, j, n, e, parse))
-            {
+            if let Some((e, n)) = self.cue_at(text, ws, j, hi).filter(|&(e, n)| {
+                !(parse.is_propn(ws[j].s) || read_as_noun(text, ws, j, n, e, parse))
+            }) {
                 if j == k || e.frame == Frame::According {
                     break;
                 }

@@ -779,3 +779,35 @@ fn a_title_case_headline_reads_its_cue() {
     );
     assert!(attributed(&qs, "Former City Auditor", "Says"), "{qs:?}");
 }
+
+#[test]
+fn a_paragraph_ending_in_cue_and_colon_introduces_the_next_quote() {
+    let qs = run_parsed(
+        "The minister spoke at length on Monday. He said:\n\n\"We will not give up the port. The \
+         talks are over.\"\n\nThe talks resume next week.",
+    );
+    assert!(
+        qs.iter()
+            .any(|q| q.0.starts_with("We will not give up the port")
+                && q.1 == "He"
+                && q.2 == "said"
+                && q.3 == QuoteKind::Direct),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn a_capitalised_reporting_word_inside_a_name_is_not_the_cue() {
+    // "States" (a reporting verb's form) inside "United States" does not end the apposition
+    let qs = run_parsed(
+        "\"The strategy is very clear,\" Mark Hale, a former United States ambassador to \
+         Chile, said.",
+    );
+    assert!(
+        qs.iter().any(|q| q.0 == "The strategy is very clear,"
+            && q.1.starts_with("Mark Hale")
+            && q.2 == "said"
+            && q.3 == QuoteKind::Direct),
+        "{qs:?}"
+    );
+}
