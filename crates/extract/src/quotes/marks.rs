@@ -115,6 +115,7 @@ pub(crate) fn scan(text: &str, para: Span) -> Vec<Marked> {
             c
         };
         let has = |f: Family, st: &Vec<(Family, usize, usize)>| st.iter().any(|x| x.0 == f);
+        let top = |f: Family, st: &Vec<(Family, usize, usize)>| st.last().is_some_and(|x| x.0 == f);
         let action: Option<(bool, Family)> = match c {
             '“' => {
                 if has(Family::Curly, &stack)
@@ -132,6 +133,9 @@ pub(crate) fn scan(text: &str, para: Span) -> Vec<Marked> {
             '”' => {
                 if has(Family::Curly, &stack) {
                     Some((false, Family::Curly))
+                } else if top(Family::Straight, &stack) && closes_context(prev, next) {
+                    // a straight opening mark closed by a curly one (mixed marks in one quote)
+                    Some((false, Family::Straight))
                 } else if opens_context(prev, next) {
                     Some((true, Family::Curly))
                 } else {
@@ -147,6 +151,9 @@ pub(crate) fn scan(text: &str, para: Span) -> Vec<Marked> {
                     Some((true, Family::Straight))
                 } else if has(Family::Straight, &stack) {
                     Some((false, Family::Straight))
+                } else if top(Family::Curly, &stack) && closes_context(prev, next) {
+                    // a curly opening mark closed by a straight one
+                    Some((false, Family::Curly))
                 } else {
                     None
                 }
@@ -250,6 +257,19 @@ mod tests {
         assert_eq!(
             inner("He called it ''a farce'' and left."),
             [("a farce", true)]
+        );
+    }
+
+    #[test]
+    fn a_straight_and_a_curly_mark_pair_up() {
+        assert_eq!(
+            inner("\"We won,” he said. “We won again,\" she said."),
+            [("We won,", true), ("We won again,", true)]
+        );
+        // an apostrophe-like closing mark inside a straight quote does not close it
+        assert_eq!(
+            inner("\"They said “no” twice,\" he said."),
+            [("They said “no” twice,", true)]
         );
     }
 
