@@ -243,6 +243,10 @@ pub(crate) fn find(
         else {
             continue;
         };
+        // a participle naming the noun it modifies ("a group called X") reports nothing
+        if t.deprel == "acl" && t.xpos == "VBN" && NAMING.contains(&lemma.as_str()) {
+            continue;
+        }
         // a passive reporting verb ("is expected to", "was told") is not the source's act
         if let Some(&aux) = kids(v)
             .iter()
@@ -591,6 +595,9 @@ const IMPERSONAL: &[&str] = &["expect"];
 
 /// Raising verbs of appearance: their subject is what is judged, not who judges.
 const RAISING: &[&str] = &["seem", "appear"];
+
+/// Verbs whose past participle names the noun it modifies ("a program called EB-5").
+const NAMING: &[&str] = &["call", "name", "dub", "label", "nickname", "title", "term"];
 
 /// Verbs whose object after "to" is what they report on ("referring to X").
 const TO_VERBS: &[&str] = &["refer", "point", "respond", "react", "object", "allude"];

@@ -811,3 +811,14 @@ fn a_capitalised_reporting_word_inside_a_name_is_not_the_cue() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn a_participle_naming_its_noun_is_no_report() {
+    let qs = run_parsed(
+        "A group called the Coalition sued the city. The program, called EB-5, sells visas.",
+    );
+    assert!(!qs.iter().any(|q| q.2 == "called"), "{qs:?}");
+    // the finite verb still reports
+    let qs = run_parsed("The mayor called the plan a disaster.");
+    assert!(attributed(&qs, "The mayor", "called"), "{qs:?}");
+}
