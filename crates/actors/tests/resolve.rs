@@ -1489,3 +1489,13 @@ fn a_description_in_apposition_anywhere_and_a_body_before_of_and_a_gerund() {
         assert!(got.iter().any(|m| m.starts_with(want)), "{want}: {got:#?}");
     }
 }
+
+#[test]
+fn the_body_is_the_organisation_last_named() {
+    check(
+        "2012-05-02",
+        "ADDIS ABABA — The African Union suspended the country on Monday. The body said it \
+         would send envoys.",
+        &["body => African Union IGOAFRAFU Nominal"],
+    );
+}
