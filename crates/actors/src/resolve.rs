@@ -1993,6 +1993,18 @@ impl<'a> Resolver<'a> {
                     if let Some(id) = person_target(self.kb, h) {
                         self.emit_actor(id, self.span(h.w0, h.w1), MentionVia::Name, h.w1);
                         self.office_emitted = true;
+                        // A person the text gives an office the base does not hold for the
+                        // date (`Prime Minister X` the day after his fall) keeps it for
+                        // `the prime minister` later on; not a former one.
+                        let former = qual_start.checked_sub(1).is_some_and(|p| {
+                            matches!(self.words[p].norm.as_str(), "former" | "ex" | "late")
+                        });
+                        let e = self.actor_entity(id);
+                        if !former && self.ents[e].title.is_none() {
+                            self.ents[e].title = titles
+                                .first()
+                                .map(|&ti| self.kb.institutions[ti].id.clone());
+                        }
                         return next + 1;
                     }
                 }

@@ -1499,3 +1499,20 @@ fn the_body_is_the_organisation_last_named() {
         &["body => African Union IGOAFRAFU Nominal"],
     );
 }
+
+#[test]
+fn an_office_the_text_gives_a_fallen_holder_is_his_for_the_nominal() {
+    // the story is dated the day after Qarase's term ended in the base
+    check(
+        "2006-12-06",
+        "SUVA — The army dismissed Prime Minister Laisenia Qarase on Tuesday. Soldiers \
+         surrounded the prime minister's residence.",
+        &["prime minister => Laisenia Qarase FJI Nominal"],
+    );
+    // a former holder named as such is not the office's
+    check_absent(
+        "2006-12-06",
+        "SUVA — Former Prime Minister Sitiveni Rabuka spoke. The prime minister was not there.",
+        &["prime minister => Sitiveni Rabuka"],
+    );
+}
