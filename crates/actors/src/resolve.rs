@@ -259,8 +259,13 @@ const ROLE_NOUNS: &[&str] = &[
 /// Lowercase words allowed inside a name run (`Jaish al-Islam`, `Observatory for Human Rights`).
 const RUN_PARTICLES: &[&str] = &[
     "al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "bint", "de", "du",
-    "da", "di", "dos", "van", "von", "der", "den", "la", "le", "of", "for", "the", "wal", "wa",
-    "fi", "ould", "ag", "y", "e", "i", "ud", "ut",
+    "da", "di", "dos", "das", "del", "van", "von", "der", "den", "la", "le", "of", "for", "the",
+    "wal", "wa", "fi", "ould", "ag", "y", "e", "i", "ud", "ut",
+];
+
+/// Particles of [`RUN_PARTICLES`] that join a given name to a family name (`de Lima`).
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "du", "dos", "das", "del", "van", "von", "der", "den", "bin", "ibn", "bint",
 ];
 
 /// Particles of [`RUN_PARTICLES`] that are also English words: inside a name only when
@@ -433,6 +438,26 @@ const REPORT_FILLERS: &[&str] = &[
 
 /// Plural heads after a region's name that make it an armed group of the region.
 const REGION_GROUP_HEADS: &[&str] = &["separatists", "rebels", "insurgents", "militants"];
+
+/// Words for a kind of place that end a place's name (`Tahrir Square`, `Nasr City`).
+const PLACE_HEADS: &[&str] = &[
+    "square",
+    "street",
+    "avenue",
+    "boulevard",
+    "bridge",
+    "mosque",
+    "church",
+    "cathedral",
+    "airport",
+    "stadium",
+    "river",
+    "valley",
+    "city",
+    "camp",
+    "prison",
+    "crossing",
+];
 
 /// Compass adjectives that may stand between a locative preposition and a place name.
 const COMPASS: &[&str] = &[
@@ -1092,7 +1117,17 @@ impl<'a> Resolver<'a> {
                         .collect();
                     self.gaz.contains(&key.join(" "))
                 };
-            let glued = glued || prefixed;
+            // `Leila de Lima`, `Sergio de Paris`: a place after a name particle that follows
+            // a capitalised word ends a person's name.
+            let particled = only_place
+                && h.w0 >= 2
+                && NAME_PARTICLES.contains(&self.words[h.w0 - 1].norm.as_str())
+                && !self.words[h.w0 - 1].cap
+                && self.adjacent(h.w0 - 1, h.w0)
+                && self.adjacent(h.w0 - 2, h.w0 - 1)
+                && !covered[h.w0 - 2]
+                && self.run_word(h.w0 - 2);
+            let glued = glued || prefixed || particled;
             if glued {
                 for c in covered.iter_mut().take(h.w1).skip(h.w0) {
                     *c = false;
@@ -3653,6 +3688,20 @@ impl<'a> Resolver<'a> {
                 self.emit_actor(*id, span, MentionVia::Name, w1);
             }
             RunRes::Place(p) => {
+                // `Nasr City` after the gazetteer's `Nasr`: a place of its own.
+                if let Some(end) = self.place_head_end(w0, w1, false).filter(|&e| e > w1) {
+                    let name = self.span(w0, end);
+                    let canonical = self.doc.slice(name).to_string();
+                    let country =
+                        Some(self.gaz.places[*p as usize].country.clone()).filter(|c| c.len() == 3);
+                    let e = self.new_entity(canonical, EntityKind::Location, None, country, None);
+                    self.add_mention(e, name, MentionVia::Name, end);
+                    return if items.get(k + 1).is_some_and(|it| it.w0() == w1) {
+                        k + 2
+                    } else {
+                        k + 1
+                    };
+                }
                 // `Karabakh separatists`, `Darfur rebels`: an armed group of the region,
                 // coded as its country's rebels.
                 let place = &self.gaz.places[*p as usize];
@@ -3741,6 +3790,19 @@ impl<'a> Resolver<'a> {
                 self.add_mention(e, span, MentionVia::Name, w1);
                 return k + 1;
             }
+        }
+        // `Tahrir Square`, `Nasr City`, `the Rabaa al-Adawiya mosque`: a name ending in, or
+        // followed by, a word for a kind of place is a place too small for the gazetteer.
+        if let Some(end) = self.place_head_end(w0, w1, true) {
+            let name = self.span(w0, end);
+            let canonical = self.doc.slice(name).to_string();
+            let e = self.new_entity(canonical, EntityKind::Location, None, None, None);
+            self.add_mention(e, name, MentionVia::Name, end);
+            return if end > w1 && items.get(k + 1).is_some_and(|it| it.w0() == w1) {
+                k + 2
+            } else {
+                k + 1
+            };
         }
         // A head right after or at the end: `Al-Mayadeen TV`, `RIA Novosti news agency`; not
         // a sentence-initial word the tagger does not take for a name (`Armed guards`).
@@ -3878,6 +3940,21 @@ impl<'a> Resolver<'a> {
             self.add_mention(e, span, MentionVia::Name, w1);
         }
         k + 1
+    }
+
+    /// The end of a place name at words `w0..w1`: `w1` when the run ends in a word of
+    /// [`PLACE_HEADS`] (`Tahrir Square`), `w1 + 1` when such a word follows it (capitalised,
+    /// or in lowercase when `lower_ok`: `the Rabaa al-Adawiya mosque`).
+    fn place_head_end(&self, w0: usize, w1: usize, lower_ok: bool) -> Option<usize> {
+        if w1 - w0 >= 2 && PLACE_HEADS.contains(&self.words[w1 - 1].norm.as_str()) {
+            return Some(w1);
+        }
+        let next = self.words.get(w1)?;
+        (self.adjacent(w1 - 1, w1)
+            && !self.words[w1 - 1].possessive
+            && (next.cap || lower_ok)
+            && PLACE_HEADS.contains(&next.norm.as_str()))
+        .then_some(w1 + 1)
     }
 
     /// Words `w0..w1` read as an unknown place: after `in`, `near`, `outside` or `around`,

@@ -1516,3 +1516,31 @@ fn an_office_the_text_gives_a_fallen_holder_is_his_for_the_nominal() {
         &["prime minister => Sitiveni Rabuka"],
     );
 }
+
+#[test]
+fn a_name_ending_in_a_kind_of_place_is_a_place() {
+    check(
+        "2013-07-05",
+        "CAIRO — Crowds filled Tahrir Square and the streets of Nasr City, near the Rabaa \
+         al-Adawiya mosque.",
+        &[
+            "Tahrir Square => Tahrir Square - Name",
+            "Nasr City => Nasr City - Name",
+            "Rabaa al-Adawiya mosque => Rabaa al-Adawiya mosque - Name",
+        ],
+    );
+}
+
+#[test]
+fn a_capital_after_a_name_particle_ends_a_persons_name() {
+    check(
+        "2018-03-15",
+        "MANILA — Senator Leila de Lima and the activist Carlos del Lima spoke on Thursday.",
+        &["Leila de Lima => Leila de Lima PHLGOV Name"],
+    );
+    check_absent(
+        "2018-03-15",
+        "MANILA — Senator Leila de Lima spoke on Thursday.",
+        &["Lima => Peruvian government"],
+    );
+}
