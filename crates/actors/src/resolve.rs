@@ -3225,6 +3225,19 @@ impl<'a> Resolver<'a> {
                 p = q;
             }
         }
+        // `the 27-nation bloc`, `the 15-member group`: a count of members before the nominal.
+        if !det(&self.words[p])
+            && p >= 2
+            && self.words[p].joined
+            && matches!(
+                self.words[p].norm.as_str(),
+                "nation" | "member" | "country" | "state"
+            )
+            && self.words[p - 1].norm.chars().all(|c| c.is_ascii_digit())
+            && det(&self.words[p - 2])
+        {
+            p -= 2;
+        }
         if !det(&self.words[p]) {
             return;
         }

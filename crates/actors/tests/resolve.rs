@@ -1544,3 +1544,22 @@ fn a_capital_after_a_name_particle_ends_a_persons_name() {
         &["Lima => Peruvian government"],
     );
 }
+
+#[test]
+fn a_count_of_members_before_a_nominal_keeps_it_a_nominal() {
+    check(
+        "2020-08-11",
+        "BRUSSELS — The European Union said the vote was unfair. Poland called for a summit \
+         of the 27-nation bloc.",
+        &["27-nation bloc => European Union IGOEUREEC Nominal"],
+    );
+}
+
+#[test]
+fn a_country_government_is_named_by_its_adjective() {
+    check(
+        "2018-03-15",
+        "Manila said it would leave the court.",
+        &["Manila => Philippine government PHLGOV Metonymy"],
+    );
+}
