@@ -1775,8 +1775,12 @@ impl<'a> Resolver<'a> {
             Item::Hit(h) => self.standalone_hit(items, k, h),
             Item::Run { w0, w1, res } => self.run_item(items, k, *w0, *w1, res),
             Item::Pronoun(w) => {
-                self.pronoun(*w);
-                k + 1
+                // `his government` is one mention: the government's word is taken with it
+                if self.pronoun(*w) && items.get(k + 1).is_some_and(|it| it.w0() == w + 1) {
+                    k + 2
+                } else {
+                    k + 1
+                }
             }
         }
     }
@@ -4342,16 +4346,17 @@ impl<'a> Resolver<'a> {
         Some(prev.ent)
     }
 
-    fn pronoun(&mut self, w: usize) {
+    /// Resolves the pronoun at word `w`; true when its mention took the next word too.
+    fn pronoun(&mut self, w: usize) -> bool {
         let Some(class) = pronoun_class(&self.words[w].norm) else {
-            return;
+            return false;
         };
         // `X, which ..., said it`: the parse's subject of the reporting verb.
         if self.words[w].norm == "it" {
             if let Some(e) = self.reporting_subject(w) {
                 let span = Span::new(self.words[w].start, self.words[w].end);
                 self.add_mention(e, span, MentionVia::Pronoun, w + 1);
-                return;
+                return false;
             }
         }
         let s = self.sent[w];
@@ -4422,11 +4427,53 @@ impl<'a> Resolver<'a> {
                 && self.words[w].norm != "they"
                 && self.plural_noun_between(end.max(self.sentence_start(w)), start)
             {
-                return;
+                return false;
+            }
+            // `his government`, `her administration`: the government of the person's country.
+            if let Some(g) = self.government_of(w, e) {
+                let span = Span::new(self.words[w].start, self.words[w + 1].end);
+                self.add_mention(g, span, MentionVia::Nominal, w + 2);
+                return true;
             }
             let span = Span::new(self.words[w].start, self.words[w].end);
             self.add_mention(e, span, MentionVia::Pronoun, w + 1);
         }
+        false
+    }
+
+    /// The government entity of `his government` at word `w`, the pronoun resolved to the
+    /// person entity `e`: the government of the country the person serves.
+    fn government_of(&mut self, w: usize, e: usize) -> Option<usize> {
+        if !matches!(self.words[w].norm.as_str(), "his" | "her") {
+            return None;
+        }
+        let next = self.words.get(w + 1)?;
+        if next.cap
+            || !matches!(next.norm.as_str(), "government" | "administration")
+            || !self.adjacent(w, w + 1)
+            || self
+                .words
+                .get(w + 2)
+                .is_some_and(|x| x.norm == "'s" || x.possessive)
+        {
+            return None;
+        }
+        let ent = &self.ents[e].entity;
+        if ent.kind != EntityKind::Person {
+            return None;
+        }
+        let country = ent
+            .actor_code
+            .as_deref()
+            .filter(|c| c.len() >= 6 && c.ends_with("GOV"))
+            .map(|c| c[..3].to_string())?;
+        self.kb.by_iso3.get(&country)?;
+        let body = self
+            .kb
+            .institutions
+            .iter()
+            .position(|i| i.id == "government")?;
+        Some(self.body_entity(&country, body))
     }
 
     /// Byte start of the sentence of word `w`.

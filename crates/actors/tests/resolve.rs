@@ -1563,3 +1563,13 @@ fn a_country_government_is_named_by_its_adjective() {
         &["Manila => Philippine government PHLGOV Metonymy"],
     );
 }
+
+#[test]
+fn his_government_is_the_government_of_the_person_s_country() {
+    check_parsed(
+        "2020-02-29",
+        "KABUL — President Ashraf Ghani said on Saturday that his government would free no \
+         prisoners.",
+        &["his government => Afghan government AFGGOV Nominal"],
+    );
+}
