@@ -3707,17 +3707,9 @@ impl<'a> Resolver<'a> {
             RunRes::Place(p) => {
                 // `Nasr City` after the gazetteer's `Nasr`: a place of its own.
                 if let Some(end) = self.place_head_end(w0, w1, false).filter(|&e| e > w1) {
-                    let name = self.span(w0, end);
-                    let canonical = self.doc.slice(name).to_string();
                     let country =
                         Some(self.gaz.places[*p as usize].country.clone()).filter(|c| c.len() == 3);
-                    let e = self.new_entity(canonical, EntityKind::Location, None, country, None);
-                    self.add_mention(e, name, MentionVia::Name, end);
-                    return if items.get(k + 1).is_some_and(|it| it.w0() == w1) {
-                        k + 2
-                    } else {
-                        k + 1
-                    };
+                    return self.named_place(items, k, w0, w1, end, country);
                 }
                 // `Karabakh separatists`, `Darfur rebels`: an armed group of the region,
                 // coded as its country's rebels.
@@ -3811,15 +3803,7 @@ impl<'a> Resolver<'a> {
         // `Tahrir Square`, `Nasr City`, `the Rabaa al-Adawiya mosque`: a name ending in, or
         // followed by, a word for a kind of place is a place too small for the gazetteer.
         if let Some(end) = self.place_head_end(w0, w1, true) {
-            let name = self.span(w0, end);
-            let canonical = self.doc.slice(name).to_string();
-            let e = self.new_entity(canonical, EntityKind::Location, None, None, None);
-            self.add_mention(e, name, MentionVia::Name, end);
-            return if end > w1 && items.get(k + 1).is_some_and(|it| it.w0() == w1) {
-                k + 2
-            } else {
-                k + 1
-            };
+            return self.named_place(items, k, w0, w1, end, None);
         }
         // A head right after or at the end: `Al-Mayadeen TV`, `RIA Novosti news agency`; not
         // a sentence-initial word the tagger does not take for a name (`Armed guards`).
@@ -3957,6 +3941,28 @@ impl<'a> Resolver<'a> {
             self.add_mention(e, span, MentionVia::Name, w1);
         }
         k + 1
+    }
+
+    /// A place the gazetteer does not know, named by words `w0..end` (the run `w0..w1` of
+    /// item `k` and the place word after it, when `end > w1`); the index of the next item.
+    fn named_place(
+        &mut self,
+        items: &[Item],
+        k: usize,
+        w0: usize,
+        w1: usize,
+        end: usize,
+        country: Option<String>,
+    ) -> usize {
+        let name = self.span(w0, end);
+        let canonical = self.doc.slice(name).to_string();
+        let e = self.new_entity(canonical, EntityKind::Location, None, country, None);
+        self.add_mention(e, name, MentionVia::Name, end);
+        if end > w1 && items.get(k + 1).is_some_and(|it| it.w0() == w1) {
+            k + 2
+        } else {
+            k + 1
+        }
     }
 
     /// The end of a place name at words `w0..w1`: `w1` when the run ends in a word of
