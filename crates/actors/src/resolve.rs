@@ -1873,6 +1873,9 @@ impl<'a> Resolver<'a> {
         if !self.joined_items(items, k, next) {
             return None;
         }
+        if let Some(done) = self.named_body(items, k, q, next) {
+            return Some(done);
+        }
         let Item::Hit(h) = &items[next] else {
             return None;
         };
@@ -1935,6 +1938,50 @@ impl<'a> Resolver<'a> {
             return Some(done);
         }
         None
+    }
+
+    /// `Philippine National Police`, `Egypt's Supreme Constitutional Court`: up to three
+    /// unknown capitalised words between a country and a capitalised body make a body of that
+    /// country with a name of its own (an adjective belongs to the name, a possessive country
+    /// is a mention of its own). Returns the item after the body.
+    fn named_body(&mut self, items: &[Item], k: usize, q: Qual, next: usize) -> Option<usize> {
+        let Qual::Country(_) = q else {
+            return None;
+        };
+        let Item::Run {
+            w0,
+            w1,
+            res: RunRes::Unknown,
+        } = items[next]
+        else {
+            return None;
+        };
+        if w1 - w0 > 3 || !(w0..w1).all(|i| self.words[i].cap && !self.words[i].upper) {
+            return None;
+        }
+        if !self.joined_items(items, next, next + 1) {
+            return None;
+        }
+        let Some(Item::Hit(h)) = items.get(next + 1) else {
+            return None;
+        };
+        if !self.words[h.w0].cap || self.words.get(h.w1).is_some_and(|w| w.joined) {
+            return None;
+        }
+        let body = self.inst_of(h, &[InstClass::Body])?;
+        let country = self.qual_country(q)?;
+        let possessive = w0 > items[k].w1();
+        let start = if possessive { w0 } else { items[k].w0() };
+        if possessive {
+            self.emit_qualifier(items, k);
+        }
+        let span = Span::new(self.words[start].start, self.words[h.w1 - 1].end);
+        let canonical = self.doc.slice(span).to_string();
+        let inst = &self.kb.institutions[body];
+        let (kind, code) = (inst.kind, format!("{country}{}", inst.code));
+        let e = self.new_entity(canonical, kind, Some(code), Some(country), None);
+        self.add_mention(e, span, MentionVia::Name, h.w1);
+        Some(next + 2)
     }
 
     /// The group a `the <country adjective> group` nominal refers to: the latest armed group

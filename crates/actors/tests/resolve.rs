@@ -1573,3 +1573,18 @@ fn his_government_is_the_government_of_the_person_s_country() {
         &["his government => Afghan government AFGGOV Nominal"],
     );
 }
+
+#[test]
+fn capitalised_words_between_a_country_and_a_body_name_that_body() {
+    check(
+        "2018-03-15",
+        "The Philippine National Police (PNP) said the PNP would cooperate. Egypt's Supreme \
+         Constitutional Court ruled on Monday.",
+        &[
+            "Philippine National Police => Philippine National Police PHLCOP Name",
+            "PNP => Philippine National Police PHLCOP Acronym",
+            "Egypt => Egypt EGY Name",
+            "Supreme Constitutional Court => Supreme Constitutional Court EGYJUD Name",
+        ],
+    );
+}
