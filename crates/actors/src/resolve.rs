@@ -1383,6 +1383,15 @@ impl<'a> Resolver<'a> {
     }
 
     /// Whether the tagger took word `w` for a common noun (false without tags).
+    fn is_verb_or_aux(&self, w: usize) -> bool {
+        self.token_at.get(&self.words[w].start).is_some_and(|&t| {
+            matches!(
+                self.doc.tokens[t].upos,
+                newsgraph_core::Upos::Verb | newsgraph_core::Upos::Aux
+            )
+        })
+    }
+
     fn is_noun(&self, w: usize) -> bool {
         self.token_at
             .get(&self.words[w].start)
@@ -2942,6 +2951,8 @@ impl<'a> Resolver<'a> {
             "opposition",
             "parliament",
             "legislature",
+            "senate",
+            "national assembly",
             "police",
             "security forces",
             "judiciary",
@@ -3010,11 +3021,17 @@ impl<'a> Resolver<'a> {
             "told",
             "urged",
         ];
+        // `Parliament voted`, `said parliament would`: nor as the subject of a verb.
+        let subject = self
+            .words
+            .get(h.w1)
+            .is_some_and(|_| self.adjacent(h.w1 - 1, h.w1) && self.is_verb_or_aux(h.w1));
         let assembly = matches!(key.as_str(), "parliament" | "legislature")
-            && !self.words[h.w0].cap
-            && h.w0 > 0
-            && self.adjacent(h.w0 - 1, h.w0)
-            && TO_ASSEMBLY.contains(&self.words[h.w0 - 1].norm.as_str());
+            && (!self.words[h.w0].cap || self.sentence_initial(h.w0))
+            && (subject
+                || (h.w0 > 0
+                    && self.adjacent(h.w0 - 1, h.w0)
+                    && TO_ASSEMBLY.contains(&self.words[h.w0 - 1].norm.as_str())));
         if assembly && !the {
             if let Some(next) = self.words.get(h.w1) {
                 if self.adjacent(h.w1 - 1, h.w1) && (next.norm == "of" || next.cap || next.joined) {
@@ -3051,6 +3068,31 @@ impl<'a> Resolver<'a> {
             }
         }
         let span = Span::new(self.words[first].start, self.words[h.w1 - 1].end);
+        // `the Senate`: the upper chamber of the country in focus, a body of its own beside
+        // its parliament.
+        if key == "senate" {
+            let Some(country) = self.context_country(h.w0) else {
+                return;
+            };
+            let canonical = format!("{} Senate", self.kb.adjective(&country));
+            let known = self
+                .by_key
+                .iter()
+                .find(|(k, _)| matches!(k, Key::New(c, _) if *c == canonical))
+                .map(|(_, e)| *e);
+            let e = match known {
+                Some(e) => e,
+                None => self.new_entity(
+                    canonical,
+                    EntityKind::Organization,
+                    Some(format!("{country}LEG")),
+                    Some(country),
+                    None,
+                ),
+            };
+            self.add_mention(e, self.span(h.w0, h.w1), MentionVia::Name, h.w1);
+            return;
+        }
         // The same kind of body named before (`the Syrian opposition ... the opposition`).
         let code = &self.kb.institutions[body].code;
         let sentence = self.sent[h.w0];

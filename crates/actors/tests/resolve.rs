@@ -1588,3 +1588,17 @@ fn capitalised_words_between_a_country_and_a_body_name_that_body() {
         ],
     );
 }
+
+#[test]
+fn the_senate_and_a_parliament_without_a_determiner() {
+    check_parsed(
+        "2017-11-22",
+        "HARARE — Zimbabwe's parliament began impeachment proceedings. The Senate met in a \
+         joint sitting. Parliament voted on Tuesday, and officials said parliament would resume.",
+        &[
+            "Senate => Zimbabwean Senate ZWELEG Name",
+            "Parliament => Zimbabwean parliament ZWELEG Nominal",
+            "parliament => Zimbabwean parliament ZWELEG Nominal",
+        ],
+    );
+}
