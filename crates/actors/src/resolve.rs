@@ -1072,6 +1072,7 @@ impl<'a> Resolver<'a> {
         let items = self.items(hits);
         self.compose(&items);
         self.role_nominals();
+        self.age_nominals();
         self.facilities();
         self.finish()
     }
@@ -5100,6 +5101,75 @@ impl<'a> Resolver<'a> {
     ///   a named person is a mention of that person;
     /// - `Commodore X ... the commodore`, `X, the chairman ... the chairman`: `the` and a
     ///   role word given to a named person before is that person.
+    /// `the 93-year-old`, `The 37-year-old former English teacher`: a person described by
+    /// age is the person the sentences just before are about (a subject before an object,
+    /// the nearer sentence before the farther, the first subject of a sentence before a later
+    /// one).
+    fn age_nominals(&mut self) {
+        let n = self.words.len();
+        let mut found: Vec<(Span, usize, usize)> = Vec::new();
+        for i in 0..n.saturating_sub(3) {
+            let w = &self.words;
+            let aged = w[i].norm == "the"
+                && w[i + 1].norm.chars().all(|c| c.is_ascii_digit())
+                && w[i + 2].norm == "year"
+                && w[i + 2].joined
+                && w[i + 3].norm == "old"
+                && w[i + 3].joined
+                && self.adjacent(i, i + 1);
+            if !aged {
+                continue;
+            }
+            // The nouns and adjectives of the description (`former English teacher`).
+            let mut end = i + 4;
+            while end < n
+                && end - i < 8
+                && self.adjacent(end - 1, end)
+                && (self.is_noun(end) || self.is_adj(end) || self.is_propn(end))
+                && !self.words[end].possessive
+                && !self
+                    .recs
+                    .iter()
+                    .any(|r| r.start < self.words[end].end && self.words[end].start < r.end)
+            {
+                end += 1;
+            }
+            let span = Span::new(self.words[i].start, self.words[end - 1].end);
+            let s = self.sent[i];
+            let mut best: Option<(f32, usize)> = None;
+            for (ri, rec) in self.recs.iter().enumerate() {
+                if rec.start >= span.start {
+                    continue;
+                }
+                let dist = s.saturating_sub(rec.sentence);
+                if dist > 2 || self.ents[rec.ent].entity.kind != EntityKind::Person {
+                    continue;
+                }
+                // The subject the sentence opens with, not the reporting speaker after it
+                // (`X has left, Y said. The 37-year-old ...` is X).
+                let score =
+                    if rec.subject { 3.0 } else { 0.0 } - 1.5 * dist as f32 - 0.001 * ri as f32;
+                if best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, rec.ent));
+                }
+            }
+            if let Some((_, e)) = best {
+                found.push((span, e, end));
+            }
+        }
+        for (span, e, end) in found {
+            let taken = self.ents.iter().any(|b| {
+                b.entity
+                    .mentions
+                    .iter()
+                    .any(|m| m.span.start < span.end && span.start < m.span.end)
+            });
+            if !taken {
+                self.add_mention(e, span, MentionVia::Nominal, end);
+            }
+        }
+    }
+
     fn role_nominals(&mut self) {
         let mut taken: Vec<(usize, usize)> = self
             .ents

@@ -1602,3 +1602,13 @@ fn the_senate_and_a_parliament_without_a_determiner() {
         ],
     );
 }
+
+#[test]
+fn a_person_described_by_age_is_the_one_the_text_is_about() {
+    check_parsed(
+        "2020-08-11",
+        "MINSK — Sviatlana Tsikhanouskaya has left for Lithuania, Foreign Minister Linas \
+         Linkevicius said. The 37-year-old former English teacher entered the race in May.",
+        &["The 37-year-old former English teacher => Sviatlana Tsikhanouskaya BLROPP Nominal"],
+    );
+}
