@@ -439,6 +439,10 @@ const REPORT_FILLERS: &[&str] = &[
 /// Plural heads after a region's name that make it an armed group of the region.
 const REGION_GROUP_HEADS: &[&str] = &["separatists", "rebels", "insurgents", "militants"];
 
+/// Days before taking or after leaving office in which a prominent office holder is still
+/// named by surname alone.
+const TRANSITION_DAYS: i64 = 30;
+
 /// Words for a kind of place that end a place's name (`Tahrir Square`, `Nasr City`).
 const PLACE_HEADS: &[&str] = &[
     "square",
@@ -1600,8 +1604,20 @@ impl<'a> Resolver<'a> {
                             .copied()
                             .filter(|&i| {
                                 let a = &self.kb.actors[i];
+                                // A leader in the weeks he leaves or takes office
+                                // (`Mugabe` the day after his resignation) still goes by
+                                // his surname.
                                 let role = match self.date {
-                                    Some(d) => a.role_on(d),
+                                    Some(d) => a.role_on(d).or_else(|| {
+                                        let (lo, hi) = (
+                                            d.add_days(-TRANSITION_DAYS),
+                                            d.add_days(TRANSITION_DAYS),
+                                        );
+                                        a.roles
+                                            .iter()
+                                            .filter(|r| r.from <= hi && r.to.is_none_or(|t| lo < t))
+                                            .max_by_key(|r| title_rank(&r.title))
+                                    }),
                                     None => a.roles.iter().max_by_key(|r| r.from),
                                 };
                                 role.is_some_and(|r| honorific || title_rank(&r.title) >= 6)
@@ -1620,6 +1636,31 @@ impl<'a> Resolver<'a> {
             return RunRes::Place(p);
         }
         RunRes::Unknown
+    }
+
+    /// The country of the people the base knows by the surname ending words `w0..w1` (two
+    /// words, or three with a particle: `Asma al-Assad`) and the text names, when they share
+    /// one.
+    fn relative_country(&self, w0: usize, w1: usize) -> Option<String> {
+        let content = (w0..w1)
+            .filter(|&i| !PARTICLES.contains(&self.words[i].norm.as_str()))
+            .count();
+        let first = self.words[w0].norm.as_str();
+        if content != 2
+            || !self.words[w0].cap
+            || HONORIFICS.contains(&first)
+            || newsgraph_core::WEEKDAY_NAMES.contains(&first)
+            || self.common_word(w0)
+        {
+            return None;
+        }
+        let ids = self.kb.surnames.get(&skeleton(&self.words[w1 - 1].norm))?;
+        let mut countries = ids
+            .iter()
+            .filter(|i| self.doc_persons.contains(i))
+            .filter_map(|&i| self.kb.actors[i].country.clone());
+        let first = countries.next()?;
+        countries.all(|c| c == first).then_some(first)
     }
 
     /// A gazetteer place for words `w0..w1`, if the cues allow it.
@@ -3998,6 +4039,16 @@ impl<'a> Resolver<'a> {
             || self.kb.given_names.contains(&self.words[w0].norm)
             || crate::names::GIVEN_NAMES.contains(&self.words[w0].norm.as_str());
         let multi = w1 - w0 >= 2;
+        // `Grace Mugabe`, `Asma al-Assad`: another first name before the surname of a person
+        // the base knows is a relative, a person of that person's country.
+        if multi && (given || self.is_propn(w0)) {
+            if let Some(country) = self.relative_country(w0, w1) {
+                let code = Some(country.clone());
+                let e = self.new_entity(canonical, EntityKind::Person, code, Some(country), None);
+                self.add_mention(e, span, MentionVia::Name, w1);
+                return k + 1;
+            }
+        }
         if honorific || (given && multi) {
             let (code, country) = self.apposition_code(w1).unwrap_or((None, None));
             let e = self.new_entity(canonical, EntityKind::Person, code, country, None);
@@ -4103,6 +4154,7 @@ impl<'a> Resolver<'a> {
                 && !self.kb.surnames.contains_key(&skeleton(&w.norm))
                 && !self.lower_seen.contains(&w.norm)
                 && !MONTHS.contains(&w.norm.as_str())
+                && !newsgraph_core::WEEKDAY_NAMES.contains(&w.norm.as_str())
                 && !LANGUAGES.contains(&w.norm.as_str())
         })
     }

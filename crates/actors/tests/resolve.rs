@@ -1612,3 +1612,40 @@ fn a_person_described_by_age_is_the_one_the_text_is_about() {
         &["The 37-year-old former English teacher => Sviatlana Tsikhanouskaya BLROPP Nominal"],
     );
 }
+
+#[test]
+fn a_leader_in_the_weeks_around_a_change_of_office_goes_by_surname() {
+    // Mugabe resigned the day before; Mnangagwa is sworn in two days later
+    check(
+        "2017-11-22",
+        "HARARE — The army moved after Mugabe fired Mnangagwa as vice president.",
+        &[
+            "Mugabe => Robert Mugabe ZWE Name",
+            "Mnangagwa => Emmerson Mnangagwa ZWE Name",
+        ],
+    );
+}
+
+#[test]
+fn another_first_name_before_a_known_surname_is_a_relative() {
+    check(
+        "2017-11-22",
+        "HARARE — President Robert Mugabe fired his deputy, clearing the way for his wife, \
+         Grace Mugabe, to succeed him. On Wednesday Mugabe spoke.",
+        &["Grace Mugabe => Grace Mugabe ZWE Name"],
+    );
+    check_absent(
+        "2017-11-22",
+        "HARARE — President Robert Mugabe spoke on Tuesday. Wednesday Mugabe resigned.",
+        &["Wednesday Mugabe"],
+    );
+}
+
+#[test]
+fn a_weekday_after_in_is_no_place() {
+    check_absent(
+        "2020-08-11",
+        "MINSK — The main challenger in Sunday's election has left.",
+        &["Sunday =>"],
+    );
+}
