@@ -439,6 +439,21 @@ const REPORT_FILLERS: &[&str] = &[
 /// Plural heads after a region's name that make it an armed group of the region.
 const REGION_GROUP_HEADS: &[&str] = &["separatists", "rebels", "insurgents", "militants"];
 
+/// Words for documents that a place's name may open (`Rome Statute`, `Minsk Protocol`).
+const DOCUMENT_HEADS: &[&str] = &[
+    "statute",
+    "accord",
+    "accords",
+    "protocol",
+    "protocols",
+    "treaty",
+    "convention",
+    "conventions",
+    "declaration",
+    "charter",
+    "communique",
+];
+
 /// Days before taking or after leaving office in which a prominent office holder is still
 /// named by surname alone.
 const TRANSITION_DAYS: i64 = 30;
@@ -1132,6 +1147,15 @@ impl<'a> Resolver<'a> {
                 && self.adjacent(h.w0 - 2, h.w0 - 1)
                 && !covered[h.w0 - 2]
                 && self.run_word(h.w0 - 2);
+            // `the Rome Statute`, `the Oslo Accords`: a place naming a document names no actor.
+            let document = only_place
+                && next < n
+                && self.adjacent(h.w1 - 1, next)
+                && self.words[next].cap
+                && DOCUMENT_HEADS.contains(&self.words[next].norm.as_str());
+            if document {
+                return false;
+            }
             let glued = glued || prefixed || particled;
             if glued {
                 for c in covered.iter_mut().take(h.w1).skip(h.w0) {

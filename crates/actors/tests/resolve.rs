@@ -1649,3 +1649,12 @@ fn a_weekday_after_in_is_no_place() {
         &["Sunday =>"],
     );
 }
+
+#[test]
+fn a_place_opening_a_document_s_name_is_no_mention() {
+    check_absent(
+        "2018-03-15",
+        "MANILA — The Philippines signed the Rome Statute in 2000 and praised the Oslo Accords.",
+        &["Rome =>", "Oslo =>"],
+    );
+}
