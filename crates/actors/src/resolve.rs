@@ -3533,6 +3533,13 @@ impl<'a> Resolver<'a> {
                                     .aliases
                                     .iter()
                                     .any(|a| a.to_lowercase().contains(head.as_str())),
+                                // a body the base does not know, by the words of its name
+                                // (`the Central Election Commission ... the commission`)
+                                Key::New(..) => e
+                                    .entity
+                                    .canonical
+                                    .split_whitespace()
+                                    .any(|w| w.eq_ignore_ascii_case(&head)),
                                 _ => false,
                             }
                     }

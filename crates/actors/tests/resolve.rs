@@ -1658,3 +1658,13 @@ fn a_place_opening_a_document_s_name_is_no_mention() {
         &["Rome =>", "Oslo =>"],
     );
 }
+
+#[test]
+fn the_commission_is_a_body_named_so_before() {
+    check(
+        "2020-08-11",
+        "MINSK — She spent hours at the Central Election Commission (CEC). The commission says \
+         the president won.",
+        &["commission => Central Election Commission BLRGOV Nominal"],
+    );
+}
