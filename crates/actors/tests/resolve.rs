@@ -1668,3 +1668,13 @@ fn the_commission_is_a_body_named_so_before() {
         &["commission => Central Election Commission BLRGOV Nominal"],
     );
 }
+
+#[test]
+fn the_former_soviet_republic_is_the_country_in_focus() {
+    check(
+        "2020-08-11",
+        "MINSK — Belarus voted on Sunday. The president, who has ruled the former Soviet \
+         republic since 1994, won.",
+        &["former Soviet republic => Belarus BLR Nominal"],
+    );
+}
