@@ -1678,3 +1678,15 @@ fn the_former_soviet_republic_is_the_country_in_focus() {
         &["former Soviet republic => Belarus BLR Nominal"],
     );
 }
+
+#[test]
+fn security_forces_are_a_body_of_their_own() {
+    check(
+        "2017-07-11",
+        "MOSUL — Iraqi security forces retook the city. Iraqi police manned checkpoints.",
+        &[
+            "Iraqi security forces => Iraqi security forces IRQMIL Name",
+            "Iraqi police => Iraqi police IRQCOP Name",
+        ],
+    );
+}
