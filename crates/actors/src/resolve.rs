@@ -2838,6 +2838,18 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Whether a body named before (institution `earlier`) is the one a bare or capitalised
+    /// body (institution `body`) refers to: the same institution, or one of the same role
+    /// code (`the Syrian army ... the military`); a ministry is only itself (`the Interior
+    /// Ministry` after `the authorities` is not the government, though both are coded GOV).
+    fn same_kind_of_body(&self, earlier: usize, body: usize) -> bool {
+        let ministry = |i: usize| self.kb.institutions[i].id.ends_with("_ministry");
+        earlier == body
+            || (self.kb.institutions[earlier].code == self.kb.institutions[body].code
+                && !ministry(earlier)
+                && !ministry(body))
+    }
+
     /// A capitalised court or assembly named without its country (`the Supreme Court`,
     /// `Parliament`, `the National Assembly`): the one named shortly before, else the body of
     /// the country the text is about.
@@ -2878,16 +2890,13 @@ impl<'a> Resolver<'a> {
             self.words[self.with_article(h.w0)].start,
             self.words[h.w1 - 1].end,
         );
-        let code = inst.code.clone();
         let sentence = self.sent[h.w0];
         let earlier = self.recs.iter().rev().find_map(|rec| {
             if sentence.saturating_sub(rec.sentence) > 6 {
                 return None;
             }
             let b = &self.ents[rec.ent];
-            let same = b
-                .body
-                .is_some_and(|bi| self.kb.institutions[bi].code == code);
+            let same = b.body.is_some_and(|bi| self.same_kind_of_body(bi, body));
             same.then_some(rec.ent)
         });
         let e = match earlier {
@@ -3160,7 +3169,6 @@ impl<'a> Resolver<'a> {
             return;
         }
         // The same kind of body named before (`the Syrian opposition ... the opposition`).
-        let code = &self.kb.institutions[body].code;
         let sentence = self.sent[h.w0];
         let earlier = self.recs.iter().rev().find_map(|rec| {
             let far = sentence.saturating_sub(rec.sentence);
@@ -3168,9 +3176,7 @@ impl<'a> Resolver<'a> {
                 return None;
             }
             let b = &self.ents[rec.ent];
-            let same = far <= 6
-                && b.body
-                    .is_some_and(|bi| self.kb.institutions[bi].code == *code);
+            let same = far <= 6 && b.body.is_some_and(|bi| self.same_kind_of_body(bi, body));
             // A court named in full before (`the Special Court for Sierra Leone ... the
             // court`). `the army` after a rebel `... Liberation Army` is still the state's.
             let named = matches!(key.as_str(), "court" | "assembly")

@@ -1690,3 +1690,16 @@ fn security_forces_are_a_body_of_their_own() {
         ],
     );
 }
+
+#[test]
+fn a_ministry_after_the_authorities_is_the_ministry() {
+    check(
+        "2020-08-11",
+        "MINSK — She left under pressure from the authorities. The Interior Ministry said one \
+         protester had been killed, and the interior ministry gave no name.",
+        &[
+            "the authorities => Belarusian government BLRGOV Nominal",
+            "The Interior Ministry => Belarusian Interior Ministry BLRGOV Name",
+        ],
+    );
+}
