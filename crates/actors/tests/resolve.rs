@@ -1703,3 +1703,12 @@ fn a_ministry_after_the_authorities_is_the_ministry() {
         ],
     );
 }
+
+#[test]
+fn the_peace_and_security_council_is_the_african_union_s() {
+    check(
+        "2013-07-05",
+        "ADDIS ABABA — The African Union's Peace and Security Council suspended Egypt.",
+        &["Peace and Security Council => AU Peace and Security Council IGOAFRAFU Name"],
+    );
+}
