@@ -1712,3 +1712,16 @@ fn the_peace_and_security_council_is_the_african_union_s() {
         &["Peace and Security Council => AU Peace and Security Council IGOAFRAFU Name"],
     );
 }
+
+#[test]
+fn an_organisation_s_chief_named_with_a_title_is_the_person() {
+    check(
+        "2018-03-15",
+        "GENEVA — U.N. human rights chief Zeid Ra'ad al-Hussein criticised the killings. \
+         International Criminal Court Prosecutor Fatou Bensouda opened an inquiry.",
+        &[
+            "Zeid Ra'ad al-Hussein => Zeid Ra'ad Al Hussein IGOUNOHRI Name",
+            "Fatou Bensouda => Fatou Bensouda IGOICC Name",
+        ],
+    );
+}
