@@ -1536,7 +1536,7 @@ fn a_capital_after_a_name_particle_ends_a_persons_name() {
     check(
         "2018-03-15",
         "MANILA — Senator Leila de Lima and the activist Carlos del Lima spoke on Thursday.",
-        &["Leila de Lima => Leila de Lima PHLGOV Name"],
+        &["Leila de Lima => Leila de Lima PHLLEG Name"],
     );
     check_absent(
         "2018-03-15",
@@ -1723,5 +1723,14 @@ fn an_organisation_s_chief_named_with_a_title_is_the_person() {
             "Zeid Ra'ad al-Hussein => Zeid Ra'ad Al Hussein IGOUNOHRI Name",
             "Fatou Bensouda => Fatou Bensouda IGOICC Name",
         ],
+    );
+}
+
+#[test]
+fn a_lawmaker_s_title_codes_the_legislature() {
+    check(
+        "2017-11-22",
+        "HARARE — Speaker of Parliament Jacob Mudenda read out the letter.",
+        &["Jacob Mudenda => Jacob Mudenda ZWELEG Name"],
     );
 }
