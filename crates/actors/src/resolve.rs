@@ -3614,23 +3614,23 @@ impl<'a> Resolver<'a> {
         // `X, a local group that pledged loyalty to Y, has fought ... The militants said`:
         // a group nominal refers to the subject of its antecedent's sentence rather than a
         // group named inside a clause or an apposition of it.
+        // The subject is of the antecedent's kind (`Pompeo said the group must break with
+        // al-Qaeda. ... the militants`: the group, not Pompeo or al-Qaeda).
         if let (Some((ri, sentence)), true) = (found_at, group_nominal) {
+            let f = &self.ents[self.recs[ri].ent];
+            let same_class = |e: usize| {
+                let b = &self.ents[e];
+                f.entity.kind == b.entity.kind && f.group_type == b.group_type
+            };
             let earlier = self.recs[..ri]
                 .iter()
                 .rev()
                 .take_while(|r| r.sentence == sentence)
-                .filter(|r| r.subject && r.ent != self.recs[ri].ent)
+                .filter(|r| r.subject && r.ent != self.recs[ri].ent && same_class(r.ent))
                 .last()
                 .map(|r| r.ent);
-            if let Some(e) = earlier {
-                let b = &self.ents[e];
-                let same_class = {
-                    let f = &self.ents[self.recs[ri].ent];
-                    f.entity.kind == b.entity.kind && f.group_type == b.group_type
-                };
-                if same_class && !self.recs[ri].subject {
-                    found = Some(e);
-                }
+            if let Some(e) = earlier.filter(|_| !self.recs[ri].subject) {
+                found = Some(e);
             }
         }
         // `troops in the country`: a place the story is about, so the country the text has

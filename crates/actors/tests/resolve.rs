@@ -1734,3 +1734,14 @@ fn a_lawmaker_s_title_codes_the_legislature() {
         &["Jacob Mudenda => Jacob Mudenda ZWELEG Name"],
     );
 }
+
+#[test]
+fn a_group_nominal_takes_the_subject_group_past_a_person_subject() {
+    check_parsed(
+        "2020-02-29",
+        "DOHA — The United States signed an agreement with the Taliban on Saturday. Pompeo \
+         told the ceremony that the group must break with al-Qaeda. Troops will leave, \
+         provided the militants keep their promise.",
+        &["militants => Taliban AFGREB Nominal"],
+    );
+}
