@@ -3983,7 +3983,7 @@ impl<'a> Resolver<'a> {
                     let country = self.country_near(w0).or_else(|| {
                         matches!(
                             inst.code.as_str(),
-                            "GOV" | "JUD" | "LEG" | "OPP" | "REB" | "PTY"
+                            "GOV" | "JUD" | "LEG" | "OPP" | "REB" | "PTY" | "MIL"
                         )
                         .then(|| self.context_country(w0))
                         .flatten()
@@ -4034,7 +4034,7 @@ impl<'a> Resolver<'a> {
             let country = self.country_near(w0).or_else(|| {
                 matches!(
                     inst.code.as_str(),
-                    "GOV" | "JUD" | "LEG" | "OPP" | "REB" | "PTY"
+                    "GOV" | "JUD" | "LEG" | "OPP" | "REB" | "PTY" | "MIL"
                 )
                 .then(|| self.context_country(w0))
                 .flatten()

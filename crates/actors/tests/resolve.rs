@@ -1745,3 +1745,12 @@ fn a_group_nominal_takes_the_subject_group_past_a_person_subject() {
         &["militants => Taliban AFGREB Nominal"],
     );
 }
+
+#[test]
+fn a_name_ending_in_guard_is_a_military_unit_of_the_country_in_focus() {
+    check(
+        "2013-07-05",
+        "CAIRO — Protesters marched to the headquarters of the Republican Guard.",
+        &["Republican Guard => Republican Guard EGYMIL Name"],
+    );
+}
