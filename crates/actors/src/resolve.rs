@@ -254,6 +254,10 @@ const ROLE_NOUNS: &[&str] = &[
     "nominee",
     "rapporteur",
     "coordinator",
+    "challenger",
+    "rival",
+    "opponent",
+    "frontrunner",
 ];
 
 /// Lowercase words allowed inside a name run (`Jaish al-Islam`, `Observatory for Human Rights`).
@@ -5185,11 +5189,6 @@ impl<'a> Resolver<'a> {
         ROLE_NOUNS.contains(&norm) || offices.contains(norm)
     }
 
-    /// Role nominals the office rules leave alone:
-    /// - `X, the chairman of the African Union,`: the definite description in apposition to
-    ///   a named person is a mention of that person;
-    /// - `Commodore X ... the commodore`, `X, the chairman ... the chairman`: `the` and a
-    ///   role word given to a named person before is that person.
     /// `the 93-year-old`, `The 37-year-old former English teacher`: a person described by
     /// age is the person the sentences just before are about (a subject before an object,
     /// the nearer sentence before the farther, the first subject of a sentence before a later
@@ -5259,6 +5258,11 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Role nominals the office rules leave alone:
+    /// - `X, the chairman of the African Union,`: the definite description in apposition to
+    ///   a named person is a mention of that person;
+    /// - `Commodore X ... the commodore`, `X, the chairman ... the chairman`: `the` and a
+    ///   role word given to a named person before is that person.
     fn role_nominals(&mut self) {
         let mut taken: Vec<(usize, usize)> = self
             .ents

@@ -1754,3 +1754,13 @@ fn a_name_ending_in_guard_is_a_military_unit_of_the_country_in_focus() {
         &["Republican Guard => Republican Guard EGYMIL Name"],
     );
 }
+
+#[test]
+fn a_challenger_in_apposition_is_the_person() {
+    check_parsed(
+        "2020-08-11",
+        "MINSK — Sviatlana Tsikhanouskaya, the main challenger to President Alexander \
+         Lukashenko, has left the country.",
+        &["the main challenger => Sviatlana Tsikhanouskaya BLROPP Nominal"],
+    );
+}
