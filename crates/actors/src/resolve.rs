@@ -443,6 +443,54 @@ const REPORT_FILLERS: &[&str] = &[
 /// Plural heads after a region's name that make it an armed group of the region.
 const REGION_GROUP_HEADS: &[&str] = &["separatists", "rebels", "insurgents", "militants"];
 
+/// Verbs whose subject `it` stands for an organisation, a government or a group.
+const AGENT_VERBS: &[&str] = &[
+    "regard",
+    "consider",
+    "view",
+    "vow",
+    "pledge",
+    "plan",
+    "intend",
+    "decide",
+    "refuse",
+    "reject",
+    "accuse",
+    "condemn",
+    "suspend",
+    "urge",
+    "warn",
+    "demand",
+    "deny",
+    "insist",
+    "claim",
+    "announce",
+    "recognise",
+    "recognize",
+    "oppose",
+    "support",
+    "threaten",
+    "promise",
+    "agree",
+    "sign",
+    "expel",
+    "impose",
+    "lift",
+    "withdraw",
+    "join",
+    "welcome",
+    "criticise",
+    "criticize",
+    "blame",
+    "describe",
+    "call",
+    "send",
+    "deploy",
+    "launch",
+    "arrest",
+    "ban",
+];
+
 /// Words for documents that a place's name may open (`Rome Statute`, `Minsk Protocol`).
 const DOCUMENT_HEADS: &[&str] = &[
     "statute",
@@ -1321,7 +1369,7 @@ impl<'a> Resolver<'a> {
             }
             // `it` only as the subject of reported speech (`said it would`): elsewhere it is
             // mostly expletive or a thing.
-            if w.norm == "it" && !self.reported_subject(i) {
+            if w.norm == "it" && !self.reported_subject(i) && !self.agent_it(i) {
                 continue;
             }
             items.push(Item::Pronoun(i));
@@ -1415,7 +1463,23 @@ impl<'a> Resolver<'a> {
         false
     }
 
-    /// Whether the tagger took word `w` for a common noun (false without tags).
+    /// Whether `it` at word `i` is the parse's subject of a verb only an actor does (`what it
+    /// regards as`, `it vowed to`, `as it did with`): a body's pronoun, not an expletive.
+    fn agent_it(&self, i: usize) -> bool {
+        let Some(&t) = self.token_at.get(&self.words[i].start) else {
+            return false;
+        };
+        let toks = &self.doc.tokens;
+        if toks[t].deprel != "nsubj" {
+            return false;
+        }
+        toks[t].head.is_some_and(|h| {
+            toks[h].upos == Upos::Verb
+                && AGENT_VERBS.contains(&toks[h].lemma.to_lowercase().as_str())
+        })
+    }
+
+    /// Whether the tagger took word `w` for a verb or an auxiliary (false without tags).
     fn is_verb_or_aux(&self, w: usize) -> bool {
         self.token_at.get(&self.words[w].start).is_some_and(|&t| {
             matches!(
@@ -1425,6 +1489,7 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// Whether the tagger took word `w` for a common noun (false without tags).
     fn is_noun(&self, w: usize) -> bool {
         self.token_at
             .get(&self.words[w].start)

@@ -1764,3 +1764,18 @@ fn a_challenger_in_apposition_is_the_person() {
         &["the main challenger => Sviatlana Tsikhanouskaya BLROPP Nominal"],
     );
 }
+
+#[test]
+fn it_as_the_subject_of_an_actor_s_verb_is_the_body() {
+    check_parsed(
+        "2013-07-05",
+        "ADDIS ABABA — The African Union met on Friday, and it suspended Egypt.",
+        &["it => African Union IGOAFRAFU Pronoun"],
+    );
+    // an expletive or a thing is not
+    check_absent(
+        "2013-07-05",
+        "ADDIS ABABA — The African Union met on Friday. It was raining.",
+        &["It =>"],
+    );
+}
