@@ -475,6 +475,55 @@ pub(crate) fn find(
     out
 }
 
+/// Speaker span `sp` of the cue at token `v`, ending before the last comma ahead of the first
+/// verb that governs `v` inside it: a speaker is no clause that governs its cue (`X, who
+/// chairs Y, welcomed Z and said`, where the parse took `welcomed` for a verb of the relative
+/// clause).
+pub(crate) fn without_governing_verb(doc: &Document, v: usize, sp: Span) -> Span {
+    let toks = &doc.tokens;
+    let text = doc.text.as_str();
+    let mut first: Option<usize> = None;
+    let mut x = v;
+    for _ in 0..toks.len() {
+        let Some(h) = toks[x].head.filter(|&h| h != x) else {
+            break;
+        };
+        if toks[h].upos == Upos::Verb
+            && sp.start <= toks[h].span.start
+            && toks[h].span.end <= sp.end
+        {
+            first = Some(first.map_or(h, |f| f.min(h)));
+        }
+        x = h;
+    }
+    let Some(f) = first else {
+        return sp;
+    };
+    let comma = (0..f)
+        .rev()
+        .take_while(|&k| toks[k].span.start >= sp.start)
+        .find(|&k| toks[k].form(text) == ",");
+    let Some(k) = comma else {
+        return sp;
+    };
+    // `In August, several groups granted X ..., saying`: the verb's own subject after the
+    // comma is the speaker; a relative pronoun there (`X, who chairs Y, welcomed`) leaves
+    // the name before the comma.
+    let subject = (k + 1..f).find(|&c| {
+        toks[c].head == Some(f)
+            && toks[c].deprel.starts_with("nsubj")
+            && !matches!(
+                toks[c].form(text).to_lowercase().as_str(),
+                "who" | "which" | "that"
+            )
+    });
+    match subject {
+        Some(_) if k + 1 < f => Span::new(toks[k + 1].span.start, toks[f - 1].span.end),
+        _ if k > 0 && toks[k - 1].span.end > sp.start => Span::new(sp.start, toks[k - 1].span.end),
+        _ => sp,
+    }
+}
+
 /// Prepositions that introduce what a reporting noun is about ("criticism of", "support for").
 const NOUN_PREPS: &[&str] = &["of", "for", "to", "on", "against", "about"];
 

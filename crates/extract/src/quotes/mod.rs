@@ -529,7 +529,13 @@ impl QuoteExtractor {
                 .and_then(|sp| without_time_lead(text, sp))
                 .and_then(|sp| tidy_speaker(text, sp))
                 .map(|sp| parse.without_adverbial_lead(sp))
-                .map(|sp| parse.without_tail(sp));
+                .map(|sp| parse.without_tail(sp))
+                .map(
+                    |sp| match f.attr.cue.and_then(|c| parse.token_at(c.start)) {
+                        Some(v) if parse.parsed => deps::without_governing_verb(doc, v, sp),
+                        _ => sp,
+                    },
+                );
             f.attr.cue = f
                 .attr
                 .cue

@@ -822,3 +822,26 @@ fn a_participle_naming_its_noun_is_no_report() {
     let qs = run_parsed("The mayor called the plan a disaster.");
     assert!(attributed(&qs, "The mayor", "called"), "{qs:?}");
 }
+
+#[test]
+fn a_speaker_is_no_clause_that_governs_its_cue() {
+    let qs = run_parsed(
+        "South African President Jacob Zuma, who chairs the Southern African Development \
+         Community (SADC), welcomed the resignation and said the bloc would support a peaceful \
+         transition.",
+    );
+    assert!(
+        qs.iter()
+            .any(|q| q.2 == "said" && !q.1.contains("welcomed") && q.1.contains("Zuma")),
+        "{qs:?}"
+    );
+    let qs = run_parsed(
+        "In August, several environmental groups granted the company an extension on a court \
+         order, saying its capital was less than expected.",
+    );
+    assert!(
+        qs.iter()
+            .any(|q| q.2 == "saying" && q.1 == "several environmental groups"),
+        "{qs:?}"
+    );
+}
