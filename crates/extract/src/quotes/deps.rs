@@ -298,6 +298,24 @@ pub(crate) fn find(
             .copied()
             .filter(|&c| c > v && wanted(toks[c].deprel.as_str()))
             .collect();
+        // "said on Wednesday that ...": the parse may hang the clause on the day as a
+        // relative clause; with the conjunction `that` it is the verb's complement
+        for &c in kids(v) {
+            if c <= v || !toks[c].deprel.starts_with("obl") {
+                continue;
+            }
+            for &g in kids(c) {
+                let that_clause = matches!(toks[g].deprel.as_str(), "acl:relcl" | "acl")
+                    && kids(g).iter().any(|&m| {
+                        toks[m].deprel == "mark"
+                            && toks[m].upos == Upos::Sconj
+                            && toks[m].form(text).eq_ignore_ascii_case("that")
+                    });
+                if that_clause && !comps.contains(&g) {
+                    comps.push(g);
+                }
+            }
+        }
         // "says the candidate has ...": an object before the clause of a verb that takes no
         // addressee is the clause's misattached subject
         if let Some(&first) = comps.iter().min() {

@@ -845,3 +845,17 @@ fn a_speaker_is_no_clause_that_governs_its_cue() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn a_that_clause_the_parse_hangs_on_the_day_is_the_content() {
+    let qs = run_parsed(
+        "MANILA — President Rodrigo Duterte said on Wednesday that the Philippines would \
+         withdraw from the International Criminal Court (ICC), a month after the court's \
+         prosecutor opened a preliminary examination.",
+    );
+    assert!(
+        qs.iter()
+            .any(|q| q.2 == "said" && q.0.starts_with("that the Philippines would withdraw")),
+        "{qs:?}"
+    );
+}
