@@ -522,7 +522,12 @@ pub(crate) fn without_governing_verb(doc: &Document, v: usize, sp: Span) -> Span
         .take_while(|&k| toks[k].span.start >= sp.start)
         .find(|&k| toks[k].form(text) == ",");
     let Some(k) = comma else {
-        return sp;
+        // `X puts the toll at ... and accuses Y`: the words before the verb
+        return if f > 0 && toks[f - 1].span.end > sp.start && toks[f].span.start > sp.start {
+            Span::new(sp.start, toks[f - 1].span.end)
+        } else {
+            sp
+        };
     };
     // `In August, several groups granted X ..., saying`: the verb's own subject after the
     // comma is the speaker; a relative pronoun there (`X, who chairs Y, welcomed`) leaves

@@ -836,6 +836,15 @@ fn a_speaker_is_no_clause_that_governs_its_cue() {
         "{qs:?}"
     );
     let qs = run_parsed(
+        "Human Rights Watch puts the toll at more than 12,000 and accuses officers of \
+         executing suspects.",
+    );
+    assert!(
+        qs.iter()
+            .any(|q| q.2 == "accuses" && q.1 == "Human Rights Watch"),
+        "{qs:?}"
+    );
+    let qs = run_parsed(
         "In August, several environmental groups granted the company an extension on a court \
          order, saying its capital was less than expected.",
     );
