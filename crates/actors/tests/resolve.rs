@@ -1127,8 +1127,8 @@ fn a_head_word_opening_an_unknown_name_types_it() {
     );
     check(
         "2008-03-29",
-        "HARARE — The Movement for Democratic Change said it would boycott the vote.",
-        &["Movement for Democratic Change => Movement for Democratic Change ZWEPTY Name"],
+        "HARARE — The Movement for Popular Change said it would boycott the vote.",
+        &["Movement for Popular Change => Movement for Popular Change ZWEPTY Name"],
     );
     check(
         "2008-03-29",
@@ -1142,14 +1142,14 @@ fn a_head_word_opening_an_unknown_name_types_it() {
 
 #[test]
 fn an_acronym_spelling_a_name_and_its_country_joins_them() {
-    let text = "YEREVAN — The ruling Republican Party of Armenia (RPA) said on Monday it would \
-                name a candidate. The RPA holds a majority.";
+    let text = "YEREVAN — The ruling Democratic Party of Armenia (DPA) said on Monday it would \
+                name a candidate. The DPA holds a majority.";
     check(
         "2018-04-24",
         text,
         &[
-            "Republican Party of Armenia => Republican Party of Armenia ARMPTY Name",
-            "RPA => Republican Party of Armenia ARMPTY Acronym",
+            "Democratic Party of Armenia => Democratic Party of Armenia ARMPTY Name",
+            "DPA => Democratic Party of Armenia ARMPTY Acronym",
         ],
     );
     check_absent("2018-04-24", text, &["Armenia => Armenia ARM Name"]);
@@ -1777,5 +1777,19 @@ fn it_as_the_subject_of_an_actor_s_verb_is_the_body() {
         "2013-07-05",
         "ADDIS ABABA — The African Union met on Friday. It was raining.",
         &["It =>"],
+    );
+}
+
+#[test]
+fn ruling_parties_of_the_base_and_generic_party_names() {
+    check(
+        "2017-11-22",
+        "HARARE — The ruling party, ZANU-PF, removed him as its leader. The Nepali Congress \
+         and the BJP were not involved.",
+        &[
+            "ZANU-PF => ZANU-PF ZWEPTYZAN Acronym",
+            "Nepali Congress => Nepali Congress NPLPTYNCG Name",
+            "BJP => Bharatiya Janata Party INDPTYBJP Acronym",
+        ],
     );
 }
