@@ -4213,10 +4213,13 @@ impl<'a> Resolver<'a> {
     }
 
     /// The end of a place name at words `w0..w1`: `w1` when the run ends in a word of
-    /// [`PLACE_HEADS`] (`Tahrir Square`), `w1 + 1` when such a word follows it (capitalised,
+    /// [`PLACE_HEADS`] (`Tahrir Square`) or opens with `Lake` or `Mount` (`Lake Victoria`), `w1 + 1` when such a word follows it (capitalised,
     /// or in lowercase when `lower_ok`: `the Rabaa al-Adawiya mosque`).
     fn place_head_end(&self, w0: usize, w1: usize, lower_ok: bool) -> Option<usize> {
-        if w1 - w0 >= 2 && PLACE_HEADS.contains(&self.words[w1 - 1].norm.as_str()) {
+        if w1 - w0 >= 2
+            && (PLACE_HEADS.contains(&self.words[w1 - 1].norm.as_str())
+                || matches!(self.words[w0].norm.as_str(), "lake" | "mount"))
+        {
             return Some(w1);
         }
         let next = self.words.get(w1)?;

@@ -1529,6 +1529,14 @@ fn a_name_ending_in_a_kind_of_place_is_a_place() {
             "Rabaa al-Adawiya mosque => Rabaa al-Adawiya mosque - Name",
         ],
     );
+    check(
+        "2008-02-28",
+        "NAIROBI — Fishermen on Lake Victoria and farmers near Mount Elgon were calm.",
+        &[
+            "Lake Victoria => Lake Victoria - Name",
+            "Mount Elgon => Mount Elgon - Name",
+        ],
+    );
 }
 
 #[test]
