@@ -868,3 +868,14 @@ fn a_that_clause_the_parse_hangs_on_the_day_is_the_content() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn a_party_and_state_label_between_commas_ends_no_sentence() {
+    let qs = run("\"This is a waste of time,\" Jane Doe, D-Calif., said.");
+    assert!(
+        qs.iter().any(|q| q.0 == "This is a waste of time,"
+            && q.1.starts_with("Jane Doe")
+            && q.3 == QuoteKind::Direct),
+        "{qs:?}"
+    );
+}

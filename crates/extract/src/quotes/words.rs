@@ -86,11 +86,15 @@ pub(crate) fn split(text: &str, start: usize, end: usize) -> Vec<W> {
 
 /// Whether a dot right before a closing bracket is an abbreviation's, as in a party and state
 /// label ("(D-Wis.)", "(R-Fla.)"): the word after its last hyphen is a short capitalised one.
+/// So is one before a comma in a party and state label set off by commas ("Jane Doe,
+/// D-Calif., said"): a single capital and a hyphen open it.
 fn closes_bracket(word: &str, next: Option<char>) -> bool {
     let last = word.rsplit('-').next().unwrap_or(word);
-    next == Some(')')
-        && last.chars().count() <= 5
-        && last.chars().next().is_some_and(char::is_uppercase)
+    let short_cap =
+        last.chars().count() <= 5 && last.chars().next().is_some_and(char::is_uppercase);
+    let mut chars = word.chars();
+    let label = chars.next().is_some_and(char::is_uppercase) && chars.next() == Some('-');
+    short_cap && (next == Some(')') || (next == Some(',') && label))
 }
 
 /// Whether a word before a dot keeps the dot: "U.S", single initials, title abbreviations.
@@ -172,6 +176,10 @@ mod tests {
                 "Rep.", "Jo", "Hale", "(", "D-Wis.", ")", "said", ".", "(", "They", "left", ".",
                 ")"
             ]
+        );
+        assert_eq!(
+            forms("Jo Hale, D-Calif., said. It ended, Calif."),
+            ["Jo", "Hale", ",", "D-Calif.", ",", "said", ".", "It", "ended", ",", "Calif", "."]
         );
     }
 }
