@@ -5257,6 +5257,16 @@ impl<'a> Resolver<'a> {
         ROLE_NOUNS.contains(&norm) || offices.contains(norm)
     }
 
+    /// Whether a mention of any entity overlaps `span`.
+    fn span_taken(&self, span: Span) -> bool {
+        self.ents.iter().any(|b| {
+            b.entity
+                .mentions
+                .iter()
+                .any(|m| m.span.start < span.end && span.start < m.span.end)
+        })
+    }
+
     /// `the 93-year-old`, `The 37-year-old former English teacher`: a person described by
     /// age is the person the sentences just before are about (a subject before an object,
     /// the nearer sentence before the farther, the first subject of a sentence before a later
@@ -5314,13 +5324,7 @@ impl<'a> Resolver<'a> {
             }
         }
         for (span, e, end) in found {
-            let taken = self.ents.iter().any(|b| {
-                b.entity
-                    .mentions
-                    .iter()
-                    .any(|m| m.span.start < span.end && span.start < m.span.end)
-            });
-            if !taken {
+            if !self.span_taken(span) {
                 self.add_mention(e, span, MentionVia::Nominal, end);
             }
         }
@@ -5510,13 +5514,7 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let span = self.span(w - 1, w + 1);
-            let covered = self.ents.iter().any(|b| {
-                b.entity
-                    .mentions
-                    .iter()
-                    .any(|m| m.span.start < span.end && span.start < m.span.end)
-            });
-            if !covered {
+            if !self.span_taken(span) {
                 self.add_mention(e, span, MentionVia::Nominal, w + 1);
             }
         }
