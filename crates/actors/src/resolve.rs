@@ -4634,6 +4634,11 @@ impl<'a> Resolver<'a> {
             if excluded.iter().any(|&x| rec.start <= x && x < rec.end) {
                 continue;
             }
+            // `"... the president ...," he said`: a name inside the quote the pronoun
+            // attributes is none of its antecedents.
+            if self.quoted_before(rec.end, start) {
+                continue;
+            }
             let described = relative.is_some_and(|x| rec.start <= x && x < rec.end);
             let dist = s.saturating_sub(rec.sentence);
             if dist > 2 {
@@ -4731,6 +4736,21 @@ impl<'a> Resolver<'a> {
             .iter()
             .position(|i| i.id == "government")?;
         Some(self.body_entity(&country, body))
+    }
+
+    /// Whether bytes `from..to` run from inside a quotation to its closing mark right before
+    /// `to` (`... undermined,” he`): a closing mark ends the stretch, with no opening mark in
+    /// it (an odd number of straight marks).
+    fn quoted_before(&self, from: usize, to: usize) -> bool {
+        let Some(gap) = self.text.get(from..to) else {
+            return false;
+        };
+        let tail = gap.trim_end();
+        if !tail.ends_with(['”', '"']) {
+            return false;
+        }
+        let straight = gap.matches('"').count();
+        !gap.contains('“') && (tail.ends_with('”') || straight % 2 == 1)
     }
 
     /// Byte start of the sentence of word `w`.

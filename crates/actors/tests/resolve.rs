@@ -1801,3 +1801,14 @@ fn ruling_parties_of_the_base_and_generic_party_names() {
         ],
     );
 }
+
+#[test]
+fn a_name_inside_a_quote_is_no_antecedent_of_its_speaker_pronoun() {
+    check(
+        "2018-03-15",
+        "MANILA — President Rodrigo Duterte withdrew from the court. Presidential spokesman \
+         Harry Roque said the country had nothing to fear. “President Duterte will not allow \
+         it,” he told reporters.",
+        &["he => Harry Roque PHLGOV Pronoun"],
+    );
+}
