@@ -651,7 +651,6 @@ const PLACE_OF: &[&str] = &[
     "hub",
 ];
 
-/// Nouns after a capital that make it a place (`the Damascus suburbs`, `Moscow airport`).
 /// Stems of verbs whose object is a place (`secured Banjul`, `riots engulfing Honiara`), with
 /// the endings they take in [`VERB_ENDINGS`].
 const PLACE_VERBS: &[&str] = &[
@@ -665,6 +664,7 @@ const VERB_ENDINGS: &[&str] = &[
     "", "e", "ed", "es", "s", "ing", "d", "an", "un", "ied", "ies", "y", "ying", "ling", "led",
 ];
 
+/// Nouns after a capital that make it a place (`the Damascus suburbs`, `Moscow airport`).
 const PLACE_AFTER: &[&str] = &[
     "suburb",
     "suburbs",
@@ -3219,21 +3219,14 @@ impl<'a> Resolver<'a> {
                 return;
             };
             let canonical = format!("{} Senate", self.kb.adjective(&country));
-            let known = self
-                .by_key
-                .iter()
-                .find(|(k, _)| matches!(k, Key::New(c, _) if *c == canonical))
-                .map(|(_, e)| *e);
-            let e = match known {
-                Some(e) => e,
-                None => self.new_entity(
-                    canonical,
-                    EntityKind::Organization,
-                    Some(format!("{country}LEG")),
-                    Some(country),
-                    None,
-                ),
-            };
+            let code = Some(format!("{country}LEG"));
+            let e = self.new_entity(
+                canonical,
+                EntityKind::Organization,
+                code,
+                Some(country),
+                None,
+            );
             self.add_mention(e, self.span(h.w0, h.w1), MentionVia::Name, h.w1);
             return;
         }
@@ -4050,12 +4043,9 @@ impl<'a> Resolver<'a> {
                 if let Some(head) = self.inst_of(h, &[InstClass::Head]) {
                     let inst = &self.kb.institutions[head];
                     let country = self.country_near(w0).or_else(|| {
-                        matches!(
-                            inst.code.as_str(),
-                            "GOV" | "JUD" | "LEG" | "OPP" | "REB" | "PTY" | "MIL"
-                        )
-                        .then(|| self.context_country(w0))
-                        .flatten()
+                        takes_context_country(&inst.code)
+                            .then(|| self.context_country(w0))
+                            .flatten()
                     });
                     let code = Some(match &country {
                         Some(c) if inst.code == "NGO" => format!("NGO{c}"),
@@ -4101,12 +4091,9 @@ impl<'a> Resolver<'a> {
         if let Some(head) = self.head_before(w0) {
             let inst = &self.kb.institutions[head];
             let country = self.country_near(w0).or_else(|| {
-                matches!(
-                    inst.code.as_str(),
-                    "GOV" | "JUD" | "LEG" | "OPP" | "REB" | "PTY" | "MIL"
-                )
-                .then(|| self.context_country(w0))
-                .flatten()
+                takes_context_country(&inst.code)
+                    .then(|| self.context_country(w0))
+                    .flatten()
             });
             let code = Some(match &country {
                 Some(c) if inst.code == "NGO" => format!("NGO{c}"),
@@ -4213,8 +4200,9 @@ impl<'a> Resolver<'a> {
     }
 
     /// The end of a place name at words `w0..w1`: `w1` when the run ends in a word of
-    /// [`PLACE_HEADS`] (`Tahrir Square`) or opens with `Lake` or `Mount` (`Lake Victoria`), `w1 + 1` when such a word follows it (capitalised,
-    /// or in lowercase when `lower_ok`: `the Rabaa al-Adawiya mosque`).
+    /// [`PLACE_HEADS`] (`Tahrir Square`) or opens with `Lake` or `Mount` (`Lake Victoria`),
+    /// `w1 + 1` when such a word follows it (capitalised, or in lowercase when `lower_ok`:
+    /// `the Rabaa al-Adawiya mosque`).
     fn place_head_end(&self, w0: usize, w1: usize, lower_ok: bool) -> Option<usize> {
         if w1 - w0 >= 2
             && (PLACE_HEADS.contains(&self.words[w1 - 1].norm.as_str())
@@ -5313,10 +5301,7 @@ impl<'a> Resolver<'a> {
                 && self.adjacent(end - 1, end)
                 && (self.is_noun(end) || self.is_adj(end) || self.is_propn(end))
                 && !self.words[end].possessive
-                && !self
-                    .recs
-                    .iter()
-                    .any(|r| r.start < self.words[end].end && self.words[end].start < r.end)
+                && !self.span_taken(self.span(end, end + 1))
             {
                 end += 1;
             }
@@ -5499,11 +5484,11 @@ impl<'a> Resolver<'a> {
                 return Some(self.span(j, head + 1));
             }
             let adjective = w.cap
-                && self.kb.countries.iter().any(|c| {
-                    c.adjectives
-                        .iter()
-                        .any(|a| crate::norm::phrase_key(a) == w.norm)
-                });
+                && self
+                    .kb
+                    .phrases
+                    .get(w.norm.as_str())
+                    .is_some_and(|ts| ts.iter().any(|t| matches!(t, Target::Adjective(_))));
             if (w.cap && !adjective) || is_function_word(&w.norm) || w.possessive {
                 return None;
             }
@@ -5575,6 +5560,13 @@ impl<'a> Resolver<'a> {
 
 /// Offices only a state has (`president`, `foreign minister`), as opposed to offices of any
 /// body (`spokesman`, `general`): without a country word they are the country in focus's.
+/// Whether an unknown name a head word types with role `code` (`... Party`, `... Guard`)
+/// belongs to the country in focus when no country word stands near it (media, business and
+/// NGO names need not).
+fn takes_context_country(code: &str) -> bool {
+    matches!(code, "GOV" | "JUD" | "LEG" | "OPP" | "REB" | "PTY" | "MIL")
+}
+
 fn is_state_office(id: &str) -> bool {
     matches!(
         id,
