@@ -25,7 +25,9 @@ pub const SEED: u64 = 7;
 /// Averaged weights of smaller magnitude are dropped.
 pub const MIN_WEIGHT: f32 = 1.0;
 /// The thresholds tried on the held-out texts.
-pub const THRESHOLDS: &[f32] = &[-4.0, -2.0, -1.0, 0.0, 1.0, 2.0, 4.0];
+pub const THRESHOLDS: &[f32] = &[
+    -12.0, -8.0, -6.0, -4.0, -2.0, -1.0, 0.0, 1.0, 2.0, 4.0, 6.0, 8.0,
+];
 
 /// The learned detector and a report line per threshold tried.
 pub fn learn(dir: &Path) -> anyhow::Result<(CueDetector, Vec<String>)> {

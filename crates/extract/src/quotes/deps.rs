@@ -216,6 +216,9 @@ pub(crate) fn find(
         })
     };
     let mut out = Vec::new();
+    // a participle cue that splits an earlier cue's content ("X said ..., arguing that ..."):
+    // the earlier cue's speaker, and the complements the parse hung on the earlier cue
+    let mut handed: HashMap<usize, (Option<Span>, Vec<usize>)> = HashMap::new();
     for v in lo..hi {
         let t = &toks[v];
         if t.upos == Upos::Noun {
@@ -237,12 +240,21 @@ pub(crate) fn find(
         if t.form(text).eq_ignore_ascii_case("according") {
             continue;
         }
-        let Some(frame) = verbs
-            .get(&lemma)
-            .or_else(|| learned(v).then_some(Complement::Inf))
-        else {
+        let known = verbs.get(&lemma);
+        let Some(frame) = known.or_else(|| learned(v).then_some(Complement::Obj)) else {
             continue;
         };
+        // "heard the union's complaint that ...": a learned cue whose object is a reporting
+        // noun leaves the attribution to the noun
+        if known.is_none()
+            && kids(v).iter().any(|&c| {
+                toks[c].deprel == "obj"
+                    && toks[c].upos == Upos::Noun
+                    && verbs.is_noun(&toks[c].lemma.to_lowercase())
+            })
+        {
+            continue;
+        }
         // a participle naming the noun it modifies ("a group called X") reports nothing
         if t.deprel == "acl" && t.xpos == "VBN" && NAMING.contains(&lemma.as_str()) {
             continue;
@@ -298,6 +310,12 @@ pub(crate) fn find(
             .copied()
             .filter(|&c| c > v && wanted(toks[c].deprel.as_str()))
             .collect();
+        let handoff = handed.remove(&v);
+        if comps.is_empty() {
+            if let Some((_, c)) = &handoff {
+                comps = c.clone();
+            }
+        }
         // "said on Wednesday that ...": the parse may hang the clause on the day as a
         // relative clause; with the conjunction `that` it is the verb's complement
         for &c in kids(v) {
@@ -395,6 +413,21 @@ pub(crate) fn find(
         let Some(mut content) = content else {
             continue;
         };
+        // ", arguing that ...", ", saying ...": a participle cue after a comma inside the
+        // content starts an attribution of its own, by the same speaker
+        let split = (v + 2..hi).find(|&k| {
+            toks[k].span.start >= content.start
+                && toks[k].span.end <= content.end
+                && toks[k - 1].span.start > content.start
+                && (is_split_participle(doc, verbs, k, &kids)
+                    || is_coordinated_cue(doc, verbs, v, k, &comps, &kids))
+        });
+        if let Some(k) = split {
+            content = Span::new(content.start, toks[k - 2].span.end);
+            let later: Vec<usize> = comps.iter().copied().filter(|&c| c > k).collect();
+            comps.retain(|&c| c < k);
+            handed.insert(k, (None, later));
+        }
         // the preposition of "called for X" is the cue's, not the content's
         if content.start < cue.end && cue.end < content.end && content.start > t.span.start {
             let next = toks.partition_point(|x| x.span.start < cue.end);
@@ -429,6 +462,9 @@ pub(crate) fn find(
             continue;
         }
         let mut speaker = subject(v, false);
+        if let Some((Some(sp), _)) = handoff {
+            speaker = Some(sp);
+        }
         // "X will come to talk about", "X is expected to endorse", "X left, saying ...":
         // the subject of the governing verb, up to three levels
         let mut x = v;
@@ -484,6 +520,11 @@ pub(crate) fn find(
                 speaker = subject(r, true).filter(|s| s.end <= t.span.start);
             }
         }
+        if let Some(k) = split {
+            if let Some(h) = handed.get_mut(&k) {
+                h.0 = speaker;
+            }
+        }
         out.push(DepQuote {
             cue,
             content,
@@ -491,6 +532,61 @@ pub(crate) fn find(
         });
     }
     out
+}
+
+/// Whether token `k`, a reporting verb in the tense of cue `v` joined by `and` to the head of
+/// one of its complements and with no subject of its own, is the cue's second verb (`X tweeted
+/// that Y was wrong and urged Z to ...`: the parse joined `urged` to `wrong`).
+fn is_coordinated_cue<'a>(
+    doc: &Document,
+    verbs: &Verbs,
+    v: usize,
+    k: usize,
+    comps: &[usize],
+    kids: &dyn Fn(usize) -> &'a [usize],
+) -> bool {
+    let toks = &doc.tokens;
+    let t = &toks[k];
+    if t.upos != Upos::Verb || t.deprel != "conj" || t.xpos != toks[v].xpos {
+        return false;
+    }
+    if !t
+        .head
+        .is_some_and(|h| comps.contains(&h) && toks[h].deprel == "ccomp")
+    {
+        return false;
+    }
+    if !toks[k - 1].form(&doc.text).eq_ignore_ascii_case("and") {
+        return false;
+    }
+    let lemma = t.lemma.to_lowercase();
+    verbs.get(&lemma).is_some()
+        && !kids(k)
+            .iter()
+            .any(|&c| matches!(toks[c].deprel.as_str(), "nsubj" | "nsubj:pass"))
+}
+
+/// Whether token `k` is a reporting participle set off by a comma with no subject of its own
+/// (`..., arguing that ...`, `..., saying ...`).
+fn is_split_participle<'a>(
+    doc: &Document,
+    verbs: &Verbs,
+    k: usize,
+    kids: &dyn Fn(usize) -> &'a [usize],
+) -> bool {
+    let toks = &doc.tokens;
+    let t = &toks[k];
+    if t.upos != Upos::Verb || t.xpos != "VBG" || matches!(t.deprel.as_str(), "amod" | "acl") {
+        return false;
+    }
+    if toks[k - 1].form(&doc.text) != "," {
+        return false;
+    }
+    let lemma = t.lemma.to_lowercase();
+    verbs.get(&lemma).is_some()
+        && !kids(k)
+            .iter()
+            .any(|&c| matches!(toks[c].deprel.as_str(), "nsubj" | "nsubj:pass"))
 }
 
 /// Speaker span `sp` of the cue at token `v`, ending before the last comma ahead of the first

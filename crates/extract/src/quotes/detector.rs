@@ -2,7 +2,8 @@
 //! the reporting lexicons (`verbs.tsv`, `nouns.tsv`) is an attribution cue, from its lemma,
 //! tags, relation, head and children in the parse, its neighbours and nearby quotation marks.
 //! A token it accepts goes through the dependency rule's span builders (`deps.rs`) as a
-//! reporting verb or noun would.
+//! reporting noun would, or as a reporting verb of the `obj` frame (a clause, an infinitive or
+//! an object for content: `sings X`, `cited X`), unless its object is a reporting noun.
 //!
 //! The model, `resources/quotes/cue_model.tsv`, is learned from PolNeAR train by `newsgraph
 //! train quotes` (`crates/cli/src/quote_phrases.rs`): one `feature TAB weight` line per
@@ -248,6 +249,13 @@ pub fn each_feature(
         let side = if c < i { "<" } else { ">" };
         feat!("c={rel}{side}");
         feat!("cu={rel}|{:?}", toks[c].upos);
+        // who acts, and what frame this lemma takes
+        if matches!(rel, "nsubj" | "nsubj:pass") {
+            feat!("sl={}", lemma_of(doc, c));
+        }
+        if matches!(rel, "ccomp" | "xcomp" | "obj" | "obl") {
+            feat!("lc={lemma}|{rel}");
+        }
         if matches!(rel, "case" | "mark" | "compound:prt" | "aux" | "aux:pass") {
             b.clear();
             let _ = write!(b, "cw={rel}|");

@@ -880,3 +880,47 @@ fn a_party_and_state_label_between_commas_ends_no_sentence() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn a_participle_cue_after_a_comma_starts_an_attribution_of_its_own() {
+    let qs = run_parsed(
+        "The governor said she would not sign the bill, insisting that the state could not \
+         afford it.",
+    );
+    assert!(
+        qs.iter()
+            .any(|q| q.2 == "said" && q.0 == "she would not sign the bill"),
+        "{qs:?}"
+    );
+    assert!(
+        qs.iter().any(|q| q.2 == "insisting"
+            && q.1 == "The governor"
+            && q.0 == "that the state could not afford it"),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn a_second_reporting_verb_joined_to_the_content_is_the_speakers() {
+    let qs = run_parsed(
+        "The farmers union said that prices were too low and urged the ministry to buy the \
+         surplus grain.",
+    );
+    assert!(
+        qs.iter()
+            .any(|q| q.2 == "said" && q.0 == "that prices were too low"),
+        "{qs:?}"
+    );
+    assert!(attributed(&qs, "The farmers union", "urged"), "{qs:?}");
+}
+
+#[test]
+fn a_learned_cue_leaves_a_reporting_noun_object_its_attribution() {
+    let qs = run_parsed("The court heard the union's complaint that its members had been fired.");
+    assert!(
+        qs.iter()
+            .any(|q| q.2 == "complaint" && q.0 == "that its members had been fired"),
+        "{qs:?}"
+    );
+    assert!(!qs.iter().any(|q| q.2 == "heard"), "{qs:?}");
+}
