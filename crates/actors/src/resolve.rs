@@ -384,6 +384,18 @@ const NAME_PLURAL_HEADS: &[&str] = &[
     "telecommunications",
 ];
 
+/// English words that close a hyphenated compound after a name (`Saudi-led`, `Kremlin-run`),
+/// never the syllable of a given name.
+const SYLLABLE_NOT: &[&str] = &[
+    "led", "based", "born", "made", "owned", "run", "backed", "era", "style", "type", "old",
+    "like", "free", "wide", "held", "aged", "funds", "in", "up", "out", "off", "over", "on",
+    "elect", "level", "class", "scale", "day", "year", "week", "long", "term", "time",
+];
+
+/// Lowercase words inside an organisation's name that ends in a head word (`Peace at Home
+/// Council`, `Front for Justice and Equality Party`).
+const ORG_CONNECTORS: &[&str] = &["at", "and", "of", "for", "on", "in"];
+
 /// Months: `in May`, `May 3`, `last May` are dates, not the surname `May`.
 const MONTHS: &[&str] = &MONTH_NAMES;
 
@@ -1111,6 +1123,14 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Records every word after the first of a person's name as a surname the text spells
+    /// (`Bongo` in `Ali Bongo Ondimba`).
+    fn note_surnames(&mut self, w0: usize, w1: usize, id: ActorId) {
+        for w in w0 + 2..=w1 {
+            self.note_surname(w, id);
+        }
+    }
+
     /// Runs the whole resolution and returns the entities in order of first mention.
     pub(crate) fn run(mut self, matcher: &Matcher) -> Vec<Entity> {
         let hits = matcher.find(self.kb, self.text, &self.words);
@@ -1122,7 +1142,7 @@ impl<'a> Resolver<'a> {
                         if !self.doc_persons.contains(id) {
                             self.doc_persons.push(*id);
                         }
-                        self.note_surname(h.w1, *id);
+                        self.note_surnames(h.w0, h.w1, *id);
                     }
                     if a.class == ActorClass::Country {
                         if let Some(c) = &a.country {
@@ -1216,11 +1236,98 @@ impl<'a> Resolver<'a> {
             }
             !glued
         });
+        // Capitalised heads of organisations (`Council`, `Party`, `Union`).
+        let mut org_head = vec![false; n + 1];
+        for h in &hits {
+            let head = h.w1 == h.w0 + 1
+                && self.words[h.w0].cap
+                && h.targets.iter().any(|t| {
+                    matches!(t, Target::Institution(i)
+                        if self.kb.institutions[*i].class == InstClass::Head)
+                });
+            if head {
+                org_head[h.w0] = true;
+            }
+        }
+        // the last of the uncovered capitalised words from `a` that end right before an
+        // organisation's head (up to five words)
+        let to_org_head = |covered: &[bool], a: usize| {
+            let mut m = a;
+            while m < n
+                && m < a + 5
+                && !covered[m]
+                && (self.run_word(m)
+                    || (self.words[m].cap && HONORIFICS.contains(&self.words[m].norm.as_str())))
+            {
+                if !self.adjacent(m, m + 1) {
+                    return None;
+                }
+                if org_head[m + 1] {
+                    return Some(m);
+                }
+                m += 1;
+            }
+            None
+        };
+        // `the ruling People Power Party`, `the General Labour Union`, `the Tunisian General
+        // Labour Union`: a capitalised word the base knows as a common noun (`people`), a rank
+        // or a country's adjective opening an organisation's name.
+        // `New Patriotic People Party`: `People` right before the head, after a name word
+        let cvl_before_head = |h: &Hit| {
+            h.w0 > 0
+                && self.adjacent(h.w0 - 1, h.w0)
+                && self.run_word(h.w0 - 1)
+                && h.targets.iter().all(|t| {
+                    matches!(t, Target::Institution(i) if self.kb.institutions[*i].code == "CVL")
+                })
+        };
+        let mut inside: Vec<usize> = Vec::new();
+        // twice: a rank let go opens the way for the adjective before it
+        for _ in 0..2 {
+            let more: Vec<usize> = hits
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| !inside.contains(k))
+                .filter(|(_, h)| {
+                    h.w1 == h.w0 + 1
+                        && self.words[h.w0].cap
+                        && h.targets.iter().all(|t| match t {
+                            Target::Institution(i) => {
+                                let inst = &self.kb.institutions[*i];
+                                (inst.code == "CVL" || inst.class == InstClass::Title)
+                                    && !self.sentence_initial(h.w0)
+                            }
+                            Target::Adjective(_) => true,
+                            _ => false,
+                        })
+                        && self.adjacent(h.w0, h.w1)
+                        && (to_org_head(&covered, h.w1).is_some()
+                            || (org_head[h.w1] && cvl_before_head(h)))
+                })
+                .map(|(k, _)| k)
+                .collect();
+            for &k in &more {
+                covered[hits[k].w0] = false;
+            }
+            inside.extend(more);
+        }
+        let mut hits = hits;
+        let mut k = 0;
+        hits.retain(|_| {
+            k += 1;
+            !inside.contains(&(k - 1))
+        });
+        let org_rank = |covered: &[bool], i: usize| {
+            self.words[i].cap
+                && HONORIFICS.contains(&self.words[i].norm.as_str())
+                && self.adjacent(i, i + 1)
+                && to_org_head(covered, i + 1).is_some()
+        };
         // Name runs.
         let mut runs: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < n {
-            if covered[i] || !self.run_word(i) {
+            if covered[i] || !(self.run_word(i) || org_rank(&covered, i)) {
                 i += 1;
                 continue;
             }
@@ -1228,8 +1335,14 @@ impl<'a> Resolver<'a> {
             let mut last_cap = i;
             while j < n && !covered[j] && self.adjacent(j - 1, j) && !self.words[j].possessive {
                 let w = &self.words[j];
-                if self.run_word(j) {
+                if self.run_word(j) || org_rank(&covered, j) {
                     last_cap = j;
+                } else if ORG_CONNECTORS.contains(&w.norm.as_str())
+                    && !w.cap
+                    && self.adjacent(j, j + 1)
+                    && to_org_head(&covered, j + 1).is_some()
+                {
+                    // `Peace at Home Council`, `Union for Peace and Reconstruction Party`
                 } else if !RUN_PARTICLES.contains(&w.norm.as_str()) {
                     break;
                 } else if ENGLISH_PARTICLES.contains(&w.norm.as_str())
@@ -1244,6 +1357,11 @@ impl<'a> Resolver<'a> {
             let mut s = i;
             // Sentence-initial function words are not part of a name.
             while s <= last_cap && self.sentence_initial(s) && self.common_word(s) {
+                s += 1;
+            }
+            // `Members of the X Union`: a sentence-initial common noun before a particle.
+            if s < last_cap && self.sentence_initial(s) && self.is_noun(s) && !self.words[s + 1].cap
+            {
                 s += 1;
             }
             // `Later the Socialist Party`: `the` left after a stripped word opens no name.
@@ -1489,6 +1607,19 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// Whether the tagger took word `w` for a preposition or a conjunction (false without
+    /// tags).
+    fn is_function_tag(&self, w: usize) -> bool {
+        self.token_at.get(&self.words[w].start).is_some_and(|&t| {
+            matches!(
+                self.doc.tokens[t].upos,
+                newsgraph_core::Upos::Adp
+                    | newsgraph_core::Upos::Cconj
+                    | newsgraph_core::Upos::Sconj
+            )
+        })
+    }
+
     /// Whether the tagger took word `w` for a common noun (false without tags).
     fn is_noun(&self, w: usize) -> bool {
         self.token_at
@@ -1561,6 +1692,9 @@ impl<'a> Resolver<'a> {
 
     fn run_word(&self, i: usize) -> bool {
         let w = &self.words[i];
+        if !w.cap && self.given_name_syllable(i) {
+            return true;
+        }
         if !w.cap || w.possessive || w.norm.is_empty() {
             return false;
         }
@@ -1572,6 +1706,28 @@ impl<'a> Resolver<'a> {
             return false;
         }
         true
+    }
+
+    /// A short lowercase syllable hyphen-joined to the second of two capitalised words, the
+    /// end of a Korean given name (`Park An-su`, `Woo Won-shik`), not an English word
+    /// (`Saudi-led`, `Al Qaeda-linked`).
+    fn given_name_syllable(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        if !w.joined || i < 2 || w.norm.len() > 5 || !w.norm.chars().all(|c| c.is_ascii_lowercase())
+        {
+            return false;
+        }
+        if SYLLABLE_NOT.contains(&w.norm.as_str()) {
+            return false;
+        }
+        let (p, q) = (&self.words[i - 1], &self.words[i - 2]);
+        p.cap
+            && !p.upper
+            && q.cap
+            && !q.possessive
+            && self.sent[i - 2] == self.sent[i]
+            && self.adjacent(i - 1, i)
+            && self.adjacent(i - 2, i - 1)
     }
 
     fn sentence_initial(&self, w: usize) -> bool {
@@ -1637,6 +1793,32 @@ impl<'a> Resolver<'a> {
         best.map(|(_, id)| id)
     }
 
+    /// Of namesakes the text names (`Idriss Deby` and his son `Mahamat Idriss Deby`), the one a
+    /// bare surname means: the first named of those who hold an office on the date or within
+    /// [`TRANSITION_DAYS`] of it (a relative is named in full, the leader by surname), else
+    /// the first named.
+    fn pick_namesake(&self, ids: &[ActorId]) -> Option<ActorId> {
+        let active = |id: ActorId| {
+            let a = &self.kb.actors[id];
+            match self.date {
+                Some(d) => {
+                    let (lo, hi) = (d.add_days(-TRANSITION_DAYS), d.add_days(TRANSITION_DAYS));
+                    a.roles
+                        .iter()
+                        .any(|r| r.from <= hi && r.to.is_none_or(|t| lo < t))
+                }
+                None => true,
+            }
+        };
+        let named = |f: &dyn Fn(ActorId) -> bool| {
+            self.doc_persons
+                .iter()
+                .copied()
+                .find(|i| ids.contains(i) && f(*i))
+        };
+        named(&active).or_else(|| named(&|_| true))
+    }
+
     /// A single-word run (possibly after particles) that is the surname of a person named in
     /// the document, or of a prominent office holder on the date; else a place.
     fn surname_or_place(&self, w0: usize, w1: usize) -> RunRes {
@@ -1676,6 +1858,11 @@ impl<'a> Resolver<'a> {
                             if !same.is_empty() {
                                 in_doc = same;
                             }
+                        }
+                    }
+                    if in_doc.len() > 1 {
+                        if let Some(id) = self.pick_namesake(&in_doc) {
+                            return RunRes::Person(id);
                         }
                     }
                     if !in_doc.is_empty() {
@@ -3170,12 +3357,16 @@ impl<'a> Resolver<'a> {
             .words
             .get(h.w1)
             .is_some_and(|_| self.adjacent(h.w1 - 1, h.w1) && self.is_verb_or_aux(h.w1));
+        // `freezes parliament`, `members of parliament`, `near parliament`, `after parliament
+        // votes`: nor after any verb, preposition or conjunction the tagger reads.
+        let governed = h.w0 > 0
+            && self.adjacent(h.w0 - 1, h.w0)
+            && (TO_ASSEMBLY.contains(&self.words[h.w0 - 1].norm.as_str())
+                || self.is_verb_or_aux(h.w0 - 1)
+                || self.is_function_tag(h.w0 - 1));
         let assembly = matches!(key.as_str(), "parliament" | "legislature")
             && (!self.words[h.w0].cap || self.sentence_initial(h.w0))
-            && (subject
-                || (h.w0 > 0
-                    && self.adjacent(h.w0 - 1, h.w0)
-                    && TO_ASSEMBLY.contains(&self.words[h.w0 - 1].norm.as_str())));
+            && (subject || governed);
         if assembly && !the {
             if let Some(next) = self.words.get(h.w1) {
                 if self.adjacent(h.w1 - 1, h.w1) && (next.norm == "of" || next.cap || next.joined) {

@@ -1812,3 +1812,64 @@ fn a_name_inside_a_quote_is_no_antecedent_of_its_speaker_pronoun() {
         &["he => Harry Roque PHLGOV Pronoun"],
     );
 }
+
+#[test]
+fn a_bare_surname_is_the_first_named_of_namesakes_in_office() {
+    // the father is named first and leaves office that day; the son is named in full
+    check(
+        "2021-04-20",
+        "N'DJAMENA — President Idriss Deby died on Tuesday. His son, Mahamat Idriss Deby, \
+         will lead a military council. Deby had ruled since 1990.",
+        &["Deby => Idriss Deby TCDGOV Name"],
+    );
+    // the father named later, long out of office, is not the one a surname means
+    check(
+        "2016-09-01",
+        "LIBREVILLE — President Ali Bongo Ondimba was declared the winner. He succeeded his \
+         father, Omar Bongo, in 2009. Bongo denied fraud.",
+        &["Bongo => Ali Bongo Ondimba GABGOV Name"],
+    );
+}
+
+#[test]
+fn a_hyphenated_given_name_stays_whole() {
+    check(
+        "2024-12-04",
+        "SEOUL — Interior Minister Lee Sang-min resigned, and Chief of Staff General Kim \
+         Myung-soo took charge. Troops left Saudi-led exercises.",
+        &[
+            "Lee Sang-min => Lee Sang-min KORGOV Name",
+            "Kim Myung-soo => Kim Myung-soo KORMIL Name",
+        ],
+    );
+    check_absent(
+        "2024-12-04",
+        "SEOUL — Troops left Saudi-led exercises.",
+        &["Saudi-led =>"],
+    );
+}
+
+#[test]
+fn an_organisation_name_keeps_its_connectors_rank_and_country_adjective() {
+    check_parsed(
+        "2019-05-01",
+        "ACCRA — A group calling itself the Defenders at Home Council said it had formed. The \
+         ruling New Patriotic People Party said nothing, and the Ghanaian General Mineworkers \
+         Union called a strike. Members of the Ghanaian General Mineworkers Union marched.",
+        &[
+            "Defenders at Home Council => Defenders at Home Council GHAGOV Name",
+            "New Patriotic People Party => New Patriotic People Party GHAPTY Name",
+            "Ghanaian General Mineworkers Union => Ghanaian General Mineworkers Union GHALAB Name",
+        ],
+    );
+}
+
+#[test]
+fn a_bare_parliament_after_any_verb_or_preposition_is_the_legislature() {
+    check_parsed(
+        "2021-07-26",
+        "TUNIS — The president froze parliament for a month. Troops ringed parliament, and \
+         members of parliament were kept out.",
+        &["parliament => Tunisian parliament TUNLEG Nominal"],
+    );
+}
