@@ -392,6 +392,12 @@ const SYLLABLE_NOT: &[&str] = &[
     "elect", "level", "class", "scale", "day", "year", "week", "long", "term", "time",
 ];
 
+/// Ordinals that number a state's army units (`First Army`, `Third Corps`).
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+];
+
 /// Lowercase words inside an organisation's name that ends in a head word (`Peace at Home
 /// Council`, `Front for Justice and Equality Party`).
 const ORG_CONNECTORS: &[&str] = &["at", "and", "of", "for", "on", "in"];
@@ -540,6 +546,7 @@ const PLACE_HEADS: &[&str] = &[
     "camp",
     "prison",
     "crossing",
+    "base",
 ];
 
 /// Compass adjectives that may stand between a locative preposition and a place name.
@@ -1160,6 +1167,37 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        // `TRT` in a story of Turkey is not Thailand's Thai Rak Thai: a national party known
+        // only by its acronym is one of a country the text names.
+        let mut hits = hits;
+        let mut places_seen: Vec<String> = Vec::new();
+        if hits.iter().any(|h| {
+            h.targets.len() == 1
+                && matches!(h.targets[0], Target::Acronym(id)
+                if self.kb.actors[id].group_type.as_deref() == Some("party"))
+        }) {
+            // the countries of the capitalised words the gazetteer knows (`JOHANNESBURG`)
+            for w in self.words.iter().filter(|w| w.cap) {
+                if let Some(p) = self.gaz.best(&w.norm, &[]) {
+                    let c = &self.gaz.places[p as usize].country;
+                    if !places_seen.contains(c) {
+                        places_seen.push(c.clone());
+                    }
+                }
+            }
+        }
+        hits.retain(|h| {
+            let foreign_party = |id: ActorId| {
+                let a = &self.kb.actors[id];
+                a.group_type.as_deref() == Some("party")
+                    && !self.countries_seen.is_empty()
+                    && a.country.as_ref().is_some_and(|c| {
+                        !self.countries_seen.contains(c) && !places_seen.contains(c)
+                    })
+            };
+            !(h.targets.len() == 1
+                && matches!(h.targets[0], Target::Acronym(id) if foreign_party(id)))
+        });
         let items = self.items(hits);
         self.compose(&items);
         self.role_nominals();
@@ -1272,13 +1310,16 @@ impl<'a> Resolver<'a> {
         // `the ruling People Power Party`, `the General Labour Union`, `the Tunisian General
         // Labour Union`: a capitalised word the base knows as a common noun (`people`), a rank
         // or a country's adjective opening an organisation's name.
-        // `New Patriotic People Party`: `People` right before the head, after a name word
+        // `New Patriotic People Party`, `Transitional Military Council`: a body's word right
+        // before the head, after a name word
         let cvl_before_head = |h: &Hit| {
             h.w0 > 0
                 && self.adjacent(h.w0 - 1, h.w0)
                 && self.run_word(h.w0 - 1)
+                && !self.sentence_initial(h.w0)
                 && h.targets.iter().all(|t| {
-                    matches!(t, Target::Institution(i) if self.kb.institutions[*i].code == "CVL")
+                    matches!(t, Target::Institution(i)
+                        if self.kb.institutions[*i].class == InstClass::Body)
                 })
         };
         let mut inside: Vec<usize> = Vec::new();
@@ -1294,7 +1335,9 @@ impl<'a> Resolver<'a> {
                         && h.targets.iter().all(|t| match t {
                             Target::Institution(i) => {
                                 let inst = &self.kb.institutions[*i];
-                                (inst.code == "CVL" || inst.class == InstClass::Title)
+                                (inst.code == "CVL"
+                                    || inst.class == InstClass::Title
+                                    || inst.class == InstClass::Body)
                                     && !self.sentence_initial(h.w0)
                             }
                             Target::Adjective(_) => true,
@@ -1922,11 +1965,11 @@ impl<'a> Resolver<'a> {
     /// words, or three with a particle: `Asma al-Assad`) and the text names, when they share
     /// one.
     fn relative_country(&self, w0: usize, w1: usize) -> Option<String> {
-        let content = (w0..w1)
+        let content: Vec<usize> = (w0..w1)
             .filter(|&i| !PARTICLES.contains(&self.words[i].norm.as_str()))
-            .count();
+            .collect();
         let first = self.words[w0].norm.as_str();
-        if content != 2
+        if !(2..=3).contains(&content.len())
             || !self.words[w0].cap
             || HONORIFICS.contains(&first)
             || newsgraph_core::WEEKDAY_NAMES.contains(&first)
@@ -1934,13 +1977,17 @@ impl<'a> Resolver<'a> {
         {
             return None;
         }
-        let ids = self.kb.surnames.get(&skeleton(&self.words[w1 - 1].norm))?;
-        let mut countries = ids
-            .iter()
-            .filter(|i| self.doc_persons.contains(i))
-            .filter_map(|&i| self.kb.actors[i].country.clone());
-        let first = countries.next()?;
-        countries.all(|c| c == first).then_some(first)
+        // the surname last (`Grace Mugabe`) or, of three words, in the middle (`Noureddin
+        // Bongo Valentin`)
+        content[1..].iter().rev().find_map(|&w| {
+            let ids = self.kb.surnames.get(&skeleton(&self.words[w].norm))?;
+            let mut countries = ids
+                .iter()
+                .filter(|i| self.doc_persons.contains(i))
+                .filter_map(|&i| self.kb.actors[i].country.clone());
+            let first = countries.next()?;
+            countries.all(|c| c == first).then_some(first)
+        })
     }
 
     /// A gazetteer place for words `w0..w1`, if the cues allow it.
@@ -2437,9 +2484,18 @@ impl<'a> Resolver<'a> {
                             let mut country = self.office_prefix(q).filter(|p| p.len() == 3);
                             // A bare office of a state (`Higher Education Minister X`): the
                             // country the text is about.
+                            // `Secretary of State X`, with no country: the United States'.
+                            let us_office = matches!(&items[t], Item::Hit(th)
+                                if self.words[th.w0].cap
+                                    && self.words[th.w0..th.w1]
+                                        .iter()
+                                        .map(|w| w.norm.as_str())
+                                        .collect::<Vec<_>>()
+                                        .ends_with(&["secretary", "of", "state"]));
                             if q.is_none() {
-                                if let Some(c) = self
-                                    .local_country(qual_start)
+                                if let Some(c) = us_office
+                                    .then(|| "USA".to_string())
+                                    .or_else(|| self.local_country(qual_start))
                                     .or_else(|| self.context_country(*w0))
                                 {
                                     code = titles
@@ -2484,6 +2540,10 @@ impl<'a> Resolver<'a> {
                 return t + 1;
             }
             if g.is_empty() && after.norm == "of" && !after.cap {
+                return t + 1;
+            }
+            // `the chairman post`: the office names a thing
+            if !after.cap && self.adjacent(h.w1 - 1, h.w1) && self.modifies_next(h.w1 - 1) {
                 return t + 1;
             }
         }
@@ -3016,7 +3076,33 @@ impl<'a> Resolver<'a> {
             }
         }
         let (mut code_suffix, mut kind) = (inst.code.clone(), inst.kind);
-        let end = *w1;
+        let mut end = *w1;
+        let mut next_item = k + 2;
+        // `Committee for the Transition and Restoration of Institutions`: the name goes on
+        // through `and` (or `and the`) and the next name.
+        if let Some(Item::Run {
+            w0: a,
+            w1: b,
+            res: RunRes::Unknown,
+        }) = items.get(k + 2)
+        {
+            let and = self
+                .words
+                .get(end)
+                .is_some_and(|w| w.norm == "and" && !w.cap);
+            let mut start = end + 1;
+            if self
+                .words
+                .get(start)
+                .is_some_and(|w| w.norm == "the" && !w.cap)
+            {
+                start += 1;
+            }
+            if and && *a == start && (end - 1..start).all(|i| self.adjacent(i, i + 1)) {
+                end = *b;
+                next_item = k + 3;
+            }
+        }
         // `Movement for Democratic Change`, `Movement for Socialism`: a movement named for
         // its cause is a party unless the name speaks of arms (`Movement for the Liberation
         // of X`).
@@ -3048,7 +3134,7 @@ impl<'a> Resolver<'a> {
         let canonical = self.text_of(h.w0, end);
         let e = self.new_entity(canonical, kind, code, country, None);
         self.add_mention(e, self.span(h.w0, end), MentionVia::Name, end);
-        Some(k + 2)
+        Some(next_item)
     }
 
     /// `the Supreme Court of Zimbabwe`, `the Ministry of Defence of Ukraine`: a body named
@@ -4233,17 +4319,26 @@ impl<'a> Resolver<'a> {
             if self.joined_items(items, k, k + 1) {
                 if let Some(head) = self.inst_of(h, &[InstClass::Head]) {
                     let inst = &self.kb.institutions[head];
+                    // `First Army`, `Second Corps`: a numbered unit is the state's army.
+                    let numbered = inst.code == "REB"
+                        && w1 - w0 == 1
+                        && ORDINALS.contains(&self.words[w0].norm.as_str());
+                    let inst_code = if numbered { "MIL" } else { inst.code.as_str() };
                     let country = self.country_near(w0).or_else(|| {
-                        takes_context_country(&inst.code)
+                        takes_context_country(inst_code)
                             .then(|| self.context_country(w0))
                             .flatten()
                     });
                     let code = Some(match &country {
-                        Some(c) if inst.code == "NGO" => format!("NGO{c}"),
-                        Some(c) => format!("{c}{}", inst.code),
-                        None => inst.code.clone(),
+                        Some(c) if inst_code == "NGO" => format!("NGO{c}"),
+                        Some(c) => format!("{c}{inst_code}"),
+                        None => inst_code.to_string(),
                     });
-                    let kind = inst.kind;
+                    let kind = if numbered {
+                        EntityKind::Organization
+                    } else {
+                        inst.kind
+                    };
                     let name = if self.words[h.w0].cap {
                         Span::new(span.start, self.words[h.w1 - 1].end)
                     } else {
@@ -4402,11 +4497,17 @@ impl<'a> Resolver<'a> {
             return Some(w1);
         }
         let next = self.words.get(w1)?;
-        (self.adjacent(w1 - 1, w1)
-            && !self.words[w1 - 1].possessive
-            && (next.cap || lower_ok)
-            && PLACE_HEADS.contains(&next.norm.as_str()))
-        .then_some(w1 + 1)
+        if !self.adjacent(w1 - 1, w1) || self.words[w1 - 1].possessive || !(next.cap || lower_ok) {
+            return None;
+        }
+        // `Incirlik air base`, `the Hmeimim naval base`
+        if matches!(next.norm.as_str(), "air" | "naval" | "military" | "army")
+            && self.words.get(w1 + 1).is_some_and(|b| b.norm == "base")
+            && self.adjacent(w1, w1 + 1)
+        {
+            return Some(w1 + 2);
+        }
+        PLACE_HEADS.contains(&next.norm.as_str()).then_some(w1 + 1)
     }
 
     /// Words `w0..w1` read as an unknown place: after `in`, `near`, `outside` or `around`,
