@@ -547,6 +547,9 @@ const PLACE_HEADS: &[&str] = &[
     "prison",
     "crossing",
     "base",
+    "port",
+    "harbour",
+    "harbor",
 ];
 
 /// Compass adjectives that may stand between a locative preposition and a place name.
@@ -2967,6 +2970,16 @@ impl<'a> Resolver<'a> {
             Target::Metonym(m) => Some(m),
             _ => None,
         }) {
+            // `Beirut port`, `Kabul airport`: a place of its own, in the capital's country.
+            let facility = !self.kb.metonyms[m].seat
+                && self.words.get(h.w1).is_some_and(|w| {
+                    !w.cap && matches!(w.norm.as_str(), "port" | "airport" | "harbour" | "harbor")
+                })
+                && self.adjacent(h.w1 - 1, h.w1);
+            if facility {
+                let country = self.kb.metonyms[m].country.clone();
+                return self.named_place(items, k, h.w0, h.w1, h.w1 + 1, country);
+            }
             self.metonym(h, m);
             return k + 1;
         }
@@ -3387,7 +3400,9 @@ impl<'a> Resolver<'a> {
             .map(|w| w.norm.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        if !BARE.contains(&key.as_str()) {
+        // `the foreign ministry`, `the interior ministry`: a ministry of the state in focus
+        let ministry = key.ends_with(" ministry") && key.split(' ').count() == 2;
+        if !BARE.contains(&key.as_str()) && !ministry {
             return;
         }
         const QUALIFIERS: &[&str] = &[
@@ -3398,6 +3413,8 @@ impl<'a> Resolver<'a> {
             "transitional",
             "military",
             "new",
+            "elected",
+            "caretaker",
         ];
         let mut det = h.w0.checked_sub(1);
         // `the new government`, `the interim authorities`: a government that has just changed,
@@ -4213,7 +4230,11 @@ impl<'a> Resolver<'a> {
             }
             RunRes::Place(p) => {
                 // `Nasr City` after the gazetteer's `Nasr`: a place of its own.
-                if let Some(end) = self.place_head_end(w0, w1, false).filter(|&e| e > w1) {
+                // `Beirut port`, `Kabul airport`: a facility head in lowercase too.
+                let facility = self.words.get(w1).is_some_and(|w| {
+                    matches!(w.norm.as_str(), "port" | "airport" | "harbour" | "harbor")
+                });
+                if let Some(end) = self.place_head_end(w0, w1, facility).filter(|&e| e > w1) {
                     let country =
                         Some(self.gaz.places[*p as usize].country.clone()).filter(|c| c.len() == 3);
                     return self.named_place(items, k, w0, w1, end, country);
@@ -5538,6 +5559,25 @@ impl<'a> Resolver<'a> {
             }
             self.add_mention(e, span, MentionVia::Name, h + 1);
             found.push((head_norm, e, span.end));
+        }
+        // `Incirlik air base ... the base`, `Beirut port ... the port`: a place named with a
+        // lowercase head word.
+        for (e, b) in self.ents.iter().enumerate() {
+            if b.entity.kind != EntityKind::Location {
+                continue;
+            }
+            let Some(last) = b.entity.canonical.rsplit(' ').next() else {
+                continue;
+            };
+            let head = last.to_lowercase();
+            let lower_head = last.chars().next().is_some_and(char::is_lowercase)
+                && matches!(
+                    head.as_str(),
+                    "port" | "base" | "airport" | "harbour" | "harbor"
+                );
+            if let Some(m) = b.entity.mentions.first().filter(|_| lower_head) {
+                found.push((head, e, m.span.end));
+            }
         }
         self.refer_back(&found);
     }

@@ -1944,3 +1944,34 @@ fn a_secretary_of_state_with_no_country_is_american() {
         &["John Roe => John Roe USAGOV Name"],
     );
 }
+
+#[test]
+fn a_place_named_with_a_lowercase_facility_head_and_the_head_later() {
+    check(
+        "2011-03-20",
+        "TRIPOLI — Ships left Tripoli port on Sunday, and the port was closed. Jets flew from \
+         Sigonella air base; the base is in Italy.",
+        &[
+            "Tripoli port => Tripoli port - Name",
+            "the port => Tripoli port - Nominal",
+            "Sigonella air base => Sigonella air base - Name",
+            "the base => Sigonella air base - Nominal",
+        ],
+    );
+}
+
+#[test]
+fn a_bare_ministry_and_an_elected_government_are_the_state_s() {
+    check(
+        "2011-03-20",
+        "TUNIS — Protesters stormed the interior ministry and called on the army to back the \
+         elected government of Tunisia.",
+        &["the interior ministry => Tunisian Interior Ministry TUNGOV Nominal"],
+    );
+    check(
+        "2016-07-16",
+        "ANKARA — Turkish President Recep Tayyip Erdogan returned. Foreign leaders urged \
+         all sides to back the elected government.",
+        &["the elected government => Turkish government TURGOV Nominal"],
+    );
+}
