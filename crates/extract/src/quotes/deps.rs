@@ -176,6 +176,10 @@ pub(crate) struct DepQuote {
     pub cue: Span,
     pub content: Span,
     pub speaker: Option<Span>,
+    /// A passive with no agent, or a forecast: no source to look for before the cue.
+    pub sourceless: bool,
+    /// A passive (`was criticized by X`): its subject is the content, never the source.
+    pub passive: bool,
 }
 
 /// The attributions of the tokens inside `region`.
@@ -284,9 +288,53 @@ pub(crate) fn find(
                                     cue,
                                     content,
                                     speaker: None,
+                                    sourceless: true,
+                                    passive: true,
                                 });
                             }
                         }
+                    }
+                }
+                continue;
+            }
+            // "The deal was negotiated by X", "the plan was announced": the subject is what
+            // was said or judged, the agent after `by` (if any) says it
+            let clause = kids(v)
+                .iter()
+                .any(|&c| matches!(toks[c].deprel.as_str(), "ccomp" | "xcomp"));
+            if let Some(subj) = kids(v)
+                .iter()
+                .copied()
+                .find(|&c| c < aux && toks[c].deprel == "nsubj:pass")
+                .filter(|_| !clause)
+                // "The lawyer's suggestion that ... was rejected": the noun's attribution
+                .filter(|&c| !verbs.is_noun(&toks[c].lemma.to_lowercase()))
+            {
+                let by_agent = kids(v)
+                    .iter()
+                    .copied()
+                    .find(|&c| c > v && toks[c].deprel == "obl:agent");
+                let content = extent(doc, lo, hi, subj, &kids);
+                let speaker = by_agent.and_then(|a| {
+                    let e = speaker_extent(doc, lo, hi, a, &kids)?;
+                    // without `by`
+                    let first = kids(a)
+                        .iter()
+                        .copied()
+                        .filter(|&c| toks[c].deprel == "case" && c < a)
+                        .max()
+                        .map(|c| c + 1)?;
+                    Some(Span::new(toks[first].span.start, e.end))
+                });
+                if let Some(content) = content {
+                    if PASSIVE_OK && content_words(doc, content, lo, hi) >= 2 {
+                        out.push(DepQuote {
+                            cue: Span::new(toks[aux].span.start, t.span.end),
+                            content,
+                            sourceless: speaker.is_none(),
+                            speaker,
+                            passive: true,
+                        });
                     }
                 }
             }
@@ -458,6 +506,8 @@ pub(crate) fn find(
                 cue,
                 content,
                 speaker: None,
+                sourceless: true,
+                passive: false,
             });
             continue;
         }
@@ -529,6 +579,8 @@ pub(crate) fn find(
             cue,
             content,
             speaker,
+            sourceless: false,
+            passive: false,
         });
     }
     out
@@ -755,11 +807,15 @@ fn noun_report<'a>(
         cue,
         content,
         speaker,
+        sourceless: false,
+        passive: false,
     })
 }
 
 /// Verbs whose passive reports an impersonal expectation ("X is expected to ...").
 const IMPERSONAL: &[&str] = &["expect"];
+
+const PASSIVE_OK: bool = true;
 
 /// Raising verbs of appearance: their subject is what is judged, not who judges.
 const RAISING: &[&str] = &["seem", "appear"];

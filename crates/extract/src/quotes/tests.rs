@@ -924,3 +924,23 @@ fn a_learned_cue_leaves_a_reporting_noun_object_its_attribution() {
     );
     assert!(!qs.iter().any(|q| q.2 == "heard"), "{qs:?}");
 }
+
+#[test]
+fn a_passive_report_has_its_subject_for_content_and_its_agent_for_source() {
+    let qs = run_parsed("The new budget was criticized by opposition lawmakers.");
+    assert!(
+        qs.iter()
+            .any(|q| q.0 == "The new budget" && q.1 == "opposition lawmakers"),
+        "{qs:?}"
+    );
+    // no agent: no source, and the subject is not taken for one
+    let qs = run_parsed("The ceasefire was announced on Monday.");
+    assert!(
+        qs.iter()
+            .any(|q| q.0 == "The ceasefire" && q.1.is_empty() && q.2 == "was announced"),
+        "{qs:?}"
+    );
+    // an addressee's passive reports the clause, not the addressee
+    let qs = run_parsed("The minister was told that the talks had failed.");
+    assert!(!qs.iter().any(|q| q.0 == "The minister"), "{qs:?}");
+}
