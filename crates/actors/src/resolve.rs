@@ -3429,6 +3429,18 @@ impl<'a> Resolver<'a> {
                 det = p.checked_sub(1).filter(|&pp| self.adjacent(pp, p));
             }
         }
+        // `the 300-seat assembly`, `the 15-member council`: a count before the body
+        if let Some(p) = det {
+            let w = &self.words[p];
+            if w.joined
+                && !w.cap
+                && p >= 2
+                && self.words[p - 1].norm.chars().all(|c| c.is_ascii_digit())
+                && self.adjacent(p - 2, p - 1)
+            {
+                det = Some(p - 2);
+            }
+        }
         let the = det.is_some_and(|p| self.words[p].norm == "the" && self.adjacent(p, p + 1));
         // `will address parliament`, `a vote in parliament`: a legislature needs no
         // determiner after a preposition or a verb that takes an assembly as its object.
@@ -3551,6 +3563,35 @@ impl<'a> Resolver<'a> {
             // Assembly`), not any legislature.
             let same = same && key != "assembly";
             (same || named).then_some(rec.ent)
+        });
+        // `the assembly` with none named so: the legislature of the country in focus named in
+        // the last six sentences
+        let earlier = earlier.or_else(|| {
+            // not `the assembly line`: a verb, a function word or punctuation follows
+            let ends = match self.words.get(h.w1) {
+                None => true,
+                Some(next) => {
+                    !self.adjacent(h.w1 - 1, h.w1)
+                        || is_function_word(&next.norm)
+                        || self.is_verb_or_aux(h.w1)
+                }
+            };
+            if key != "assembly" || !ends {
+                return None;
+            }
+            let focus = self.context_country(h.w0);
+            self.recs.iter().rev().find_map(|rec| {
+                let b = &self.ents[rec.ent];
+                (sentence.saturating_sub(rec.sentence) <= 6
+                    && b.entity.kind != EntityKind::Person
+                    && b.entity
+                        .actor_code
+                        .as_deref()
+                        .is_some_and(|c| c.ends_with("LEG"))
+                    && b.entity.country.is_some()
+                    && b.entity.country == focus)
+                    .then_some(rec.ent)
+            })
         });
         if let Some(e) = earlier {
             self.add_mention(e, span, MentionVia::Nominal, h.w1);
@@ -3758,6 +3799,15 @@ impl<'a> Resolver<'a> {
             && det(&self.words[p - 2])
         {
             p -= 2;
+        }
+        // `the former rebels`: the group that laid down its arms
+        if !det(&self.words[p])
+            && p >= 1
+            && matches!(self.words[p].norm.as_str(), "former" | "ex")
+            && self.adjacent(p - 1, p)
+            && det(&self.words[p - 1])
+        {
+            p -= 1;
         }
         if !det(&self.words[p]) {
             return;

@@ -1975,3 +1975,33 @@ fn a_bare_ministry_and_an_elected_government_are_the_state_s() {
         &["the elected government => Turkish government TURGOV Nominal"],
     );
 }
+
+#[test]
+fn the_assembly_is_the_legislature_in_focus_and_counts_are_skipped() {
+    check_parsed(
+        "2016-07-26",
+        "TUNIS — The Tunisian parliament met on Monday, and the 217-seat assembly voted.",
+        &["the 217-seat assembly => Tunisian parliament TUNLEG Nominal"],
+    );
+    // an assembly named so comes first
+    check(
+        "2016-09-20",
+        "BANGKOK — The Thai parliament was dissolved. Thailand's envoy addressed the UN \
+         General Assembly, and the assembly applauded.",
+        &["the assembly => United Nations IGOUNO Nominal"],
+    );
+}
+
+#[test]
+fn former_rebels_and_a_coalition_refer_back() {
+    check(
+        "2016-09-26",
+        "KINSHASA — The opposition formed the Rainbow Coalition for Change on Monday. The \
+         coalition said it would contest the vote. The M23 rebels signed a deal, and the \
+         former rebels went home.",
+        &[
+            "coalition => Rainbow Coalition CODOPP Nominal",
+            "former rebels => M23 CODREBM23 Nominal",
+        ],
+    );
+}
