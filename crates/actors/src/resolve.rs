@@ -392,6 +392,68 @@ const SYLLABLE_NOT: &[&str] = &[
     "elect", "level", "class", "scale", "day", "year", "week", "long", "term", "time",
 ];
 
+/// Words that many countries' parties share (`Democratic Progressive Party`, `National
+/// Liberation Front`): a name made of them alone says nothing of the country.
+const GENERIC_PARTY_WORDS: &[&str] = &[
+    "democratic",
+    "progressive",
+    "party",
+    "national",
+    "people",
+    "people's",
+    "peoples",
+    "s",
+    "liberal",
+    "conservative",
+    "socialist",
+    "labour",
+    "labor",
+    "republican",
+    "union",
+    "front",
+    "movement",
+    "congress",
+    "alliance",
+    "justice",
+    "development",
+    "freedom",
+    "unity",
+    "new",
+    "united",
+    "popular",
+    "green",
+    "greens",
+    "social",
+    "christian",
+    "reform",
+    "renewal",
+    "action",
+    "citizens",
+    "independence",
+    "workers",
+    "communist",
+    "revolutionary",
+    "patriotic",
+    "federal",
+    "centre",
+    "center",
+    "left",
+    "for",
+    "and",
+    "of",
+    "the",
+    "liberation",
+    "forces",
+    "force",
+    "rally",
+    "coalition",
+    "solidarity",
+    "civic",
+    "platform",
+    "democrats",
+    "league",
+];
+
 /// Ordinals that number a state's army units (`First Army`, `Third Corps`).
 const ORDINALS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -1030,6 +1092,9 @@ pub(crate) struct Resolver<'a> {
     doc_persons: Vec<ActorId>,
     /// The last word of each person's name as written in the document → those people.
     doc_surnames: HashMap<String, Vec<ActorId>>,
+    /// The first word of the full names of people the document names (`Mahathir` in
+    /// `Mahathir Mohamad`).
+    doc_first_names: HashMap<String, Vec<ActorId>>,
     acronyms: HashMap<String, usize>,
     countries_seen: Vec<String>,
     /// Byte start of a token → token index (for the parse).
@@ -1081,6 +1146,7 @@ impl<'a> Resolver<'a> {
             recs: Vec::new(),
             doc_persons: Vec::new(),
             doc_surnames: HashMap::new(),
+            doc_first_names: HashMap::new(),
             acronyms: HashMap::new(),
             countries_seen: Vec::new(),
             token_at,
@@ -1134,10 +1200,19 @@ impl<'a> Resolver<'a> {
     }
 
     /// Records every word after the first of a person's name as a surname the text spells
-    /// (`Bongo` in `Ali Bongo Ondimba`).
+    /// (`Bongo` in `Ali Bongo Ondimba`), and the first word of a name of two words or more.
     fn note_surnames(&mut self, w0: usize, w1: usize, id: ActorId) {
         for w in w0 + 2..=w1 {
             self.note_surname(w, id);
+        }
+        if w1 >= w0 + 2 && self.words[w0].cap {
+            let ids = self
+                .doc_first_names
+                .entry(self.words[w0].norm.clone())
+                .or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
         }
     }
 
@@ -1176,7 +1251,7 @@ impl<'a> Resolver<'a> {
         let mut places_seen: Vec<String> = Vec::new();
         if hits.iter().any(|h| {
             h.targets.len() == 1
-                && matches!(h.targets[0], Target::Acronym(id)
+                && matches!(h.targets[0], Target::Acronym(id) | Target::Name(id)
                 if self.kb.actors[id].group_type.as_deref() == Some("party"))
         }) {
             // the countries of the capitalised words the gazetteer knows (`JOHANNESBURG`)
@@ -1189,6 +1264,23 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        let mut dropped_names: Vec<Hit> = Vec::new();
+        let generic = |h: &Hit| {
+            (h.w0..h.w1).all(|i| GENERIC_PARTY_WORDS.contains(&self.words[i].norm.as_str()))
+        };
+        for h in &hits {
+            if let [Target::Name(id)] = h.targets.as_slice() {
+                let a = &self.kb.actors[*id];
+                let foreign = a.group_type.as_deref() == Some("party")
+                    && !self.countries_seen.is_empty()
+                    && a.country.as_ref().is_some_and(|c| {
+                        !self.countries_seen.contains(c) && !places_seen.contains(c)
+                    });
+                if foreign && generic(h) {
+                    dropped_names.push(h.clone());
+                }
+            }
+        }
         hits.retain(|h| {
             let foreign_party = |id: ActorId| {
                 let a = &self.kb.actors[id];
@@ -1198,9 +1290,28 @@ impl<'a> Resolver<'a> {
                         !self.countries_seen.contains(c) && !places_seen.contains(c)
                     })
             };
+            // `Democratic Progressive Party` in a story of Malawi is not Taiwan's: a name of
+            // generic words only is, too
+            let generic_name =
+                (h.w0..h.w1).all(|i| GENERIC_PARTY_WORDS.contains(&self.words[i].norm.as_str()));
             !(h.targets.len() == 1
-                && matches!(h.targets[0], Target::Acronym(id) if foreign_party(id)))
+                && match h.targets[0] {
+                    Target::Acronym(id) => foreign_party(id),
+                    Target::Name(id) => generic_name && foreign_party(id),
+                    _ => false,
+                })
         });
+        // a generic name let go keeps its head word (`Party` of `Congress Party`)
+        for h in &dropped_names {
+            if let Some(head) = self.head_word(h.w1 - 1) {
+                hits.push(Hit {
+                    w0: h.w1 - 1,
+                    w1: h.w1,
+                    targets: vec![Target::Institution(head)],
+                });
+            }
+        }
+        hits.sort_by_key(|h| (h.w0, h.w1));
         let items = self.items(hits);
         self.compose(&items);
         self.role_nominals();
@@ -1325,7 +1436,12 @@ impl<'a> Resolver<'a> {
                         if self.kb.institutions[*i].class == InstClass::Body)
                 })
         };
-        let mut inside: Vec<usize> = Vec::new();
+        let mut inside: Vec<usize> = org_name_inner_hits(self, &hits, &covered);
+        for &k in &inside {
+            for c in covered.iter_mut().take(hits[k].w1).skip(hits[k].w0) {
+                *c = false;
+            }
+        }
         // twice: a rank let go opens the way for the adjective before it
         for _ in 0..2 {
             let more: Vec<usize> = hits
@@ -1653,6 +1769,78 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// The code and country of an organisation named with a head of role `inst_code` at
+    /// words from `w0`: the country of the words around, else, for a state's body, the
+    /// country in focus.
+    fn head_code(&self, inst_code: &str, w0: usize) -> (Option<String>, Option<String>) {
+        let country = self.country_near(w0).or_else(|| {
+            takes_context_country(inst_code)
+                .then(|| self.context_country(w0))
+                .flatten()
+        });
+        let code = Some(match &country {
+            Some(c) if inst_code == "NGO" => format!("NGO{c}"),
+            Some(c) => format!("{c}{inst_code}"),
+            None => inst_code.to_string(),
+        });
+        (code, country)
+    }
+
+    /// Where an organisation's name ending at word `end` goes on through `of`, `for` or `on`
+    /// (and `the`) and item `k` (a capitalised head, an unknown name or a country): the end
+    /// word, the next item and the country named.
+    fn name_goes_on(
+        &self,
+        items: &[Item],
+        k: usize,
+        end: usize,
+    ) -> Option<(usize, usize, Option<String>)> {
+        let link = self.words.get(end)?;
+        if link.cap
+            || !matches!(link.norm.as_str(), "of" | "for" | "on")
+            || !self.adjacent(end - 1, end)
+        {
+            return None;
+        }
+        let mut start = end + 1;
+        if self
+            .words
+            .get(start)
+            .is_some_and(|w| w.norm == "the" && !w.cap)
+        {
+            start += 1;
+        }
+        if !(end..start).all(|i| self.adjacent(i, i + 1)) {
+            return None;
+        }
+        match items.get(k)? {
+            Item::Run {
+                w0,
+                w1,
+                res: RunRes::Unknown,
+            } if *w0 == start => Some((*w1, k + 1, None)),
+            Item::Hit(h) if h.w0 == start && (h.w0..h.w1).all(|i| self.words[i].cap) => {
+                let country = h.targets.iter().find_map(|t| match *t {
+                    Target::Name(id) if self.kb.actors[id].class == ActorClass::Country => {
+                        self.kb.actors[id].country.clone()
+                    }
+                    _ => None,
+                });
+                let head = self.inst_of(h, &[InstClass::Head]).is_some();
+                (country.is_some() || head).then_some((h.w1, k + 1, country))
+            }
+            _ => None,
+        }
+    }
+
+    /// The head of `institutions.tsv` that word `w` alone is (`Party`, `Council`), if any.
+    fn head_word(&self, w: usize) -> Option<usize> {
+        let norm = self.words.get(w)?.norm.as_str();
+        self.kb.institutions.iter().position(|i| {
+            i.class == InstClass::Head && i.aliases.iter().any(|a| a.eq_ignore_ascii_case(norm))
+        })
+    }
+
     /// Whether the tagger took word `w` for a preposition or a conjunction (false without
     /// tags).
     fn is_function_tag(&self, w: usize) -> bool {
@@ -1960,6 +2148,16 @@ impl<'a> Resolver<'a> {
         }
         if let Some(p) = self.place_for(w0, w1) {
             return RunRes::Place(p);
+        }
+        // `Mahathir` after `Mahathir Mohamad`, `Najib` after `Najib Razak`: a name that goes
+        // by its first word, when only one person the text names in full has that first word.
+        if content.len() == 1 && !honorific {
+            let w = &self.words[content[0]];
+            if let Some([id]) = self.doc_first_names.get(&w.norm).map(Vec::as_slice) {
+                if !self.kb.surnames.contains_key(&skeleton(&w.norm)) {
+                    return RunRes::Person(*id);
+                }
+            }
         }
         RunRes::Unknown
     }
@@ -4383,6 +4581,29 @@ impl<'a> Resolver<'a> {
         if let Some(end) = self.place_head_end(w0, w1, true) {
             return self.named_place(items, k, w0, w1, end, None);
         }
+        // `Nicaraguan Center for Human Rights`, `Malawi Congress Party` (a generic name let
+        // go): a name ending in a head word of its own, going on through `of`, `for`, `on`.
+        let head_next = matches!(items.get(k + 1), Some(Item::Hit(h))
+            if self.joined_items(items, k, k + 1) && self.inst_of(h, &[InstClass::Head]).is_some());
+        if w1 - w0 >= 2 && self.words[w1 - 1].cap && !self.sentence_initial(w1 - 1) && !head_next {
+            if let Some(head) = self.head_word(w1 - 1) {
+                let inst = &self.kb.institutions[head];
+                let (kind, inst_code) = (inst.kind, inst.code.clone());
+                let (mut code, mut country) = self.head_code(&inst_code, w0);
+                let (mut end, mut next) = (w1, k + 1);
+                if let Some((e, nk, c)) = self.name_goes_on(items, k + 1, w1) {
+                    if let Some(c) = c {
+                        (code, country) = (Some(format!("{c}{inst_code}")), Some(c));
+                    }
+                    (end, next) = (e, nk);
+                }
+                let name = self.span(w0, end);
+                let canonical = self.doc.slice(name).to_string();
+                let e = self.new_entity(canonical, kind, code, country, None);
+                self.add_mention(e, name, MentionVia::Name, end);
+                return next;
+            }
+        }
         // A head right after or at the end: `Al-Mayadeen TV`, `RIA Novosti news agency`; not
         // a sentence-initial word the tagger does not take for a name (`Armed guards`).
         let common_start = w1 - w0 == 1 && self.sentence_initial(w0) && !self.is_propn(w0);
@@ -4395,26 +4616,31 @@ impl<'a> Resolver<'a> {
                         && w1 - w0 == 1
                         && ORDINALS.contains(&self.words[w0].norm.as_str());
                     let inst_code = if numbered { "MIL" } else { inst.code.as_str() };
-                    let country = self.country_near(w0).or_else(|| {
-                        takes_context_country(inst_code)
-                            .then(|| self.context_country(w0))
-                            .flatten()
-                    });
-                    let code = Some(match &country {
-                        Some(c) if inst_code == "NGO" => format!("NGO{c}"),
-                        Some(c) => format!("{c}{inst_code}"),
-                        None => inst_code.to_string(),
-                    });
+                    let (mut code, mut country) = self.head_code(inst_code, w0);
                     let kind = if numbered {
                         EntityKind::Organization
                     } else {
                         inst.kind
                     };
-                    let name = if self.words[h.w0].cap {
+                    let mut name = if self.words[h.w0].cap {
                         Span::new(span.start, self.words[h.w1 - 1].end)
                     } else {
                         span
                     };
+                    // `Inter-American Commission on Human Rights`, `Union of Democratic Forces
+                    // of Guinea`: the name goes on through `of`, `for` or `on`.
+                    if inst.code != "PTY" && self.words[h.w0].cap {
+                        if let Some((end, next, c)) = self.name_goes_on(items, k + 2, h.w1) {
+                            if let Some(c) = c {
+                                (code, country) = (Some(format!("{c}{inst_code}")), Some(c));
+                            }
+                            name = Span::new(span.start, self.words[end - 1].end);
+                            let canonical = self.doc.slice(name).to_string();
+                            let e = self.new_entity(canonical, kind, code, country, None);
+                            self.add_mention(e, name, MentionVia::Name, end);
+                            return next;
+                        }
+                    }
                     // `Liberal Party of Honduras`, `Communist Party of Nepal`: a party's name
                     // goes on through `of` and its country.
                     if inst.code == "PTY" && self.words[h.w0].cap {
@@ -4447,17 +4673,8 @@ impl<'a> Resolver<'a> {
         // A head word before: `French magazine "Paris Match"`.
         if let Some(head) = self.head_before(w0) {
             let inst = &self.kb.institutions[head];
-            let country = self.country_near(w0).or_else(|| {
-                takes_context_country(&inst.code)
-                    .then(|| self.context_country(w0))
-                    .flatten()
-            });
-            let code = Some(match &country {
-                Some(c) if inst.code == "NGO" => format!("NGO{c}"),
-                Some(c) => format!("{c}{}", inst.code),
-                None => inst.code.clone(),
-            });
             let kind = inst.kind;
+            let (code, country) = self.head_code(&inst.code.clone(), w0);
             let e = self.new_entity(canonical, kind, code, country, None);
             self.add_mention(e, span, MentionVia::Name, w1);
             return k + 1;
@@ -5962,6 +6179,95 @@ fn is_state_office(id: &str) -> bool {
 }
 
 /// Whether word `w` is covered by a hit other than `h`.
+/// The hits inside an organisation's name that ends in a head word the base knows
+/// (`Malawi Congress Party`, `Human Rights Defenders Coalition`, `Nicaraguan Center for Human
+/// Rights`): country names and adjectives, bodies, offices and heads followed by more of the
+/// name. The name is a run of capitalised words (lowercase `of`, `for`, `and`, `on`, `the`
+/// between them) with at least one word no hit covers, or two such hits, before its last head.
+fn org_name_inner_hits(r: &Resolver<'_>, hits: &[Hit], covered: &[bool]) -> Vec<usize> {
+    let n = r.words.len();
+    let mut hit_at: HashMap<usize, usize> = HashMap::new();
+    for (k, h) in hits.iter().enumerate() {
+        hit_at.entry(h.w0).or_insert(k);
+    }
+    let is_head = |h: &Hit| {
+        h.targets.iter().any(|t| {
+            matches!(t, Target::Institution(i) if r.kb.institutions[*i].class == InstClass::Head)
+        })
+    };
+    let passable = |h: &Hit| {
+        (h.w0..h.w1).all(|i| r.words[i].cap)
+            && h.targets.iter().all(|t| match t {
+                Target::Adjective(_) => true,
+                Target::Name(id) => r.kb.actors[*id].class == ActorClass::Country,
+                Target::Institution(_) | Target::Nominal(_) => true,
+                _ => false,
+            })
+    };
+    let mut out: Vec<usize> = Vec::new();
+    for s in 0..n {
+        // a head opens a name only when more of the name follows it directly (`Human Rights
+        // Defenders Coalition`, not `Union of ...`, which `opening_head` reads)
+        let opens = |k: usize| {
+            let h = &hits[k];
+            passable(h)
+                && (!is_head(h)
+                    || (r.adjacent(h.w1 - 1, h.w1)
+                        && h.w1 < n
+                        && !covered[h.w1]
+                        && r.run_word(h.w1)))
+        };
+        if covered[s] && !hit_at.get(&s).is_some_and(|&k| opens(k)) {
+            continue;
+        }
+        let prev_cap = s > 0
+            && r.adjacent(s - 1, s)
+            && r.words[s - 1].cap
+            && !is_function_word(&r.words[s - 1].norm);
+        if !r.words[s].cap || prev_cap {
+            continue; // a name starts at its first capital
+        }
+        let (mut run, mut inner) = (0usize, Vec::new());
+        let mut last_head: Option<(usize, Vec<usize>)> = None;
+        let mut m = s;
+        while m < n && m < s + 10 {
+            let next;
+            if let Some(&k) = hit_at.get(&m).filter(|&&k| passable(&hits[k])) {
+                let h = &hits[k];
+                if m > s && is_head(h) && (run >= 1 || inner.len() >= 2) {
+                    last_head = Some((h.w1, inner.clone()));
+                }
+                inner.push(k);
+                next = h.w1;
+            } else if !covered[m] && r.run_word(m) {
+                run += 1;
+                next = m + 1;
+            } else if m > s
+                && !r.words[m].cap
+                && matches!(
+                    r.words[m].norm.as_str(),
+                    "of" | "for" | "and" | "on" | "the"
+                )
+                && r.words.get(m + 1).is_some_and(|w| w.cap)
+            {
+                next = m + 1;
+            } else {
+                break;
+            }
+            if next >= n || !r.adjacent(next - 1, next) {
+                break;
+            }
+            m = next;
+        }
+        if let Some((_, inner)) = last_head {
+            out.extend(inner);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 fn covered_by(covered: &[bool], w: usize, h: &Hit) -> bool {
     covered[w] && !(h.w0..h.w1).contains(&w)
 }

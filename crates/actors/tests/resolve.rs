@@ -2000,8 +2000,48 @@ fn former_rebels_and_a_coalition_refer_back() {
          coalition said it would contest the vote. The M23 rebels signed a deal, and the \
          former rebels went home.",
         &[
-            "coalition => Rainbow Coalition CODOPP Nominal",
+            "Rainbow Coalition for Change => Rainbow Coalition for Change CODOPP Name",
+            "coalition => Rainbow Coalition for Change CODOPP Nominal",
             "former rebels => M23 CODREBM23 Nominal",
+        ],
+    );
+}
+
+#[test]
+fn a_given_name_that_a_full_name_opens_is_that_person() {
+    check(
+        "2018-05-11",
+        "KUALA LUMPUR — Mahathir Mohamad was sworn in on Thursday. Mahathir, 92, said he \
+         would act quickly.",
+        &["Mahathir => Mahathir Mohamad MYSGOV Name"],
+    );
+}
+
+#[test]
+fn a_generic_party_name_of_a_country_the_text_does_not_name_is_the_country_s_own() {
+    check(
+        "2020-02-04",
+        "LILONGWE — The Democratic Progressive Party of President Peter Mutharika lost, and \
+         the Malawi Congress Party won in Malawi.",
+        &["Malawi Congress Party => Malawi Congress Party MWIPTY Name"],
+    );
+    check_absent(
+        "2020-02-04",
+        "LILONGWE — The Democratic Progressive Party lost the vote in Malawi.",
+        &["Democratic Progressive Party => Democratic Progressive Party TWNPTYDPP Name"],
+    );
+}
+
+#[test]
+fn an_organisation_name_through_heads_bodies_and_of_for_on() {
+    check(
+        "2018-04-23",
+        "MANAGUA — The Nicaraguan Center for Human Rights said 20 people died. The Human \
+         Rights Defenders Coalition and the Inter-American Commission on Human Rights called \
+         for calm in Nicaragua.",
+        &[
+            "Nicaraguan Center for Human Rights => Nicaraguan Center for Human Rights NGONIC Name",
+            "Human Rights Defenders Coalition => Human Rights Defenders Coalition NICOPP Name",
         ],
     );
 }
