@@ -733,6 +733,10 @@ const PLACE_OF: &[&str] = &[
     "fall",
     "liberation",
     "hub",
+    "archbishop",
+    "bishop",
+    "archdiocese",
+    "university",
 ];
 
 /// Stems of verbs whose object is a place (`secured Banjul`, `riots engulfing Honiara`), with
@@ -740,7 +744,7 @@ const PLACE_OF: &[&str] = &[
 const PLACE_VERBS: &[&str] = &[
     "secur", "captur", "seiz", "enter", "shell", "bomb", "engulf", "besieg", "encircl", "surround",
     "storm", "overr", "fle", "evacuat", "occup", "liberat", "reach", "visit", "tour", "rock",
-    "shook", "shak", "pound", "paralys", "paralyz", "blanket",
+    "shook", "shak", "pound", "paralys", "paralyz", "blanket", "leav",
 ];
 /// What may follow a stem of [`PLACE_VERBS`]: `secure`, `secured`, `secures`, `securing`,
 /// `overran`, `overrun`, `fled`, `flee`, `occupied`, `occupy`, `shook`.
@@ -1485,6 +1489,16 @@ impl<'a> Resolver<'a> {
                 && self.adjacent(i, i + 1)
                 && to_org_head(covered, i + 1).is_some()
         };
+        // Words right after an office (`Vice President X`).
+        let mut title_end = vec![false; n + 1];
+        for h in &hits {
+            if h.targets.iter().any(|t| {
+                matches!(t, Target::Institution(i)
+                    if self.kb.institutions[*i].class == InstClass::Title)
+            }) {
+                title_end[h.w1] = true;
+            }
+        }
         // Name runs.
         let mut runs: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
@@ -1503,6 +1517,13 @@ impl<'a> Resolver<'a> {
                     && !w.cap
                     && self.adjacent(j, j + 1)
                     && to_org_head(&covered, j + 1).is_some()
+                    // `Saulos Chilima of the United Transformation Movement` is a person of it:
+                    // not after a given name or an office
+                    && !(i..j).any(|x| {
+                        self.kb.given_names.contains(&self.words[x].norm)
+                            || crate::names::GIVEN_NAMES.contains(&self.words[x].norm.as_str())
+                    })
+                    && !title_end[i]
                 {
                     // `Peace at Home Council`, `Union for Peace and Reconstruction Party`
                 } else if !RUN_PARTICLES.contains(&w.norm.as_str()) {
@@ -1779,7 +1800,7 @@ impl<'a> Resolver<'a> {
                 .flatten()
         });
         let code = Some(match &country {
-            Some(c) if inst_code == "NGO" => format!("NGO{c}"),
+            Some(c) if inst_code == "NGO" => format!("{c}NGO"),
             Some(c) => format!("{c}{inst_code}"),
             None => inst_code.to_string(),
         });
@@ -1813,12 +1834,19 @@ impl<'a> Resolver<'a> {
         if !(end..start).all(|i| self.adjacent(i, i + 1)) {
             return None;
         }
-        match items.get(k)? {
+        // not a date (`... for Change on Monday`)
+        let dated = |a: usize, b: usize| {
+            (a..b).any(|i| {
+                let w = self.words[i].norm.as_str();
+                newsgraph_core::WEEKDAY_NAMES.contains(&w) || MONTHS.contains(&w)
+            })
+        };
+        let found = match items.get(k)? {
             Item::Run {
                 w0,
                 w1,
                 res: RunRes::Unknown,
-            } if *w0 == start => Some((*w1, k + 1, None)),
+            } if *w0 == start && !dated(*w0, *w1) => Some((*w1, k + 1, None)),
             Item::Hit(h) if h.w0 == start && (h.w0..h.w1).all(|i| self.words[i].cap) => {
                 let country = h.targets.iter().find_map(|t| match *t {
                     Target::Name(id) if self.kb.actors[id].class == ActorClass::Country => {
@@ -1830,7 +1858,35 @@ impl<'a> Resolver<'a> {
                 (country.is_some() || head).then_some((h.w1, k + 1, country))
             }
             _ => None,
+        };
+        // `... of Reconciliation and Development`, `... for Justice and Equality of X`
+        let (end, next, country) = found?;
+        let and = self
+            .words
+            .get(end)
+            .is_some_and(|w| w.norm == "and" && !w.cap && self.adjacent(end - 1, end));
+        if and && country.is_none() {
+            if let Some(Item::Run {
+                w0,
+                w1,
+                res: RunRes::Unknown,
+            }) = items.get(next)
+            {
+                if *w0 == end + 1 && self.adjacent(end, end + 1) {
+                    return Some(self.name_goes_on(items, next + 1, *w1).unwrap_or((
+                        *w1,
+                        next + 1,
+                        None,
+                    )));
+                }
+            }
         }
+        if country.is_none() {
+            if let Some(more) = self.name_goes_on(items, next, end) {
+                return Some(more);
+            }
+        }
+        Some((end, next, country))
     }
 
     /// The head of `institutions.tsv` that word `w` alone is (`Party`, `Council`), if any.
@@ -2799,11 +2855,28 @@ impl<'a> Resolver<'a> {
             }
             return t + 1;
         }
-        let first = if timed.is_some() {
+        let mut first = if timed.is_some() {
             qual_start - 1
         } else {
             qual_start
         };
+        // `Malaysia's prime minister`: the country is a mention of its own, the office the
+        // holder's
+        if let (Some(Qual::Country(_)), Some(Item::Hit(qh))) =
+            (q, t.checked_sub(1).map(|p| &items[p]))
+        {
+            let country = qh.targets.iter().find_map(|x| match *x {
+                Target::Name(id) if self.kb.actors[id].class == ActorClass::Country => Some(id),
+                _ => None,
+            });
+            let possessive = h.w0 > 0 && self.words[h.w0 - 1].possessive && qh.w1 + 1 == h.w0;
+            if let (Some(id), true) = (country, possessive) {
+                if self.office_holder(q, titles).is_some() {
+                    self.emit_actor(id, self.span(qh.w0, qh.w1), MentionVia::Name, qh.w1);
+                    first = h.w0;
+                }
+            }
+        }
         let span = Span::new(self.words[first].start, self.words[h.w1 - 1].end);
         if let Some(e) = self.office_holder(q, titles) {
             self.add_mention(e, span, MentionVia::Nominal, h.w1);
@@ -3314,6 +3387,11 @@ impl<'a> Resolver<'a> {
                 next_item = k + 3;
             }
         }
+        // `Confederation of Indigenous Nationalities of Ecuador`
+        let mut named_country = None;
+        if let Some((e, nk, c)) = self.name_goes_on(items, next_item, end) {
+            (end, next_item, named_country) = (e, nk, c);
+        }
         // `Movement for Democratic Change`, `Movement for Socialism`: a movement named for
         // its cause is a party unless the name speaks of arms (`Movement for the Liberation
         // of X`).
@@ -3334,11 +3412,11 @@ impl<'a> Resolver<'a> {
             code_suffix = "PTY".to_string();
             kind = EntityKind::Organization;
         }
-        let country = self
-            .country_near(h.w0)
+        let country = named_country
+            .or_else(|| self.country_near(h.w0))
             .or_else(|| self.context_country(h.w0));
         let code = Some(match &country {
-            Some(c) if code_suffix == "NGO" => format!("NGO{c}"),
+            Some(c) if code_suffix == "NGO" => format!("{c}NGO"),
             Some(c) => format!("{c}{code_suffix}"),
             None => code_suffix,
         });
@@ -3909,6 +3987,14 @@ impl<'a> Resolver<'a> {
                 return true;
             }
         }
+        // `the capital, Quito,`: the city the apposition names.
+        if let Some(p) = w0.checked_sub(1) {
+            if matches!(self.words[p].norm.as_str(), "capital" | "city")
+                && self.gap(p, w0).trim() == ","
+            {
+                return true;
+            }
+        }
         // `the Damascus suburbs`, `Damascus's streets`.
         let mut n = w1;
         if self.words.get(n).is_some_and(|w| w.possessive) {
@@ -4472,6 +4558,14 @@ impl<'a> Resolver<'a> {
 
     fn run_item(&mut self, items: &[Item], k: usize, w0: usize, w1: usize, res: &RunRes) -> usize {
         let span = self.span(w0, w1);
+        // An acronym the text defined (`the Malawi Electoral Commission (MEC)`) before any
+        // place or person it also spells.
+        if w1 - w0 == 1 && self.words[w0].upper && *res != RunRes::Unknown {
+            if let Some(&e) = self.acronyms.get(&self.words[w0].norm) {
+                self.add_mention(e, span, MentionVia::Acronym, w1);
+                return k + 1;
+            }
+        }
         match res {
             RunRes::Person(id) => {
                 self.emit_actor(*id, span, MentionVia::Name, w1);

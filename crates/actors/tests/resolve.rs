@@ -2040,8 +2040,68 @@ fn an_organisation_name_through_heads_bodies_and_of_for_on() {
          Rights Defenders Coalition and the Inter-American Commission on Human Rights called \
          for calm in Nicaragua.",
         &[
-            "Nicaraguan Center for Human Rights => Nicaraguan Center for Human Rights NGONIC Name",
+            "Nicaraguan Center for Human Rights => Nicaraguan Center for Human Rights NICNGO Name",
             "Human Rights Defenders Coalition => Human Rights Defenders Coalition NICOPP Name",
         ],
+    );
+}
+
+#[test]
+fn a_defined_acronym_wins_over_a_place_and_names_go_on_through_and_and_of_a_country() {
+    check(
+        "2020-02-04",
+        "LILONGWE — The Malawi Electoral Commission (MEC) met. MEC said nothing.",
+        &["MEC => Malawi Electoral Commission MWIGOV Acronym"],
+    );
+    check_absent(
+        "2020-02-04",
+        "LILONGWE — The Malawi Electoral Commission (MEC) met. MEC said nothing.",
+        &["MEC => Metz"],
+    );
+    check(
+        "2021-09-06",
+        "CONAKRY — The National Committee of Reconciliation and Development (CNRD) took \
+         power, and the Confederation of Indigenous Peoples of Guinea (CIPG) backed it.",
+        &[
+            "National Committee of Reconciliation and Development => National Committee of Reconciliation and Development GINGOV Name",
+            "Confederation of Indigenous Peoples of Guinea => Confederation of Indigenous Peoples of Guinea GINNGO Name",
+        ],
+    );
+}
+
+#[test]
+fn a_person_after_an_office_is_no_part_of_the_organisation_after_of() {
+    check_absent(
+        "2020-02-04",
+        "LILONGWE — Former Vice President Amos Banda of the United Renewal Movement said so.",
+        &["Amos Banda of the United Renewal Movement =>"],
+    );
+}
+
+#[test]
+fn a_country_before_an_office_by_possessive_is_a_mention_of_its_own() {
+    check(
+        "2018-05-11",
+        "KUALA LUMPUR — Mahathir Mohamad was sworn in as Malaysia's prime minister.",
+        &[
+            "Malaysia => Malaysia MYS Name",
+            "prime minister => Mahathir Mohamad MYSGOV Nominal",
+        ],
+    );
+}
+
+#[test]
+fn a_capital_in_apposition_or_after_an_archbishop_is_a_place() {
+    check(
+        "2019-10-08",
+        "GUAYAQUIL — Protesters converged on the capital, Quito, on Monday. The archbishop of \
+         Quito called for calm, and President Lenin Moreno leaves Quito for the coast.",
+        &["Quito => Quito - Name"],
+    );
+    check_absent(
+        "2019-10-08",
+        "GUAYAQUIL — Protesters converged on the capital, Quito, on Monday. The archbishop of \
+         Quito called for calm, and President Lenin Moreno leaves Quito for the coast.",
+        &["Quito => Ecuadorian government"],
     );
 }
