@@ -4662,6 +4662,27 @@ impl<'a> Resolver<'a> {
                 return k + 1;
             }
         }
+        // `Gaid Salah` after `Ahmed Gaid Salah`, `Ondo Ossa` after `Albert Ondo Ossa`: the
+        // last words of a longer name of a person named earlier.
+        if w1 - w0 >= 2 {
+            let tail = format!(" {canon}");
+            if let Some(e) = self
+                .by_key
+                .iter()
+                .filter_map(|(key, &e)| match key {
+                    Key::New(c, _)
+                        if c.ends_with(&tail) && self.ents[e].entity.kind == EntityKind::Person =>
+                    {
+                        Some(e)
+                    }
+                    _ => None,
+                })
+                .min()
+            {
+                self.add_mention(e, span, MentionVia::Name, w1);
+                return k + 1;
+            }
+        }
         // `the foreign minister, X`: the office before the comma types the name.
         if let Some((aw, code, country)) = self.appos.take() {
             if aw == w0 {

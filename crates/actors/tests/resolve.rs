@@ -2105,3 +2105,22 @@ fn a_capital_in_apposition_or_after_an_archbishop_is_a_place() {
         &["Quito => Ecuadorian government"],
     );
 }
+
+#[test]
+fn the_last_words_of_a_longer_name_are_that_person() {
+    check(
+        "2019-04-03",
+        "ALGIERS — Lieutenant General Ahmed Bel Kassem, the chief of staff, spoke on Tuesday. \
+         Bel Kassem said the army would act.",
+        &["Bel Kassem => Ahmed Bel Kassem DZAMIL Name"],
+    );
+}
+
+#[test]
+fn popes_are_the_holy_see_s() {
+    check(
+        "2018-04-23",
+        "MANAGUA — Pope Francis called for calm in Nicaragua on Sunday.",
+        &["Pope Francis => Pope Francis VATGOV Name"],
+    );
+}
