@@ -3691,6 +3691,9 @@ impl<'a> Resolver<'a> {
             "new",
             "elected",
             "caretaker",
+            "former",
+            "ousted",
+            "deposed",
         ];
         let mut det = h.w0.checked_sub(1);
         // `the new government`, `the interim authorities`: a government that has just changed,
@@ -5407,10 +5410,18 @@ impl<'a> Resolver<'a> {
         if ent.kind != EntityKind::Person {
             return None;
         }
+        // a leader out of office (`Conde ... his government`) still had one
+        let former = match self.key_of(e) {
+            Key::Actor(id) => self.kb.actors[id]
+                .roles
+                .iter()
+                .any(|r| r.code.len() >= 6 && r.code.ends_with("GOV")),
+            _ => false,
+        };
         let country = ent
             .actor_code
             .as_deref()
-            .filter(|c| c.len() >= 6 && c.ends_with("GOV"))
+            .filter(|c| (c.len() >= 6 && c.ends_with("GOV")) || (c.len() == 3 && former))
             .map(|c| c[..3].to_string())?;
         self.kb.by_iso3.get(&country)?;
         let body = self

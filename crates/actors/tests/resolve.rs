@@ -2124,3 +2124,16 @@ fn popes_are_the_holy_see_s() {
         &["Pope Francis => Pope Francis VATGOV Name"],
     );
 }
+
+#[test]
+fn an_ousted_leader_s_government_and_the_former_government() {
+    check(
+        "2021-09-06",
+        "CONAKRY — Soldiers detained President Alpha Conde on Sunday. His government was \
+         dissolved, and ministers of the former government were summoned.",
+        &[
+            "His government => Guinean government GINGOV Nominal",
+            "the former government => Guinean government GINGOV Nominal",
+        ],
+    );
+}
