@@ -1258,8 +1258,11 @@ impl<'a> Resolver<'a> {
                 && matches!(h.targets[0], Target::Acronym(id) | Target::Name(id)
                 if self.kb.actors[id].group_type.as_deref() == Some("party"))
         }) {
-            // the countries of the capitalised words the gazetteer knows (`JOHANNESBURG`)
-            for w in self.words.iter().filter(|w| w.cap) {
+            // the countries of the places the text is at (`JOHANNESBURG —`, `in Durban`)
+            for (i, w) in self.words.iter().enumerate() {
+                if !w.cap || !(self.dateline(i, i + 1) || self.locative_cue(i)) {
+                    continue;
+                }
                 if let Some(p) = self.gaz.best(&w.norm, &[]) {
                     let c = &self.gaz.places[p as usize].country;
                     if !places_seen.contains(c) {
