@@ -4885,60 +4885,8 @@ impl<'a> Resolver<'a> {
         if self.small_place(w0, w1) {
             let e = self.new_entity(canonical, EntityKind::Location, None, None, None);
             self.add_mention(e, span, MentionVia::Name, w1);
-            return k + 1;
-        }
-        // `toppled Anastasio Somoza`, `opposition leader Cellou Dalein Diallo`: two or three
-        // words the tagger reads as proper nouns, inside a sentence, no place and no word of a
-        // body, are most likely a person.
-        if self.person_shape(w0, w1) {
-            let e = self.new_entity(canonical, EntityKind::Person, None, None, None);
-            self.add_mention(e, span, MentionVia::Name, w1);
         }
         k + 1
-    }
-
-    /// Words `w0..w1` have the shape of a person's name: two or three capitalised words the
-    /// tagger takes for proper nouns, not opening a sentence, none a particle, a month, a
-    /// weekday, a head or a common noun the tagger knows, and no place after a locative cue.
-    fn person_shape(&self, w0: usize, w1: usize) -> bool {
-        if !(2..=3).contains(&(w1 - w0)) || self.sentence_initial(w0) || self.locative_cue(w0) {
-            return false;
-        }
-        // after a comma the apposition rules read the office before it
-        if w0 > 0 && self.gap(w0 - 1, w0).trim() == "," {
-            return false;
-        }
-        if self.token_at.is_empty() {
-            return false; // without tags there is no telling
-        }
-        // `West African troops`, `the Golf Hotel`, `Soqosoqo Duavata ni Lewenivanua`: a
-        // modifier, a building or a longer name
-        if let Some(next) = self.words.get(w1).filter(|_| self.adjacent(w1 - 1, w1)) {
-            let continues = !next.cap && self.words.get(w1 + 1).is_some_and(|x| x.cap);
-            if self.is_noun(w1) || self.modifies_next(w1 - 1) || continues {
-                return false;
-            }
-        }
-        if (w0..w1).any(|i| {
-            let n = self.words[i].norm.as_str();
-            FACILITY_HEADS.contains(&n) || PLACE_HEADS.contains(&n)
-        }) {
-            return false;
-        }
-        (w0..w1).all(|i| {
-            let w = &self.words[i];
-            let norm = w.norm.as_str();
-            w.cap
-                && !w.upper
-                && !w.possessive
-                && self.is_propn(i)
-                && w.norm.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !MONTHS.contains(&norm)
-                && !newsgraph_core::WEEKDAY_NAMES.contains(&norm)
-                && !is_function_word(norm)
-                && self.head_word(i).is_none()
-                && (i == w0 || self.adjacent(i - 1, i))
-        })
     }
 
     /// A place the gazetteer does not know, named by words `w0..end` (the run `w0..w1` of
