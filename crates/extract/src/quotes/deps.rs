@@ -611,8 +611,18 @@ fn is_coordinated_cue<'a>(
     if !toks[k - 1].form(&doc.text).eq_ignore_ascii_case("and") {
         return false;
     }
-    let lemma = t.lemma.to_lowercase();
-    verbs.get(&lemma).is_some()
+    reports_without_subject(doc, verbs, k, kids)
+}
+
+/// Whether token `k` is a reporting verb of the lexicon with no subject of its own.
+fn reports_without_subject<'a>(
+    doc: &Document,
+    verbs: &Verbs,
+    k: usize,
+    kids: &dyn Fn(usize) -> &'a [usize],
+) -> bool {
+    let toks = &doc.tokens;
+    verbs.get(&toks[k].lemma.to_lowercase()).is_some()
         && !kids(k)
             .iter()
             .any(|&c| matches!(toks[c].deprel.as_str(), "nsubj" | "nsubj:pass"))
@@ -634,11 +644,7 @@ fn is_split_participle<'a>(
     if toks[k - 1].form(&doc.text) != "," {
         return false;
     }
-    let lemma = t.lemma.to_lowercase();
-    verbs.get(&lemma).is_some()
-        && !kids(k)
-            .iter()
-            .any(|&c| matches!(toks[c].deprel.as_str(), "nsubj" | "nsubj:pass"))
+    reports_without_subject(doc, verbs, k, kids)
 }
 
 /// Speaker span `sp` of the cue at token `v`, ending before the last comma ahead of the first
