@@ -1328,6 +1328,7 @@ impl<'a> Resolver<'a> {
         let items = self.items(hits);
         self.compose(&items);
         self.role_nominals();
+        self.kind_descriptions();
         self.age_nominals();
         self.facilities();
         self.finish()
@@ -6071,6 +6072,107 @@ impl<'a> Resolver<'a> {
             }
             if let Some((_, e)) = best {
                 found.push((span, e, end));
+            }
+        }
+        for (span, e, end) in found {
+            if !self.span_taken(span) {
+                self.add_mention(e, span, MentionVia::Nominal, end);
+            }
+        }
+    }
+
+    /// `Tunisia, the only democracy to emerge ...`, `the PKR, the largest party in ...`: a
+    /// definite description in apposition to a named country, organisation or group, whose
+    /// head word is a kind of that actor, is a mention of it (from `the` to the head).
+    fn kind_descriptions(&mut self) {
+        const COUNTRY_HEADS: &[&str] = &[
+            "country",
+            "nation",
+            "state",
+            "democracy",
+            "republic",
+            "kingdom",
+            "monarchy",
+            "economy",
+            "producer",
+            "exporter",
+            "importer",
+            "buyer",
+            "supplier",
+            "member",
+            "emirate",
+            "island",
+        ];
+        const BODY_HEADS: &[&str] = &[
+            "party",
+            "group",
+            "movement",
+            "coalition",
+            "alliance",
+            "bloc",
+            "organisation",
+            "organization",
+            "union",
+            "militia",
+            "faction",
+            "network",
+            "body",
+            "agency",
+            "broadcaster",
+            "channel",
+            "station",
+            "newspaper",
+            "company",
+            "firm",
+            "fund",
+        ];
+        let mut found: Vec<(Span, usize, usize)> = Vec::new();
+        for b in 0..self.ents.len() {
+            let heads = match self.ents[b].entity.kind {
+                EntityKind::Country => COUNTRY_HEADS,
+                EntityKind::Organization | EntityKind::Group => BODY_HEADS,
+                _ => continue,
+            };
+            for m in &self.ents[b].entity.mentions {
+                if !matches!(m.via, MentionVia::Name | MentionVia::Acronym) {
+                    continue;
+                }
+                let w1 = self.words.partition_point(|w| w.start < m.span.end);
+                if w1 == 0 || w1 + 1 >= self.words.len() || self.gap(w1 - 1, w1).trim() != "," {
+                    continue;
+                }
+                let the = &self.words[w1];
+                if the.norm != "the" || the.cap {
+                    continue;
+                }
+                let mut j = w1 + 1;
+                while j < self.words.len() && j <= w1 + 5 && self.adjacent(j - 1, j) {
+                    let w = &self.words[j];
+                    if w.cap || self.is_verb_or_aux(j) || w.possessive {
+                        break;
+                    }
+                    if heads.contains(&w.norm.as_str()) {
+                        // the head ends the description: a comma, the end, or a preposition
+                        let ends = match self.words.get(j + 1) {
+                            None => true,
+                            Some(n) => {
+                                !self.adjacent(j, j + 1)
+                                    || matches!(
+                                        n.norm.as_str(),
+                                        "in" | "of" | "to" | "from" | "on" | "at" | "for" | "with"
+                                    )
+                            }
+                        };
+                        if ends {
+                            found.push((self.span(w1, j + 1), b, j + 1));
+                        }
+                        break;
+                    }
+                    if is_function_word(&w.norm) && w.norm != "only" {
+                        break;
+                    }
+                    j += 1;
+                }
             }
         }
         for (span, e, end) in found {

@@ -2146,3 +2146,16 @@ fn a_religious_title_before_a_name_is_a_person() {
         &["Leopoldo Brenes => Leopoldo Brenes NIC Name"],
     );
 }
+
+#[test]
+fn a_description_in_apposition_to_a_country_or_party_is_a_mention_of_it() {
+    check_parsed(
+        "2021-07-26",
+        "TUNIS — The Ennahda party, the largest party in parliament, called it a coup. \
+         Tunisia, the only democracy to emerge from the uprisings, faces a crisis.",
+        &[
+            "the largest party => Ennahda TUNPTYENN Nominal",
+            "the only democracy => Tunisia TUN Nominal",
+        ],
+    );
+}
