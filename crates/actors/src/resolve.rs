@@ -3680,6 +3680,12 @@ impl<'a> Resolver<'a> {
             "government troops",
             "federal forces",
             "federal troops",
+            "state television",
+            "state tv",
+            "state radio",
+            "state broadcaster",
+            "state news agency",
+            "state-run television",
         ];
         let key = self.words[h.w0..h.w1]
             .iter()
@@ -3787,7 +3793,7 @@ impl<'a> Resolver<'a> {
         let own_forces = matches!(
             key.as_str(),
             "government forces" | "government troops" | "federal forces" | "federal troops"
-        );
+        ) || key.starts_with("state");
         let first = match det.filter(|_| the) {
             Some(d) => d,
             None if own_forces => h.w0,

@@ -2159,3 +2159,16 @@ fn a_description_in_apposition_to_a_country_or_party_is_a_mention_of_it() {
         ],
     );
 }
+
+#[test]
+fn state_television_is_the_state_s_media() {
+    check(
+        "2019-04-03",
+        "ALGIERS — State television showed the president handing over the letter, and the \
+         state broadcaster said he had resigned.",
+        &[
+            "State television => Algerian state television DZAMED Nominal",
+            "the state broadcaster => Algerian state television DZAMED Nominal",
+        ],
+    );
+}
