@@ -2172,3 +2172,24 @@ fn state_television_is_the_state_s_media() {
         ],
     );
 }
+
+#[test]
+fn continents_and_great_regions_are_places() {
+    check(
+        "2019-04-03",
+        "ALGIERS — He was one of Africa's longest-serving leaders. Ships crossed the Bosphorus, \
+         and Europe and the Andes were far away.",
+        &[
+            "Africa => Africa - Name",
+            "Bosphorus => Bosphorus - Name",
+            "Europe => Europe - Name",
+            "Andes => Andes - Name",
+        ],
+    );
+    // a company is no forest
+    check_absent(
+        "2019-04-03",
+        "WASHINGTON — Amazon said it would hire 1,000 people.",
+        &["Amazon =>"],
+    );
+}
