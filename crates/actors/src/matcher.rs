@@ -155,6 +155,9 @@ fn case_ok(_kb: &Kb, t: Target, text: &str, words: &[Word]) -> bool {
             let letters = s.chars().filter(|c| c.is_alphabetic()).count();
             !(letters <= 3 && words.iter().all(|w| w.upper))
         }
-        Target::Institution(_) | Target::Nominal(_) => true,
+        Target::Institution(_) => true,
+        // `the military council`, not `Transitional Military Council`: a nominal of several
+        // words whose head is capitalised is part of a name (`Islamist group` is not)
+        Target::Nominal(_) => words.len() < 2 || !words[words.len() - 1].cap,
     }
 }

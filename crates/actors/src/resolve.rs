@@ -4258,6 +4258,15 @@ impl<'a> Resolver<'a> {
                                 _ => false,
                             }
                     }
+                    // `the electoral authority`: a body whose name speaks of elections
+                    // (`Supreme Electoral Council`, `Gabonese Elections Centre`)
+                    "electoral" => {
+                        matches!(e.entity.kind, EntityKind::Organization)
+                            && e.entity.canonical.split_whitespace().any(|w| {
+                                let w = w.to_lowercase();
+                                w.starts_with("elect") && w != "elected"
+                            })
+                    }
                     "ministry" => e
                         .body
                         .is_some_and(|b| self.kb.institutions[b].canonical.contains("Ministry")),

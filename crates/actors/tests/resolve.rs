@@ -2193,3 +2193,17 @@ fn continents_and_great_regions_are_places() {
         &["Amazon =>"],
     );
 }
+
+#[test]
+fn the_military_council_and_the_electoral_authority_refer_to_bodies_named_so() {
+    check(
+        "2021-04-20",
+        "N'DJAMENA — A Transitional Military Council took power in Chad. The Independent \
+         National Electoral Commission said the vote would wait. The military council named a \
+         cabinet, and the electoral authority said nothing.",
+        &[
+            "military council => Transitional Military Council TCDGOV Nominal",
+            "electoral authority => Independent National Electoral Commission TCDGOV Nominal",
+        ],
+    );
+}
