@@ -1487,7 +1487,6 @@ impl<'a> Resolver<'a> {
             }
             inside.extend(more);
         }
-        let mut hits = hits;
         let mut k = 0;
         hits.retain(|_| {
             k += 1;
