@@ -17,6 +17,7 @@ const SEVENTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-sevent
 const EIGHTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-eighth");
 const NINTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-ninth");
 const TENTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-tenth");
+const TWELFTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-twelfth");
 
 #[test]
 fn held_out_resolution_precision_and_recall_reach_the_target() {
@@ -124,6 +125,16 @@ fn tenth_held_out_resolution_stays_above_the_floor() {
     let (gold, p, r) = score_dir(TENTH);
     assert!(gold >= 150, "the check needs at least 150 gold mentions");
     assert!(p >= 0.85 && r >= 0.74, "precision {p:.3}, recall {r:.3}");
+}
+
+/// The twelfth set (six articles, 366 gold mentions), committed before the system was run on
+/// it and scored once: precision 0.894, recall 0.809. No rule was drawn from it; a floor a
+/// little under its first score.
+#[test]
+fn twelfth_held_out_resolution_stays_above_the_floor() {
+    let (gold, p, r) = score_dir(TWELFTH);
+    assert!(gold >= 150, "the check needs at least 150 gold mentions");
+    assert!(p >= 0.87 && r >= 0.78, "precision {p:.3}, recall {r:.3}");
 }
 
 /// Gold mentions, resolution precision and recall over the articles of `dir`.
