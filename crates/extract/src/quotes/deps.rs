@@ -176,9 +176,8 @@ pub(crate) struct DepQuote {
     pub cue: Span,
     pub content: Span,
     pub speaker: Option<Span>,
-    /// A passive with no agent, or a forecast: no source to look for before the cue.
-    pub sourceless: bool,
-    /// A passive (`was criticized by X`): its subject is the content, never the source.
+    /// A passive (`was criticized by X`, `is expected to`): its subject is the content, never
+    /// the source; with no agent it has none.
     pub passive: bool,
 }
 
@@ -288,7 +287,6 @@ pub(crate) fn find(
                                     cue,
                                     content,
                                     speaker: None,
-                                    sourceless: true,
                                     passive: true,
                                 });
                             }
@@ -327,11 +325,10 @@ pub(crate) fn find(
                     Some(Span::new(toks[first].span.start, e.end))
                 });
                 if let Some(content) = content {
-                    if PASSIVE_OK && content_words(doc, content, lo, hi) >= 2 {
+                    if content_words(doc, content, lo, hi) >= 2 {
                         out.push(DepQuote {
                             cue: Span::new(toks[aux].span.start, t.span.end),
                             content,
-                            sourceless: speaker.is_none(),
                             speaker,
                             passive: true,
                         });
@@ -463,7 +460,8 @@ pub(crate) fn find(
         };
         // ", arguing that ...", ", saying ...": a participle cue after a comma inside the
         // content starts an attribution of its own, by the same speaker
-        let split = (v + 2..hi).find(|&k| {
+        let content_end = toks[..hi].partition_point(|x| x.span.start < content.end);
+        let split = (v + 2..content_end).find(|&k| {
             toks[k].span.start >= content.start
                 && toks[k].span.end <= content.end
                 && toks[k - 1].span.start > content.start
@@ -506,7 +504,6 @@ pub(crate) fn find(
                 cue,
                 content,
                 speaker: None,
-                sourceless: true,
                 passive: false,
             });
             continue;
@@ -579,7 +576,6 @@ pub(crate) fn find(
             cue,
             content,
             speaker,
-            sourceless: false,
             passive: false,
         });
     }
@@ -813,15 +809,12 @@ fn noun_report<'a>(
         cue,
         content,
         speaker,
-        sourceless: false,
         passive: false,
     })
 }
 
 /// Verbs whose passive reports an impersonal expectation ("X is expected to ...").
 const IMPERSONAL: &[&str] = &["expect"];
-
-const PASSIVE_OK: bool = true;
 
 /// Raising verbs of appearance: their subject is what is judged, not who judges.
 const RAISING: &[&str] = &["seem", "appear"];

@@ -1250,7 +1250,7 @@ impl QuoteExtractor {
             // a cue the parse gave no subject ("In July, the group called for ..." parsed
             // around the date): the noun phrase written right before it, if no word of it
             // is a verb; raising verbs ("seems to", "is expected to") have no speaker
-            if d.speaker.is_none() && !d.sourceless && !parse.is_raising(d.cue) {
+            if d.speaker.is_none() && !d.passive && !parse.is_raising(d.cue) {
                 let c = ws.partition_point(|w| w.s < d.cue.start);
                 d.speaker = self
                     .np_left(&doc.text, ws, 0, c)
