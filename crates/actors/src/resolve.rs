@@ -1257,7 +1257,6 @@ impl<'a> Resolver<'a> {
         }
         // `TRT` in a story of Turkey is not Thailand's Thai Rak Thai: a national party known
         // only by its acronym is one of a country the text names.
-        let mut hits = hits;
         let mut places_seen: Vec<String> = Vec::new();
         if hits.iter().any(|h| {
             h.targets.len() == 1
@@ -1277,43 +1276,27 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        let mut dropped_names: Vec<Hit> = Vec::new();
+        // a party of a country the text neither names nor is at
+        let foreign_party = |id: ActorId| {
+            let a = &self.kb.actors[id];
+            a.group_type.as_deref() == Some("party")
+                && !self.countries_seen.is_empty()
+                && a.country
+                    .as_ref()
+                    .is_some_and(|c| !self.countries_seen.contains(c) && !places_seen.contains(c))
+        };
+        // `Democratic Progressive Party` in a story of Malawi is not Taiwan's: a name of
+        // generic words only is, too
         let generic = |h: &Hit| {
             (h.w0..h.w1).all(|i| GENERIC_PARTY_WORDS.contains(&self.words[i].norm.as_str()))
         };
-        for h in &hits {
-            if let [Target::Name(id)] = h.targets.as_slice() {
-                let a = &self.kb.actors[*id];
-                let foreign = a.group_type.as_deref() == Some("party")
-                    && !self.countries_seen.is_empty()
-                    && a.country.as_ref().is_some_and(|c| {
-                        !self.countries_seen.contains(c) && !places_seen.contains(c)
-                    });
-                if foreign && generic(h) {
-                    dropped_names.push(h.clone());
-                }
-            }
-        }
-        hits.retain(|h| {
-            let foreign_party = |id: ActorId| {
-                let a = &self.kb.actors[id];
-                a.group_type.as_deref() == Some("party")
-                    && !self.countries_seen.is_empty()
-                    && a.country.as_ref().is_some_and(|c| {
-                        !self.countries_seen.contains(c) && !places_seen.contains(c)
-                    })
-            };
-            // `Democratic Progressive Party` in a story of Malawi is not Taiwan's: a name of
-            // generic words only is, too
-            let generic_name =
-                (h.w0..h.w1).all(|i| GENERIC_PARTY_WORDS.contains(&self.words[i].norm.as_str()));
-            !(h.targets.len() == 1
-                && match h.targets[0] {
-                    Target::Acronym(id) => foreign_party(id),
-                    Target::Name(id) => generic_name && foreign_party(id),
-                    _ => false,
-                })
-        });
+        let (dropped_names, kept): (Vec<Hit>, Vec<Hit>) =
+            hits.into_iter().partition(|h| match h.targets.as_slice() {
+                [Target::Acronym(id)] => foreign_party(*id),
+                [Target::Name(id)] => generic(h) && foreign_party(*id),
+                _ => false,
+            });
+        let mut hits = kept;
         // a generic name let go keeps its head word (`Party` of `Congress Party`)
         for h in &dropped_names {
             if let Some(head) = self.head_word(h.w1 - 1) {
@@ -1809,7 +1792,6 @@ impl<'a> Resolver<'a> {
                 .flatten()
         });
         let code = Some(match &country {
-            Some(c) if inst_code == "NGO" => format!("{c}NGO"),
             Some(c) => format!("{c}{inst_code}"),
             None => inst_code.to_string(),
         });
@@ -1901,8 +1883,9 @@ impl<'a> Resolver<'a> {
     /// The head of `institutions.tsv` that word `w` alone is (`Party`, `Council`), if any.
     fn head_word(&self, w: usize) -> Option<usize> {
         let norm = self.words.get(w)?.norm.as_str();
-        self.kb.institutions.iter().position(|i| {
-            i.class == InstClass::Head && i.aliases.iter().any(|a| a.eq_ignore_ascii_case(norm))
+        self.kb.phrases.get(norm)?.iter().find_map(|t| match *t {
+            Target::Institution(i) if self.kb.institutions[i].class == InstClass::Head => Some(i),
+            _ => None,
         })
     }
 
@@ -3425,7 +3408,6 @@ impl<'a> Resolver<'a> {
             .or_else(|| self.country_near(h.w0))
             .or_else(|| self.context_country(h.w0));
         let code = Some(match &country {
-            Some(c) if code_suffix == "NGO" => format!("{c}NGO"),
             Some(c) => format!("{c}{code_suffix}"),
             None => code_suffix,
         });
