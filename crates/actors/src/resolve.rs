@@ -1418,57 +1418,11 @@ impl<'a> Resolver<'a> {
             }
             None
         };
-        // `the ruling People Power Party`, `the General Labour Union`, `the Tunisian General
-        // Labour Union`: a capitalised word the base knows as a common noun (`people`), a rank
-        // or a country's adjective opening an organisation's name.
-        // `New Patriotic People Party`, `Transitional Military Council`: a body's word right
-        // before the head, after a name word
-        let cvl_before_head = |h: &Hit| {
-            h.w0 > 0
-                && self.adjacent(h.w0 - 1, h.w0)
-                && self.run_word(h.w0 - 1)
-                && !self.sentence_initial(h.w0)
-                && h.targets.iter().all(|t| {
-                    matches!(t, Target::Institution(i)
-                        if self.kb.institutions[*i].class == InstClass::Body)
-                })
-        };
-        let mut inside: Vec<usize> = org_name_inner_hits(self, &hits, &covered);
+        let inside: Vec<usize> = org_name_inner_hits(self, &hits, &covered);
         for &k in &inside {
             for c in covered.iter_mut().take(hits[k].w1).skip(hits[k].w0) {
                 *c = false;
             }
-        }
-        // twice: a rank let go opens the way for the adjective before it
-        for _ in 0..2 {
-            let more: Vec<usize> = hits
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| !inside.contains(k))
-                .filter(|(_, h)| {
-                    h.w1 == h.w0 + 1
-                        && self.words[h.w0].cap
-                        && h.targets.iter().all(|t| match t {
-                            Target::Institution(i) => {
-                                let inst = &self.kb.institutions[*i];
-                                (inst.code == "CVL"
-                                    || inst.class == InstClass::Title
-                                    || inst.class == InstClass::Body)
-                                    && !self.sentence_initial(h.w0)
-                            }
-                            Target::Adjective(_) => true,
-                            _ => false,
-                        })
-                        && self.adjacent(h.w0, h.w1)
-                        && (to_org_head(&covered, h.w1).is_some()
-                            || (org_head[h.w1] && cvl_before_head(h)))
-                })
-                .map(|(k, _)| k)
-                .collect();
-            for &k in &more {
-                covered[hits[k].w0] = false;
-            }
-            inside.extend(more);
         }
         let mut k = 0;
         hits.retain(|_| {
