@@ -190,6 +190,21 @@ pub struct Metonym {
     /// `true` for a seat of power (always the institution), `false` for a capital (a place when
     /// used as one).
     pub seat: bool,
+    /// The first day a capital was one, when it became one in the period covered.
+    pub from: Option<Date>,
+    /// The day it stopped being one (exclusive), for a former capital.
+    pub to: Option<Date>,
+}
+
+impl Metonym {
+    /// Whether the capital or seat stands for its government on `date` (always, when the date
+    /// is not known and the metonym is not a former capital).
+    pub fn current_on(&self, date: Option<Date>) -> bool {
+        match date {
+            Some(d) => self.from.is_none_or(|f| f <= d) && self.to.is_none_or(|t| d < t),
+            None => self.to.is_none(),
+        }
+    }
 }
 
 /// A nominal reference (`extremist group`).
@@ -416,6 +431,28 @@ pub fn parse_role(s: &str) -> Result<Role, String> {
     })
 }
 
+/// Parses optional date bounds `FROM..TO` (either side may be empty; the whole field too).
+fn parse_bounds(s: &str) -> Result<(Option<Date>, Option<Date>), String> {
+    if s.is_empty() {
+        return Ok((None, None));
+    }
+    let Some((from, to)) = s.split_once("..") else {
+        return Err("dates must be `FROM..TO`".to_string());
+    };
+    let day = |x: &str| {
+        (!x.is_empty())
+            .then(|| Date::parse_iso(x).map_err(|e| e.to_string()))
+            .transpose()
+    };
+    let (from, to) = (day(from)?, day(to)?);
+    if let (Some(f), Some(t)) = (from, to) {
+        if t <= f {
+            return Err("ends before it starts".to_string());
+        }
+    }
+    Ok((from, to))
+}
+
 fn parse_gender(s: &str) -> Result<Option<Gender>, String> {
     match s {
         "m" => Ok(Some(Gender::Male)),
@@ -611,7 +648,7 @@ impl Kb {
 
     fn load_metonyms(&mut self, errors: &mut Vec<LineError>) {
         let name = "resources/actors/metonyms.tsv";
-        let header = ["alias", "country", "code", "kind"];
+        let header = ["alias", "country", "code", "kind", "capital_dates"];
         for (line, f) in rows(name, file("metonyms.tsv"), &header, errors) {
             let mut bad = |p: String| {
                 errors.push(LineError {
@@ -636,11 +673,20 @@ impl Kb {
                     continue;
                 }
             };
+            let (from, to) = match parse_bounds(f[4]) {
+                Ok(b) => b,
+                Err(e) => {
+                    bad(format!("capital_dates `{}`: {e}", f[4]));
+                    continue;
+                }
+            };
             self.metonyms.push(Metonym {
                 alias: f[0].to_string(),
                 country: opt(f[1]),
                 code: f[2].to_string(),
                 seat,
+                from,
+                to,
             });
         }
     }

@@ -294,6 +294,9 @@ const GROUP_NAME_STARTS: &[&str] = &[
 
 /// Adjectives of a creed or an ideology (`Islamist fighters`, `Maoist rebels`): alone they
 /// describe, they do not name a group.
+/// Words that qualify a creed in its name (`Roman Catholic`, `Coptic Orthodox`).
+const CREED_QUALIFIERS: &[&str] = &["roman", "coptic", "eastern", "oriental", "ultra"];
+
 const CREEDS: &[&str] = &[
     "islamist",
     "islamic",
@@ -1228,7 +1231,15 @@ impl<'a> Resolver<'a> {
 
     /// Runs the whole resolution and returns the entities in order of first mention.
     pub(crate) fn run(mut self, matcher: &Matcher) -> Vec<Entity> {
-        let hits = matcher.find(self.kb, self.text, &self.words);
+        let mut hits = matcher.find(self.kb, self.text, &self.words);
+        // A former capital (`Bujumbura` after 2019) is a city, not its government.
+        for h in hits.iter_mut() {
+            h.targets.retain(|t| match *t {
+                Target::Metonym(m) => self.kb.metonyms[m].current_on(self.date),
+                _ => true,
+            });
+        }
+        hits.retain(|h| !h.targets.is_empty());
         for h in &hits {
             for t in &h.targets {
                 if let Target::Name(id) | Target::Acronym(id) = t {
@@ -1385,6 +1396,39 @@ impl<'a> Resolver<'a> {
             }
             !glued
         });
+        // `Dar es Salaam`, `Sidi bou Zid`: a place whose name holds a lowercase word no name
+        // particle list knows is one run, over the hits inside it.
+        let mut place_end = vec![0usize; n];
+        for i in 0..n {
+            if !self.words[i].cap || (i > 0 && place_end[i - 1] > i) {
+                continue;
+            }
+            for k in (i + 3..=(i + 4).min(n)).rev() {
+                let inner_lower = (i + 1..k - 1).any(|x| !self.words[x].cap);
+                if !inner_lower
+                    || !self.words[k - 1].cap
+                    || !(i..k - 1).all(|x| self.adjacent(x, x + 1) && !self.words[x].possessive)
+                {
+                    continue;
+                }
+                let key: Vec<&str> = self.words[i..k].iter().map(|w| w.norm.as_str()).collect();
+                if self.gaz.contains(&key.join(" ")) {
+                    place_end[i] = k;
+                    break;
+                }
+            }
+        }
+        if place_end.iter().any(|&e| e > 0) {
+            let inside =
+                |h: &Hit| (0..n).any(|i| place_end[i] > 0 && h.w0 < place_end[i] && i < h.w1);
+            hits.retain(|h| !inside(h));
+            covered.iter_mut().for_each(|c| *c = false);
+            for h in &hits {
+                for c in covered.iter_mut().take(h.w1).skip(h.w0) {
+                    *c = true;
+                }
+            }
+        }
         // Capitalised heads of organisations (`Council`, `Party`, `Union`).
         let mut org_head = vec![false; n + 1];
         for h in &hits {
@@ -1449,6 +1493,11 @@ impl<'a> Resolver<'a> {
         let mut runs: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < n {
+            if place_end[i] > 0 && !covered[i] {
+                runs.push((i, place_end[i]));
+                i = place_end[i];
+                continue;
+            }
             if covered[i] || !(self.run_word(i) || org_rank(&covered, i)) {
                 i += 1;
                 continue;
@@ -1806,6 +1855,13 @@ impl<'a> Resolver<'a> {
         };
         // `... of Reconciliation and Development`, `... for Justice and Equality of X`
         let (end, next, country) = found?;
+        // `of South American Nations`, `for Work, Ethics and Fraternity`: more capitalised
+        // words of the name
+        let (end, next) = if country.is_none() {
+            self.name_words_go_on(items, next, end)
+        } else {
+            (end, next)
+        };
         let and = self
             .words
             .get(end)
@@ -1832,6 +1888,67 @@ impl<'a> Resolver<'a> {
             }
         }
         Some((end, next, country))
+    }
+
+    /// Where the words of a name after `of` or `for` go on from word `end` (item `next`):
+    /// through adjacent capitalised items that are unknown names, country adjectives or common
+    /// words of names (`South American Nations`), and through a list of single capitalised
+    /// words closed by `and` (`Work, Ethics and Fraternity`). The end word and the next item.
+    fn name_words_go_on(&self, items: &[Item], mut next: usize, mut end: usize) -> (usize, usize) {
+        let name_item = |it: &Item| match it {
+            Item::Run {
+                w0,
+                w1,
+                res: RunRes::Unknown,
+            } => (*w0..*w1).all(|i| self.words[i].cap),
+            Item::Hit(h) => {
+                (h.w0..h.w1).all(|i| self.words[i].cap)
+                    && h.targets.iter().all(|t| {
+                        matches!(
+                            t,
+                            Target::Adjective(_) | Target::Institution(_) | Target::Nominal(_)
+                        )
+                    })
+            }
+            _ => false,
+        };
+        loop {
+            match items.get(next) {
+                Some(it)
+                    if it.w0() == end
+                        && end > 0
+                        && self.adjacent(end - 1, end)
+                        && name_item(it) =>
+                {
+                    end = it.w1();
+                    next += 1;
+                }
+                _ => break,
+            }
+        }
+        // `, Ethics and Fraternity`: single words after commas, the last after `and`
+        let (mut j, mut k) = (end, next);
+        while j < self.words.len() && self.gap(j - 1, j).trim() == "," {
+            match items.get(k) {
+                Some(it) if it.w0() == j && it.w1() == j + 1 && name_item(it) => {
+                    j += 1;
+                    k += 1;
+                }
+                _ => return (end, next),
+            }
+        }
+        let and = self
+            .words
+            .get(j)
+            .is_some_and(|w| w.norm == "and" && !w.cap && self.adjacent(j - 1, j));
+        if j > end && and {
+            if let Some(it) = items.get(k).filter(|it| it.w0() == j + 1 && name_item(it)) {
+                if self.adjacent(j, j + 1) {
+                    return (it.w1(), k + 1);
+                }
+            }
+        }
+        (end, next)
     }
 
     /// The head of `institutions.tsv` that word `w` alone is (`Party`, `Council`), if any.
@@ -3306,8 +3423,7 @@ impl<'a> Resolver<'a> {
             }
         }
         let (mut code_suffix, mut kind) = (inst.code.clone(), inst.kind);
-        let mut end = *w1;
-        let mut next_item = k + 2;
+        let (mut end, mut next_item) = self.name_words_go_on(items, k + 2, *w1);
         // `Committee for the Transition and Restoration of Institutions`: the name goes on
         // through `and` (or `and the`) and the next name.
         if let Some(Item::Run {
@@ -3434,6 +3550,8 @@ impl<'a> Resolver<'a> {
         if !matches!(
             inst.id.as_str(),
             "supreme_court"
+                | "constitutional_court"
+                | "constitutional_council"
                 | "judiciary"
                 | "legislature"
                 | "foreign_ministry"
@@ -4184,8 +4302,10 @@ impl<'a> Resolver<'a> {
                                     .iter()
                                     .any(|a| a.to_lowercase().contains(head.as_str())),
                                 // a body the base does not know, by the words of its name
-                                // (`the Central Election Commission ... the commission`)
-                                Key::New(..) => e
+                                // (`the Central Election Commission ... the commission`), or
+                                // a country's body (`the Constitutional Council ... the
+                                // council`)
+                                Key::New(..) | Key::Body(..) => e
                                     .entity
                                     .canonical
                                     .split_whitespace()
@@ -4481,13 +4601,13 @@ impl<'a> Resolver<'a> {
                 })
     }
 
-    /// The gazetteer place of a country's capital (its first capital metonym).
+    /// The gazetteer place of a country's capital on the publication date (its first capital
+    /// metonym of that date).
     fn capital_of(&self, iso: &str) -> Option<u32> {
-        let m = self
-            .kb
-            .metonyms
-            .iter()
-            .find(|m| !m.seat && m.country.as_deref() == Some(iso))?;
+        let m =
+            self.kb.metonyms.iter().find(|m| {
+                !m.seat && m.country.as_deref() == Some(iso) && m.current_on(self.date)
+            })?;
         let key = crate::norm::phrase_key(&m.alias);
         self.gaz.best(&key, &[iso.to_string()])
     }
@@ -4599,7 +4719,13 @@ impl<'a> Resolver<'a> {
                 && self.words[h.w0].cap
                 && self.inst_of(h, &[InstClass::Head])
                     .is_some_and(|i| self.kb.institutions[i].code == "PTY"));
-        if w1 - w0 == 1 && CREEDS.contains(&self.words[w0].norm.as_str()) && !party_next {
+        // `a former Roman Catholic bishop`, `Coptic Orthodox`: a creed with its qualifier.
+        let creed = CREEDS.contains(&self.words[w1 - 1].norm.as_str())
+            && (w0..w1 - 1).all(|i| {
+                let w = self.words[i].norm.as_str();
+                CREEDS.contains(&w) || CREED_QUALIFIERS.contains(&w)
+            });
+        if w1 - w0 <= 2 && creed && !party_next {
             return k + 1;
         }
         let canonical = self.text_of(w0, w1);
@@ -4718,7 +4844,7 @@ impl<'a> Resolver<'a> {
                     };
                     // `Inter-American Commission on Human Rights`, `Union of Democratic Forces
                     // of Guinea`: the name goes on through `of`, `for` or `on`.
-                    if inst.code != "PTY" && self.words[h.w0].cap {
+                    if self.words[h.w0].cap {
                         if let Some((end, next, c)) = self.name_goes_on(items, k + 2, h.w1) {
                             if let Some(c) = c {
                                 (code, country) = (Some(format!("{c}{inst_code}")), Some(c));
@@ -5368,7 +5494,10 @@ impl<'a> Resolver<'a> {
         }
         let next = self.words.get(w + 1)?;
         if next.cap
-            || !matches!(next.norm.as_str(), "government" | "administration")
+            || !matches!(
+                next.norm.as_str(),
+                "government" | "administration" | "cabinet"
+            )
             || !self.adjacent(w, w + 1)
             || self
                 .words
@@ -5585,6 +5714,13 @@ impl<'a> Resolver<'a> {
         if let Some(&e) = self.by_key.get(&key) {
             return e;
         }
+        // `Union of South American Nations`, `League of Arab States`: a body of states is an
+        // intergovernmental organisation.
+        let (code, country) = if kind == EntityKind::Organization && of_states(&canonical) {
+            (Some("IGO".to_string()), None)
+        } else {
+            (code, country)
+        };
         let b = EntBuild {
             key: key.clone(),
             entity: Entity {
@@ -6464,6 +6600,18 @@ fn org_name_inner_hits(r: &Resolver<'_>, hits: &[Hit], covered: &[bool]) -> Vec<
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Whether an organisation's name is one of states: `... of [the] ... Nations` or `States`,
+/// not `of the United States`.
+fn of_states(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let [.., before, last] = words.as_slice() else {
+        return false;
+    };
+    matches!(*last, "Nations" | "States")
+        && *before != "United"
+        && words[..words.len() - 1].contains(&"of")
 }
 
 fn covered_by(covered: &[bool], w: usize, h: &Hit) -> bool {

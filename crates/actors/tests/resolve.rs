@@ -2207,3 +2207,81 @@ fn the_military_council_and_the_electoral_authority_refer_to_bodies_named_so() {
         ],
     );
 }
+
+#[test]
+fn a_place_name_with_a_lowercase_word_is_one_place() {
+    check(
+        "2015-05-14",
+        "NAIROBI — Regional leaders met in Dar es Salaam on Wednesday.",
+        &["Dar es Salaam => Dar es Salaam - Name"],
+    );
+    check_absent(
+        "2015-05-14",
+        "NAIROBI — Regional leaders met in Dar es Salaam on Wednesday.",
+        &["Dar => Dara", "Salaam => Tammam Salam"],
+    );
+}
+
+#[test]
+fn the_capital_is_the_one_of_the_publication_date() {
+    let text = "Troops were deployed across Burundi on Wednesday and patrolled the capital.";
+    check("2015-05-14", text, &["the capital => Bujumbura - Nominal"]);
+    check("2021-05-14", text, &["the capital => Gitega - Nominal"]);
+    // a former capital is a city, not its government
+    check_absent(
+        "2021-05-14",
+        "NAIROBI — Bujumbura said the talks would go on.",
+        &["Bujumbura => Burundian government"],
+    );
+    check(
+        "2015-05-14",
+        "NAIROBI — Bujumbura said the talks would go on.",
+        &["Bujumbura => Burundian government BDIGOV Metonymy"],
+    );
+}
+
+#[test]
+fn an_organisation_name_goes_on_through_its_cause() {
+    check(
+        "2021-08-17",
+        "LUSAKA — Thousands of supporters of the United Party for National Development (UPND) \
+         danced in Lusaka. He founded the Party for Work, Ethics and Fraternity in 2014.",
+        &[
+            "United Party for National Development => United Party for National Development ZMBPTY Name",
+            "UPND => United Party for National Development ZMBPTY Acronym",
+            "Party for Work, Ethics and Fraternity => Party for Work, Ethics and Fraternity ZMBPTY Name",
+        ],
+    );
+}
+
+#[test]
+fn a_union_of_nations_is_intergovernmental() {
+    check(
+        "2012-06-23",
+        "ASUNCION — Foreign ministers of the Union of South American Nations (UNASUR) flew in. \
+         The Union of West African States said nothing.",
+        &[
+            "Union of South American Nations => Union of South American Nations IGO Name",
+            "UNASUR => Union of South American Nations IGO Acronym",
+            "Union of West African States => Union of West African States IGO Name",
+        ],
+    );
+}
+
+#[test]
+fn constitutional_councils_are_courts_and_creeds_name_no_one() {
+    check(
+        "2024-04-03",
+        "DAKAR — The Constitutional Council of Senegal confirmed the result on Monday. The \
+         council said the vote was fair.",
+        &[
+            "The Constitutional Council of Senegal => Senegalese Constitutional Council SENJUD Name",
+            "council => Senegalese Constitutional Council SENJUD Nominal",
+        ],
+    );
+    check_absent(
+        "2012-06-23",
+        "ASUNCION — Lugo, a former Roman Catholic bishop, said he would go.",
+        &["Roman Catholic =>"],
+    );
+}
