@@ -5410,6 +5410,17 @@ impl<'a> Resolver<'a> {
         let relative = self
             .relative_antecedent(w)
             .map(|t| self.doc.tokens[t].span.start);
+        // (entity, rec index) of the mentions before the pronoun in its sentence and the two
+        // before it
+        let window: Vec<(usize, usize)> = self
+            .recs
+            .iter()
+            .enumerate()
+            .rev()
+            .skip_while(|(_, r)| r.start >= start)
+            .take_while(|(_, r)| s.saturating_sub(r.sentence) <= 2)
+            .map(|(ri, r)| (r.ent, ri))
+            .collect();
         for (ri, rec) in self.recs.iter().enumerate().rev() {
             if rec.start >= start {
                 continue;
@@ -5455,8 +5466,15 @@ impl<'a> Resolver<'a> {
                     (true, false) => 3.0,
                     (true, true) => 2.0,
                 };
+                // the actor the last sentences keep returning to (`Lugo ... Lugo ... him.
+                // His lawyers`) over one named once as a subject
+                let mentions = window
+                    .iter()
+                    .filter(|&&(e, r)| e == rec.ent && r < ri)
+                    .count() as f32;
                 subject + if dist == 0 { 2.0 } else { 0.0 } + if described { 4.0 } else { 0.0 }
-                    - 1.5 * dist as f32
+                    - 2.0 * dist as f32
+                    + 0.5 * mentions.min(4.0)
                     + 0.001 * ri as f32
             };
             if best.is_none_or(|(b, _, _)| score > b) {

@@ -2285,3 +2285,17 @@ fn constitutional_councils_are_courts_and_creeds_name_no_one() {
         &["Roman Catholic =>"],
     );
 }
+
+#[test]
+fn a_pronoun_goes_to_the_actor_the_last_sentences_keep_naming() {
+    let got = parsed_mentions(
+        "2012-06-23",
+        "LIMA — Congress removed President Pedro Castillo on Wednesday, and Vice President \
+         Dina Boluarte was sworn in.\n\nLawmakers voted 101 to 6 to remove Castillo, a former \
+         schoolteacher, hours after Castillo tried to dissolve Congress. His lawyers said the \
+         vote was illegal.",
+    );
+    let his: Vec<&String> = got.iter().filter(|m| m.starts_with("His =>")).collect();
+    assert_eq!(his.len(), 1, "{got:?}");
+    assert!(his[0].contains("Castillo"), "{got:?}");
+}
