@@ -1523,6 +1523,16 @@ impl<'a> Resolver<'a> {
                     // `Peace at Home Council`, `Union for Peace and Reconstruction Party`
                 } else if !RUN_PARTICLES.contains(&w.norm.as_str()) {
                     break;
+                } else if matches!(w.norm.as_str(), "of" | "for")
+                    && j >= i + 2
+                    && (i..j).any(|x| {
+                        self.kb.given_names.contains(&self.words[x].norm)
+                            || crate::names::GIVEN_NAMES.contains(&self.words[x].norm.as_str())
+                    })
+                {
+                    // `Patrick Oboi Amuriat of the Forum for Democratic Change`: a person of
+                    // an organisation, two names
+                    break;
                 } else if ENGLISH_PARTICLES.contains(&w.norm.as_str())
                     && !self.words.get(j + 1).is_some_and(|x| x.joined)
                 {
@@ -4342,6 +4352,15 @@ impl<'a> Resolver<'a> {
                                 .as_deref()
                                 .is_some_and(|c| c.starts_with("IGOUNO"))
                     }
+                    // `the party`: a party the base knows, or one named by its head word
+                    // (`Progressive Party`, coded `ISLPTY`)
+                    "party" => {
+                        e.group_type.as_deref() == Some("party")
+                            || e.entity.kind == EntityKind::Organization
+                                && e.entity.actor_code.as_deref().is_some_and(|c| {
+                                    c.get(3..6) == Some("PTY") || c.starts_with("PTY")
+                                })
+                    }
                     t => e.group_type.as_deref() == Some(t),
                 });
             if ok && beyond {
@@ -4692,6 +4711,16 @@ impl<'a> Resolver<'a> {
                     } else {
                         k + 1
                     };
+                }
+                // `Independence Party`, `Victoria Institute`: a small place's name before a
+                // capitalised head is an organisation's name (a country's or a capital's is
+                // the organisation's country, read by the hit).
+                let head_next = matches!(items.get(k + 1), Some(Item::Hit(h))
+                    if self.joined_items(items, k, k + 1)
+                        && self.words[h.w0].cap
+                        && self.inst_of(h, &[InstClass::Head]).is_some());
+                if head_next && place.precision == newsgraph_core::GeoPrecision::Town {
+                    return self.unknown(items, k, w0, w1);
                 }
                 let e = self.place_entity(*p);
                 self.add_mention(e, span, MentionVia::Name, w1);

@@ -2299,3 +2299,42 @@ fn a_pronoun_goes_to_the_actor_the_last_sentences_keep_naming() {
     assert_eq!(his.len(), 1, "{got:?}");
     assert!(his[0].contains("Castillo"), "{got:?}");
 }
+
+#[test]
+fn a_person_of_an_organisation_is_two_names() {
+    check(
+        "2021-01-17",
+        "KAMPALA — The candidate, Patrick Oboi Amuriat of the Forum for Democratic Change (FDC), \
+         said the count was rigged. Manuel Baldizon of the National Unity Platform agreed.",
+        &[
+            "Patrick Oboi Amuriat => Patrick Oboi Amuriat UGA Name",
+            "Forum for Democratic Change => Forum for Democratic Change UGANGO Name",
+            "FDC => Forum for Democratic Change UGANGO Acronym",
+            "Manuel Baldizon => Manuel Baldizon UGA Name",
+            "National Unity Platform => National Unity Platform UGAPTY Name",
+        ],
+    );
+}
+
+#[test]
+fn the_party_is_a_party_named_by_its_head_word() {
+    check(
+        "2016-04-06",
+        "REYKJAVIK — The deputy leader of the Progressive Party said the party would stay in \
+         government. The leader of the Independence Party agreed.",
+        &[
+            "party => Progressive Party ISLPTY Nominal",
+            "Independence Party => Independence Party ISLPTY Name",
+        ],
+    );
+}
+
+#[test]
+fn the_island_is_the_island_country_in_focus() {
+    check(
+        "2018-02-06",
+        "COLOMBO — Protesters filled the streets of the Maldives on Monday, the worst unrest the \
+         islands have seen in years.",
+        &["islands => Maldives MDV Nominal"],
+    );
+}
