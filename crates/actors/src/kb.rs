@@ -755,6 +755,8 @@ impl Kb {
             "party",
             "movement",
             "pmc",
+            "media",
+            "business",
         ];
         for (line, f) in rows(name, file("groups.tsv"), &header, errors) {
             let mut bad = |p: String| {
@@ -794,7 +796,8 @@ impl Kb {
                 wikidata,
                 gender: None,
                 roles: Vec::new(),
-                group_type: Some(f[3].to_string()),
+                // news outlets and companies are no group a nominal (`the group`) refers to
+                group_type: (!matches!(f[3], "media" | "business")).then(|| f[3].to_string()),
                 aliases,
                 acronyms: list(f[7]),
             });

@@ -2338,3 +2338,24 @@ fn the_island_is_the_island_country_in_focus() {
         &["islands => Maldives MDV Nominal"],
     );
 }
+
+#[test]
+fn news_outlets_and_platforms_are_actors_of_their_country() {
+    check(
+        "2021-01-17",
+        "KAMPALA — He told the BBC and Reuters that the count was rigged and wrote on Facebook \
+         that he would appeal. APEC leaders said nothing.",
+        &[
+            "BBC => BBC GBRMED Acronym",
+            "Reuters => Reuters GBRMED Name",
+            "Facebook => Facebook USABUS Name",
+            "APEC => Asia-Pacific Economic Cooperation IGOASAAPE Acronym",
+        ],
+    );
+    // an outlet is no antecedent of `the group`
+    check_absent(
+        "2021-01-17",
+        "KAMPALA — Reuters reported the attack. The group said it had struck the convoy.",
+        &["group => Reuters"],
+    );
+}
