@@ -2614,14 +2614,18 @@ impl<'a> Resolver<'a> {
                     }
                 }
             }
-            // The qualifier as a mention of its own when it names a person or an organisation.
+            // The qualifier as a mention of its own when it names a person or an organisation,
+            // and a possessive country (`Paraguay's Senate`: the country, then the body).
+            let own_country = possessive && matches!(q, Qual::Country(_));
             if let Qual::Person(_) = q {
                 self.emit_item_mention(items, k);
+            } else if own_country {
+                self.emit_qualifier(items, k);
             }
-            let span = Span::new(self.words[qual_start].start, self.words[h.w1 - 1].end);
+            let start = if own_country { h.w0 } else { qual_start };
+            let span = Span::new(self.words[start].start, self.words[h.w1 - 1].end);
             let e = self.body_entity(&country, body);
             self.add_mention(e, span, MentionVia::Name, h.w1);
-            let _ = possessive;
             return Some(next + 1);
         }
         // `the Lebanese group`, `the Palestinian movement`: a group of that country the text
