@@ -294,6 +294,46 @@ const GROUP_NAME_STARTS: &[&str] = &[
 
 /// Adjectives of a creed or an ideology (`Islamist fighters`, `Maoist rebels`): alone they
 /// describe, they do not name a group.
+/// Nouns of a person's past or trade that a story uses for someone it has named (`the former
+/// general`, `the retired banker`), not offices the base reads as titles.
+const EPITHET_NOUNS: &[&str] = &[
+    "general",
+    "colonel",
+    "officer",
+    "soldier",
+    "banker",
+    "businessman",
+    "businesswoman",
+    "tycoon",
+    "lawyer",
+    "economist",
+    "teacher",
+    "schoolteacher",
+    "journalist",
+    "cleric",
+    "preacher",
+    "singer",
+    "musician",
+    "actor",
+    "actress",
+    "footballer",
+    "athlete",
+    "bishop",
+    "priest",
+    "activist",
+    "academic",
+    "professor",
+    "doctor",
+    "surgeon",
+    "guerrilla",
+    "pilot",
+    "engineer",
+    "comedian",
+    "broadcaster",
+    "unionist",
+    "dissident",
+];
+
 /// Words that qualify a creed in its name (`Roman Catholic`, `Coptic Orthodox`).
 const CREED_QUALIFIERS: &[&str] = &["roman", "coptic", "eastern", "oriental", "ultra"];
 
@@ -6174,11 +6214,20 @@ impl<'a> Resolver<'a> {
                 && w[i + 3].norm == "old"
                 && w[i + 3].joined
                 && self.adjacent(i, i + 1);
-            if !aged {
+            // `the former general`, `the retired banker`: an epithet of a person named just
+            // before
+            let epithet = w[i].norm == "the"
+                && matches!(w[i + 1].norm.as_str(), "former" | "retired")
+                && !w[i + 1].cap
+                && EPITHET_NOUNS.contains(&w[i + 2].norm.as_str())
+                && self.adjacent(i, i + 1)
+                && self.adjacent(i + 1, i + 2)
+                && !w.get(i + 3).is_some_and(|x| x.norm == "of" || x.possessive);
+            if !aged && !epithet {
                 continue;
             }
             // The nouns and adjectives of the description (`former English teacher`).
-            let mut end = i + 4;
+            let mut end = if aged { i + 4 } else { i + 3 };
             while end < n
                 && end - i < 8
                 && self.adjacent(end - 1, end)

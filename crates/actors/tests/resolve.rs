@@ -2359,3 +2359,17 @@ fn news_outlets_and_platforms_are_actors_of_their_country() {
         &["group => Reuters"],
     );
 }
+
+#[test]
+fn the_former_general_is_the_person_just_named() {
+    let got = parsed_mentions(
+        "2015-09-04",
+        "LIMA — Ollanta Humala resigned on Thursday. A judge ordered the former soldier held \
+         in a barracks.",
+    );
+    assert!(
+        got.iter()
+            .any(|m| m.starts_with("the former soldier => Ollanta Humala")),
+        "{got:?}"
+    );
+}
