@@ -473,6 +473,8 @@ struct Analysis {
     rates: BTreeMap<(String, &'static str), (usize, usize)>,
     /// Source errors with their spans: (kind, "gold | ours | cue").
     source_errors: Vec<(&'static str, String)>,
+    /// Cue lemma of our attributions → (predicted, false: no gold content overlaps).
+    predicted: BTreeMap<String, (usize, usize)>,
 }
 
 impl Analysis {
@@ -602,6 +604,28 @@ impl Analysis {
                 }
             }
         }
+        for p in pred {
+            // the cue's last verb or noun (`has said`, `was quoted`), else its last token
+            let lemma = to_bytes(&p.cue)
+                .first()
+                .and_then(|&(a, b)| {
+                    let inside: Vec<_> = doc
+                        .tokens
+                        .iter()
+                        .filter(|t| t.span.start < b && a < t.span.end)
+                        .collect();
+                    inside
+                        .iter()
+                        .rev()
+                        .find(|t| matches!(t.upos, Upos::Verb | Upos::Noun))
+                        .or(inside.last())
+                        .copied()
+                })
+                .map_or_else(|| "(no cue)".to_string(), |t| t.lemma.to_lowercase());
+            let e = self.predicted.entry(lemma).or_default();
+            e.0 += 1;
+            e.1 += usize::from(!gold.iter().any(|g| overlaps(&g.content, &p.content)));
+        }
         for (i, t) in doc.tokens.iter().enumerate() {
             if !matches!(t.upos, Upos::Verb | Upos::Noun | Upos::Adj | Upos::Adp) {
                 continue;
@@ -625,6 +649,12 @@ impl Analysis {
         v.sort_by(|a, b| b.1 .1.cmp(&a.1 .1).then(a.0.cmp(b.0)));
         for ((s, l), (g, m)) in v.iter().take(80) {
             eprintln!("{m:6} {g:6}  {s:18} {l}");
+        }
+        eprintln!("== our attributions by cue lemma: false (no gold content overlaps), predicted");
+        let mut v: Vec<_> = self.predicted.iter().filter(|(_, (_, f))| *f > 0).collect();
+        v.sort_by(|a, b| b.1 .1.cmp(&a.1 .1).then(a.0.cmp(b.0)));
+        for (l, (n, f)) in v.iter().take(60) {
+            eprintln!("{f:6} {n:6}  {l}");
         }
         eprintln!("== sources of found attributions");
         for (k, n) in &self.sources {
