@@ -334,6 +334,50 @@ const EPITHET_NOUNS: &[&str] = &[
     "dissident",
 ];
 
+/// Nouns of kin and of the people around someone: `his fiancee, X` and `X, his wife,` name a
+/// person.
+const PERSON_NOUNS: &[&str] = &[
+    "wife",
+    "husband",
+    "fiancee",
+    "fiance",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "widow",
+    "widower",
+    "partner",
+    "girlfriend",
+    "boyfriend",
+    "cousin",
+    "nephew",
+    "niece",
+    "uncle",
+    "aunt",
+    "aide",
+    "adviser",
+    "advisor",
+    "lawyer",
+    "bodyguard",
+    "driver",
+    "successor",
+    "predecessor",
+    "rival",
+    "challenger",
+    "opponent",
+    "colleague",
+    "friend",
+    "mentor",
+    "protege",
+    "brother-in-law",
+    "son-in-law",
+    "half-brother",
+    "stepson",
+];
+
 /// Words that qualify a creed in its name (`Roman Catholic`, `Coptic Orthodox`).
 const CREED_QUALIFIERS: &[&str] = &["roman", "coptic", "eastern", "oriental", "ultra"];
 
@@ -1444,7 +1488,14 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             for k in (i + 3..=(i + 4).min(n)).rev() {
-                let inner_lower = (i + 1..k - 1).any(|x| !self.words[x].cap);
+                // a short lowercase word the run builder does not take (`es`), not `of`
+                let inner_lower = (i + 1..k - 1).any(|x| {
+                    let w = &self.words[x];
+                    !w.cap
+                        && w.norm.len() <= 3
+                        && !RUN_PARTICLES.contains(&w.norm.as_str())
+                        && !is_function_word(&w.norm)
+                });
                 if !inner_lower
                     || !self.words[k - 1].cap
                     || !(i..k - 1).all(|x| self.adjacent(x, x + 1) && !self.words[x].possessive)
@@ -3938,15 +3989,29 @@ impl<'a> Resolver<'a> {
             self.add_mention(e, self.span(h.w0, h.w1), MentionVia::Name, h.w1);
             return;
         }
-        // The same kind of body named before (`the Syrian opposition ... the opposition`).
+        // The same kind of body named before (`the Syrian opposition ... the opposition`); a
+        // foreign capital's only in the same sentence (`Washington ... the government` in a
+        // story of another country is that country's).
         let sentence = self.sent[h.w0];
+        let focus = self.context_country(h.w0);
         let earlier = self.recs.iter().rev().find_map(|rec| {
             let far = sentence.saturating_sub(rec.sentence);
             if far > 20 || changed {
                 return None;
             }
             let b = &self.ents[rec.ent];
-            let same = far <= 6 && b.body.is_some_and(|bi| self.same_kind_of_body(bi, body));
+            let foreign = far > 0
+                && focus.is_some()
+                && b.entity.country.is_some()
+                && b.entity.country != focus
+                && self.text.get(rec.start..rec.end).is_some_and(|t| {
+                    self.kb
+                        .phrases
+                        .get(crate::norm::phrase_key(t).as_str())
+                        .is_some_and(|ts| ts.iter().any(|t| matches!(t, Target::Metonym(_))))
+                });
+            let same =
+                far <= 6 && !foreign && b.body.is_some_and(|bi| self.same_kind_of_body(bi, body));
             // A court named in full before (`the Special Court for Sierra Leone ... the
             // court`). `the army` after a rebel `... Liberation Army` is still the state's.
             let named = matches!(key.as_str(), "court" | "assembly")
@@ -5004,7 +5069,7 @@ impl<'a> Resolver<'a> {
                 return k + 1;
             }
         }
-        if honorific || (given && multi) {
+        if honorific || (given && multi) || (multi && self.person_context(w0, w1)) {
             let (code, country) = self.apposition_code(w1).unwrap_or((None, None));
             let e = self.new_entity(canonical, EntityKind::Person, code, country, None);
             self.add_mention(e, span, MentionVia::Name, w1);
@@ -5037,6 +5102,29 @@ impl<'a> Resolver<'a> {
             self.add_mention(e, span, MentionVia::Name, w1);
         }
         k + 1
+    }
+
+    /// Words around the name `w0..w1` that only a person has: `led by X`, `his fiancee, X`,
+    /// `X, his wife,`.
+    fn person_context(&self, w0: usize, w1: usize) -> bool {
+        let norm = |i: usize| self.words.get(i).map_or("", |w| w.norm.as_str());
+        let led = w0 >= 2
+            && norm(w0 - 1) == "by"
+            && matches!(
+                norm(w0 - 2),
+                "led" | "headed" | "chaired" | "founded" | "run"
+            )
+            && self.adjacent(w0 - 1, w0);
+        let owner = |i: usize| matches!(norm(i), "his" | "her" | "their" | "its");
+        let before = w0 >= 2
+            && self.gap(w0 - 1, w0).trim() == ","
+            && PERSON_NOUNS.contains(&norm(w0 - 1))
+            && owner(w0 - 2);
+        let after = w1 + 1 < self.words.len()
+            && self.gap(w1 - 1, w1).trim() == ","
+            && owner(w1)
+            && PERSON_NOUNS.contains(&norm(w1 + 1));
+        led || before || after
     }
 
     /// A place the gazetteer does not know, named by words `w0..end` (the run `w0..w1` of

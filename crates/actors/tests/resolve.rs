@@ -2373,3 +2373,29 @@ fn the_former_general_is_the_person_just_named() {
         "{got:?}"
     );
 }
+
+#[test]
+fn kin_and_leadership_name_a_person() {
+    check(
+        "2018-03-16",
+        "BRATISLAVA — The journalist and his fiancee, Martina Kusnirova, were found dead. The \
+         smallest party, led by Bela Bugar, quit the coalition.",
+        &[
+            "Martina Kusnirova => Martina Kusnirova SVK Name",
+            "Bela Bugar => Bela Bugar SVK Name",
+        ],
+    );
+}
+
+#[test]
+fn a_foreign_capital_lends_the_government_to_its_sentence_only() {
+    let text = "ANTANANARIVO — Madagascar's army backed the opposition leader on Tuesday, and \
+                the president of Madagascar left the palace. Madagascar is poor.\n\nWashington \
+                called the transfer undemocratic.\n\nThe opposition leader, whose television \
+                station was closed by the government in December, denied any coup.";
+    check(
+        "2009-03-19",
+        text,
+        &["the government => Malagasy government MDGGOV Nominal"],
+    );
+}
