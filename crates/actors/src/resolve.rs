@@ -6679,15 +6679,19 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// Offices only a state has (`president`, `foreign minister`), as opposed to offices of any
-/// body (`spokesman`, `general`): without a country word they are the country in focus's.
 /// Whether an unknown name a head word types with role `code` (`... Party`, `... Guard`)
-/// belongs to the country in focus when no country word stands near it (media, business and
-/// NGO names need not).
+/// belongs to the country in focus when no country word stands near it (a news outlet, a
+/// police force or a union too: the outlets read abroad are in the base; business and NGO
+/// names need not).
 fn takes_context_country(code: &str) -> bool {
-    matches!(code, "GOV" | "JUD" | "LEG" | "OPP" | "REB" | "PTY" | "MIL")
+    matches!(
+        code,
+        "GOV" | "JUD" | "LEG" | "OPP" | "REB" | "PTY" | "MIL" | "MED" | "COP" | "LAB"
+    )
 }
 
+/// Offices only a state has (`president`, `foreign minister`), as opposed to offices of any
+/// body (`spokesman`, `general`): without a country word they are the country in focus's.
 fn is_state_office(id: &str) -> bool {
     matches!(
         id,

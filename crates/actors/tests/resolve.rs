@@ -2399,3 +2399,13 @@ fn a_foreign_capital_lends_the_government_to_its_sentence_only() {
         &["the government => Malagasy government MDGGOV Nominal"],
     );
 }
+
+#[test]
+fn an_unknown_outlet_or_police_force_is_of_the_country_in_focus() {
+    check(
+        "2009-03-19",
+        "ANTANANARIVO — Madagascar's army backed Rajoelina. His Viva Television was shut, and \
+         the Madagascar Times said nothing.",
+        &["Viva Television => Viva Television MDGMED Name"],
+    );
+}
