@@ -5900,6 +5900,14 @@ impl<'a> Resolver<'a> {
         } else {
             (code, country)
         };
+        // `Flavia Byekwaso` is no `him`: a person the base does not know takes the gender of
+        // a given name that has one
+        let gender = (kind == EntityKind::Person)
+            .then(|| {
+                let first = canonical.split_whitespace().next()?;
+                crate::names::gender_of(&crate::norm::phrase_key(first))
+            })
+            .flatten();
         let b = EntBuild {
             key: key.clone(),
             entity: Entity {
@@ -5911,7 +5919,7 @@ impl<'a> Resolver<'a> {
                 place: None,
                 mentions: Vec::new(),
             },
-            gender: None,
+            gender,
             group_type: (kind == EntityKind::Group).then(|| "rebel".to_string()),
             title,
             body: None,

@@ -2409,3 +2409,17 @@ fn an_unknown_outlet_or_police_force_is_of_the_country_in_focus() {
         &["Viva Television => Viva Television MDGMED Name"],
     );
 }
+
+#[test]
+fn a_person_the_base_does_not_know_takes_the_gender_of_the_given_name() {
+    let got = parsed_mentions(
+        "2021-01-17",
+        "KAMPALA — The army spokeswoman, Flavia Byekwaso, said soldiers had surrounded the home \
+         of Robert Kyagulanyi. Byekwaso said troops would not let him leave.",
+    );
+    assert!(
+        got.iter()
+            .any(|m| m.starts_with("him => Robert Kyagulanyi")),
+        "{got:?}"
+    );
+}
