@@ -3670,7 +3670,16 @@ impl<'a> Resolver<'a> {
         if words.len() < 2 && !matches!(words[0].norm.as_str(), "parliament" | "congress") {
             return false;
         }
-        if !words.iter().all(|w| w.cap) || self.sentence_initial(h.w0) && words.len() < 2 {
+        // `Congress voted ...` opening a sentence is the body when a verb follows (a
+        // sentence-initial `Parliament` is the bare-body rule's: the capital tells nothing)
+        let subject_verb = words[0].norm == "congress"
+            && self
+                .words
+                .get(h.w1)
+                .is_some_and(|_| self.adjacent(h.w1 - 1, h.w1) && self.is_verb_or_aux(h.w1));
+        if !words.iter().all(|w| w.cap)
+            || self.sentence_initial(h.w0) && words.len() < 2 && !subject_verb
+        {
             return false;
         }
         // Part of a longer name: `European Parliament`, `Supreme Court Justice X`.
@@ -5608,11 +5617,19 @@ impl<'a> Resolver<'a> {
                     e.entity.kind == EntityKind::Person && e.gender != Some(Gender::Male)
                 }
                 PronounClass::Neuter if self.words[w].norm == "it" && dist > 0 => false,
+                // `The army denied it had ...`: a state's military named in the singular is
+                // `it` as well as `they`
                 PronounClass::Neuter => {
                     matches!(
                         e.entity.kind,
                         EntityKind::Organization | EntityKind::Group | EntityKind::Country
-                    ) && !e.plural
+                    ) && (!e.plural
+                        || e.body
+                            .is_some_and(|b| self.kb.institutions[b].id == "military")
+                            && self
+                                .text
+                                .get(rec.start..rec.end)
+                                .is_some_and(|t| !t.ends_with('s')))
                 }
                 PronounClass::Plural => e.entity.kind == EntityKind::Group || e.plural,
             };

@@ -2423,3 +2423,21 @@ fn a_person_the_base_does_not_know_takes_the_gender_of_the_given_name() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_army_is_it_and_congress_opening_a_sentence_is_the_body() {
+    let got = parsed_mentions(
+        "2015-09-04",
+        "GUATEMALA CITY — Guatemala's president resigned on Thursday.\n\nThe army denied it had \
+         staged a coup.\n\nCongress voted 132-0 to strip him of his immunity.",
+    );
+    assert!(
+        got.iter()
+            .any(|m| m.starts_with("it => Guatemalan military")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|m| m.starts_with("Congress => Guatemalan")),
+        "{got:?}"
+    );
+}
