@@ -6539,7 +6539,11 @@ impl<'a> Resolver<'a> {
                 && w0 - opening < 3
                 && self.adjacent(opening - 1, opening)
                 && self.words[opening - 1].cap
-                && self.role_word(&self.words[opening - 1].norm)
+                && (self.role_word(&self.words[opening - 1].norm)
+                    || matches!(
+                        self.words[opening - 1].norm.as_str(),
+                        "major" | "lieutenant" | "brigadier" | "rear" | "vice" | "air"
+                    ))
             {
                 opening -= 1;
             }
@@ -6612,13 +6616,28 @@ impl<'a> Resolver<'a> {
     /// before a comma, over at most four lowercase words or country adjectives (`the powers
     /// of the president, X,`).
     fn description_before(&self, w0: usize) -> Option<Span> {
-        let head = w0.checked_sub(1)?;
-        if self.gap(head, w0).trim() != ","
-            || self.words[head].cap
-            || !self.role_word(&self.words[head].norm)
-        {
+        let last = w0.checked_sub(1)?;
+        if self.gap(last, w0).trim() != "," {
             return None;
         }
+        // `The leader of the coup, X`, `The chairwoman of the African Union Commission, X`:
+        // the role word before `of` heads the description
+        let head = if !self.words[last].cap && self.role_word(&self.words[last].norm) {
+            last
+        } else {
+            let of = (last.saturating_sub(6)..last)
+                .rev()
+                .find(|&j| self.words[j].norm == "of" && !self.words[j].cap)?;
+            let clean = (of..last).all(|j| self.adjacent(j, j + 1) && !self.is_verb_or_aux(j + 1));
+            let head = of.checked_sub(1)?;
+            // `the head of the junta, X` is a description of the body's, the old sets' and
+            // the new ones' gold agree on nothing else
+            let word = self.words[head].norm.as_str();
+            if !clean || self.words[head].cap || word == "head" || !self.role_word(word) {
+                return None;
+            }
+            head
+        };
         let mut j = head;
         while j > 0 && head - j < 5 {
             j -= 1;

@@ -2441,3 +2441,13 @@ fn the_army_is_it_and_congress_opening_a_sentence_is_the_body() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_role_of_a_body_before_a_name_in_apposition_describes_the_person() {
+    check_parsed(
+        "2015-05-14",
+        "BUJUMBURA — The leader of the coup, Major General Godefroid Niyombare, said the \
+         president had been dismissed.",
+        &["The leader => Godefroid Niyombare BDIMIL Nominal"],
+    );
+}
