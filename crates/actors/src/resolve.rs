@@ -6690,7 +6690,8 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn finish(self) -> Vec<Entity> {
+    fn finish(mut self) -> Vec<Entity> {
+        self.merge_short_names();
         // A person the base does not know, whom no title, apposition or adjective placed:
         // most people in a news story belong to the country it is about.
         let focus = self.context_country(self.words.len());
@@ -6720,6 +6721,49 @@ impl<'a> Resolver<'a> {
                 .unwrap_or((usize::MAX, 0))
         });
         out
+    }
+}
+
+impl Resolver<'_> {
+    /// `Prince Hamzah pledges loyalty` in a headline, `Prince Hamzah bin Hussein` in the
+    /// story: a one-word name of a person the base does not know is the one person of the
+    /// text whose longer name opens or ends with it, wherever that name comes.
+    fn merge_short_names(&mut self) {
+        let words_of = |b: &EntBuild| -> Vec<String> {
+            b.entity
+                .canonical
+                .split_whitespace()
+                .map(|w| w.to_lowercase())
+                .collect()
+        };
+        for i in 0..self.ents.len() {
+            let b = &self.ents[i];
+            if b.entity.kind != EntityKind::Person
+                || !matches!(b.key, Key::New(..))
+                || b.entity.mentions.is_empty()
+            {
+                continue;
+            }
+            let short = words_of(b);
+            let [name] = short.as_slice() else {
+                continue;
+            };
+            let longer: Vec<usize> = (0..self.ents.len())
+                .filter(|&j| {
+                    let o = &self.ents[j];
+                    if j == i || o.entity.kind != EntityKind::Person || o.entity.mentions.is_empty()
+                    {
+                        return false;
+                    }
+                    let w = words_of(o);
+                    w.len() >= 2 && (w.first() == Some(name) || w.last() == Some(name))
+                })
+                .collect();
+            if let [j] = longer.as_slice() {
+                let moved = std::mem::take(&mut self.ents[i].entity.mentions);
+                self.ents[*j].entity.mentions.extend(moved);
+            }
+        }
     }
 }
 

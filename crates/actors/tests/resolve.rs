@@ -2451,3 +2451,22 @@ fn a_role_of_a_body_before_a_name_in_apposition_describes_the_person() {
         &["The leader => Godefroid Niyombare BDIMIL Nominal"],
     );
 }
+
+#[test]
+fn a_headline_short_name_is_the_person_the_story_names_in_full() {
+    check(
+        "2021-04-06",
+        "Prince Hamzah pledges loyalty\n\nAMMAN — Prince Hamzah bin Hussein has pledged loyalty \
+         to the king. Hamzah, 41, signed the letter on Monday.",
+        &[
+            "Hamzah => Hamzah bin Hussein JOR Name",
+            "Hamzah bin Hussein => Hamzah bin Hussein JOR Name",
+        ],
+    );
+    check_absent(
+        "2021-04-06",
+        "Prince Hamzah pledges loyalty\n\nAMMAN — Prince Hamzah bin Hussein has pledged loyalty \
+         to the king. Hamzah, 41, signed the letter on Monday.",
+        &["Hamzah => Hamzah JOR"],
+    );
+}
