@@ -2894,6 +2894,20 @@ impl<'a> Resolver<'a> {
                                 .first()
                                 .map(|&ti| self.kb.institutions[ti].id.clone());
                         }
+                        // `General X`, a future president the base holds no office for on
+                        // the date: an officer of his country's military
+                        let military = titles
+                            .first()
+                            .is_some_and(|&ti| self.kb.institutions[ti].code == "MIL");
+                        let bare = self.ents[e]
+                            .entity
+                            .actor_code
+                            .as_deref()
+                            .filter(|c| c.len() == 3)
+                            .map(str::to_string);
+                        if let (true, false, Some(c)) = (military, former, bare) {
+                            self.ents[e].entity.actor_code = Some(format!("{c}MIL"));
+                        }
                         return next + 1;
                     }
                 }

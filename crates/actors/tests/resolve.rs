@@ -2470,3 +2470,13 @@ fn a_headline_short_name_is_the_person_the_story_names_in_full() {
         &["Hamzah => Hamzah JOR"],
     );
 }
+
+#[test]
+fn a_general_the_base_holds_no_office_for_on_the_date_is_his_military_s() {
+    check(
+        "2008-08-07",
+        "NOUAKCHOTT — Soldiers led by General Mohamed Ould Abdel Aziz seized the president on \
+         Wednesday.",
+        &["Mohamed Ould Abdel Aziz => Mohamed Ould Abdel Aziz MRTMIL Name"],
+    );
+}
