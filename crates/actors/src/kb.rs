@@ -1063,6 +1063,16 @@ pub fn surname_keys(alias: &str, country: Option<&str>) -> Vec<String> {
     }
     let last = words[words.len() - 1];
     let prev = words[words.len() - 2];
+    // `King Abdullah II ... Abdullah`: a monarch's regnal name without its numeral
+    if words.len() == 2
+        && matches!(
+            last.norm.as_str(),
+            "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix" | "x"
+        )
+    {
+        out.push(crate::norm::skeleton(&prev.norm));
+        return out;
+    }
     out.push(crate::norm::skeleton(&last.norm));
     if last.joined && words.len() >= 3 {
         out.push(format!(

@@ -2480,3 +2480,13 @@ fn a_general_the_base_holds_no_office_for_on_the_date_is_his_military_s() {
         &["Mohamed Ould Abdel Aziz => Mohamed Ould Abdel Aziz MRTMIL Name"],
     );
 }
+
+#[test]
+fn a_monarch_is_named_by_the_regnal_name_without_its_numeral() {
+    check(
+        "2021-04-06",
+        "AMMAN — The prince pledged loyalty to King Abdullah II on Monday. Abdullah had asked his \
+         uncle to settle the dispute.",
+        &["Abdullah => Abdullah II JORGOV Name"],
+    );
+}
