@@ -1595,7 +1595,15 @@ impl<'a> Resolver<'a> {
             }
             let mut j = i + 1;
             let mut last_cap = i;
-            while j < n && !covered[j] && self.adjacent(j - 1, j) && !self.words[j].possessive {
+            while j < n
+                && !covered[j]
+                && self.adjacent(j - 1, j)
+                && (!self.words[j].possessive || self.peoples(j))
+            {
+                if self.words[j].possessive {
+                    j += 1;
+                    continue;
+                }
                 let w = &self.words[j];
                 if self.run_word(j) || org_rank(&covered, j) {
                     last_cap = j;
@@ -2160,6 +2168,20 @@ impl<'a> Resolver<'a> {
             return false;
         }
         true
+    }
+
+    /// Word `j` is the possessive of `People's`, `Workers'` inside a name (`People's National
+    /// Congress`): after such a word, before a capitalised one.
+    fn peoples(&self, j: usize) -> bool {
+        j > 0
+            && self.words[j].possessive
+            && matches!(
+                self.words[j - 1].norm.as_str(),
+                "people" | "peoples" | "workers" | "citizens" | "farmers" | "women"
+            )
+            && self.words[j - 1].cap
+            && self.words.get(j + 1).is_some_and(|w| w.cap)
+            && self.adjacent(j, j + 1)
     }
 
     /// A short lowercase syllable hyphen-joined to the second of two capitalised words, the
@@ -6878,6 +6900,8 @@ fn org_name_inner_hits(r: &Resolver<'_>, hits: &[Hit], covered: &[bool]) -> Vec<
                 )
                 && r.words.get(m + 1).is_some_and(|w| w.cap)
             {
+                next = m + 1;
+            } else if m > s && r.peoples(m) {
                 next = m + 1;
             } else {
                 break;

@@ -2490,3 +2490,16 @@ fn a_monarch_is_named_by_the_regnal_name_without_its_numeral() {
         &["Abdullah => Abdullah II JORGOV Name"],
     );
 }
+
+#[test]
+fn a_name_goes_on_through_peoples() {
+    check(
+        "2019-05-31",
+        "PORT MORESBY — Marape quit the People's National Congress (PNC) on Monday. The \
+         People's Majlis voted.",
+        &[
+            "People's National Congress => People's National Congress PNGLEG Name",
+            "PNC => People's National Congress PNGLEG Acronym",
+        ],
+    );
+}
