@@ -2597,10 +2597,16 @@ impl<'a> Resolver<'a> {
             Item::Run { w0, w1, res } => self.run_item(items, k, *w0, *w1, res),
             Item::Pronoun(w) => {
                 // `his government` is one mention: the government's word is taken with it
-                if self.pronoun(*w) && items.get(k + 1).is_some_and(|it| it.w0() == w + 1) {
-                    k + 2
-                } else {
-                    k + 1
+                // (`his previous government`: the word between too)
+                match self.pronoun(*w) {
+                    Some(end) => {
+                        let mut j = k + 1;
+                        while items.get(j).is_some_and(|it| it.w0() < end) {
+                            j += 1;
+                        }
+                        j
+                    }
+                    None => k + 1,
                 }
             }
         }
@@ -2916,19 +2922,29 @@ impl<'a> Resolver<'a> {
                                 .first()
                                 .map(|&ti| self.kb.institutions[ti].id.clone());
                         }
-                        // `General X`, a future president the base holds no office for on
-                        // the date: an officer of his country's military
-                        let military = titles
+                        // `General X`, `Finance Minister X`: a person the base holds no
+                        // office for on the date holds the one the text gives, of the
+                        // country named with it or the person's own
+                        // (not an office the base says the person has left: `Prime Minister
+                        // X` the day after his fall stays the country's)
+                        let left = titles.first().is_some_and(|&ti| {
+                            let office = &self.kb.institutions[ti].id;
+                            self.kb.actors[id].roles.iter().any(|r| &r.title == office)
+                        });
+                        let role = titles
                             .first()
-                            .is_some_and(|&ti| self.kb.institutions[ti].code == "MIL");
+                            .filter(|_| !left)
+                            .map(|&ti| self.kb.institutions[ti].code.clone());
                         let bare = self.ents[e]
                             .entity
                             .actor_code
                             .as_deref()
                             .filter(|c| c.len() == 3)
                             .map(str::to_string);
-                        if let (true, false, Some(c)) = (military, former, bare) {
-                            self.ents[e].entity.actor_code = Some(format!("{c}MIL"));
+                        if let (Some(role), false, Some(c)) = (role, former, bare) {
+                            if matches!(role.as_str(), "GOV" | "MIL" | "JUD" | "LEG" | "COP") {
+                                self.ents[e].entity.actor_code = Some(format!("{c}{role}"));
+                            }
                         }
                         return next + 1;
                     }
@@ -3913,6 +3929,7 @@ impl<'a> Resolver<'a> {
             "former",
             "ousted",
             "deposed",
+            "outgoing",
         ];
         let mut det = h.w0.checked_sub(1);
         // `the new government`, `the interim authorities`: a government that has just changed,
@@ -5593,16 +5610,16 @@ impl<'a> Resolver<'a> {
     }
 
     /// Resolves the pronoun at word `w`; true when its mention took the next word too.
-    fn pronoun(&mut self, w: usize) -> bool {
+    fn pronoun(&mut self, w: usize) -> Option<usize> {
         let Some(class) = pronoun_class(&self.words[w].norm) else {
-            return false;
+            return None;
         };
         // `X, which ..., said it`: the parse's subject of the reporting verb.
         if self.words[w].norm == "it" {
             if let Some(e) = self.reporting_subject(w) {
                 let span = Span::new(self.words[w].start, self.words[w].end);
                 self.add_mention(e, span, MentionVia::Pronoun, w + 1);
-                return false;
+                return None;
             }
         }
         let s = self.sent[w];
@@ -5704,36 +5721,47 @@ impl<'a> Resolver<'a> {
                 && self.words[w].norm != "they"
                 && self.plural_noun_between(end.max(self.sentence_start(w)), start)
             {
-                return false;
+                return None;
             }
             // `his government`, `her administration`: the government of the person's country.
-            if let Some(g) = self.government_of(w, e) {
-                let span = Span::new(self.words[w].start, self.words[w + 1].end);
-                self.add_mention(g, span, MentionVia::Nominal, w + 2);
-                return true;
+            if let Some((g, end)) = self.government_of(w, e) {
+                let span = Span::new(self.words[w].start, self.words[end - 1].end);
+                self.add_mention(g, span, MentionVia::Nominal, end);
+                return Some(end);
             }
             let span = Span::new(self.words[w].start, self.words[w].end);
             self.add_mention(e, span, MentionVia::Pronoun, w + 1);
         }
-        false
+        None
     }
 
-    /// The government entity of `his government` at word `w`, the pronoun resolved to the
-    /// person entity `e`: the government of the country the person serves.
-    fn government_of(&mut self, w: usize, e: usize) -> Option<usize> {
+    /// The government entity of `his government` (or `his previous government`) at word `w`,
+    /// the pronoun resolved to the person entity `e`: the government of the country the
+    /// person serves, and the word after the mention.
+    fn government_of(&mut self, w: usize, e: usize) -> Option<(usize, usize)> {
         if !matches!(self.words[w].norm.as_str(), "his" | "her") {
             return None;
         }
-        let next = self.words.get(w + 1)?;
+        let mut g = w + 1;
+        if self.words.get(g).is_some_and(|x| {
+            matches!(
+                x.norm.as_str(),
+                "previous" | "new" | "first" | "second" | "last" | "outgoing" | "own"
+            ) && !x.cap
+        }) && self.adjacent(w, g)
+        {
+            g += 1;
+        }
+        let next = self.words.get(g)?;
         if next.cap
             || !matches!(
                 next.norm.as_str(),
                 "government" | "administration" | "cabinet"
             )
-            || !self.adjacent(w, w + 1)
+            || !self.adjacent(g - 1, g)
             || self
                 .words
-                .get(w + 2)
+                .get(g + 1)
                 .is_some_and(|x| x.norm == "'s" || x.possessive)
         {
             return None;
@@ -5761,7 +5789,7 @@ impl<'a> Resolver<'a> {
             .institutions
             .iter()
             .position(|i| i.id == "government")?;
-        Some(self.body_entity(&country, body))
+        Some((self.body_entity(&country, body), g + 1))
     }
 
     /// Whether bytes `from..to` run from inside a quotation to its closing mark right before
@@ -5815,6 +5843,29 @@ impl<'a> Resolver<'a> {
 
     fn emit_actor(&mut self, id: ActorId, span: Span, via: MentionVia, w1: usize) {
         let e = self.actor_entity(id);
+        // `X, the fisheries minister,`: a person the base holds no office for on the date
+        // holds the office an apposition gives
+        let bare = self.ents[e]
+            .entity
+            .actor_code
+            .as_deref()
+            .is_some_and(|c| c.len() == 3);
+        // (`the` opening it, no possessive inside it: not `X, and Venezuelan President Y`,
+        // `X, the party's president`), of the person's own country
+        let opens = self.words.get(w1).is_some_and(|w| w.norm == "the")
+            && !(w1..(w1 + 5).min(self.words.len())).any(|i| self.words[i].possessive);
+        if bare
+            && opens
+            && via == MentionVia::Name
+            && self.kb.actors[id].class == ActorClass::Person
+        {
+            if let Some((Some(code), _)) = self.apposition_code(w1) {
+                let own = self.ents[e].entity.actor_code.as_deref() == code.get(..3);
+                if code.len() > 3 && own {
+                    self.ents[e].entity.actor_code = Some(code);
+                }
+            }
+        }
         self.add_mention(e, span, via, w1);
     }
 

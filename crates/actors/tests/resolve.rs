@@ -2503,3 +2503,34 @@ fn a_name_goes_on_through_peoples() {
         ],
     );
 }
+
+#[test]
+fn his_previous_government_and_the_outgoing_cabinet_are_the_government() {
+    check(
+        "2008-08-07",
+        "NOUAKCHOTT — President Sidi Ould Cheikh Abdallahi had dismissed his previous \
+         government in July. The outgoing cabinet stayed on.",
+        &[
+            "his previous government => Mauritanian government MRTGOV Nominal",
+            "The outgoing cabinet => Mauritanian government MRTGOV Nominal",
+        ],
+    );
+}
+
+#[test]
+fn a_known_person_without_an_office_on_the_date_holds_the_one_the_text_gives() {
+    // Benediktsson's row in the base holds his premiership from 2017, not his earlier
+    // ministry
+    check(
+        "2016-04-06",
+        "REYKJAVIK — The president wanted to consult Finance Minister Bjarni Benediktsson first.",
+        &["Bjarni Benediktsson => Bjarni Benediktsson ISLGOV Name"],
+    );
+    // an apposition that is not the person's (`X, and Venezuelan President Y`) gives nothing
+    check(
+        "2019-10-09",
+        "QUITO — Moreno accused his predecessor, Rafael Correa, and Venezuelan President Nicolas \
+         Maduro of plotting.",
+        &["Rafael Correa => Rafael Correa ECU Name"],
+    );
+}
