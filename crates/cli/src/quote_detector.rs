@@ -12,7 +12,7 @@ use std::path::Path;
 
 use anyhow::Context;
 use newsgraph_core::Document;
-use newsgraph_extract::quotes::detector::{candidates, train};
+use newsgraph_extract::quotes::detector::{attribution_features, candidates, train};
 use newsgraph_extract::quotes::CueDetector;
 use newsgraph_extract::QuoteExtractor;
 
@@ -89,4 +89,91 @@ pub fn learn(dir: &Path) -> anyhow::Result<(CueDetector, Vec<String>)> {
         }
     }
     Ok((model.with_threshold(best.1), report))
+}
+
+/// The thresholds tried for the attribution filter (a filter that keeps everything is tried
+/// too).
+pub const FILTER_THRESHOLDS: &[f32] = &[-16.0, -12.0, -10.0, -8.0, -6.0, -4.0, -2.0, 0.0, 2.0];
+
+/// The learned filter of found attributions, `None` when keeping every find scores best on
+/// the held-out texts, and a report line per threshold. Every find of the extractor (with the
+/// cue detector `detector`) on the training texts is an example, kept when a gold content
+/// overlaps it; same split and passes as the cue detector.
+pub fn learn_filter(
+    dir: &Path,
+    detector: &CueDetector,
+) -> anyhow::Result<(Option<CueDetector>, Vec<String>)> {
+    let pipeline = crate::pipeline::build(&crate::pipeline::PipelineArgs::default())?;
+    let base = QuoteExtractor::new()?
+        .with_detector(Some(detector.clone()))
+        .with_filter(None);
+    let mut examples = Vec::new();
+    let mut held: Vec<(Document, Vec<Attr>)> = Vec::new();
+    for (n, (name, ann_path)) in documents(dir)?.into_iter().enumerate() {
+        let txt_path = dir.join("text").join(format!("{name}.txt"));
+        let Ok(text) = std::fs::read_to_string(&txt_path) else {
+            continue;
+        };
+        let ann = std::fs::read_to_string(&ann_path)
+            .with_context(|| format!("{}: cannot read", ann_path.display()))?;
+        let Ok(gold) = parse_ann(&ann, &ann_path) else {
+            continue;
+        };
+        let mut doc = crate::eval::polnear::document(name.clone(), text);
+        pipeline.run(&mut doc);
+        if n % 10 == 0 {
+            held.push((doc, gold));
+            continue;
+        }
+        let toks = &doc.tokens;
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); toks.len()];
+        for (i, t) in toks.iter().enumerate() {
+            if let Some(h) = t.head.filter(|&h| h < toks.len() && h != i) {
+                children[h].push(i);
+            }
+        }
+        let kids = |j: usize| children.get(j).cloned().unwrap_or_default();
+        let char_at = |b: usize| doc.text.get(..b).map_or(0, |t| t.chars().count());
+        for q in base.extract(&doc) {
+            let (a, b) = (char_at(q.content.start), char_at(q.content.end));
+            let kept = gold
+                .iter()
+                .any(|g| g.content.iter().any(|c| c.0 < b && a < c.1));
+            let feats = attribution_features(&doc, q.kind, q.cue, q.speaker_span, q.content, &kids);
+            examples.push((feats, kept));
+        }
+    }
+    let model = train(&examples, EPOCHS, SEED).pruned(MIN_WEIGHT);
+    let score = |f: Option<CueDetector>| {
+        let mut all = Tally::default();
+        if let Ok(x) = QuoteExtractor::new() {
+            let x = x.with_detector(Some(detector.clone())).with_filter(f);
+            for (doc, gold) in &held {
+                let mut doc = doc.clone();
+                doc.quotes = x.extract(&doc);
+                all.add_all(gold, &predicted(&doc));
+            }
+        }
+        all.overlap_f1()
+    };
+    let none = score(None);
+    let mut report = vec![format!(
+        "filter: {} examples ({} kept), {} features; held-out all-spans overlap F1 keeping every find {:.2} %",
+        examples.len(),
+        examples.iter().filter(|e| e.1).count(),
+        model.len(),
+        100.0 * none
+    )];
+    let mut best = (none, None);
+    for &t in FILTER_THRESHOLDS {
+        let f = score(Some(model.clone().with_threshold(t)));
+        report.push(format!(
+            "filter threshold {t:.2}: held-out F1 {:.2} %",
+            100.0 * f
+        ));
+        if f > best.0 {
+            best = (f, Some(t));
+        }
+    }
+    Ok((best.1.map(|t| model.with_threshold(t)), report))
 }

@@ -83,6 +83,9 @@ struct QuotesArgs {
     /// Where to write the learned cue detector.
     #[arg(long, default_value = "resources/quotes/cue_model.tsv")]
     cue_model: PathBuf,
+    /// Where to write the learned filter of found attributions.
+    #[arg(long, default_value = "resources/quotes/filter_model.tsv")]
+    filter_model: PathBuf,
 }
 
 /// Arguments of `newsgraph train parser`.
@@ -240,6 +243,25 @@ fn quotes(args: QuotesArgs, globals: Globals) -> anyhow::Result<Outcome> {
             "wrote {} ({} features)",
             args.cue_model.display(),
             model.len()
+        );
+    }
+    let (filter, report) = crate::quote_detector::learn_filter(&args.data, &model)?;
+    let header = format!(
+        "Learned filter of found attributions (averaged perceptron) from the PolNeAR training\nsplit by\n  newsgraph train quotes --data ../shared/data/polnear/train\n{}{}",
+        report.join("\n"),
+        if filter.is_none() { "\nkeeping every find scored best: no weights" } else { "" }
+    );
+    let filter = filter.unwrap_or_default();
+    std::fs::write(&args.filter_model, filter.to_tsv(&header))
+        .with_context(|| format!("{}: cannot write", args.filter_model.display()))?;
+    if !globals.quiet {
+        for l in &report {
+            eprintln!("{l}");
+        }
+        eprintln!(
+            "wrote {} ({} features)",
+            args.filter_model.display(),
+            filter.len()
         );
     }
     Ok(Outcome::ok())

@@ -22,6 +22,15 @@ pub const CUE_MODEL_TSV: &str = include_str!(concat!(
     "/../../resources/quotes/cue_model.tsv"
 ));
 
+/// The embedded filter of found attributions (`resources/quotes/filter_model.tsv`): the same
+/// linear model over the features of [`attribution_features`], learned by `newsgraph train
+/// quotes` from the extractor's own finds on PolNeAR train, each labelled by whether a gold
+/// content overlaps it.
+pub const FILTER_MODEL_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../resources/quotes/filter_model.tsv"
+));
+
 /// A linear cue scorer.
 #[derive(Clone, Debug, Default)]
 pub struct CueDetector {
@@ -33,6 +42,12 @@ impl CueDetector {
     /// The embedded model; `None` when it holds no weights.
     pub fn embedded() -> Result<Option<CueDetector>, LexiconError> {
         let d = CueDetector::parse(CUE_MODEL_TSV)?;
+        Ok((!d.weights.is_empty()).then_some(d))
+    }
+
+    /// The embedded attribution filter; `None` when it holds no weights.
+    pub fn embedded_filter() -> Result<Option<CueDetector>, LexiconError> {
+        let d = CueDetector::parse(FILTER_MODEL_TSV)?;
         Ok((!d.weights.is_empty()).then_some(d))
     }
 
@@ -306,6 +321,54 @@ pub fn each_feature(
     }
 }
 
+/// The features of a found attribution for the filter: its kind, whether it has a source and
+/// how long its content is, and the features of its cue's head word (the cue's last verb or
+/// noun, else its last word) as [`features`] gives them, each prefixed with `k:` and the kind.
+pub fn attribution_features(
+    doc: &Document,
+    kind: newsgraph_core::QuoteKind,
+    cue: Option<newsgraph_core::Span>,
+    speaker: Option<newsgraph_core::Span>,
+    content: newsgraph_core::Span,
+    kids: &dyn Fn(usize) -> Vec<usize>,
+) -> Vec<String> {
+    let k = match kind {
+        newsgraph_core::QuoteKind::Direct => "d",
+        newsgraph_core::QuoteKind::Indirect => "i",
+        newsgraph_core::QuoteKind::Mixed => "m",
+    };
+    let mut out = vec![
+        "bias".to_string(),
+        format!("kind={k}"),
+        format!("src={k}|{}", speaker.is_some()),
+    ];
+    let toks = &doc.tokens;
+    let in_content = toks
+        .iter()
+        .filter(|t| content.start <= t.span.start && t.span.end <= content.end)
+        .count();
+    out.push(format!("len={k}|{}", (in_content / 4).min(8)));
+    let Some(cue) = cue else {
+        out.push(format!("nocue={k}"));
+        return out;
+    };
+    let inside: Vec<usize> = (0..toks.len())
+        .filter(|&i| toks[i].span.start < cue.end && cue.start < toks[i].span.end)
+        .collect();
+    out.push(format!("cuelen={k}|{}", inside.len().min(4)));
+    let head = inside
+        .iter()
+        .rev()
+        .copied()
+        .find(|&i| matches!(toks[i].upos, Upos::Verb | Upos::Noun))
+        .or(inside.last().copied());
+    if let Some(h) = head {
+        out.push(format!("before={k}|{}", content.start >= cue.end));
+        each_feature(doc, h, kids, &mut |f| out.push(format!("{k}:{f}")));
+    }
+    out
+}
+
 /// The candidate tokens of `doc` (see [`is_candidate`]) with their features, for training.
 pub fn candidates(doc: &Document, verbs: &super::Verbs) -> Vec<(usize, Vec<String>)> {
     let toks = &doc.tokens;
@@ -370,5 +433,6 @@ mod tests {
     fn the_embedded_model_reads() {
         let m = CueDetector::embedded().unwrap();
         assert!(m.is_some_and(|m| !m.is_empty()));
+        assert!(CueDetector::embedded_filter().is_ok());
     }
 }

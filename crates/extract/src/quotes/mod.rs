@@ -285,6 +285,8 @@ pub struct QuoteExtractor {
     lex: Lexicon,
     verbs: Verbs,
     detector: Option<CueDetector>,
+    /// The learned filter of found attributions (`None`: every find is kept).
+    filter: Option<CueDetector>,
 }
 
 impl QuoteExtractor {
@@ -292,7 +294,8 @@ impl QuoteExtractor {
     pub fn new() -> Result<QuoteExtractor, LexiconError> {
         Ok(QuoteExtractor::with_lexicon(Lexicon::embedded()?)
             .with_verbs(Verbs::embedded()?)
-            .with_detector(CueDetector::embedded()?))
+            .with_detector(CueDetector::embedded()?)
+            .with_filter(CueDetector::embedded_filter()?))
     }
 
     /// The extractor with a given lexicon and no reporting verbs for the dependency rule.
@@ -301,7 +304,13 @@ impl QuoteExtractor {
             lex,
             verbs: Verbs::default(),
             detector: None,
+            filter: None,
         }
+    }
+
+    /// The same extractor with a learned filter of its finds (`None`: every find is kept).
+    pub fn with_filter(self, filter: Option<CueDetector>) -> QuoteExtractor {
+        QuoteExtractor { filter, ..self }
     }
 
     /// The same extractor with a learned cue detector (`None`: the lexicons alone).
@@ -518,6 +527,16 @@ impl QuoteExtractor {
         found.sort_by_key(|f| (f.content.start, f.content.end));
         let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
         let mut last_entity: Option<usize> = None;
+        let children = self.filter.as_ref().map(|_| {
+            let toks = &doc.tokens;
+            let mut children: Vec<Vec<usize>> = vec![Vec::new(); toks.len()];
+            for (i, t) in toks.iter().enumerate() {
+                if let Some(h) = t.head.filter(|&h| h < toks.len() && h != i) {
+                    children[h].push(i);
+                }
+            }
+            children
+        });
         for mut f in found {
             if f.content.is_empty() {
                 continue;
@@ -548,6 +567,20 @@ impl QuoteExtractor {
                 .any(|q| q.kind == f.kind && q.content.overlaps(f.content))
             {
                 continue;
+            }
+            if let (Some(filter), Some(children)) = (&self.filter, &children) {
+                let kids = |j: usize| children.get(j).cloned().unwrap_or_default();
+                let feats = detector::attribution_features(
+                    doc,
+                    f.kind,
+                    f.attr.cue,
+                    f.attr.speaker,
+                    f.content,
+                    &kids,
+                );
+                if !filter.accepts(&feats) {
+                    continue;
+                }
             }
             let mut entity = f.attr.entity;
             if entity.is_none() {

@@ -1,4 +1,5 @@
-//! Pattern cases written as small articles, one per attribution pattern.
+//! Pattern cases written as small articles, one per attribution pattern. The rules are read
+//! without the learned filter of their finds, which has a test of its own.
 
 use super::*;
 use newsgraph_core::{Document, QuoteKind};
@@ -6,7 +7,7 @@ use newsgraph_core::{Document, QuoteKind};
 fn run(text: &str) -> Vec<(String, String, String, QuoteKind)> {
     let mut doc = Document::from_text("t", text);
     newsgraph_text::SentenceSplitter.annotate(&mut doc);
-    let x = QuoteExtractor::new().unwrap();
+    let x = QuoteExtractor::new().unwrap().with_filter(None);
     x.extract(&doc)
         .into_iter()
         .map(|q| {
@@ -48,7 +49,7 @@ fn run_parsed(text: &str) -> Vec<(String, String, String, QuoteKind)> {
         .with(newsgraph_text::Tagger::new().expect("shipped tagger"))
         .with(newsgraph_text::ParserStage::new().expect("shipped parser"))
         .run(&mut doc);
-    let x = QuoteExtractor::new().unwrap();
+    let x = QuoteExtractor::new().unwrap().with_filter(None);
     x.extract(&doc)
         .into_iter()
         .map(|q| {
@@ -112,7 +113,7 @@ fn name_and_colon_opening_a_line_is_an_attribution() {
 
 #[test]
 fn every_cue_example_finds_its_own_cue() {
-    let x = QuoteExtractor::new().unwrap();
+    let x = QuoteExtractor::new().unwrap().with_filter(None);
     let mut failures = Vec::new();
     for e in x
         .lexicon()
@@ -943,4 +944,26 @@ fn a_passive_report_has_its_subject_for_content_and_its_agent_for_source() {
     // an addressee's passive reports the clause, not the addressee
     let qs = run_parsed("The minister was told that the talks had failed.");
     assert!(!qs.iter().any(|q| q.0 == "The minister"), "{qs:?}");
+}
+
+#[test]
+fn the_attribution_filter_drops_what_it_scores_below_its_threshold() {
+    let mut doc = Document::from_text(
+        "t",
+        "\"We will not leave,\" Obama told reporters on Monday.\n\nThe mayor said that the \
+         roads would reopen soon.",
+    );
+    newsgraph_text::SentenceSplitter.annotate(&mut doc);
+    let x = QuoteExtractor::new().unwrap().with_filter(None);
+    assert_eq!(x.extract(&doc).len(), 2);
+    // a model that scores every find below its threshold keeps none; one that rejects only
+    // direct quotes keeps the reported speech
+    let none = CueDetector::parse("bias\t-1.0\nthreshold\t0.0\n").unwrap();
+    let x = x.with_filter(Some(none));
+    assert!(x.extract(&doc).is_empty());
+    let no_direct = CueDetector::parse("bias\t1.0\nkind=d\t-2.0\nthreshold\t0.0\n").unwrap();
+    let x = QuoteExtractor::new().unwrap().with_filter(Some(no_direct));
+    let qs = x.extract(&doc);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].kind, QuoteKind::Indirect);
 }
