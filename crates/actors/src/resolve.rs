@@ -6816,38 +6816,34 @@ impl Resolver<'_> {
     /// story: a one-word name of a person the base does not know is the one person of the
     /// text whose longer name opens or ends with it, wherever that name comes.
     fn merge_short_names(&mut self) {
-        let words_of = |b: &EntBuild| -> Vec<String> {
-            b.entity
-                .canonical
-                .split_whitespace()
-                .map(|w| w.to_lowercase())
-                .collect()
-        };
-        for i in 0..self.ents.len() {
-            let b = &self.ents[i];
-            if b.entity.kind != EntityKind::Person
-                || !matches!(b.key, Key::New(..))
-                || b.entity.mentions.is_empty()
-            {
-                continue;
-            }
-            let short = words_of(b);
+        // (entity, lowercase words of its canonical name) of every person with mentions
+        let people: Vec<(usize, Vec<String>)> = self
+            .ents
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.entity.kind == EntityKind::Person && !b.entity.mentions.is_empty())
+            .map(|(i, b)| {
+                let words = b
+                    .entity
+                    .canonical
+                    .split_whitespace()
+                    .map(|w| w.to_lowercase())
+                    .collect();
+                (i, words)
+            })
+            .collect();
+        for (i, short) in &people {
             let [name] = short.as_slice() else {
                 continue;
             };
-            let longer: Vec<usize> = (0..self.ents.len())
-                .filter(|&j| {
-                    let o = &self.ents[j];
-                    if j == i || o.entity.kind != EntityKind::Person || o.entity.mentions.is_empty()
-                    {
-                        return false;
-                    }
-                    let w = words_of(o);
-                    w.len() >= 2 && (w.first() == Some(name) || w.last() == Some(name))
-                })
-                .collect();
-            if let [j] = longer.as_slice() {
-                let moved = std::mem::take(&mut self.ents[i].entity.mentions);
+            if !matches!(self.ents[*i].key, Key::New(..)) {
+                continue;
+            }
+            let mut longer = people.iter().filter(|(j, w)| {
+                j != i && w.len() >= 2 && (w.first() == Some(name) || w.last() == Some(name))
+            });
+            if let (Some((j, _)), None) = (longer.next(), longer.next()) {
+                let moved = std::mem::take(&mut self.ents[*i].entity.mentions);
                 self.ents[*j].entity.mentions.extend(moved);
             }
         }
