@@ -4964,14 +4964,25 @@ impl<'a> Resolver<'a> {
         }
         // `Gaid Salah` after `Ahmed Gaid Salah`, `Ondo Ossa` after `Albert Ondo Ossa`: the
         // last words of a longer name of a person named earlier.
+        // (a person the base knows too: `Abdel Aziz` after `General Mohamed Ould Abdel Aziz`)
         if w1 - w0 >= 2 {
             let tail = format!(" {canon}");
+            let key_tail = format!(" {}", crate::norm::phrase_key(&canon));
             if let Some(e) = self
                 .by_key
                 .iter()
                 .filter_map(|(key, &e)| match key {
                     Key::New(c, _)
                         if c.ends_with(&tail) && self.ents[e].entity.kind == EntityKind::Person =>
+                    {
+                        Some(e)
+                    }
+                    Key::Actor(id)
+                        if self.kb.actors[*id].class == ActorClass::Person
+                            && self.kb.actors[*id]
+                                .aliases
+                                .iter()
+                                .any(|a| crate::norm::phrase_key(a).ends_with(&key_tail)) =>
                     {
                         Some(e)
                     }

@@ -2534,3 +2534,13 @@ fn a_known_person_without_an_office_on_the_date_holds_the_one_the_text_gives() {
         &["Rafael Correa => Rafael Correa ECU Name"],
     );
 }
+
+#[test]
+fn the_last_words_of_a_known_person_s_name_are_that_person() {
+    check(
+        "2008-08-07",
+        "NOUAKCHOTT — Soldiers led by General Mohamed Ould Abdel Aziz seized the president. \
+         Abdel Aziz said elections would follow.",
+        &["Abdel Aziz => Mohamed Ould Abdel Aziz MRTMIL Name"],
+    );
+}
