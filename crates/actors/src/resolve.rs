@@ -2981,6 +2981,14 @@ impl<'a> Resolver<'a> {
                                     country = Some(c);
                                 }
                             }
+                            // `Queen Noor`, `Queen Rania`: a queen the base does not hold is
+                            // a consort or a widow, of her country but no head of its state
+                            // (the queens who reign are in the base)
+                            let consort = matches!(&items[t], Item::Hit(th)
+                                if th.w1 == th.w0 + 1 && self.words[th.w0].norm == "queen");
+                            if consort {
+                                code = country.clone();
+                            }
                             let e = self.new_entity(
                                 canonical,
                                 EntityKind::Person,
@@ -2988,7 +2996,8 @@ impl<'a> Resolver<'a> {
                                 country,
                                 titles
                                     .first()
-                                    .map(|&ti| self.kb.institutions[ti].id.clone()),
+                                    .map(|&ti| self.kb.institutions[ti].id.clone())
+                                    .filter(|_| !consort),
                             );
                             self.add_mention(e, self.span(*w0, *w1), MentionVia::Name, *w1);
                         }

@@ -2544,3 +2544,12 @@ fn the_last_words_of_a_known_person_s_name_are_that_person() {
         &["Abdel Aziz => Mohamed Ould Abdel Aziz MRTMIL Name"],
     );
 }
+
+#[test]
+fn a_queen_the_base_does_not_hold_is_no_head_of_state() {
+    check(
+        "2021-04-06",
+        "AMMAN — Queen Noor defended her son on Monday.",
+        &["Noor => Noor JOR Name"],
+    );
+}
