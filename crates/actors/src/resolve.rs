@@ -2302,7 +2302,15 @@ impl<'a> Resolver<'a> {
             .filter(|&i| !PARTICLES.contains(&self.words[i].norm.as_str()) && self.words[i].cap)
             .collect();
         let honorific = self.prev_norm(w0).is_some_and(|p| HONORIFICS.contains(&p));
-        if content.len() == 1 || (content.len() == 2 && self.words[content[1]].joined) {
+        // `the English-language daily`: a word hyphen-joined to a lowercase one is a modifier,
+        // no surname
+        let modifier = self
+            .words
+            .get(w1)
+            .is_some_and(|x| x.joined && !x.cap && self.adjacent(w1 - 1, w1));
+        if !modifier
+            && (content.len() == 1 || (content.len() == 2 && self.words[content[1]].joined))
+        {
             let last = content[content.len() - 1];
             let mut keys = vec![skeleton(&self.words[last].norm)];
             if content.len() == 2 {

@@ -2553,3 +2553,12 @@ fn a_queen_the_base_does_not_hold_is_no_head_of_state() {
         &["Noor => Noor JOR Name"],
     );
 }
+
+#[test]
+fn a_word_hyphen_joined_to_a_modifier_is_no_surname() {
+    check_absent(
+        "2017-11-17",
+        "PHNOM PENH — The English-language Cambodia Daily closed in September.",
+        &["English => Bill English"],
+    );
+}
