@@ -2751,7 +2751,21 @@ impl<'a> Resolver<'a> {
             }
             let start = if own_country { h.w0 } else { qual_start };
             let span = Span::new(self.words[start].start, self.words[h.w1 - 1].end);
-            let e = self.body_entity(&country, body);
+            // `Brazil's Senate`: the upper chamber, a body of its own beside the parliament
+            let senate = h.w1 == h.w0 + 1 && self.words[h.w0].norm == "senate";
+            let e = if senate {
+                let canonical = format!("{} Senate", self.kb.adjective(&country));
+                let code = Some(format!("{country}LEG"));
+                self.new_entity(
+                    canonical,
+                    EntityKind::Organization,
+                    code,
+                    Some(country),
+                    None,
+                )
+            } else {
+                self.body_entity(&country, body)
+            };
             self.add_mention(e, span, MentionVia::Name, h.w1);
             return Some(next + 1);
         }
@@ -3709,7 +3723,12 @@ impl<'a> Resolver<'a> {
     /// code (`the Syrian army ... the military`); a ministry is only itself (`the Interior
     /// Ministry` after `the authorities` is not the government, though both are coded GOV).
     fn same_kind_of_body(&self, earlier: usize, body: usize) -> bool {
-        let ministry = |i: usize| self.kb.institutions[i].id.ends_with("_ministry");
+        // a ministry, the royal court or a presidential guard is a body of its own, not the
+        // government or the army
+        let ministry = |i: usize| {
+            let id = self.kb.institutions[i].id.as_str();
+            id.ends_with("_ministry") || matches!(id, "royal_court" | "presidential_guard")
+        };
         earlier == body
             || (self.kb.institutions[earlier].code == self.kb.institutions[body].code
                 && !ministry(earlier)
@@ -3922,6 +3941,9 @@ impl<'a> Resolver<'a> {
             "state broadcaster",
             "state news agency",
             "state-run television",
+            "chamber",
+            "royal court",
+            "presidential guard",
         ];
         let key = self.words[h.w0..h.w1]
             .iter()
@@ -4091,6 +4113,16 @@ impl<'a> Resolver<'a> {
                 });
             let same =
                 far <= 6 && !foreign && b.body.is_some_and(|bi| self.same_kind_of_body(bi, body));
+            // `the chamber`: the latest legislature named, a chamber of its own (`Senate`) too
+            let same = same
+                || key == "chamber"
+                    && far <= 6
+                    && !rec.pronoun
+                    && b.entity.kind == EntityKind::Organization
+                    && b.entity
+                        .actor_code
+                        .as_deref()
+                        .is_some_and(|c| c.ends_with("LEG"));
             // A court named in full before (`the Special Court for Sierra Leone ... the
             // court`). `the army` after a rebel `... Liberation Army` is still the state's.
             let named = matches!(key.as_str(), "court" | "assembly")

@@ -2562,3 +2562,26 @@ fn a_word_hyphen_joined_to_a_modifier_is_no_surname() {
         &["English => Bill English"],
     );
 }
+
+#[test]
+fn a_country_s_senate_the_chamber_a_royal_court_and_a_presidential_guard() {
+    check(
+        "2016-09-01",
+        "BRASILIA — Brazil's Senate removed the president on Wednesday. In a separate vote, the \
+         chamber declined to bar her from office.",
+        &[
+            "Senate => Brazilian Senate BRALEG Name",
+            "the chamber => Brazilian Senate BRALEG Nominal",
+        ],
+    );
+    check(
+        "2021-04-06",
+        "AMMAN — Jordan's royal court released the letter. The government said nothing, and the \
+         presidential guard stayed in its barracks.",
+        &[
+            "royal court => Jordanian royal court JORGOV Name",
+            "The government => Jordanian government JORGOV Nominal",
+            "the presidential guard => Jordanian presidential guard JORMIL Nominal",
+        ],
+    );
+}
