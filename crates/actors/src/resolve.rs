@@ -6745,7 +6745,7 @@ impl<'a> Resolver<'a> {
                     !self.adjacent(h, h + 1)
                         || matches!(
                             n.norm.as_str(),
-                            "of" | "for" | "in" | "at" | "and" | "to" | "from"
+                            "of" | "for" | "in" | "at" | "and" | "to" | "from" | "who" | "whose"
                         )
                 }
             };

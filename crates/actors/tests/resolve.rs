@@ -2585,3 +2585,13 @@ fn a_country_s_senate_the_chamber_a_royal_court_and_a_presidential_guard() {
         ],
     );
 }
+
+#[test]
+fn a_description_after_a_name_before_who_is_a_mention_of_the_person() {
+    check(
+        "2008-08-07",
+        "NOUAKCHOTT — Ahmed Ould Daddah, the opposition leader who lost last year's election, \
+         welcomed the coup.",
+        &["the opposition leader => Ahmed Ould Daddah MRT Nominal"],
+    );
+}
