@@ -6,13 +6,16 @@
 //! annotation. Every tenth text (by name) is held out: the perceptron learns from the others
 //! ([`EPOCHS`] passes, seed [`SEED`]), weights under [`MIN_WEIGHT`] are dropped, and the
 //! threshold is the one of [`THRESHOLDS`] with the best all-spans overlap F1 of the whole
-//! extractor on the held-out texts. Same split, same file.
+//! extractor on the held-out texts (without a filter). The filter of found attributions
+//! ([`learn_filter`], `resources/quotes/filter_model.tsv`) then learns from the extractor's
+//! own finds on the same training texts, analysed once ([`read_split`]). Same split, same
+//! files.
 
 use std::path::Path;
 
 use anyhow::Context;
 use newsgraph_core::Document;
-use newsgraph_extract::quotes::detector::{attribution_features, candidates, train};
+use newsgraph_extract::quotes::detector::{attribution_features, candidates, children, train};
 use newsgraph_extract::quotes::CueDetector;
 use newsgraph_extract::QuoteExtractor;
 
@@ -29,12 +32,23 @@ pub const THRESHOLDS: &[f32] = &[
     -12.0, -8.0, -6.0, -4.0, -2.0, -1.0, 0.0, 1.0, 2.0, 4.0, 6.0, 8.0,
 ];
 
-/// The learned detector and a report line per threshold tried.
-pub fn learn(dir: &Path) -> anyhow::Result<(CueDetector, Vec<String>)> {
+/// A PolNeAR split analysed by the full pipeline, with each text's gold attributions: the
+/// training texts, and every tenth text (by name) held out.
+pub struct Split {
+    /// The texts the models learn from.
+    pub train: Vec<(Document, Vec<Attr>)>,
+    /// The texts thresholds are chosen on.
+    pub held: Vec<(Document, Vec<Attr>)>,
+}
+
+/// Reads and analyses the split folder `dir` (texts without a readable annotation are left
+/// out).
+pub fn read_split(dir: &Path) -> anyhow::Result<Split> {
     let pipeline = crate::pipeline::build(&crate::pipeline::PipelineArgs::default())?;
-    let base = QuoteExtractor::new()?.with_detector(None);
-    let mut examples = Vec::new();
-    let mut held: Vec<(Document, Vec<Attr>)> = Vec::new();
+    let mut split = Split {
+        train: Vec::new(),
+        held: Vec::new(),
+    };
     for (n, (name, ann_path)) in documents(dir)?.into_iter().enumerate() {
         let txt_path = dir.join("text").join(format!("{name}.txt"));
         let Ok(text) = std::fs::read_to_string(&txt_path) else {
@@ -48,12 +62,37 @@ pub fn learn(dir: &Path) -> anyhow::Result<(CueDetector, Vec<String>)> {
         let mut doc = crate::eval::polnear::document(name.clone(), text);
         pipeline.run(&mut doc);
         if n % 10 == 0 {
-            held.push((doc, gold));
-            continue;
+            split.held.push((doc, gold));
+        } else {
+            split.train.push((doc, gold));
         }
+    }
+    Ok(split)
+}
+
+/// The all-spans overlap F1 of the extractor with `detector` and `filter` on the held-out
+/// texts.
+fn held_out_f1(split: &Split, detector: Option<CueDetector>, filter: Option<CueDetector>) -> f64 {
+    let mut all = Tally::default();
+    if let Ok(x) = QuoteExtractor::new() {
+        let x = x.with_detector(detector).with_filter(filter);
+        for (doc, gold) in &split.held {
+            let mut doc = doc.clone();
+            doc.quotes = x.extract(&doc);
+            all.add_all(gold, &predicted(&doc));
+        }
+    }
+    all.overlap_f1()
+}
+
+/// The learned detector and a report line per threshold tried (chosen without a filter).
+pub fn learn(split: &Split) -> anyhow::Result<(CueDetector, Vec<String>)> {
+    let base = QuoteExtractor::new()?.with_detector(None);
+    let mut examples = Vec::new();
+    for (doc, gold) in &split.train {
         let char_at = |b: usize| doc.text.get(..b).map_or(0, |t| t.chars().count());
         let cues: Vec<(usize, usize)> = gold.iter().flat_map(|a| a.cue.iter().copied()).collect();
-        for (i, feats) in candidates(&doc, base.verbs()) {
+        for (i, feats) in candidates(doc, base.verbs()) {
             let s = doc.tokens[i].span;
             let (a, b) = (char_at(s.start), char_at(s.end));
             let is_cue = cues.iter().any(|c| c.0 < b && a < c.1);
@@ -61,18 +100,7 @@ pub fn learn(dir: &Path) -> anyhow::Result<(CueDetector, Vec<String>)> {
         }
     }
     let model = train(&examples, EPOCHS, SEED).pruned(MIN_WEIGHT);
-    let score = |d: Option<CueDetector>| {
-        let x = QuoteExtractor::new().map(|x| x.with_detector(d));
-        let mut all = Tally::default();
-        if let Ok(x) = x {
-            for (doc, gold) in &held {
-                let mut doc = doc.clone();
-                doc.quotes = x.extract(&doc);
-                all.add_all(gold, &predicted(&doc));
-            }
-        }
-        all.overlap_f1()
-    };
+    let score = |d: Option<CueDetector>| held_out_f1(split, d, None);
     let mut report = vec![format!(
         "{} examples ({} cues), {} features; held-out all-spans overlap F1 without the detector {:.2} %",
         examples.len(),
@@ -100,62 +128,28 @@ pub const FILTER_THRESHOLDS: &[f32] = &[-16.0, -12.0, -10.0, -8.0, -6.0, -4.0, -
 /// cue detector `detector`) on the training texts is an example, kept when a gold content
 /// overlaps it; same split and passes as the cue detector.
 pub fn learn_filter(
-    dir: &Path,
+    split: &Split,
     detector: &CueDetector,
 ) -> anyhow::Result<(Option<CueDetector>, Vec<String>)> {
-    let pipeline = crate::pipeline::build(&crate::pipeline::PipelineArgs::default())?;
     let base = QuoteExtractor::new()?
         .with_detector(Some(detector.clone()))
         .with_filter(None);
     let mut examples = Vec::new();
-    let mut held: Vec<(Document, Vec<Attr>)> = Vec::new();
-    for (n, (name, ann_path)) in documents(dir)?.into_iter().enumerate() {
-        let txt_path = dir.join("text").join(format!("{name}.txt"));
-        let Ok(text) = std::fs::read_to_string(&txt_path) else {
-            continue;
-        };
-        let ann = std::fs::read_to_string(&ann_path)
-            .with_context(|| format!("{}: cannot read", ann_path.display()))?;
-        let Ok(gold) = parse_ann(&ann, &ann_path) else {
-            continue;
-        };
-        let mut doc = crate::eval::polnear::document(name.clone(), text);
-        pipeline.run(&mut doc);
-        if n % 10 == 0 {
-            held.push((doc, gold));
-            continue;
-        }
-        let toks = &doc.tokens;
-        let mut children: Vec<Vec<usize>> = vec![Vec::new(); toks.len()];
-        for (i, t) in toks.iter().enumerate() {
-            if let Some(h) = t.head.filter(|&h| h < toks.len() && h != i) {
-                children[h].push(i);
-            }
-        }
+    for (doc, gold) in &split.train {
+        let children = children(doc);
         let kids = |j: usize| children.get(j).cloned().unwrap_or_default();
         let char_at = |b: usize| doc.text.get(..b).map_or(0, |t| t.chars().count());
-        for q in base.extract(&doc) {
+        for q in base.extract(doc) {
             let (a, b) = (char_at(q.content.start), char_at(q.content.end));
             let kept = gold
                 .iter()
                 .any(|g| g.content.iter().any(|c| c.0 < b && a < c.1));
-            let feats = attribution_features(&doc, q.kind, q.cue, q.speaker_span, q.content, &kids);
+            let feats = attribution_features(doc, q.kind, q.cue, q.speaker_span, q.content, &kids);
             examples.push((feats, kept));
         }
     }
     let model = train(&examples, EPOCHS, SEED).pruned(MIN_WEIGHT);
-    let score = |f: Option<CueDetector>| {
-        let mut all = Tally::default();
-        if let Ok(x) = QuoteExtractor::new() {
-            let x = x.with_detector(Some(detector.clone())).with_filter(f);
-            for (doc, gold) in &held {
-                let mut doc = doc.clone();
-                doc.quotes = x.extract(&doc);
-                all.add_all(gold, &predicted(&doc));
-            }
-        }
-        all.overlap_f1()
-    };
+    let score = |f: Option<CueDetector>| held_out_f1(split, Some(detector.clone()), f);
     let none = score(None);
     let mut report = vec![format!(
         "filter: {} examples ({} kept), {} features; held-out all-spans overlap F1 keeping every find {:.2} %",

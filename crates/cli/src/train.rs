@@ -228,7 +228,8 @@ fn quotes(args: QuotesArgs, globals: Globals) -> anyhow::Result<Outcome> {
             phrases.len()
         );
     }
-    let (model, report) = crate::quote_detector::learn(&args.data)?;
+    let split = crate::quote_detector::read_split(&args.data)?;
+    let (model, report) = crate::quote_detector::learn(&split)?;
     let header = format!(
         "Learned cue detector (averaged perceptron) from the PolNeAR training split by\n  newsgraph train quotes --data ../shared/data/polnear/train\n{}",
         report.join("\n")
@@ -245,7 +246,7 @@ fn quotes(args: QuotesArgs, globals: Globals) -> anyhow::Result<Outcome> {
             model.len()
         );
     }
-    let (filter, report) = crate::quote_detector::learn_filter(&args.data, &model)?;
+    let (filter, report) = crate::quote_detector::learn_filter(&split, &model)?;
     let header = format!(
         "Learned filter of found attributions (averaged perceptron) from the PolNeAR training\nsplit by\n  newsgraph train quotes --data ../shared/data/polnear/train\n{}{}",
         report.join("\n"),

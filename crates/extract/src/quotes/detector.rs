@@ -369,8 +369,8 @@ pub fn attribution_features(
     out
 }
 
-/// The candidate tokens of `doc` (see [`is_candidate`]) with their features, for training.
-pub fn candidates(doc: &Document, verbs: &super::Verbs) -> Vec<(usize, Vec<String>)> {
+/// The children of every token of `doc` in its parse, by token index.
+pub fn children(doc: &Document) -> Vec<Vec<usize>> {
     let toks = &doc.tokens;
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); toks.len()];
     for (i, t) in toks.iter().enumerate() {
@@ -378,6 +378,13 @@ pub fn candidates(doc: &Document, verbs: &super::Verbs) -> Vec<(usize, Vec<Strin
             children[h].push(i);
         }
     }
+    children
+}
+
+/// The candidate tokens of `doc` (see [`is_candidate`]) with their features, for training.
+pub fn candidates(doc: &Document, verbs: &super::Verbs) -> Vec<(usize, Vec<String>)> {
+    let toks = &doc.tokens;
+    let children = children(doc);
     let kids = |j: usize| children.get(j).cloned().unwrap_or_default();
     let known = |u: Upos, l: &str| known_lemma(verbs, u, l);
     (0..toks.len())

@@ -527,16 +527,7 @@ impl QuoteExtractor {
         found.sort_by_key(|f| (f.content.start, f.content.end));
         let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
         let mut last_entity: Option<usize> = None;
-        let children = self.filter.as_ref().map(|_| {
-            let toks = &doc.tokens;
-            let mut children: Vec<Vec<usize>> = vec![Vec::new(); toks.len()];
-            for (i, t) in toks.iter().enumerate() {
-                if let Some(h) = t.head.filter(|&h| h < toks.len() && h != i) {
-                    children[h].push(i);
-                }
-            }
-            children
-        });
+        let children = self.filter.as_ref().map(|_| detector::children(doc));
         for mut f in found {
             if f.content.is_empty() {
                 continue;
