@@ -1509,10 +1509,12 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        if place_end.iter().any(|&e| e > 0) {
-            let inside =
-                |h: &Hit| (0..n).any(|i| place_end[i] > 0 && h.w0 < place_end[i] && i < h.w1);
-            hits.retain(|h| !inside(h));
+        let places: Vec<(usize, usize)> = (0..n)
+            .filter(|&i| place_end[i] > 0)
+            .map(|i| (i, place_end[i]))
+            .collect();
+        if !places.is_empty() {
+            hits.retain(|h| !places.iter().any(|&(a, b)| h.w0 < b && a < h.w1));
             covered.iter_mut().for_each(|c| *c = false);
             for h in &hits {
                 for c in covered.iter_mut().take(h.w1).skip(h.w0) {
