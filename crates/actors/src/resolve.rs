@@ -6841,6 +6841,7 @@ impl<'a> Resolver<'a> {
 
     fn finish(mut self) -> Vec<Entity> {
         self.merge_short_names();
+        self.top_courts();
         // A person the base does not know, whom no title, apposition or adjective placed:
         // most people in a news story belong to the country it is about.
         let focus = self.context_country(self.words.len());
@@ -6874,6 +6875,45 @@ impl<'a> Resolver<'a> {
 }
 
 impl Resolver<'_> {
+    /// `Maldives top court orders ...` in a headline, `the top court` or `the highest court`:
+    /// the first court the text names (a headline names it before the story does).
+    fn top_courts(&mut self) {
+        let court = self
+            .ents
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| {
+                b.entity.kind == EntityKind::Organization
+                    && !b.entity.mentions.is_empty()
+                    && b.entity
+                        .actor_code
+                        .as_deref()
+                        .is_some_and(|c| c.ends_with("JUD"))
+            })
+            .min_by_key(|(_, b)| b.entity.mentions.iter().map(|m| m.span.start).min())
+            .map(|(i, _)| i);
+        let Some(court) = court else {
+            return;
+        };
+        for w in 1..self.words.len() {
+            let (adj, noun) = (&self.words[w - 1], &self.words[w]);
+            if !matches!(adj.norm.as_str(), "top" | "highest")
+                || !matches!(noun.norm.as_str(), "court")
+                || !self.adjacent(w - 1, w)
+            {
+                continue;
+            }
+            let start = match w.checked_sub(2) {
+                Some(d) if self.words[d].norm == "the" && self.adjacent(d, w - 1) => d,
+                _ => w - 1,
+            };
+            let span = self.span(start, w + 1);
+            if !self.span_taken(span) {
+                self.add_mention(court, span, MentionVia::Nominal, w + 1);
+            }
+        }
+    }
+
     /// `Prince Hamzah pledges loyalty` in a headline, `Prince Hamzah bin Hussein` in the
     /// story: a one-word name of a person the base does not know is the one person of the
     /// text whose longer name opens or ends with it, wherever that name comes.

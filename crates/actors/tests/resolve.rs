@@ -2595,3 +2595,13 @@ fn a_description_after_a_name_before_who_is_a_mention_of_the_person() {
         &["the opposition leader => Ahmed Ould Daddah MRT Nominal"],
     );
 }
+
+#[test]
+fn a_headline_top_court_is_the_first_court_the_story_names() {
+    check(
+        "2018-02-06",
+        "Maldives top court backs down\n\nMALE — The Supreme Court withdrew its \
+         order on Tuesday.",
+        &["top court => Maldivian Supreme Court MDVJUD Nominal"],
+    );
+}
