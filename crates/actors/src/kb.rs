@@ -409,20 +409,8 @@ pub fn parse_role(s: &str) -> Result<Role, String> {
     if !code_well_formed(code) {
         return Err(format!("role `{s}`: malformed actor code `{code}`"));
     }
-    let Some((from, to)) = parts[2].split_once("..") else {
-        return Err(format!("role `{s}`: dates must be `FROM..TO`"));
-    };
-    let from = Date::parse_iso(from).map_err(|e| format!("role `{s}`: {e}"))?;
-    let to = if to.is_empty() {
-        None
-    } else {
-        Some(Date::parse_iso(to).map_err(|e| format!("role `{s}`: {e}"))?)
-    };
-    if let Some(t) = to {
-        if t < from {
-            return Err(format!("role `{s}`: ends before it starts"));
-        }
-    }
+    let (from, to) = parse_bounds(parts[2]).map_err(|e| format!("role `{s}`: {e}"))?;
+    let from = from.ok_or_else(|| format!("role `{s}`: a role needs its first day"))?;
     Ok(Role {
         code: code.to_string(),
         title: parts[1].to_string(),
@@ -431,7 +419,8 @@ pub fn parse_role(s: &str) -> Result<Role, String> {
     })
 }
 
-/// Parses optional date bounds `FROM..TO` (either side may be empty; the whole field too).
+/// Parses date bounds `FROM..TO` (either side may be empty; the whole field too), for roles
+/// and for the dates of capitals.
 fn parse_bounds(s: &str) -> Result<(Option<Date>, Option<Date>), String> {
     if s.is_empty() {
         return Ok((None, None));
@@ -446,7 +435,7 @@ fn parse_bounds(s: &str) -> Result<(Option<Date>, Option<Date>), String> {
     };
     let (from, to) = (day(from)?, day(to)?);
     if let (Some(f), Some(t)) = (from, to) {
-        if t <= f {
+        if t < f {
             return Err("ends before it starts".to_string());
         }
     }
