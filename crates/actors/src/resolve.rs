@@ -1617,7 +1617,7 @@ impl<'a> Resolver<'a> {
                     // not after a given name or an office
                     && !(i..j).any(|x| {
                         self.kb.given_names.contains(&self.words[x].norm)
-                            || crate::names::GIVEN_NAMES.contains(&self.words[x].norm.as_str())
+                            || crate::names::is_given_name(&self.words[x].norm)
                     })
                     && !title_end[i]
                 {
@@ -1628,7 +1628,7 @@ impl<'a> Resolver<'a> {
                     && j >= i + 2
                     && (i..j).any(|x| {
                         self.kb.given_names.contains(&self.words[x].norm)
-                            || crate::names::GIVEN_NAMES.contains(&self.words[x].norm.as_str())
+                            || crate::names::is_given_name(&self.words[x].norm)
                     })
                 {
                     // `Patrick Oboi Amuriat of the Forum for Democratic Change`: a person of
@@ -5181,7 +5181,7 @@ impl<'a> Resolver<'a> {
             && matches!(self.gap(w1 - 1, w1).trim(), "," | "");
         let given = who
             || self.kb.given_names.contains(&self.words[w0].norm)
-            || crate::names::GIVEN_NAMES.contains(&self.words[w0].norm.as_str());
+            || crate::names::is_given_name(&self.words[w0].norm);
         let multi = w1 - w0 >= 2;
         // `Grace Mugabe`, `Asma al-Assad`: another first name before the surname of a person
         // the base knows is a relative, a person of that person's country.
@@ -5327,7 +5327,7 @@ impl<'a> Resolver<'a> {
                 && !w.upper
                 && self.is_propn(i)
                 && !self.kb.given_names.contains(&w.norm)
-                && !crate::names::GIVEN_NAMES.contains(&w.norm.as_str())
+                && !crate::names::is_given_name(&w.norm)
                 && !self.kb.surnames.contains_key(&skeleton(&w.norm))
                 && !self.lower_seen.contains(&w.norm)
                 && !MONTHS.contains(&w.norm.as_str())
