@@ -343,16 +343,19 @@ pub fn attribution_features(
         format!("src={k}|{}", speaker.is_some()),
     ];
     let toks = &doc.tokens;
-    let in_content = toks
-        .iter()
-        .filter(|t| content.start <= t.span.start && t.span.end <= content.end)
+    // tokens are in text order: the ones of a span are a range found by two searches
+    let range = |a: usize, b: usize| {
+        toks.partition_point(|t| t.span.end <= a)..toks.partition_point(|t| t.span.start < b)
+    };
+    let in_content = range(content.start, content.end)
+        .filter(|&i| content.start <= toks[i].span.start && toks[i].span.end <= content.end)
         .count();
     out.push(format!("len={k}|{}", (in_content / 4).min(8)));
     let Some(cue) = cue else {
         out.push(format!("nocue={k}"));
         return out;
     };
-    let inside: Vec<usize> = (0..toks.len())
+    let inside: Vec<usize> = range(cue.start, cue.end)
         .filter(|&i| toks[i].span.start < cue.end && cue.start < toks[i].span.end)
         .collect();
     out.push(format!("cuelen={k}|{}", inside.len().min(4)));
