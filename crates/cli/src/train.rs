@@ -230,42 +230,45 @@ fn quotes(args: QuotesArgs, globals: Globals) -> anyhow::Result<Outcome> {
     }
     let split = crate::quote_detector::read_split(&args.data)?;
     let (model, report) = crate::quote_detector::learn(&split)?;
+    let what = "Learned cue detector (averaged perceptron) from the PolNeAR training split";
+    write_model(&args.cue_model, &model, what, &report, globals.quiet)?;
+    let (filter, mut report) = crate::quote_detector::learn_filter(&split, &model)?;
+    if filter.is_none() {
+        report.push("keeping every find scored best: no weights".to_string());
+    }
+    let what = "Learned filter of found attributions (averaged perceptron) from the PolNeAR\ntraining split";
+    write_model(
+        &args.filter_model,
+        &filter.unwrap_or_default(),
+        what,
+        &report,
+        globals.quiet,
+    )?;
+    Ok(Outcome::ok())
+}
+
+/// Writes a learned quote model to `path` with a header saying what it is, how it was made and
+/// the report of its training, and tells of it unless `quiet`.
+fn write_model(
+    path: &Path,
+    model: &newsgraph_extract::quotes::CueDetector,
+    what: &str,
+    report: &[String],
+    quiet: bool,
+) -> anyhow::Result<()> {
     let header = format!(
-        "Learned cue detector (averaged perceptron) from the PolNeAR training split by\n  newsgraph train quotes --data ../shared/data/polnear/train\n{}",
+        "{what} by\n  newsgraph train quotes --data ../shared/data/polnear/train\n{}",
         report.join("\n")
     );
-    std::fs::write(&args.cue_model, model.to_tsv(&header))
-        .with_context(|| format!("{}: cannot write", args.cue_model.display()))?;
-    if !globals.quiet {
-        for l in &report {
+    std::fs::write(path, model.to_tsv(&header))
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    if !quiet {
+        for l in report {
             eprintln!("{l}");
         }
-        eprintln!(
-            "wrote {} ({} features)",
-            args.cue_model.display(),
-            model.len()
-        );
+        eprintln!("wrote {} ({} features)", path.display(), model.len());
     }
-    let (filter, report) = crate::quote_detector::learn_filter(&split, &model)?;
-    let header = format!(
-        "Learned filter of found attributions (averaged perceptron) from the PolNeAR training\nsplit by\n  newsgraph train quotes --data ../shared/data/polnear/train\n{}{}",
-        report.join("\n"),
-        if filter.is_none() { "\nkeeping every find scored best: no weights" } else { "" }
-    );
-    let filter = filter.unwrap_or_default();
-    std::fs::write(&args.filter_model, filter.to_tsv(&header))
-        .with_context(|| format!("{}: cannot write", args.filter_model.display()))?;
-    if !globals.quiet {
-        for l in &report {
-            eprintln!("{l}");
-        }
-        eprintln!(
-            "wrote {} ({} features)",
-            args.filter_model.display(),
-            filter.len()
-        );
-    }
-    Ok(Outcome::ok())
+    Ok(())
 }
 
 /// The treebank file in `dir` whose name ends with `suffix` (`-ud-train.conllu`).
