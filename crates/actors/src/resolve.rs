@@ -1210,6 +1210,30 @@ pub(crate) struct Resolver<'a> {
     /// A nominal whose referent is named right after it (`the mission, known as X`): the
     /// word where that name starts and the nominal's span.
     cataphor: Option<(usize, Span, usize)>,
+    /// Byte end of the headline: the lines before the first one that ends a sentence.
+    headline_end: usize,
+    /// Bodies a headline names without a determiner (`army`, `opposition`), with their
+    /// span: they belong to the country the whole story is about, known only at its end.
+    headline_bodies: Vec<(Span, usize, usize)>,
+}
+
+/// Byte end of a text's headline: its first lines, up to the first that ends a sentence (a
+/// dateline's paragraph does), is long, or is not among the first four lines with words.
+fn headline_end(text: &str) -> usize {
+    let mut at = 0;
+    let mut lines = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if !t.is_empty() {
+            lines += 1;
+            let ends = t.ends_with(['.', '?', '!', '"', '\u{201d}', ':', ';', ',']);
+            if ends || lines > 4 || t.split_whitespace().count() > 25 {
+                return at;
+            }
+        }
+        at += line.len();
+    }
+    at
 }
 
 impl<'a> Resolver<'a> {
@@ -1253,7 +1277,43 @@ impl<'a> Resolver<'a> {
             new_last_names: HashMap::new(),
             appos: None,
             cataphor: None,
+            headline_end: headline_end(text),
+            headline_bodies: Vec::new(),
         }
+    }
+
+    /// Whether word `w` is in the headline and opens its noun phrase there (`after army
+    /// withdraws`, `sacks prime minister`; not `unity government`, `Thai army`): a headline
+    /// drops the article a sentence would have.
+    fn headline_bare(&self, w: usize) -> bool {
+        if self.words[w].end > self.headline_end || self.words[w].cap {
+            return false;
+        }
+        let Some(p) = w.checked_sub(1) else {
+            return true;
+        };
+        let prev = &self.words[p];
+        !self.adjacent(p, w)
+            || !(prev.cap
+                || prev.possessive
+                || prev.joined
+                || (self.is_noun(p) && !self.headline_verb(p))
+                || self.is_adj(p))
+    }
+
+    /// Whether word `i` may be a headline's verb the tagger read as a plural noun (`army
+    /// withdraws support`, `president sacks prime minister`): a lowercase `-s` word of the
+    /// headline with more after it.
+    fn headline_verb(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        w.end <= self.headline_end
+            && !w.cap
+            && w.norm.ends_with('s')
+            && !w.norm.ends_with("ss")
+            && self
+                .words
+                .get(i + 1)
+                .is_some_and(|n| n.end <= self.headline_end && self.adjacent(i, i + 1))
     }
 
     fn span(&self, w0: usize, w1: usize) -> Span {
@@ -3053,7 +3113,11 @@ impl<'a> Resolver<'a> {
                 return t + 1;
             }
             // `the chairman post`: the office names a thing
-            if !after.cap && self.adjacent(h.w1 - 1, h.w1) && self.modifies_next(h.w1 - 1) {
+            if !after.cap
+                && self.adjacent(h.w1 - 1, h.w1)
+                && self.modifies_next(h.w1 - 1)
+                && !self.headline_verb(h.w1)
+            {
                 return t + 1;
             }
         }
@@ -3088,7 +3152,15 @@ impl<'a> Resolver<'a> {
             return t + 1;
         }
         let capital = self.words[h.w0].cap;
-        if q.is_none() && !determiner {
+        // `sacks prime minister` in a headline: the holder the story names (not `to head`,
+        // a verb)
+        // (nor `sworn in as president`: the office the story gives someone)
+        let verb = matches!(self.words[h.w0].norm.as_str(), "head" | "chair" | "lead");
+        let as_office = h.w0 > 0
+            && self.words[h.w0 - 1].norm == "as"
+            && !(h.w1 < self.words.len()
+                && (self.headline_verb(h.w1) || self.is_verb_or_aux(h.w1)));
+        if q.is_none() && !determiner && (verb || as_office || !self.headline_bare(h.w0)) {
             return t + 1;
         }
         if q.is_none()
@@ -3274,10 +3346,13 @@ impl<'a> Resolver<'a> {
         let date = self.date;
         let fits = |kb: &Kb, id: ActorId| -> bool {
             let a = &kb.actors[id];
-            // A story dated the day a leader hands over still calls him by the office (the
-            // base's end dates are exclusive).
+            // A story dated the day a leader hands over, or one or two days after, still
+            // calls him by the office he has just lost (the base's end dates are exclusive).
             let role = match date {
-                Some(d) => a.role_on(d).or_else(|| a.role_on(d.add_days(-1))),
+                Some(d) => a
+                    .role_on(d)
+                    .or_else(|| a.role_on(d.add_days(-1)))
+                    .or_else(|| a.role_on(d.add_days(-2))),
                 None => a.roles.iter().max_by_key(|r| r.from),
             };
             role.is_some_and(|r| {
@@ -4055,6 +4130,33 @@ impl<'a> Resolver<'a> {
             key.as_str(),
             "government forces" | "government troops" | "federal forces" | "federal troops"
         ) || key.starts_with("state");
+        // `after army withdraws support` in a headline: the story's own army, once the story
+        // says which country it is about
+        if det.is_none_or(|d| d + 1 == h.w0) && !the && !own_forces && self.headline_bare(h.w0) {
+            let next = self.words.get(h.w1).filter(|_| self.adjacent(h.w1 - 1, h.w1));
+            let of_name = |i: usize| {
+                self.words[i].norm == "of" && self.words.get(i + 1).is_some_and(|x| x.cap)
+            };
+            let blocked = next.is_some_and(|n| {
+                of_name(h.w1)
+                    || n.cap
+                    || n.joined
+                    || (self.modifies_next(h.w1 - 1) && !self.headline_verb(h.w1))
+            });
+            const HEADLINE_BODIES: &[&str] = &[
+                "government",
+                "army",
+                "military",
+                "junta",
+                "military junta",
+                "opposition",
+                "parliament",
+            ];
+            if !blocked && HEADLINE_BODIES.contains(&key.as_str()) {
+                self.headline_bodies.push((self.span(h.w0, h.w1), body, h.w1));
+            }
+            return;
+        }
         let first = match det.filter(|_| the) {
             Some(d) => d,
             None if own_forces => h.w0,
@@ -6840,6 +6942,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn finish(mut self) -> Vec<Entity> {
+        self.headline_bodies();
         self.merge_short_names();
         self.top_courts();
         // A person the base does not know, whom no title, apposition or adjective placed:
@@ -6910,6 +7013,20 @@ impl Resolver<'_> {
             let span = self.span(start, w + 1);
             if !self.span_taken(span) {
                 self.add_mention(court, span, MentionVia::Nominal, w + 1);
+            }
+        }
+    }
+
+    /// The bodies a headline names without a determiner: the bodies of the country the
+    /// story is about.
+    fn headline_bodies(&mut self) {
+        let Some(country) = self.context_country(self.words.len()) else {
+            return;
+        };
+        for (span, body, w1) in std::mem::take(&mut self.headline_bodies) {
+            if !self.span_taken(span) {
+                let e = self.body_entity(&country, body);
+                self.add_mention(e, span, MentionVia::Nominal, w1);
             }
         }
     }

@@ -2605,3 +2605,51 @@ fn a_headline_top_court_is_the_first_court_the_story_names() {
         &["top court => Maldivian Supreme Court MDVJUD Nominal"],
     );
 }
+
+#[test]
+fn a_headline_s_bare_bodies_and_offices_are_the_story_s() {
+    // a headline drops the article: `after army seizes`, `sacks prime minister`; the body
+    // is the country's the story is about, though another country is named before it
+    let got = parsed_mentions(
+        "2014-05-23",
+        "Thai prime minister flees to Cambodia, accuses army of coup\n\nBANGKOK — Thailand's \
+         army chief, General Prayuth Chan-ocha, seized power on Thursday. The army said \
+         Prime Minister Yingluck Shinawatra had been held.",
+    );
+    assert_mentions(&got, &["army => Thai military THAMIL Nominal"]);
+    let got = parsed_mentions(
+        "2010-04-08",
+        "Kyrgyzstan's opposition takes power as president flees capital\n\nBISHKEK — \
+         President Kurmanbek Bakiyev left Bishkek on Wednesday after protesters stormed the \
+         government's offices.",
+    );
+    assert_mentions(
+        &got,
+        &["president => Kurmanbek Bakiyev KGZGOV Nominal"],
+    );
+    // not a compound (`army chief`), nor the office someone is given (`as president`)
+    let got = parsed_mentions(
+        "2014-05-23",
+        "Army chief sworn in as president after army seizes power\n\nBANGKOK — General \
+         Prayuth Chan-ocha of Thailand was sworn in on Friday.",
+    );
+    assert!(
+        !got.iter().any(|g| g.starts_with("president =>")),
+        "{got:?}"
+    );
+    assert_mentions(&got, &["army => Thai military THAMIL Nominal"]);
+}
+
+#[test]
+fn an_office_holder_two_days_after_he_left_is_still_named_by_it() {
+    // the base's term ends two days before the story, which tells of the removal
+    let got = parsed_mentions(
+        "2014-05-08",
+        "Thai court removes prime minister over transfer of official\n\nBANGKOK — The \
+         Constitutional Court removed Yingluck Shinawatra from office on Wednesday.",
+    );
+    assert!(
+        got.iter().any(|g| g.starts_with("prime minister => Yingluck Shinawatra ")),
+        "{got:?}"
+    );
+}
