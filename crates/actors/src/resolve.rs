@@ -1215,6 +1215,8 @@ pub(crate) struct Resolver<'a> {
     /// Bodies a headline names without a determiner (`army`, `opposition`), with their
     /// span: they belong to the country the whole story is about, known only at its end.
     headline_bodies: Vec<(Span, usize, usize)>,
+    /// Names a bracketed acronym right after them spells, as word ranges.
+    acronym_named: Vec<(usize, usize)>,
 }
 
 /// Byte end of a text's headline: its first lines, up to the first that ends a sentence (a
@@ -1279,6 +1281,7 @@ impl<'a> Resolver<'a> {
             cataphor: None,
             headline_end: headline_end(text),
             headline_bodies: Vec::new(),
+            acronym_named: Vec::new(),
         }
     }
 
@@ -1568,6 +1571,28 @@ impl<'a> Resolver<'a> {
                     break;
                 }
             }
+        }
+        // `Malawi Defence Force (MDF)`, `International Consortium of Investigative Journalists
+        // (ICIJ)`: a name its bracketed acronym spells is one run too, over the country words
+        // inside it (not one the base knows whole, nor one with a body's or a head's word,
+        // which the rules for those type).
+        self.acronym_named = self
+            .acronym_names()
+            .into_iter()
+            .filter(|&(a, b)| {
+                (a..b).all(|x| place_end[x] == 0)
+                    && !hits.iter().any(|h| {
+                        let inside = a < h.w1 && h.w0 < b;
+                        let body = h
+                            .targets
+                            .iter()
+                            .any(|t| matches!(t, Target::Institution(_)));
+                        (h.w0 <= a && b <= h.w1) || (inside && body)
+                    })
+            })
+            .collect();
+        for &(a, b) in &self.acronym_named {
+            place_end[a] = b;
         }
         let places: Vec<(usize, usize)> = (0..n)
             .filter(|&i| place_end[i] > 0)
@@ -5249,6 +5274,14 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        // `Malawi Defence Force (MDF)`, `All Basotho Convention (ABC)`: a name its bracketed
+        // acronym spells names an organisation.
+        if self.acronym_named.contains(&(w0, w1)) {
+            let (code, country) = self.acronym_name_code(w0, w1);
+            let e = self.new_entity(canonical, EntityKind::Organization, code, country, None);
+            self.add_mention(e, span, MentionVia::Name, w1);
+            return k + 1;
+        }
         // A head word before: `French magazine "Paris Match"`.
         if let Some(head) = self.head_before(w0) {
             let inst = &self.kb.institutions[head];
@@ -5728,6 +5761,104 @@ impl<'a> Resolver<'a> {
         let acronym = w.norm.clone();
         let ent = self.merge_of_country(last, &acronym).unwrap_or(last.ent);
         self.acronyms.insert(acronym, ent);
+    }
+
+    /// The bracketed acronym right after word `w1 - 1` (`(ICIJ)`): its word.
+    fn bracketed_acronym(&self, w1: usize) -> Option<usize> {
+        let w = self.words.get(w1)?;
+        if w1 == 0 || self.gap(w1 - 1, w1).trim() != "(" || !w.upper {
+            return None;
+        }
+        let closes = self
+            .words
+            .get(w1 + 1)
+            .map(|_| self.gap(w1, w1 + 1))
+            .unwrap_or_else(|| self.text.get(w.end..).unwrap_or(""));
+        closes.trim_start().starts_with(')').then_some(w1)
+    }
+
+    /// Names spelled by the bracketed acronym after them, as word ranges: the longest run of
+    /// capitalised words and the connectors between them whose initials (all of them, or the
+    /// capitalised ones') are the acronym's letters.
+    fn acronym_names(&self) -> Vec<(usize, usize)> {
+        const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "de", "i", "y", "in"];
+        let mut out = Vec::new();
+        for b in 2..self.words.len() {
+            let Some(a) = self.bracketed_acronym(b) else {
+                continue;
+            };
+            let letters: String = self.words[a]
+                .norm
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            if letters.chars().count() < 2 {
+                continue;
+            }
+            let mut best = None;
+            for s in (b.saturating_sub(10)..b).rev() {
+                let w = &self.words[s];
+                if (s + 1 < b && !self.adjacent(s, s + 1))
+                    || w.possessive
+                    || !(w.cap || CONNECTORS.contains(&w.norm.as_str()))
+                {
+                    break;
+                }
+                if !w.cap {
+                    continue;
+                }
+                let initial = |x: &Word| x.norm.chars().next();
+                let all: String = self.words[s..b].iter().filter_map(initial).collect();
+                let caps: String = self.words[s..b]
+                    .iter()
+                    .filter(|x| x.cap)
+                    .filter_map(initial)
+                    .collect();
+                if letters == all || letters == caps {
+                    best = Some(s);
+                }
+            }
+            if let Some(s) = best.filter(|&s| b - s >= 2) {
+                out.push((s, b));
+            }
+        }
+        out
+    }
+
+    /// The code and country of a name its acronym spells, from its words: an armed force
+    /// (`... Force`, `Counter Terrorism Service`) is its state's military, a company or a party carries its country, a school none; an
+    /// `International ...` body of no country is an NGO.
+    fn acronym_name_code(&self, w0: usize, w1: usize) -> (Option<String>, Option<String>) {
+        let named = (w0..w1).find_map(|i| self.country_word(i));
+        let last = self.words[w1 - 1].norm.as_str();
+        if matches!(
+            last,
+            "university" | "college" | "institute" | "school" | "academy" | "hospital"
+        ) {
+            return (None, named);
+        }
+        let first = self.words[w0].norm.as_str();
+        if named.is_none() && matches!(first, "international" | "global" | "world") {
+            return (Some("NGO".to_string()), None);
+        }
+        let Some(country) = named.or_else(|| self.context_country(w0)) else {
+            return (None, None);
+        };
+        let military = matches!(
+            last,
+            "force" | "forces" | "army" | "guard" | "brigade" | "corps" | "command"
+        ) || self.words[w0..w1].iter().any(|w| {
+            matches!(
+                w.norm.as_str(),
+                "military" | "defence" | "defense" | "terrorism" | "army"
+            )
+        });
+        let code = if military {
+            format!("{country}MIL")
+        } else {
+            country.clone()
+        };
+        (Some(code), Some(country))
     }
 
     /// `Republican Party of Armenia (RPA)`: a country mention after `of` that the acronym

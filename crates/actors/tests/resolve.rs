@@ -2653,3 +2653,26 @@ fn an_office_holder_two_days_after_he_left_is_still_named_by_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_name_its_bracketed_acronym_spells_is_an_organisation() {
+    check_parsed(
+        "2019-12-10",
+        "ALGIERS — The Rassemblement National Démocratique (RND) backed the army's candidate, \
+         while soldiers of the Zambia Defence Force (ZDF) trained in Lusaka. The International \
+         Consortium of Election Monitors (ICEM) said the RND had won few votes.",
+        &[
+            "Rassemblement National Démocratique => Rassemblement National Démocratique DZA Name",
+            "RND => Rassemblement National Démocratique DZA Acronym",
+            "Zambia Defence Force => Zambia Defence Force ZMBMIL Name",
+            "International Consortium of Election Monitors => International Consortium of \
+             Election Monitors NGO Name",
+        ],
+    );
+    // not when the initials do not spell it
+    check_absent(
+        "2019-12-10",
+        "ALGIERS — Voters in Blida Province (BP) went to the polls.",
+        &["Blida Province (BP) =>"],
+    );
+}
