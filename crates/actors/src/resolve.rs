@@ -4220,8 +4220,9 @@ impl<'a> Resolver<'a> {
             return;
         }
         // The same kind of body named before (`the Syrian opposition ... the opposition`); a
-        // foreign capital's only in the same sentence (`Washington ... the government` in a
-        // story of another country is that country's).
+        // foreign capital's, or a pronoun's of a foreign body, only in the same sentence
+        // (`Washington ... its support ... the government` in a story of another country is
+        // that country's).
         let sentence = self.sent[h.w0];
         let focus = self.context_country(h.w0);
         let earlier = self.recs.iter().rev().find_map(|rec| {
@@ -4234,14 +4235,21 @@ impl<'a> Resolver<'a> {
                 && focus.is_some()
                 && b.entity.country.is_some()
                 && b.entity.country != focus
-                && self.text.get(rec.start..rec.end).is_some_and(|t| {
-                    self.kb
-                        .phrases
-                        .get(crate::norm::phrase_key(t).as_str())
-                        .is_some_and(|ts| ts.iter().any(|t| matches!(t, Target::Metonym(_))))
-                });
-            let same =
-                far <= 6 && !foreign && b.body.is_some_and(|bi| self.same_kind_of_body(bi, body));
+                && (rec.pronoun
+                    || b.entity.mentions.iter().any(|m| {
+                        m.span.start == rec.start && m.via == MentionVia::Metonymy
+                    }));
+            // `Washington urged the government to ...`, `Beijing said it backed the
+            // government`: a foreign subject's object is another government, the story's.
+            let foreign_subject = far == 0
+                && rec.subject
+                && focus.is_some()
+                && b.entity.country.is_some()
+                && b.entity.country != focus;
+            let same = far <= 6
+                && !foreign
+                && !foreign_subject
+                && b.body.is_some_and(|bi| self.same_kind_of_body(bi, body));
             // `the chamber`: the latest legislature named, a chamber of its own (`Senate`) too
             let same = same
                 || key == "chamber"

@@ -2676,3 +2676,31 @@ fn a_name_its_bracketed_acronym_spells_is_an_organisation() {
         &["Blida Province (BP) =>"],
     );
 }
+
+#[test]
+fn a_foreign_subject_s_government_is_the_story_s() {
+    // the subject's object is another government; a pronoun of a foreign capital lends its
+    // government to no later sentence
+    check_parsed(
+        "2018-07-20",
+        "MANAGUA — Nicaraguan President Daniel Ortega spoke as protests spread in Nicaragua.\n\nWashington \
+         condemned the killings and urged the government to free the students. The State \
+         Department said Washington would end its aid.\n\nTwo days later the government \
+         released them.",
+        &[
+            "the government => Nicaraguan government NICGOV Nominal",
+            "the government => Nicaraguan government NICGOV Nominal",
+        ],
+    );
+    let got = parsed_mentions(
+        "2018-07-20",
+        "MANAGUA — Nicaraguan President Daniel Ortega spoke as protests spread in Nicaragua.\n\nWashington \
+         condemned the killings and urged the government to free the students. The State \
+         Department said Washington would end its aid.\n\nTwo days later the government \
+         released them.",
+    );
+    assert!(
+        !got.iter().any(|g| g.starts_with("the government => American")),
+        "{got:?}"
+    );
+}
