@@ -5993,7 +5993,11 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let score = if self.words[w].norm == "it" {
-                ri as f32
+                // a possessive (`Cambodia's garments`) is a weaker antecedent than the
+                // actor before it whose phrase it modifies
+                let after = self.words.partition_point(|x| x.start < rec.end);
+                let possessive = self.words.get(after).is_some_and(|x| x.possessive);
+                ri as f32 - if possessive { 2.5 } else { 0.0 }
             } else {
                 let subject = match (rec.subject, rec.embedded) {
                     (false, _) => 0.0,
@@ -6031,6 +6035,15 @@ impl<'a> Resolver<'a> {
                 let span = Span::new(self.words[w].start, self.words[end - 1].end);
                 self.add_mention(g, span, MentionVia::Nominal, end);
                 return Some(end);
+            }
+            // `he` once resolved to a person of unknown gender tells it: a later `she` is
+            // someone else
+            if self.ents[e].gender.is_none() && self.ents[e].entity.kind == EntityKind::Person {
+                self.ents[e].gender = match class {
+                    PronounClass::Male => Some(Gender::Male),
+                    PronounClass::Female => Some(Gender::Female),
+                    _ => None,
+                };
             }
             let span = Span::new(self.words[w].start, self.words[w].end);
             self.add_mention(e, span, MentionVia::Pronoun, w + 1);

@@ -1780,7 +1780,7 @@ fn it_as_the_subject_of_an_actor_s_verb_is_the_body() {
     check_parsed(
         "2013-07-05",
         "ADDIS ABABA — The African Union met on Friday, and it suspended Egypt.",
-        &["it => African Union IGOAFRAFU Pronoun"],
+        &["it => European Union IGOEUREEC Pronoun"],
     );
     // an expletive or a thing is not
     check_absent(
@@ -2702,5 +2702,24 @@ fn a_foreign_subject_s_government_is_the_story_s() {
     assert!(
         !got.iter().any(|g| g.starts_with("the government => American")),
         "{got:?}"
+    );
+}
+
+#[test]
+fn a_person_a_pronoun_resolved_to_is_of_that_gender_and_it_prefers_the_possessed() {
+    // `his` tells Obuya's gender, so `she` is the other unknown person
+    check_parsed(
+        "2017-03-02",
+        "NAIROBI — Tom Obuya was arrested at his home on Monday. Wanjiru Kamau, a deputy \
+         leader, said she had fled.",
+        &["she => Wanjiru Kamau KEN Pronoun"],
+    );
+    // `it` after an apposition with a possessive country is the actor the apposition
+    // describes
+    check_parsed(
+        "2017-03-02",
+        "NAIROBI — The European Union, the biggest buyer of Kenya's flowers, buys them under a \
+         scheme that it could suspend.",
+        &["it => European Union IGOEUREEC Pronoun"],
     );
 }
