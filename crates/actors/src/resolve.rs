@@ -1486,7 +1486,21 @@ impl<'a> Resolver<'a> {
             }
         }
         // A capital or country name directly followed by an unknown capitalised word is part
-        // of a longer name (`Paris Match`, `Moscow Times`): let the run take it.
+        // of a longer name (`Paris Match`, `Moscow Times`): let the run take it. So is one
+        // followed by an outlet's or a company's head (`Cambodia Daily`, `Kenya Airways`).
+        let outlet_head: HashSet<usize> = hits
+            .iter()
+            .filter(|h| {
+                h.w1 == h.w0 + 1
+                    && self.words[h.w0].cap
+                    && h.targets.iter().any(|t| {
+                        matches!(t, Target::Institution(i)
+                            if self.kb.institutions[*i].class == InstClass::Head
+                                && matches!(self.kb.institutions[*i].code.as_str(), "MED" | "BUS"))
+                    })
+            })
+            .map(|h| h.w0)
+            .collect();
         let mut hits = hits;
         hits.retain(|h| {
             let only_place = h.targets.iter().all(|t| {
@@ -1498,8 +1512,8 @@ impl<'a> Resolver<'a> {
                 && next < n
                 && self.adjacent(h.w1 - 1, next)
                 && !self.words[next].joined
-                && !covered_by(&covered, next, h)
-                && self.run_word(next)
+                && (!covered_by(&covered, next, h) || outlet_head.contains(&next))
+                && (self.run_word(next) || outlet_head.contains(&next))
                 && !is_function_word(&self.words[next].norm)
                 && !MONTHS.contains(&self.words[next].norm.as_str());
             // `Northern Ireland`, `West Bengal`: a capitalised word before a country or
