@@ -1590,8 +1590,11 @@ impl<'a> Resolver<'a> {
         // (ICIJ)`: a name its bracketed acronym spells is one run too, over the country words
         // inside it (not one the base knows whole, nor one with a body's or a head's word,
         // which the rules for those type).
-        self.acronym_named = self
-            .acronym_names()
+        let acronym_names = self.acronym_names();
+        // where names their acronyms spell start (a name of the kind `X of the Y (Z)` ends
+        // before its `of`)
+        let acronym_starts: HashSet<usize> = acronym_names.iter().map(|&(a, _)| a).collect();
+        self.acronym_named = acronym_names
             .into_iter()
             .filter(|&(a, b)| {
                 (a..b).all(|x| place_end[x] == 0)
@@ -1706,6 +1709,11 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 let w = &self.words[j];
+                // `Saulos Chilima of the United Transformation Movement (UTM)`: a name its
+                // acronym spells after a lowercase word starts a name of its own
+                if !w.cap && (j + 1..=j + 2).any(|x| acronym_starts.contains(&x)) {
+                    break;
+                }
                 if self.run_word(j) || org_rank(&covered, j) {
                     last_cap = j;
                 } else if ORG_CONNECTORS.contains(&w.norm.as_str())

@@ -2737,3 +2737,21 @@ fn a_country_name_before_an_outlet_s_head_is_the_outlet_s_name() {
         ],
     );
 }
+
+#[test]
+fn a_person_of_a_name_its_acronym_spells_is_two_names() {
+    let got = parsed_mentions(
+        "2019-06-03",
+        "LILONGWE — Former Vice President Kalonde Mwale of the National Renewal Movement (NRM) \
+         came third. Mwale said the NRM would appeal.",
+    );
+    assert!(
+        got.iter().any(|g| g.starts_with("Kalonde Mwale => Kalonde Mwale ")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|g| g.starts_with("National Renewal Movement => National Renewal Movement MWI")),
+        "{got:?}"
+    );
+}
