@@ -1470,6 +1470,7 @@ impl<'a> Resolver<'a> {
         self.compose(&items);
         self.role_nominals();
         self.kind_descriptions();
+        self.class_nominals();
         self.age_nominals();
         self.facilities();
         self.finish()
@@ -6896,6 +6897,171 @@ impl<'a> Resolver<'a> {
                         break;
                     }
                     j += 1;
+                }
+            }
+        }
+        for (span, e, end) in found {
+            if !self.span_taken(span) {
+                self.add_mention(e, span, MentionVia::Nominal, end);
+            }
+        }
+    }
+
+    /// `the Colectiv nightclub ... the club`, `Wintris, a company based in ... the company`,
+    /// `the Presidential Guard ... the guard`: `the` and a word that classed an organisation
+    /// named before (right after its name, right before it, in an apposition, or in its
+    /// name) is that organisation, the latest so classed within ten sentences.
+    fn class_nominals(&mut self) {
+        const CLASSES: &[&str] = &[
+            "coalition",
+            "alliance",
+            "party",
+            "movement",
+            "front",
+            "network",
+            "club",
+            "company",
+            "firm",
+            "fund",
+            "bank",
+            "group",
+            "guard",
+            "commission",
+            "committee",
+            "council",
+            "union",
+            "agency",
+            "broadcaster",
+            "channel",
+            "newspaper",
+            "station",
+            "ring",
+            "gang",
+            "cartel",
+            "militia",
+            "faction",
+            "federation",
+            "association",
+            "foundation",
+            "consortium",
+            "mission",
+            "force",
+        ];
+        let class_at = |r: &Self, i: usize| -> Option<String> {
+            let w = r.words.get(i)?;
+            (!w.cap && CLASSES.contains(&w.norm.as_str())).then(|| w.norm.clone())
+        };
+        // (entity, class word, byte offset from which the class holds)
+        let mut classes: Vec<(usize, String, usize)> = Vec::new();
+        for b in 0..self.ents.len() {
+            let e = &self.ents[b].entity;
+            if !matches!(e.kind, EntityKind::Organization | EntityKind::Group) {
+                continue;
+            }
+            let Some(first) = e.mentions.iter().map(|m| m.span.start).min() else {
+                continue;
+            };
+            for w in e.canonical.split_whitespace() {
+                let w = w.to_lowercase();
+                if CLASSES.contains(&w.as_str()) {
+                    classes.push((b, w, first));
+                }
+            }
+            for m in &e.mentions {
+                if !matches!(m.via, MentionVia::Name | MentionVia::Acronym) {
+                    continue;
+                }
+                let w0 = self.words.partition_point(|w| w.end <= m.span.start);
+                let w1 = self.words.partition_point(|w| w.start < m.span.end);
+                if w1 == 0 || w1 >= self.words.len() {
+                    continue;
+                }
+                // right after the name, past a bracketed gloss (`Pakatan Harapan (Alliance
+                // of Hope) coalition`)
+                let mut j = w1;
+                if self.gap(w1 - 1, w1).trim() == "(" {
+                    while j < self.words.len() && j < w1 + 8 && !self.gap(j, j + 1).contains(')')
+                    {
+                        j += 1;
+                    }
+                    j += 1;
+                    if j >= self.words.len() || self.gap(j - 1, j).trim() != ")" {
+                        j = usize::MAX;
+                    }
+                } else if !self.adjacent(w1 - 1, w1) {
+                    j = usize::MAX;
+                }
+                if let Some(c) = class_at(self, j) {
+                    classes.push((b, c, m.span.start));
+                }
+                // right before it (`the broadcaster Al Jazeera`)
+                if w0 > 0 && self.adjacent(w0 - 1, w0) {
+                    if let Some(c) = class_at(self, w0 - 1) {
+                        classes.push((b, c, m.span.start));
+                    }
+                }
+                // in an apposition (`X, a company based in ...`, `X, an opposition
+                // alliance,`)
+                if self.gap(w1 - 1, w1).trim() == ","
+                    && matches!(self.words[w1].norm.as_str(), "a" | "an" | "the")
+                {
+                    let mut k = w1 + 1;
+                    while k < self.words.len() && k <= w1 + 5 && self.adjacent(k - 1, k) {
+                        if let Some(c) = class_at(self, k) {
+                            classes.push((b, c, m.span.start));
+                            break;
+                        }
+                        if self.words[k].cap || self.is_verb_or_aux(k) || self.words[k].possessive {
+                            break;
+                        }
+                        k += 1;
+                    }
+                }
+            }
+        }
+        if classes.is_empty() {
+            return;
+        }
+        let mut found: Vec<(Span, usize, usize)> = Vec::new();
+        for i in 1..self.words.len() {
+            let Some(c) = class_at(self, i) else {
+                continue;
+            };
+            if self.words[i - 1].norm != "the" || !self.adjacent(i - 1, i) {
+                continue;
+            }
+            // the whole noun phrase: not `the party leader`, `the fund of X`
+            if let Some(n) = self.words.get(i + 1) {
+                if self.adjacent(i, i + 1)
+                    && !n.possessive
+                    && (n.cap || n.norm == "of" || self.is_noun(i + 1))
+                {
+                    continue;
+                }
+            }
+            let span = self.span(i - 1, i + 1);
+            if self.span_taken(span) {
+                continue;
+            }
+            let start = self.words[i - 1].start;
+            let latest = classes
+                .iter()
+                .filter(|(_, cl, from)| *cl == c && *from < start)
+                .filter_map(|&(b, _, _)| {
+                    self.ents[b]
+                        .entity
+                        .mentions
+                        .iter()
+                        .map(|m| m.span.start)
+                        .filter(|&x| x < start)
+                        .max()
+                        .map(|x| (x, b))
+                })
+                .max();
+            if let Some((at, b)) = latest {
+                let w_at = self.words.partition_point(|w| w.end <= at);
+                if self.sent[i].saturating_sub(self.sent[w_at.min(i)]) <= 10 {
+                    found.push((span, b, i + 1));
                 }
             }
         }

@@ -2755,3 +2755,22 @@ fn a_person_of_a_name_its_acronym_spells_is_two_names() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_word_that_classed_an_organisation_refers_to_it() {
+    // the word in its name
+    check_parsed(
+        "2008-08-07",
+        "NOUAKCHOTT — Soldiers of the Presidential Guard surrounded the palace on Wednesday. \
+         The guard had been loyal to General Mohamed Ould Abdel Aziz.",
+        &["The guard => Mauritanian presidential guard MRTMIL Nominal"],
+    );
+    // the word right after its name
+    check_parsed(
+        "2018-05-10",
+        "KUALA LUMPUR — The Gagasan Sejahtera (GS) alliance won 18 seats, and the Election \
+         Commission confirmed the count. Two days later the alliance said it would back the \
+         new government.",
+        &["the alliance => Gagasan Sejahtera MYS Nominal"],
+    );
+}
