@@ -705,6 +705,14 @@ const PLACE_HEADS: &[&str] = &[
     "port",
     "harbour",
     "harbor",
+    "causeway",
+    "roundabout",
+    "highway",
+    "road",
+    "canal",
+    "dam",
+    "bay",
+    "palace",
 ];
 
 /// Compass adjectives that may stand between a locative preposition and a place name.
@@ -3040,6 +3048,13 @@ impl<'a> Resolver<'a> {
             match &items[next] {
                 Item::Hit(h) => {
                     if let Some(id) = person_target(self.kb, h) {
+                        // `Saudi King Abdullah`: the holder of the office in the country
+                        // named, by that name, over a namesake of another country
+                        let id = q
+                            .and_then(|q| self.qual_country(q))
+                            .filter(|c| self.kb.actors[id].country.as_deref() != Some(c.as_str()))
+                            .and_then(|c| self.holder_named(&c, titles, h.w0, h.w1))
+                            .unwrap_or(id);
                         self.emit_actor(id, self.span(h.w0, h.w1), MentionVia::Name, h.w1);
                         self.office_emitted = true;
                         // A person the text gives an office the base does not hold for the
@@ -3081,11 +3096,33 @@ impl<'a> Resolver<'a> {
                         return next + 1;
                     }
                 }
+                // `King Fahd Causeway`, `President Kennedy Street`: a place named after
+                // someone
+                Item::Run { w0, w1, .. }
+                    if *w1 - *w0 >= 1
+                        && PLACE_HEADS.contains(&self.words[*w1 - 1].norm.as_str())
+                        && self.words[*w1 - 1].cap =>
+                {
+                    let (w0, w1) = (*w0, *w1);
+                    let first = qual_start.min(w0);
+                    let canonical = self.text_of(first, w1);
+                    let e = self.new_entity(canonical, EntityKind::Location, None, None, None);
+                    self.add_mention(e, self.span(first, w1), MentionVia::Name, w1);
+                    self.office_emitted = true;
+                    return next + 1;
+                }
                 Item::Run { w0, w1, res } => {
                     self.office_emitted = true;
                     match res {
                         RunRes::Person(id) => {
-                            self.emit_actor(*id, self.span(*w0, *w1), MentionVia::Name, *w1);
+                            let id = q
+                                .and_then(|q| self.qual_country(q))
+                                .filter(|c| {
+                                    self.kb.actors[*id].country.as_deref() != Some(c.as_str())
+                                })
+                                .and_then(|c| self.holder_named(&c, titles, *w0, *w1))
+                                .unwrap_or(*id);
+                            self.emit_actor(id, self.span(*w0, *w1), MentionVia::Name, *w1);
                         }
                         _ => {
                             let canonical = self.text_of(*w0, *w1);
@@ -3337,6 +3374,28 @@ impl<'a> Resolver<'a> {
                 }
                 _ => None,
             })
+    }
+
+    /// The person of country `country` who holds one of `titles` on the date and whose name
+    /// holds the words `w0..w1` (`Saudi King Abdullah`: Abdullah bin Abdulaziz).
+    fn holder_named(&self, country: &str, titles: &[usize], w0: usize, w1: usize) -> Option<ActorId> {
+        let date = self.date?;
+        let ids: Vec<&str> = titles
+            .iter()
+            .map(|&t| self.kb.institutions[t].id.as_str())
+            .collect();
+        let words: Vec<&str> = self.words[w0..w1].iter().map(|w| w.norm.as_str()).collect();
+        (0..self.kb.actors.len()).find(|&id| {
+            let a = &self.kb.actors[id];
+            a.class == ActorClass::Person
+                && a.country.as_deref() == Some(country)
+                && a.role_on(date).is_some_and(|r| ids.contains(&r.title.as_str()))
+                && std::iter::once(&a.canonical).chain(a.aliases.iter()).any(|n| {
+                    let key = crate::norm::phrase_key(n);
+                    let have: Vec<&str> = key.split(' ').collect();
+                    have.windows(words.len()).any(|win| win == words.as_slice())
+                })
+        })
     }
 
     /// The person holding one of `titles` (by the base's role on the date, or by the office a

@@ -2774,3 +2774,27 @@ fn the_word_that_classed_an_organisation_refers_to_it() {
         &["the alliance => Gagasan Sejahtera MYS Nominal"],
     );
 }
+
+#[test]
+fn an_office_under_a_country_names_that_country_s_holder_and_a_place_may_carry_a_title() {
+    // `King Abdullah` alone is Jordan's in 2011; `Saudi King Abdullah` is Saudi Arabia's
+    check(
+        "2011-03-16",
+        "RIYADH — Saudi King Abdullah met the envoy on Wednesday.",
+        &["Abdullah => King Abdullah of Saudi Arabia SAUGOV Name"],
+    );
+    // a causeway named after a king is a place, and a crown prince is not `the king`
+    let got = parsed_mentions(
+        "2011-03-16",
+        "MANAMA — Troops crossed the King Fahd Causeway on Monday. Crown Prince Salman bin Hamad \
+         al-Khalifa offered talks, and King Hamad declared an emergency. The king's uncle \
+         stayed on.",
+    );
+    assert_mentions(
+        &got,
+        &[
+            "King Fahd Causeway => King Fahd Causeway - Name",
+            "king => Hamad bin Isa Al Khalifa BHRGOV Nominal",
+        ],
+    );
+}
