@@ -269,9 +269,12 @@ impl Gazetteer {
     pub fn best(&self, key: &str, prefer: &[String]) -> Option<u32> {
         let found = self.slice(key);
         let top = found.first()?.1;
-        // A namesake in a country the document mentions wins unless it is much smaller; a
-        // region (which has no population figure) counts as large.
-        let floor = self.places[top as usize].population / 5;
+        // A namesake in a country the document mentions wins unless it is much smaller than
+        // the largest place of that name (by its own name, when one has it: `San Luis` of
+        // Argentina over São Luís, which some call so); a region (which has no population
+        // figure) counts as large.
+        let largest = found.iter().find(|e| !e.2).map_or(top, |e| e.1);
+        let floor = self.places[largest as usize].population / 5;
         let near = |p: u32| {
             let r = &self.places[p as usize];
             (r.population >= floor || r.precision == GeoPrecision::Region)

@@ -2798,3 +2798,17 @@ fn an_office_under_a_country_names_that_country_s_holder_and_a_place_may_carry_a
         ],
     );
 }
+
+#[test]
+fn a_place_named_so_in_the_story_s_country_beats_a_larger_one_called_so_by_some() {
+    // São Luís in Brazil is larger, but `San Luis` is only one of its other names
+    let got = parsed_mentions(
+        "2001-12-21",
+        "BUENOS AIRES — Argentina's Peronists met on Friday. Among those mentioned was Carlos \
+         Medina, the governor of San Luis province.",
+    );
+    assert!(
+        got.iter().any(|g| g.starts_with("Carlos Medina => Carlos Medina ARG")),
+        "{got:?}"
+    );
+}
