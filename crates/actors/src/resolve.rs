@@ -7479,7 +7479,7 @@ fn takes_context_country(code: &str) -> bool {
     )
 }
 
-/// Offices only a state has (`president`, `foreign minister`), as opposed to offices of any
+/// Offices only a state has (`president`, `foreign minister`, `speaker`), as opposed to offices of any
 /// body (`spokesman`, `general`): without a country word they are the country in focus's.
 fn is_state_office(id: &str) -> bool {
     matches!(
@@ -7487,6 +7487,7 @@ fn is_state_office(id: &str) -> bool {
         "head_of_state"
             | "head_of_government"
             | "foreign_minister"
+            | "legislator"
             | "defence_minister"
             | "interior_minister"
             | "vice_president"

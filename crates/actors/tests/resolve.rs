@@ -2812,3 +2812,13 @@ fn a_place_named_so_in_the_story_s_country_beats_a_larger_one_called_so_by_some(
         "{got:?}"
     );
 }
+
+#[test]
+fn the_speaker_in_apposition_types_the_name_as_the_legislature_s() {
+    check(
+        "2021-05-25",
+        "APIA — Samoa's parliament stayed shut. The speaker, Tavita Leota, said the \
+         session could not open.",
+        &["Tavita Leota => Tavita Leota WSMLEG Name"],
+    );
+}
