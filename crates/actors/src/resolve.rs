@@ -3378,7 +3378,13 @@ impl<'a> Resolver<'a> {
 
     /// The person of country `country` who holds one of `titles` on the date and whose name
     /// holds the words `w0..w1` (`Saudi King Abdullah`: Abdullah bin Abdulaziz).
-    fn holder_named(&self, country: &str, titles: &[usize], w0: usize, w1: usize) -> Option<ActorId> {
+    fn holder_named(
+        &self,
+        country: &str,
+        titles: &[usize],
+        w0: usize,
+        w1: usize,
+    ) -> Option<ActorId> {
         let date = self.date?;
         let ids: Vec<&str> = titles
             .iter()
@@ -3389,12 +3395,15 @@ impl<'a> Resolver<'a> {
             let a = &self.kb.actors[id];
             a.class == ActorClass::Person
                 && a.country.as_deref() == Some(country)
-                && a.role_on(date).is_some_and(|r| ids.contains(&r.title.as_str()))
-                && std::iter::once(&a.canonical).chain(a.aliases.iter()).any(|n| {
-                    let key = crate::norm::phrase_key(n);
-                    let have: Vec<&str> = key.split(' ').collect();
-                    have.windows(words.len()).any(|win| win == words.as_slice())
-                })
+                && a.role_on(date)
+                    .is_some_and(|r| ids.contains(&r.title.as_str()))
+                && std::iter::once(&a.canonical)
+                    .chain(a.aliases.iter())
+                    .any(|n| {
+                        let key = crate::norm::phrase_key(n);
+                        let have: Vec<&str> = key.split(' ').collect();
+                        have.windows(words.len()).any(|win| win == words.as_slice())
+                    })
         })
     }
 
@@ -4240,7 +4249,10 @@ impl<'a> Resolver<'a> {
         // `after army withdraws support` in a headline: the story's own army, once the story
         // says which country it is about
         if det.is_none_or(|d| d + 1 == h.w0) && !the && !own_forces && self.headline_bare(h.w0) {
-            let next = self.words.get(h.w1).filter(|_| self.adjacent(h.w1 - 1, h.w1));
+            let next = self
+                .words
+                .get(h.w1)
+                .filter(|_| self.adjacent(h.w1 - 1, h.w1));
             let of_name = |i: usize| {
                 self.words[i].norm == "of" && self.words.get(i + 1).is_some_and(|x| x.cap)
             };
@@ -4260,7 +4272,8 @@ impl<'a> Resolver<'a> {
                 "parliament",
             ];
             if !blocked && HEADLINE_BODIES.contains(&key.as_str()) {
-                self.headline_bodies.push((self.span(h.w0, h.w1), body, h.w1));
+                self.headline_bodies
+                    .push((self.span(h.w0, h.w1), body, h.w1));
             }
             return;
         }
@@ -4318,9 +4331,10 @@ impl<'a> Resolver<'a> {
                 && b.entity.country.is_some()
                 && b.entity.country != focus
                 && (rec.pronoun
-                    || b.entity.mentions.iter().any(|m| {
-                        m.span.start == rec.start && m.via == MentionVia::Metonymy
-                    }));
+                    || b.entity
+                        .mentions
+                        .iter()
+                        .any(|m| m.span.start == rec.start && m.via == MentionVia::Metonymy));
             // `Washington urged the government to ...`, `Beijing said it backed the
             // government`: a foreign subject's object is another government, the story's.
             let foreign_subject = far == 0
@@ -7039,8 +7053,7 @@ impl<'a> Resolver<'a> {
                 // of Hope) coalition`)
                 let mut j = w1;
                 if self.gap(w1 - 1, w1).trim() == "(" {
-                    while j < self.words.len() && j < w1 + 8 && !self.gap(j, j + 1).contains(')')
-                    {
+                    while j < self.words.len() && j < w1 + 8 && !self.gap(j, j + 1).contains(')') {
                         j += 1;
                     }
                     j += 1;
@@ -7479,8 +7492,9 @@ fn takes_context_country(code: &str) -> bool {
     )
 }
 
-/// Offices only a state has (`president`, `foreign minister`, `speaker`), as opposed to offices of any
-/// body (`spokesman`, `general`): without a country word they are the country in focus's.
+/// Offices only a state has (`president`, `foreign minister`, `speaker`), as opposed to
+/// offices of any body (`spokesman`, `general`): without a country word they are the
+/// country in focus's.
 fn is_state_office(id: &str) -> bool {
     matches!(
         id,

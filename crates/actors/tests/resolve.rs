@@ -2623,10 +2623,7 @@ fn a_headline_s_bare_bodies_and_offices_are_the_story_s() {
          President Kurmanbek Bakiyev left Bishkek on Wednesday after protesters stormed the \
          government's offices.",
     );
-    assert_mentions(
-        &got,
-        &["president => Kurmanbek Bakiyev KGZGOV Nominal"],
-    );
+    assert_mentions(&got, &["president => Kurmanbek Bakiyev KGZGOV Nominal"]);
     // not a compound (`army chief`), nor the office someone is given (`as president`)
     let got = parsed_mentions(
         "2014-05-23",
@@ -2649,7 +2646,8 @@ fn an_office_holder_two_days_after_he_left_is_still_named_by_it() {
          Constitutional Court removed Yingluck Shinawatra from office on Wednesday.",
     );
     assert!(
-        got.iter().any(|g| g.starts_with("prime minister => Yingluck Shinawatra ")),
+        got.iter()
+            .any(|g| g.starts_with("prime minister => Yingluck Shinawatra ")),
         "{got:?}"
     );
 }
@@ -2700,7 +2698,8 @@ fn a_foreign_subject_s_government_is_the_story_s() {
          released them.",
     );
     assert!(
-        !got.iter().any(|g| g.starts_with("the government => American")),
+        !got.iter()
+            .any(|g| g.starts_with("the government => American")),
         "{got:?}"
     );
 }
@@ -2746,7 +2745,8 @@ fn a_person_of_a_name_its_acronym_spells_is_two_names() {
          came third. Mwale said the NRM would appeal.",
     );
     assert!(
-        got.iter().any(|g| g.starts_with("Kalonde Mwale => Kalonde Mwale ")),
+        got.iter()
+            .any(|g| g.starts_with("Kalonde Mwale => Kalonde Mwale ")),
         "{got:?}"
     );
     assert!(
@@ -2808,7 +2808,8 @@ fn a_place_named_so_in_the_story_s_country_beats_a_larger_one_called_so_by_some(
          Medina, the governor of San Luis province.",
     );
     assert!(
-        got.iter().any(|g| g.starts_with("Carlos Medina => Carlos Medina ARG")),
+        got.iter()
+            .any(|g| g.starts_with("Carlos Medina => Carlos Medina ARG")),
         "{got:?}"
     );
 }
