@@ -4522,6 +4522,33 @@ impl<'a> Resolver<'a> {
                 return true;
             }
         }
+        // `much of Bangui`, `the streets of Manama`, `parts of Kabul`: a part of the city.
+        if w0 >= 2 && self.words[w0 - 1].norm == "of" && self.adjacent(w0 - 1, w0) {
+            let part = self.words[w0 - 2].norm.as_str();
+            if matches!(
+                part,
+                "much"
+                    | "most"
+                    | "parts"
+                    | "part"
+                    | "rest"
+                    | "streets"
+                    | "outskirts"
+                    | "suburbs"
+                    | "centre"
+                    | "center"
+                    | "heart"
+                    | "edge"
+                    | "districts"
+                    | "neighbourhoods"
+                    | "neighborhoods"
+                    | "residents"
+                    | "people"
+                    | "mayor"
+            ) {
+                return true;
+            }
+        }
         // `the capital, Quito,`: the city the apposition names.
         if let Some(p) = w0.checked_sub(1) {
             if matches!(self.words[p].norm.as_str(), "capital" | "city")

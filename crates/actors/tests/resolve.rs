@@ -2823,3 +2823,13 @@ fn the_speaker_in_apposition_types_the_name_as_the_legislature_s() {
         &["Tavita Leota => Tavita Leota WSMLEG Name"],
     );
 }
+
+#[test]
+fn a_part_of_a_capital_is_the_city_not_its_government() {
+    check(
+        "2013-03-25",
+        "NDJAMENA — Power was cut in much of Niamey overnight, and residents of Bamako \
+         stayed home.",
+        &["Niamey => Niamey - Name", "Bamako => Bamako - Name"],
+    );
+}
