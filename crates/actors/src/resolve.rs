@@ -6059,6 +6059,16 @@ impl<'a> Resolver<'a> {
         let relative = self
             .relative_antecedent(w)
             .map(|t| self.doc.tokens[t].span.start);
+        // `Bahrain withdrew its envoy`: a possessive is bound by the subject of its clause.
+        let binder = self
+            .possessive_binder(w)
+            .map(|t| self.doc.tokens[t].span.start);
+        // `Japan, its biggest aid donor`: a possessive opening an apposition is not the
+        // apposition's head.
+        let appositive_head = (w > 0
+            && matches!(self.words[w].norm.as_str(), "its" | "his" | "her" | "their")
+            && self.gap(w - 1, w).trim() == ",")
+            .then(|| self.words[w - 1].end);
         // (entity, rec index) of the mentions before the pronoun in its sentence and the two
         // before it
         let window: Vec<(usize, usize)> = self
@@ -6083,6 +6093,10 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let described = relative.is_some_and(|x| rec.start <= x && x < rec.end);
+            if appositive_head == Some(rec.end) {
+                continue;
+            }
+            let bound = binder.is_some_and(|x| rec.start <= x && x < rec.end);
             let dist = s.saturating_sub(rec.sentence);
             if dist > 2 {
                 break;
@@ -6121,6 +6135,8 @@ impl<'a> Resolver<'a> {
                 let after = self.words.partition_point(|x| x.start < rec.end);
                 let possessive = self.words.get(after).is_some_and(|x| x.possessive);
                 ri as f32 - if possessive { 2.5 } else { 0.0 }
+            } else if bound && dist == 0 {
+                100.0 + ri as f32
             } else {
                 let subject = match (rec.subject, rec.embedded) {
                     (false, _) => 0.0,
@@ -6642,6 +6658,25 @@ impl<'a> Resolver<'a> {
             }
         }
         out
+    }
+
+    /// For a possessive pronoun at word `w` in the direct object of a clause (`Bahrain
+    /// withdrew its envoy`; not `issued a warrant for his arrest`): the token of that
+    /// clause's subject.
+    fn possessive_binder(&self, w: usize) -> Option<usize> {
+        let toks = &self.doc.tokens;
+        let &t = self.token_at.get(&self.words[w].start)?;
+        if toks[t].deprel != "nmod:poss" {
+            return None;
+        }
+        let n = toks[t].head?;
+        if toks[n].deprel != "obj" {
+            return None;
+        }
+        let v = toks[n].head?;
+        let lo = v.saturating_sub(60);
+        let hi = (v + 60).min(toks.len());
+        (lo..hi).find(|&i| toks[i].head == Some(v) && toks[i].deprel.starts_with("nsubj") && i < t)
     }
 
     /// For a pronoun at word `w` inside a relative clause on a person (`X, who has been held

@@ -2833,3 +2833,25 @@ fn a_part_of_a_capital_is_the_city_not_its_government() {
         &["Niamey => Niamey - Name", "Bamako => Bamako - Name"],
     );
 }
+
+#[test]
+fn a_possessive_in_an_object_is_its_clause_s_subject_and_not_an_apposition_s_head() {
+    let got = parsed_mentions(
+        "2011-03-16",
+        "DOHA — Iran recalled its ambassador on Wednesday, and Qatar withdrew its envoy from \
+         Tehran.",
+    );
+    let its: Vec<&String> = got.iter().filter(|g| g.starts_with("its =>")).collect();
+    assert_eq!(its.len(), 2, "{got:?}");
+    assert!(its[0].starts_with("its => Iran "), "{got:?}");
+    assert!(its[1].starts_with("its => Qatar "), "{got:?}");
+    let got = parsed_mentions(
+        "2008-07-02",
+        "NUKU'ALOFA — Tonga, a kingdom of 100,000 people, has courted China, its biggest \
+         lender.",
+    );
+    assert!(
+        got.iter().any(|g| g.starts_with("its => Tonga ")),
+        "{got:?}"
+    );
+}
