@@ -4855,6 +4855,38 @@ impl<'a> Resolver<'a> {
                 break;
             }
         }
+        // `ruled Mongolia as a close ally of the Soviet Union, until the country ...`,
+        // `a Chinese-funded port ... the country`: a country named last only after `of` or
+        // by an adjective yields to the country in focus named in this sentence or the one
+        // before.
+        if let (Some((ri, _)), true) = (found_at, ants.iter().all(|a| a == "country")) {
+            let rec = self.recs[ri];
+            let w_at = self.words.partition_point(|w| w.end <= rec.start);
+            let mut b = w_at;
+            if b > 0 && self.words[b - 1].norm == "the" {
+                b -= 1;
+            }
+            let after_of = b > 0 && self.words[b - 1].norm == "of";
+            let adjective = self.text.get(rec.start..rec.end).is_some_and(|t| {
+                self.kb
+                    .phrases
+                    .get(crate::norm::phrase_key(t).as_str())
+                    .is_some_and(|ts| ts.iter().all(|t| matches!(t, Target::Adjective(_))))
+            });
+            if after_of || adjective {
+                let focus = self.context_country(h.w0);
+                let focus_rec = self.recs.iter().rev().find(|r| {
+                    !r.pronoun
+                        && sentence.saturating_sub(r.sentence) <= 1
+                        && self.ents[r.ent].entity.kind == EntityKind::Country
+                        && self.ents[r.ent].entity.country.is_some()
+                        && self.ents[r.ent].entity.country == focus
+                });
+                if let Some(fr) = focus_rec.filter(|fr| fr.ent != rec.ent) {
+                    found = Some(fr.ent);
+                }
+            }
+        }
         if found.is_none() && far_groups.len() == 1 {
             found = far_groups.first().copied();
         }

@@ -2855,3 +2855,13 @@ fn a_possessive_in_an_object_is_its_clause_s_subject_and_not_an_apposition_s_hea
         "{got:?}"
     );
 }
+
+#[test]
+fn the_country_after_one_named_only_after_of_or_by_an_adjective_is_the_one_in_focus() {
+    check(
+        "2008-07-02",
+        "ULAANBAATAR — Mongolia voted on Sunday.\n\nThe party ruled Mongolia for 70 years as a \
+         close ally of the Soviet Union, until the country held free elections in 1990.",
+        &["country => Mongolia MNG Nominal"],
+    );
+}
