@@ -1179,6 +1179,8 @@ struct MentionRec {
     pronoun: bool,
     /// A place opening a dateline: it weighs three times in the country in focus.
     dateline: bool,
+    /// A capital or seat standing for its government (`Washington said`).
+    metonymy: bool,
 }
 
 /// Everything the resolver needs for one document.
@@ -4330,11 +4332,7 @@ impl<'a> Resolver<'a> {
                 && focus.is_some()
                 && b.entity.country.is_some()
                 && b.entity.country != focus
-                && (rec.pronoun
-                    || b.entity
-                        .mentions
-                        .iter()
-                        .any(|m| m.span.start == rec.start && m.via == MentionVia::Metonymy));
+                && (rec.pronoun || rec.metonymy);
             // `Washington urged the government to ...`, `Beijing said it backed the
             // government`: a foreign subject's object is another government, the story's.
             let foreign_subject = far == 0
@@ -6569,6 +6567,7 @@ impl<'a> Resolver<'a> {
             subject,
             embedded,
             pronoun: via == MentionVia::Pronoun,
+            metonymy: via == MentionVia::Metonymy,
         });
         // `the Republic of Fiji Military Forces (RFMF)`: whatever rule made the mention.
         if via != MentionVia::Pronoun {
@@ -7188,6 +7187,21 @@ impl<'a> Resolver<'a> {
         if classes.is_empty() {
             return;
         }
+        // the mentions made so far, by start, to test the candidates against
+        let mut taken: Vec<(usize, usize)> = self
+            .ents
+            .iter()
+            .flat_map(|b| b.entity.mentions.iter().map(|m| (m.span.start, m.span.end)))
+            .collect();
+        taken.sort_unstable();
+        let longest = taken.iter().map(|&(a, b)| b - a).max().unwrap_or(0);
+        let overlaps_taken = |span: Span| {
+            let from = taken.partition_point(|&(a, _)| a + longest < span.start);
+            taken[from..]
+                .iter()
+                .take_while(|&&(a, _)| a < span.end)
+                .any(|&(a, b)| a < span.end && span.start < b)
+        };
         let mut found: Vec<(Span, usize, usize)> = Vec::new();
         for i in 1..self.words.len() {
             let Some(c) = class_at(self, i) else {
@@ -7206,7 +7220,7 @@ impl<'a> Resolver<'a> {
                 }
             }
             let span = self.span(i - 1, i + 1);
-            if self.span_taken(span) {
+            if overlaps_taken(span) {
                 continue;
             }
             let start = self.words[i - 1].start;
