@@ -3050,13 +3050,7 @@ impl<'a> Resolver<'a> {
             match &items[next] {
                 Item::Hit(h) => {
                     if let Some(id) = person_target(self.kb, h) {
-                        // `Saudi King Abdullah`: the holder of the office in the country
-                        // named, by that name, over a namesake of another country
-                        let id = q
-                            .and_then(|q| self.qual_country(q))
-                            .filter(|c| self.kb.actors[id].country.as_deref() != Some(c.as_str()))
-                            .and_then(|c| self.holder_named(&c, titles, h.w0, h.w1))
-                            .unwrap_or(id);
+                        let id = self.qualified_person(q, titles, id, h.w0, h.w1);
                         self.emit_actor(id, self.span(h.w0, h.w1), MentionVia::Name, h.w1);
                         self.office_emitted = true;
                         // A person the text gives an office the base does not hold for the
@@ -3101,8 +3095,7 @@ impl<'a> Resolver<'a> {
                 // `King Fahd Causeway`, `President Kennedy Street`: a place named after
                 // someone
                 Item::Run { w0, w1, .. }
-                    if *w1 - *w0 >= 1
-                        && PLACE_HEADS.contains(&self.words[*w1 - 1].norm.as_str())
+                    if PLACE_HEADS.contains(&self.words[*w1 - 1].norm.as_str())
                         && self.words[*w1 - 1].cap =>
                 {
                     let (w0, w1) = (*w0, *w1);
@@ -3117,13 +3110,7 @@ impl<'a> Resolver<'a> {
                     self.office_emitted = true;
                     match res {
                         RunRes::Person(id) => {
-                            let id = q
-                                .and_then(|q| self.qual_country(q))
-                                .filter(|c| {
-                                    self.kb.actors[*id].country.as_deref() != Some(c.as_str())
-                                })
-                                .and_then(|c| self.holder_named(&c, titles, *w0, *w1))
-                                .unwrap_or(*id);
+                            let id = self.qualified_person(q, titles, *id, *w0, *w1);
                             self.emit_actor(id, self.span(*w0, *w1), MentionVia::Name, *w1);
                         }
                         _ => {
@@ -3239,9 +3226,8 @@ impl<'a> Resolver<'a> {
             return t + 1;
         }
         let capital = self.words[h.w0].cap;
-        // `sacks prime minister` in a headline: the holder the story names (not `to head`,
-        // a verb)
-        // (nor `sworn in as president`: the office the story gives someone)
+        // `sacks prime minister` in a headline: the holder the story names (not `to head`, a
+        // verb, nor `sworn in as president`, the office the story gives someone)
         let verb = matches!(self.words[h.w0].norm.as_str(), "head" | "chair" | "lead");
         let as_office = h.w0 > 0
             && self.words[h.w0 - 1].norm == "as"
@@ -3376,6 +3362,23 @@ impl<'a> Resolver<'a> {
                 }
                 _ => None,
             })
+    }
+
+    /// The person an office under qualifier `q` names by the words `w0..w1`, which the base
+    /// first read as person `id`: `Saudi King Abdullah` is the holder of the office in the
+    /// country named, by that name, over a namesake of another country.
+    fn qualified_person(
+        &self,
+        q: Option<Qual>,
+        titles: &[usize],
+        id: ActorId,
+        w0: usize,
+        w1: usize,
+    ) -> ActorId {
+        q.and_then(|q| self.qual_country(q))
+            .filter(|c| self.kb.actors[id].country.as_deref() != Some(c.as_str()))
+            .and_then(|c| self.holder_named(&c, titles, w0, w1))
+            .unwrap_or(id)
     }
 
     /// The person of country `country` who holds one of `titles` on the date and whose name
@@ -5903,39 +5906,28 @@ impl<'a> Resolver<'a> {
         let Some(last) = self.recs.last().copied() else {
             return;
         };
-        if w1 >= self.words.len() || w1 == 0 {
+        if !self.bracketed_acronym(w1) {
             return;
         }
-        let g = self.gap(w1 - 1, w1);
-        if g.trim() != "(" {
-            return;
-        }
-        let w = &self.words[w1];
-        let closes = self
-            .words
-            .get(w1 + 1)
-            .map(|_| self.gap(w1, w1 + 1))
-            .unwrap_or_else(|| self.text.get(w.end..).unwrap_or(""));
-        if !w.upper || !closes.trim_start().starts_with(')') {
-            return;
-        }
-        let acronym = w.norm.clone();
+        let acronym = self.words[w1].norm.clone();
         let ent = self.merge_of_country(last, &acronym).unwrap_or(last.ent);
         self.acronyms.insert(acronym, ent);
     }
 
-    /// The bracketed acronym right after word `w1 - 1` (`(ICIJ)`): its word.
-    fn bracketed_acronym(&self, w1: usize) -> Option<usize> {
-        let w = self.words.get(w1)?;
+    /// Whether word `w1` is an acronym in brackets right after word `w1 - 1` (`(ICIJ)`).
+    fn bracketed_acronym(&self, w1: usize) -> bool {
+        let Some(w) = self.words.get(w1) else {
+            return false;
+        };
         if w1 == 0 || self.gap(w1 - 1, w1).trim() != "(" || !w.upper {
-            return None;
+            return false;
         }
         let closes = self
             .words
             .get(w1 + 1)
             .map(|_| self.gap(w1, w1 + 1))
             .unwrap_or_else(|| self.text.get(w.end..).unwrap_or(""));
-        closes.trim_start().starts_with(')').then_some(w1)
+        closes.trim_start().starts_with(')')
     }
 
     /// Names spelled by the bracketed acronym after them, as word ranges: the longest run of
@@ -5945,10 +5937,10 @@ impl<'a> Resolver<'a> {
         const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "de", "i", "y", "in"];
         let mut out = Vec::new();
         for b in 2..self.words.len() {
-            let Some(a) = self.bracketed_acronym(b) else {
+            if !self.bracketed_acronym(b) {
                 continue;
-            };
-            let letters: String = self.words[a]
+            }
+            let letters: String = self.words[b]
                 .norm
                 .chars()
                 .filter(|c| c.is_alphanumeric())
@@ -5987,8 +5979,9 @@ impl<'a> Resolver<'a> {
     }
 
     /// The code and country of a name its acronym spells, from its words: an armed force
-    /// (`... Force`, `Counter Terrorism Service`) is its state's military, a company or a party carries its country, a school none; an
-    /// `International ...` body of no country is an NGO.
+    /// (`... Force`, `Counter Terrorism Service`) is its state's military, a school or a
+    /// hospital has no code, an `International ...` body of no country is an NGO, and any
+    /// other (a party, a company) carries its country.
     fn acronym_name_code(&self, w0: usize, w1: usize) -> (Option<String>, Option<String>) {
         let named = (w0..w1).find_map(|i| self.country_word(i));
         let last = self.words[w1 - 1].norm.as_str();
