@@ -2727,10 +2727,10 @@ fn a_person_a_pronoun_resolved_to_is_of_that_gender_and_it_prefers_the_possessed
 fn a_country_name_before_an_outlet_s_head_is_the_outlet_s_name() {
     check(
         "2017-09-05",
-        "PHNOM PENH — The Cambodia Daily closed on Monday, and the Lebanon Times said the \
+        "KAMPALA — The Uganda Daily closed on Monday, and the Lebanon Times said the \
          Syria Post had shut.",
         &[
-            "Cambodia Daily => Cambodia Daily KHMMED Name",
+            "Uganda Daily => Uganda Daily UGAMED Name",
             "Lebanon Times => Lebanon Times LBNMED Name",
             "Syria Post => Syria Post SYRMED Name",
         ],
