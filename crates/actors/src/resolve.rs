@@ -6989,6 +6989,7 @@ impl<'a> Resolver<'a> {
         ];
         const BODY_HEADS: &[&str] = &[
             "party",
+            "opposition",
             "group",
             "movement",
             "coalition",

@@ -2865,3 +2865,13 @@ fn the_country_after_one_named_only_after_of_or_by_an_adjective_is_the_one_in_fo
         &["country => Mongolia MNG Nominal"],
     );
 }
+
+#[test]
+fn an_apposition_naming_the_main_opposition_is_a_mention_of_the_party() {
+    check(
+        "2016-06-30",
+        "ULAANBAATAR — Leaders of the Democratic Party, the main opposition, accused the \
+         government of fraud.",
+        &["the main opposition => Democratic Party MNGPTY Nominal"],
+    );
+}
