@@ -715,6 +715,9 @@ const PLACE_HEADS: &[&str] = &[
     "palace",
 ];
 
+/// Head words that open a broadcaster's name (`Radio Okapi`, `Radio France Internationale`).
+const BROADCAST_OPENERS: &[&str] = &["radio", "television", "tv"];
+
 /// Compass adjectives that may stand between a locative preposition and a place name.
 const COMPASS: &[&str] = &[
     "northern",
@@ -1513,6 +1516,20 @@ impl<'a> Resolver<'a> {
             .map(|h| h.w0)
             .collect();
         let mut hits = hits;
+        // `Radio France Internationale`, `Radio Okapi`: a broadcaster's name opened by its
+        // head word; the run takes the head.
+        let opens_name = |h: &Hit| {
+            h.w1 == h.w0 + 1
+                && BROADCAST_OPENERS.contains(&self.words[h.w0].norm.as_str())
+                && self.words[h.w0].cap
+                && self.adjacent(h.w0, h.w1)
+                && self.words.get(h.w1).is_some_and(|n| n.cap && !n.possessive)
+        };
+        let openers: Vec<usize> = hits.iter().filter(|h| opens_name(h)).map(|h| h.w0).collect();
+        hits.retain(|h| !(h.w1 == h.w0 + 1 && openers.contains(&h.w0)));
+        for &o in &openers {
+            covered[o] = false;
+        }
         hits.retain(|h| {
             let only_place = h.targets.iter().all(|t| {
                 matches!(t, Target::Metonym(_))
@@ -5442,6 +5459,20 @@ impl<'a> Resolver<'a> {
         // acronym spells names an organisation.
         if self.acronym_named.contains(&(w0, w1)) {
             let (code, country) = self.acronym_name_code(w0, w1);
+            let e = self.new_entity(canonical, EntityKind::Organization, code, country, None);
+            self.add_mention(e, span, MentionVia::Name, w1);
+            return k + 1;
+        }
+        // `Radio France Internationale`, `Radio Okapi`: a broadcaster named by its head word
+        // and more, of the country its name holds or the country in focus.
+        if w1 - w0 >= 2
+            && BROADCAST_OPENERS.contains(&self.words[w0].norm.as_str())
+            && self.words[w0].cap
+        {
+            let country = (w0 + 1..w1)
+                .find_map(|i| self.country_word(i))
+                .or_else(|| self.context_country(w0));
+            let code = country.as_ref().map(|c| format!("{c}MED"));
             let e = self.new_entity(canonical, EntityKind::Organization, code, country, None);
             self.add_mention(e, span, MentionVia::Name, w1);
             return k + 1;

@@ -2875,3 +2875,16 @@ fn an_apposition_naming_the_main_opposition_is_a_mention_of_the_party() {
         &["the main opposition => Democratic Party MNGPTY Nominal"],
     );
 }
+
+#[test]
+fn a_broadcaster_s_name_opened_by_its_head_word_is_one_name() {
+    check(
+        "2013-03-25",
+        "KINSHASA — Radio Okapi reported the clashes, and the rebel leader told Radio France \
+         Internationale he would not withdraw.",
+        &[
+            "Radio Okapi => Radio Okapi CODMED Name",
+            "Radio France Internationale => Radio France Internationale FRAMED Name",
+        ],
+    );
+}
