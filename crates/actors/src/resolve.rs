@@ -1525,7 +1525,11 @@ impl<'a> Resolver<'a> {
                 && self.adjacent(h.w0, h.w1)
                 && self.words.get(h.w1).is_some_and(|n| n.cap && !n.possessive)
         };
-        let openers: Vec<usize> = hits.iter().filter(|h| opens_name(h)).map(|h| h.w0).collect();
+        let openers: Vec<usize> = hits
+            .iter()
+            .filter(|h| opens_name(h))
+            .map(|h| h.w0)
+            .collect();
         hits.retain(|h| !(h.w1 == h.w0 + 1 && openers.contains(&h.w0)));
         for &o in &openers {
             covered[o] = false;
