@@ -2888,3 +2888,16 @@ fn a_broadcaster_s_name_opened_by_its_head_word_is_one_name() {
         ],
     );
 }
+
+#[test]
+fn a_legislature_s_own_name_ending_in_its_word_is_the_legislature() {
+    check(
+        "2014-02-22",
+        "KIEV — The Verkhovna Rada voted to remove the president on Saturday, and in \
+         Ulaanbaatar the State Great Hural met.",
+        &[
+            "Verkhovna Rada => Verkhovna Rada UKRLEG Name",
+            "State Great Hural => State Great Hural MNGLEG Name",
+        ],
+    );
+}
