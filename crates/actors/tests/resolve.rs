@@ -2901,3 +2901,12 @@ fn a_legislature_s_own_name_ending_in_its_word_is_the_legislature() {
         ],
     );
 }
+
+#[test]
+fn a_numbered_fleet_is_a_military_unit_of_the_country_named_before_it() {
+    check(
+        "2011-03-16",
+        "MANAMA — Bahrain is home to the U.S. Navy's Fifth Fleet.",
+        &["Fifth Fleet => Fifth Fleet USAMIL Name"],
+    );
+}
