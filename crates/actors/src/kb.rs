@@ -103,6 +103,15 @@ impl Actor {
             .max_by_key(|r| (title_rank(&r.title), r.from))
     }
 
+    /// The role held on `date`, else one that ended at most `grace` days before it (end
+    /// dates are exclusive); without a date, the latest.
+    pub fn role_within(&self, date: Option<Date>, grace: i64) -> Option<&Role> {
+        match date {
+            Some(d) => (0..=grace).find_map(|k| self.role_on(d.add_days(-k))),
+            None => self.roles.iter().max_by_key(|r| r.from),
+        }
+    }
+
     /// The actor code valid on `date`; without a date, the code of the latest role.
     ///
     /// A person outside all their roles gets the country code alone. On the day a role ends
@@ -112,10 +121,7 @@ impl Actor {
         if self.class != ActorClass::Person {
             return self.code.clone();
         }
-        let role = match date {
-            Some(d) => self.role_on(d).or_else(|| self.role_on(d.add_days(-1))),
-            None => self.roles.iter().max_by_key(|r| r.from),
-        };
+        let role = self.role_within(date, 1);
         match role {
             Some(r) => Some(r.code.clone()),
             None => self.code.clone().or_else(|| self.country.clone()),

@@ -3489,14 +3489,8 @@ impl<'a> Resolver<'a> {
         let fits = |kb: &Kb, id: ActorId| -> bool {
             let a = &kb.actors[id];
             // A story dated the day a leader hands over, or one or two days after, still
-            // calls him by the office he has just lost (the base's end dates are exclusive).
-            let role = match date {
-                Some(d) => a
-                    .role_on(d)
-                    .or_else(|| a.role_on(d.add_days(-1)))
-                    .or_else(|| a.role_on(d.add_days(-2))),
-                None => a.roles.iter().max_by_key(|r| r.from),
-            };
+            // calls him by the office he has just lost.
+            let role = a.role_within(date, 2);
             role.is_some_and(|r| {
                 ids.contains(&r.title.as_str())
                     && prefix
@@ -3554,12 +3548,9 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .copied()
                     .filter(|&id| {
-                        let a = &self.kb.actors[id];
-                        let role = match date {
-                            Some(d) => a.role_on(d),
-                            None => a.roles.iter().max_by_key(|r| r.from),
-                        };
-                        role.is_some_and(|r| r.title == *t)
+                        self.kb.actors[id]
+                            .role_within(date, 0)
+                            .is_some_and(|r| r.title == *t)
                     })
                     .collect();
                 (holders.len() == 1).then(|| holders[0])
