@@ -715,6 +715,50 @@ const PLACE_HEADS: &[&str] = &[
     "palace",
 ];
 
+/// Words that say what kind of organisation or group an actor is (`party`, `alliance`,
+/// `club`): the head of a description in apposition (`X, the largest party`) and the class
+/// word `the club` refers back by.
+const ORG_KIND_WORDS: &[&str] = &[
+    "party",
+    "opposition",
+    "group",
+    "movement",
+    "coalition",
+    "alliance",
+    "bloc",
+    "organisation",
+    "organization",
+    "union",
+    "militia",
+    "faction",
+    "network",
+    "body",
+    "agency",
+    "broadcaster",
+    "channel",
+    "station",
+    "newspaper",
+    "company",
+    "firm",
+    "fund",
+    "front",
+    "club",
+    "bank",
+    "guard",
+    "commission",
+    "committee",
+    "council",
+    "ring",
+    "gang",
+    "cartel",
+    "federation",
+    "association",
+    "foundation",
+    "consortium",
+    "mission",
+    "force",
+];
+
 /// Head words that open a broadcaster's name (`Radio Okapi`, `Radio France Internationale`).
 const BROADCAST_OPENERS: &[&str] = &["radio", "television", "tv"];
 
@@ -7013,35 +7057,11 @@ impl<'a> Resolver<'a> {
             "emirate",
             "island",
         ];
-        const BODY_HEADS: &[&str] = &[
-            "party",
-            "opposition",
-            "group",
-            "movement",
-            "coalition",
-            "alliance",
-            "bloc",
-            "organisation",
-            "organization",
-            "union",
-            "militia",
-            "faction",
-            "network",
-            "body",
-            "agency",
-            "broadcaster",
-            "channel",
-            "station",
-            "newspaper",
-            "company",
-            "firm",
-            "fund",
-        ];
         let mut found: Vec<(Span, usize, usize)> = Vec::new();
         for b in 0..self.ents.len() {
             let heads = match self.ents[b].entity.kind {
                 EntityKind::Country => COUNTRY_HEADS,
-                EntityKind::Organization | EntityKind::Group => BODY_HEADS,
+                EntityKind::Organization | EntityKind::Group => ORG_KIND_WORDS,
                 _ => continue,
             };
             for m in &self.ents[b].entity.mentions {
@@ -7056,33 +7076,22 @@ impl<'a> Resolver<'a> {
                 if the.norm != "the" || the.cap {
                     continue;
                 }
-                let mut j = w1 + 1;
-                while j < self.words.len() && j <= w1 + 5 && self.adjacent(j - 1, j) {
-                    let w = &self.words[j];
-                    if w.cap || self.is_verb_or_aux(j) || w.possessive {
-                        break;
+                let Some(j) = self.apposition_head(w1 + 1, heads) else {
+                    continue;
+                };
+                // the head ends the description: a comma, the end, or a preposition
+                let ends = match self.words.get(j + 1) {
+                    None => true,
+                    Some(n) => {
+                        !self.adjacent(j, j + 1)
+                            || matches!(
+                                n.norm.as_str(),
+                                "in" | "of" | "to" | "from" | "on" | "at" | "for" | "with"
+                            )
                     }
-                    if heads.contains(&w.norm.as_str()) {
-                        // the head ends the description: a comma, the end, or a preposition
-                        let ends = match self.words.get(j + 1) {
-                            None => true,
-                            Some(n) => {
-                                !self.adjacent(j, j + 1)
-                                    || matches!(
-                                        n.norm.as_str(),
-                                        "in" | "of" | "to" | "from" | "on" | "at" | "for" | "with"
-                                    )
-                            }
-                        };
-                        if ends {
-                            found.push((self.span(w1, j + 1), b, j + 1));
-                        }
-                        break;
-                    }
-                    if is_function_word(&w.norm) && w.norm != "only" {
-                        break;
-                    }
-                    j += 1;
+                };
+                if ends {
+                    found.push((self.span(w1, j + 1), b, j + 1));
                 }
             }
         }
@@ -7093,49 +7102,35 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The head word of a description that starts at word `from` after `the`, `a` or `an`
+    /// (`the largest party in`, `a company based in`): the first of `heads` within five words,
+    /// before any capitalised word, verb, possessive or function word.
+    fn apposition_head(&self, from: usize, heads: &[&str]) -> Option<usize> {
+        let mut j = from;
+        while j < self.words.len() && j <= from + 4 && self.adjacent(j - 1, j) {
+            let w = &self.words[j];
+            if w.cap || self.is_verb_or_aux(j) || w.possessive {
+                return None;
+            }
+            if heads.contains(&w.norm.as_str()) {
+                return Some(j);
+            }
+            if is_function_word(&w.norm) && w.norm != "only" {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
     /// `the Colectiv nightclub ... the club`, `Wintris, a company based in ... the company`,
     /// `the Presidential Guard ... the guard`: `the` and a word that classed an organisation
     /// named before (right after its name, right before it, in an apposition, or in its
     /// name) is that organisation, the latest so classed within ten sentences.
     fn class_nominals(&mut self) {
-        const CLASSES: &[&str] = &[
-            "coalition",
-            "alliance",
-            "party",
-            "movement",
-            "front",
-            "network",
-            "club",
-            "company",
-            "firm",
-            "fund",
-            "bank",
-            "group",
-            "guard",
-            "commission",
-            "committee",
-            "council",
-            "union",
-            "agency",
-            "broadcaster",
-            "channel",
-            "newspaper",
-            "station",
-            "ring",
-            "gang",
-            "cartel",
-            "militia",
-            "faction",
-            "federation",
-            "association",
-            "foundation",
-            "consortium",
-            "mission",
-            "force",
-        ];
         let class_at = |r: &Self, i: usize| -> Option<String> {
             let w = r.words.get(i)?;
-            (!w.cap && CLASSES.contains(&w.norm.as_str())).then(|| w.norm.clone())
+            (!w.cap && ORG_KIND_WORDS.contains(&w.norm.as_str())).then(|| w.norm.clone())
         };
         // (entity, class word, byte offset from which the class holds)
         let mut classes: Vec<(usize, String, usize)> = Vec::new();
@@ -7149,7 +7144,7 @@ impl<'a> Resolver<'a> {
             };
             for w in e.canonical.split_whitespace() {
                 let w = w.to_lowercase();
-                if CLASSES.contains(&w.as_str()) {
+                if ORG_KIND_WORDS.contains(&w.as_str()) {
                     classes.push((b, w, first));
                 }
             }
@@ -7190,16 +7185,8 @@ impl<'a> Resolver<'a> {
                 if self.gap(w1 - 1, w1).trim() == ","
                     && matches!(self.words[w1].norm.as_str(), "a" | "an" | "the")
                 {
-                    let mut k = w1 + 1;
-                    while k < self.words.len() && k <= w1 + 5 && self.adjacent(k - 1, k) {
-                        if let Some(c) = class_at(self, k) {
-                            classes.push((b, c, m.span.start));
-                            break;
-                        }
-                        if self.words[k].cap || self.is_verb_or_aux(k) || self.words[k].possessive {
-                            break;
-                        }
-                        k += 1;
+                    if let Some(k) = self.apposition_head(w1 + 1, ORG_KIND_WORDS) {
+                        classes.push((b, self.words[k].norm.clone(), m.span.start));
                     }
                 }
             }
