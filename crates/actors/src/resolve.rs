@@ -6070,7 +6070,7 @@ impl<'a> Resolver<'a> {
         };
         let military = matches!(
             last,
-            "force" | "forces" | "army" | "guard" | "brigade" | "corps" | "command"
+            "force" | "forces" | "guard" | "brigade" | "corps" | "command"
         ) || self.words[w0..w1].iter().any(|w| {
             matches!(
                 w.norm.as_str(),
@@ -7028,11 +7028,7 @@ impl<'a> Resolver<'a> {
                 found.push((span, e, end));
             }
         }
-        for (span, e, end) in found {
-            if !self.span_taken(span) {
-                self.add_mention(e, span, MentionVia::Nominal, end);
-            }
-        }
+        self.add_untaken_nominals(found);
     }
 
     /// `Tunisia, the only democracy to emerge ...`, `the PKR, the largest party in ...`: a
@@ -7095,6 +7091,11 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        self.add_untaken_nominals(found);
+    }
+
+    /// Adds each found nominal `(span, entity, end word)` that no mention overlaps yet.
+    fn add_untaken_nominals(&mut self, found: Vec<(Span, usize, usize)>) {
         for (span, e, end) in found {
             if !self.span_taken(span) {
                 self.add_mention(e, span, MentionVia::Nominal, end);
@@ -7252,11 +7253,7 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        for (span, e, end) in found {
-            if !self.span_taken(span) {
-                self.add_mention(e, span, MentionVia::Nominal, end);
-            }
-        }
+        self.add_untaken_nominals(found);
     }
 
     /// Role nominals the office rules leave alone:
