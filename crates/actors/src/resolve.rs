@@ -5823,6 +5823,8 @@ impl<'a> Resolver<'a> {
         let mut org: Option<(String, Option<String>)> = None;
         // `the separatist leader`: an office of an armed group.
         let mut rebel = false;
+        // `an army officer`, `the police's spokesman`: the armed body before the office.
+        let mut force: Option<&str> = None;
         let mut j = i;
         while j < limit {
             let w = &self.words[j];
@@ -5871,6 +5873,11 @@ impl<'a> Resolver<'a> {
                     }
                     if let Target::Institution(ii) = *t {
                         let inst = &self.kb.institutions[ii];
+                        if inst.class == InstClass::Body
+                            && matches!(inst.code.as_str(), "MIL" | "COP")
+                        {
+                            force = Some(if inst.code == "MIL" { "MIL" } else { "COP" });
+                        }
                         if inst.class == InstClass::Title {
                             if let Some((code, c)) =
                                 org.clone().or_else(|| self.org_after_of(j + 1))
@@ -5882,12 +5889,21 @@ impl<'a> Resolver<'a> {
                             let country = country.or_else(|| self.place_country_after(j + 1));
                             // `X, as interim prime minister`: an office of a state, of the
                             // country in focus.
-                            let state_office = is_state_office(&inst.id) || w.norm == "minister";
+                            // a state's armed office (`a police commander`, `an army
+                            // officer`) is the state's too
+                            let armed =
+                                force.is_some() || matches!(inst.code.as_str(), "MIL" | "COP");
+                            let state_office =
+                                is_state_office(&inst.id) || w.norm == "minister" || armed;
                             let country = match country {
                                 None if state_office && !rebel => self.context_country(j),
                                 c => c,
                             };
-                            let role = if rebel { "REB" } else { inst.code.as_str() };
+                            let role = if rebel {
+                                "REB"
+                            } else {
+                                force.unwrap_or(inst.code.as_str())
+                            };
                             let code = country.as_ref().map(|c| format!("{c}{role}"));
                             return Some((code, country));
                         }
@@ -6156,6 +6172,11 @@ impl<'a> Resolver<'a> {
         let binder = self
             .possessive_binder(w)
             .map(|t| self.doc.tokens[t].span.start);
+        // `X said Y was shot as he tried to flee`: the subject of an adverbial clause is most
+        // likely the subject of the clause it hangs from.
+        let governor = self
+            .adverbial_governor(w)
+            .map(|t| self.doc.tokens[t].span.start);
         // `Japan, its biggest aid donor`: a possessive opening an apposition is not the
         // apposition's head.
         let appositive_head = (w > 0
@@ -6190,6 +6211,7 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let bound = binder.is_some_and(|x| rec.start <= x && x < rec.end);
+            let governs = governor.is_some_and(|x| rec.start <= x && x < rec.end);
             let dist = s.saturating_sub(rec.sentence);
             if dist > 2 {
                 break;
@@ -6242,7 +6264,10 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .filter(|&&(e, r)| e == rec.ent && r < ri)
                     .count() as f32;
-                subject + if dist == 0 { 2.0 } else { 0.0 } + if described { 4.0 } else { 0.0 }
+                subject
+                    + if dist == 0 { 2.0 } else { 0.0 }
+                    + if described { 4.0 } else { 0.0 }
+                    + if governs { 3.0 } else { 0.0 }
                     - 2.0 * dist as f32
                     + 0.5 * mentions.min(4.0)
                     + 0.001 * ri as f32
@@ -6584,11 +6609,22 @@ impl<'a> Resolver<'a> {
     fn insert(&mut self, key: Key, b: EntBuild) -> usize {
         let e = self.ents.len();
         if matches!(key, Key::New(..)) && b.entity.kind == EntityKind::Person {
-            let mut words = b.entity.canonical.split_whitespace();
-            if let (Some(_), Some(last)) = (words.next(), words.next_back()) {
+            let words: Vec<&str> = b.entity.canonical.split_whitespace().collect();
+            if let [_, .., last] = words[..] {
                 self.new_last_names
                     .entry(crate::norm::normalize(last))
                     .or_insert(e);
+            }
+            // `Tagme` after `Batista Tagme Na Waie`: the second word of a name of four words
+            // or more is a family name the text may use alone.
+            if let [_, second, _, _, ..] = words[..] {
+                let norm = crate::norm::normalize(second);
+                if second.chars().next().is_some_and(char::is_uppercase)
+                    && second.chars().count() >= 3
+                    && !RUN_PARTICLES.contains(&norm.as_str())
+                {
+                    self.new_last_names.entry(norm).or_insert(e);
+                }
             }
         }
         self.ents.push(b);
@@ -6767,10 +6803,40 @@ impl<'a> Resolver<'a> {
         if toks[n].deprel != "obj" {
             return None;
         }
-        let v = toks[n].head?;
-        let lo = v.saturating_sub(60);
-        let hi = (v + 60).min(toks.len());
-        (lo..hi).find(|&i| toks[i].head == Some(v) && toks[i].deprel.starts_with("nsubj") && i < t)
+        let mut v = toks[n].head?;
+        // `he tried to flee his house`: a controlled infinitive's subject is its controller's.
+        for _ in 0..3 {
+            let lo = v.saturating_sub(60);
+            let hi = (v + 60).min(toks.len());
+            let subject = (lo..hi)
+                .find(|&i| toks[i].head == Some(v) && toks[i].deprel.starts_with("nsubj") && i < t);
+            if subject.is_some() || toks[v].deprel != "xcomp" {
+                return subject;
+            }
+            v = toks[v].head?;
+        }
+        None
+    }
+
+    /// For a subject pronoun at word `w` of an adverbial clause (`Y was shot as he tried to
+    /// flee`, `Y left when she heard`): the token of the subject of the clause it hangs from,
+    /// when that clause comes first.
+    fn adverbial_governor(&self, w: usize) -> Option<usize> {
+        let toks = &self.doc.tokens;
+        let &t = self.token_at.get(&self.words[w].start)?;
+        if !toks[t].deprel.starts_with("nsubj") {
+            return None;
+        }
+        let v = toks[t].head?;
+        if toks[v].deprel != "advcl" {
+            return None;
+        }
+        let g = toks[v].head?;
+        if g > v {
+            return None;
+        }
+        let lo = g.saturating_sub(60);
+        (lo..g).find(|&i| toks[i].head == Some(g) && toks[i].deprel.starts_with("nsubj"))
     }
 
     /// For a pronoun at word `w` inside a relative clause on a person (`X, who has been held

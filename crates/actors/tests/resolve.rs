@@ -2908,3 +2908,50 @@ fn a_numbered_fleet_is_a_military_unit_of_the_country_named_before_it() {
         &["Fifth Fleet => Fifth Fleet USAMIL Name"],
     );
 }
+
+#[test]
+fn an_adverbial_clause_s_subject_pronoun_is_the_subject_it_hangs_from() {
+    // `he` is the subject of `tried`, an adverbial clause of `was arrested`: the one arrested
+    // tried to flee, not the one who spoke.
+    check_parsed(
+        "2012-06-10",
+        "Ban Ki-moon said Joseph Kabila was stopped as he tried to board a plane.",
+        &["he => Joseph Kabila CODGOV Pronoun"],
+    );
+}
+
+#[test]
+fn a_possessive_in_a_controlled_infinitive_s_object_is_its_controller_s() {
+    check_parsed(
+        "2012-06-10",
+        "Ban Ki-moon said Joseph Kabila was stopped as he tried to leave his office.",
+        &["his => Joseph Kabila CODGOV Pronoun"],
+    );
+}
+
+#[test]
+fn the_second_word_of_a_long_unknown_name_names_the_person_alone() {
+    check(
+        "2015-09-20",
+        "OUAGADOUGOU — Soldiers loyal to General Gilbert Diendere Ka Somda seized the palace. \
+         Diendere said the army would hold talks.",
+        &[
+            "Gilbert Diendere Ka Somda => Gilbert Diendere Ka Somda BFAMIL Name",
+            "Diendere => Gilbert Diendere Ka Somda BFAMIL Name",
+        ],
+    );
+}
+
+#[test]
+fn an_armed_body_before_an_office_in_an_apposition_types_the_person() {
+    check(
+        "2010-05-04",
+        "LOME — Kodjo Mensah, an army officer who speaks for the military, said the president \
+         was safe. Akossiwa Dzidzienyo, a police commander in the capital, told reporters the \
+         streets were calm.",
+        &[
+            "Kodjo Mensah => Kodjo Mensah TGOMIL Name",
+            "Akossiwa Dzidzienyo => Akossiwa Dzidzienyo TGOCOP Name",
+        ],
+    );
+}
