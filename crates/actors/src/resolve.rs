@@ -3310,7 +3310,7 @@ impl<'a> Resolver<'a> {
             // `The general promised ...`: a minor office refers only to a person of that
             // office named in the last few sentences.
             if determiner {
-                if let Some(e) = self.recent_holder(titles, self.sent[h.w0], 3) {
+                if let Some(e) = self.recent_holder(titles, h.w0, 3) {
                     let span = Span::new(self.words[qual_start].start, self.words[h.w1 - 1].end);
                     self.add_mention(e, span, MentionVia::Nominal, h.w1);
                     self.office_emitted = true;
@@ -3334,14 +3334,14 @@ impl<'a> Resolver<'a> {
             });
             let possessive = h.w0 > 0 && self.words[h.w0 - 1].possessive && qh.w1 + 1 == h.w0;
             if let (Some(id), true) = (country, possessive) {
-                if self.office_holder(q, titles).is_some() {
+                if self.office_holder(q, titles, h.w0).is_some() {
                     self.emit_actor(id, self.span(qh.w0, qh.w1), MentionVia::Name, qh.w1);
                     first = h.w0;
                 }
             }
         }
         let span = Span::new(self.words[first].start, self.words[h.w1 - 1].end);
-        if let Some(e) = self.office_holder(q, titles) {
+        if let Some(e) = self.office_holder(q, titles, h.w0) {
             self.add_mention(e, span, MentionVia::Nominal, h.w1);
             self.office_emitted = true;
         }
@@ -3480,14 +3480,25 @@ impl<'a> Resolver<'a> {
     /// The person holding one of `titles` (by the base's role on the date, or by the office a
     /// new name was given) mentioned at most `within` sentences before `sentence`, latest
     /// first.
-    fn recent_holder(&self, titles: &[usize], sentence: u32, within: u32) -> Option<usize> {
+    fn recent_holder(&self, titles: &[usize], at: usize, within: u32) -> Option<usize> {
+        let sentence = self.sent[at];
         let ids: Vec<&str> = titles
             .iter()
             .map(|&t| self.kb.institutions[t].id.as_str())
             .collect();
+        let reporter: Vec<usize> = self
+            .reporter_of(at)
+            .into_iter()
+            .map(|t| self.doc.tokens[t].span.start)
+            .collect();
         for rec in self.recs.iter().rev() {
             if sentence.saturating_sub(rec.sentence) > within {
                 break;
+            }
+            // `Y said the chief of staff had been a patriot`: the speaker is not the one
+            // the reported clause describes.
+            if reporter.iter().any(|&x| rec.start <= x && x < rec.end) {
+                continue;
             }
             let b = &self.ents[rec.ent];
             if b.entity.kind != EntityKind::Person {
@@ -3508,7 +3519,7 @@ impl<'a> Resolver<'a> {
 
     /// The entity holding an office on the date: a person of this document first (nearest
     /// before, then after), else the knowledge base's holder.
-    fn office_holder(&mut self, q: Option<Qual>, titles: &[usize]) -> Option<usize> {
+    fn office_holder(&mut self, q: Option<Qual>, titles: &[usize], at: usize) -> Option<usize> {
         let prefix = self.office_prefix(q);
         let mut ids: Vec<&str> = titles
             .iter()
@@ -3545,8 +3556,17 @@ impl<'a> Resolver<'a> {
                     })
             })
         };
-        // Entities already built, most recent first.
+        let reporter: Vec<usize> = self
+            .reporter_of(at)
+            .into_iter()
+            .map(|t| self.doc.tokens[t].span.start)
+            .collect();
+        // Entities already built, most recent first; not the speaker of the clause the
+        // office is in.
         for rec in self.recs.iter().rev() {
+            if reporter.iter().any(|&x| rec.start <= x && x < rec.end) {
+                continue;
+            }
             if let Key::Actor(id) = self.key_of(rec.ent) {
                 if self.kb.actors[id].class == ActorClass::Person && fits(self.kb, id) {
                     return Some(rec.ent);
@@ -6165,9 +6185,20 @@ impl<'a> Resolver<'a> {
             .into_iter()
             .map(|t| self.doc.tokens[t].span.start)
             .collect();
-        let relative = self
+        // (with the name in apposition to the noun: `the ousted president, X, who`)
+        let relative: Vec<usize> = self
             .relative_antecedent(w)
-            .map(|t| self.doc.tokens[t].span.start);
+            .map(|n| {
+                let toks = &self.doc.tokens;
+                let mut v = vec![n];
+                v.extend((n + 1..toks.len().min(n + 12)).filter(|&i| {
+                    toks[i].head == Some(n)
+                        && matches!(toks[i].deprel.as_str(), "appos" | "conj")
+                        && toks[i].upos == Upos::Propn
+                }));
+                v.into_iter().map(|t| toks[t].span.start).collect()
+            })
+            .unwrap_or_default();
         // `Bahrain withdrew its envoy`: a possessive is bound by the subject of its clause.
         let binder = self
             .possessive_binder(w)
@@ -6206,7 +6237,7 @@ impl<'a> Resolver<'a> {
             if self.quoted_before(rec.end, start) {
                 continue;
             }
-            let described = relative.is_some_and(|x| rec.start <= x && x < rec.end);
+            let described = relative.iter().any(|&x| rec.start <= x && x < rec.end);
             if appositive_head == Some(rec.end) {
                 continue;
             }
@@ -6266,7 +6297,7 @@ impl<'a> Resolver<'a> {
                     .count() as f32;
                 subject
                     + if dist == 0 { 2.0 } else { 0.0 }
-                    + if described { 4.0 } else { 0.0 }
+                    + if described { 6.0 } else { 0.0 }
                     + if governs { 3.0 } else { 0.0 }
                     - 2.0 * dist as f32
                     + 0.5 * mentions.min(4.0)
@@ -6763,7 +6794,14 @@ impl<'a> Resolver<'a> {
                 }
             }
             for i in lo..hi {
-                if toks[i].deprel == "appos" && toks[i].head.is_some_and(|h| out.contains(&h)) {
+                // (the parse may hang the apposition from the noun after `of`: `the chairman
+                // of the Joint Chiefs, General X,`)
+                let of_subject = |h: usize| {
+                    out.contains(&h)
+                        || toks[h].deprel == "nmod"
+                            && toks[h].head.is_some_and(|g| out.contains(&g))
+                };
+                if toks[i].deprel == "appos" && toks[i].head.is_some_and(of_subject) {
                     out.push(i);
                 }
             }
@@ -6816,6 +6854,42 @@ impl<'a> Resolver<'a> {
             v = toks[v].head?;
         }
         None
+    }
+
+    /// For word `w` inside a clause reported by a verb (`Y said the chief of staff had been a
+    /// patriot`): the token of that verb's subject.
+    /// With its appositions (`His deputy, Colonel Y, said`).
+    fn reporter_of(&self, w: usize) -> Vec<usize> {
+        let toks = &self.doc.tokens;
+        let Some(&t) = self.token_at.get(&self.words[w].start) else {
+            return Vec::new();
+        };
+        let mut cur = t;
+        for _ in 0..5 {
+            let Some(h) = toks[cur].head else { break };
+            if toks[cur].deprel == "ccomp" {
+                let lo = h.saturating_sub(60);
+                let Some(subject) = (lo..h)
+                    .find(|&i| toks[i].head == Some(h) && toks[i].deprel.starts_with("nsubj"))
+                else {
+                    break;
+                };
+                let mut out = vec![subject];
+                out.extend(
+                    (subject..h)
+                        .filter(|&i| toks[i].head == Some(subject) && toks[i].deprel == "appos"),
+                );
+                return out;
+            }
+            if matches!(
+                toks[cur].deprel.as_str(),
+                "acl:relcl" | "parataxis" | "advcl"
+            ) {
+                break;
+            }
+            cur = h;
+        }
+        Vec::new()
     }
 
     /// For a subject pronoun at word `w` of an adverbial clause (`Y was shot as he tried to
@@ -6899,7 +6973,24 @@ impl<'a> Resolver<'a> {
             // The span's head token: the one whose head lies outside the span
             // (`Community` in `the Economic Community of West African States`).
             if let Some(h) = self.span_head(span) {
-                return self.doc.tokens[h].deprel.starts_with("nsubj");
+                let toks = &self.doc.tokens;
+                // `The head of the armed forces, General X, was killed`: the apposition of a
+                // subject is the subject too.
+                // (the parse may hang it from the noun after `of`, where the span's head
+                // climbs to)
+                let climbed = !span.contains(toks[h].span);
+                let appos_of_subject = if climbed {
+                    toks[h].deprel == "nmod"
+                        && toks[h]
+                            .head
+                            .is_some_and(|n| toks[n].deprel.starts_with("nsubj"))
+                } else {
+                    toks[h].deprel == "appos"
+                        && toks[h]
+                            .head
+                            .is_some_and(|g| toks[g].deprel.starts_with("nsubj"))
+                };
+                return toks[h].deprel.starts_with("nsubj") || appos_of_subject;
             }
             let mut w = self.words.partition_point(|x| x.end < span.end);
             while w > 0 && self.words.get(w).is_some_and(|x| x.start >= span.end) {

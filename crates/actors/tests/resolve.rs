@@ -2955,3 +2955,50 @@ fn an_armed_body_before_an_office_in_an_apposition_types_the_person() {
         ],
     );
 }
+
+#[test]
+fn a_speaker_is_not_the_office_holder_of_the_clause_he_reports() {
+    check_parsed(
+        "2010-05-04",
+        "LOME — General Komi Dossou was killed on Sunday. His deputy, Colonel Yao Amegah, said \
+         the chief of staff had been a patriot.",
+        &["chief of staff => Komi Dossou TGOMIL Nominal"],
+    );
+}
+
+#[test]
+fn the_apposition_of_a_subject_is_the_subject_for_a_later_pronoun() {
+    // the parse hangs `General Komi Dossou` from `forces`; the apposition is still the
+    // subject's, so the next sentence's `His` is his, not the speaker's named before.
+    check_parsed(
+        "2010-05-04",
+        "LOME — The speaker of parliament, Kossi Agbeko, takes over as interim president. \
+         Agbeko was abroad.\n\nThe head of the armed forces, General Komi Dossou, was killed \
+         on Sunday. His deputy said the army was calm.",
+        &["His => Komi Dossou TGOMIL Pronoun"],
+    );
+}
+
+#[test]
+fn an_object_pronoun_is_not_the_subject_named_in_apposition_after_of() {
+    // `General Samir Haddad` is the subject (through `staff`) of `told`, so `him` is not he.
+    check_parsed(
+        "2016-02-10",
+        "AMMAN — The chief of the general staff, General Samir Haddad, visited Ayman Safadi \
+         and told him to stay.",
+        &["him => Ayman Safadi JOR Pronoun"],
+    );
+}
+
+#[test]
+fn a_relative_clause_on_a_noun_describes_the_name_in_apposition_to_it() {
+    // the subject in apposition (`General Ahmed Awad Ibn Auf`) must not outweigh the name the
+    // relative clause describes
+    check_parsed(
+        "2019-04-12",
+        "KHARTOUM — The head of the military council, General Ahmed Awad Ibn Auf, has refused \
+         to free the deposed leader, Omar al-Bashir, who is held with his brothers at a \
+         prison.",
+        &["his => Omar al-Bashir SDN Pronoun"],
+    );
+}
