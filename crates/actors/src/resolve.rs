@@ -5582,7 +5582,30 @@ impl<'a> Resolver<'a> {
                 return k + 1;
             }
         }
-        if honorific || (given && multi) || (multi && self.person_context(w0, w1)) {
+        // `Kossi Ouattara Agbeko`: a later word of the name is a known surname or given name;
+        // `Yao Mensah said`: a name of proper nouns the tagger reads so, reporting speech.
+        let name_words = multi
+            && (w0 + 1..w1).any(|i| {
+                let n = &self.words[i].norm;
+                self.words[i].cap
+                    && !RUN_PARTICLES.contains(&n.as_str())
+                    && (self.kb.surnames.contains_key(&skeleton(n))
+                        || self.kb.given_names.contains(n))
+            });
+        let speaks = multi
+            && w1 - w0 <= 4
+            && (w0..w1).all(|i| self.words[i].cap && self.is_propn(i))
+            && self
+                .words
+                .get(w1)
+                .is_some_and(|x| matches!(x.norm.as_str(), "said" | "says" | "told" | "added"))
+            && self.adjacent(w1 - 1, w1);
+        if honorific
+            || (given && multi)
+            || (multi && self.person_context(w0, w1))
+            || name_words
+            || speaks
+        {
             let (code, country) = self.apposition_code(w1).unwrap_or((None, None));
             let e = self.new_entity(canonical, EntityKind::Person, code, country, None);
             self.add_mention(e, span, MentionVia::Name, w1);

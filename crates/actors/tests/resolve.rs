@@ -3002,3 +3002,18 @@ fn a_relative_clause_on_a_noun_describes_the_name_in_apposition_to_it() {
         &["his => Omar al-Bashir SDN Pronoun"],
     );
 }
+
+#[test]
+fn an_unknown_name_holding_a_known_surname_or_reporting_speech_is_a_person() {
+    check_parsed(
+        "2005-02-07",
+        "LOME — Under the constitution, the speaker of the National Assembly, Kossi Ouattara \
+         Agbeko, should have taken over. But Agbeko was abroad. Yao Komlan Mensah said the \
+         streets were calm.",
+        &[
+            "Kossi Ouattara Agbeko => Kossi Ouattara Agbeko TGO Name",
+            "Agbeko => Kossi Ouattara Agbeko TGO Name",
+            "Yao Komlan Mensah => Yao Komlan Mensah TGO Name",
+        ],
+    );
+}
