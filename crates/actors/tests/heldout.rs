@@ -21,6 +21,7 @@ const TWELFTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-twelft
 const THIRTEENTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-thirteenth");
 const FOURTEENTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-fourteenth");
 const FIFTEENTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-fifteenth");
+const SIXTEENTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-sixteenth");
 
 #[test]
 fn held_out_resolution_precision_and_recall_reach_the_target() {
@@ -166,6 +167,15 @@ fn fifteenth_held_out_resolution_stays_above_the_floor() {
     let (gold, p, r) = score_dir(FIFTEENTH);
     assert!(gold >= 150, "the check needs at least 150 gold mentions");
     assert!(p >= 0.85 && r >= 0.75, "precision {p:.3}, recall {r:.3}");
+}
+
+/// The sixteenth set, committed before the system was run on it and scored once (0.844 /
+/// 0.782), then used for development (0.853 / 0.797): a floor below the first score.
+#[test]
+fn sixteenth_held_out_resolution_stays_above_the_floor() {
+    let (gold, p, r) = score_dir(SIXTEENTH);
+    assert!(gold >= 150, "the check needs at least 150 gold mentions");
+    assert!(p >= 0.83 && r >= 0.77, "precision {p:.3}, recall {r:.3}");
 }
 
 /// Gold mentions, resolution precision and recall over the articles of `dir`.
