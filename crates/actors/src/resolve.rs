@@ -1676,10 +1676,20 @@ impl<'a> Resolver<'a> {
                 (a..b).all(|x| place_end[x] == 0)
                     && !hits.iter().any(|h| {
                         let inside = a < h.w1 && h.w0 < b;
-                        let body = h
-                            .targets
-                            .iter()
-                            .any(|t| matches!(t, Target::Institution(_)));
+                        // (a single capitalised word of one is part of the name: `Union
+                        // of Forces for Change (UFC)`)
+                        // (one ending the name is its head, which types it: `Northern
+                        // Storm Brigade (NSB)`)
+                        // (`People` is none)
+                        let people = h.targets.iter().any(|t| {
+                            matches!(t, Target::Institution(i)
+                            if self.kb.institutions[*i].code == "CVL")
+                        });
+                        let word = h.w1 == h.w0 + 1 && self.words[h.w0].cap && (h.w1 < b || people);
+                        let body = !word
+                            && h.targets
+                                .iter()
+                                .any(|t| matches!(t, Target::Institution(_)));
                         (h.w0 <= a && b <= h.w1) || (inside && body)
                     })
             })
@@ -6096,7 +6106,17 @@ impl<'a> Resolver<'a> {
                     .filter(|x| x.cap)
                     .filter_map(initial)
                     .collect();
-                if letters == all || letters == caps {
+                // a translated name's initials may come in another order (`Rally of the
+                // Togolese People (RPT)`, from the French)
+                let sorted = |x: &str| {
+                    let mut v: Vec<char> = x.chars().collect();
+                    v.sort_unstable();
+                    v
+                };
+                let reordered = letters.chars().count() >= 3
+                    && sorted(&letters) == sorted(&caps)
+                    && initial(&self.words[s]) == letters.chars().next();
+                if letters == all || letters == caps || reordered {
                     best = Some(s);
                 }
             }
@@ -6136,8 +6156,36 @@ impl<'a> Resolver<'a> {
                 "military" | "defence" | "defense" | "terrorism" | "army"
             )
         });
+        // the role its last word (`... National Police`, `... Party`), else another
+        // (`Committee for ...`, `Union of ...`, `Democratic Party of X`), names; not an armed group's word, which
+        // parties' names hold too (`Patriotic Front`), nor `People`
+        let role = |i: usize| -> Option<String> {
+            let norm = self.words[i].norm.as_str();
+            self.kb.phrases.get(norm)?.iter().find_map(|t| match *t {
+                Target::Institution(ii)
+                    if matches!(
+                        self.kb.institutions[ii].class,
+                        InstClass::Head | InstClass::Body
+                    ) && !matches!(
+                        self.kb.institutions[ii].code.as_str(),
+                        "REB" | "MIL" | "CVL"
+                    ) =>
+                {
+                    Some(self.kb.institutions[ii].code.clone())
+                }
+                _ => None,
+            })
+        };
         let code = if military {
             format!("{country}MIL")
+        } else if let Some(r) = role(w1 - 1).or_else(|| {
+            // (a state body's word inside the name names no state body: `Lesotho Congress
+            // for Democracy`)
+            (w0..w1)
+                .filter_map(role)
+                .find(|r| !matches!(r.as_str(), "LEG" | "JUD" | "COP"))
+        }) {
+            format!("{country}{r}")
         } else {
             country.clone()
         };

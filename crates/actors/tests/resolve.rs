@@ -3017,3 +3017,30 @@ fn an_unknown_name_holding_a_known_surname_or_reporting_speech_is_a_person() {
         ],
     );
 }
+
+#[test]
+fn a_name_its_acronym_spells_holds_single_body_words_and_takes_their_role() {
+    check(
+        "2005-02-07",
+        "LOME — The main opposition party, the Union of Forces for Change (UFC), called for \
+         protests, and the Togo Congress for Renewal (TCR) joined them.",
+        &[
+            "Union of Forces for Change => Union of Forces for Change TGOLAB Name",
+            "UFC => Union of Forces for Change TGOLAB Acronym",
+            // a legislature's word inside the name names no legislature
+            "Togo Congress for Renewal => Togo Congress for Renewal TGO Name",
+        ],
+    );
+}
+
+#[test]
+fn a_translated_name_s_acronym_may_spell_its_initials_in_another_order() {
+    check(
+        "2005-02-07",
+        "LOME — The ruling Rally of the Togolese People (RPT) backed the move.",
+        &[
+            "Rally of the Togolese People => Rally of the Togolese People TGO Name",
+            "RPT => Rally of the Togolese People TGO Acronym",
+        ],
+    );
+}
