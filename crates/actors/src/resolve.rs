@@ -2727,7 +2727,23 @@ impl<'a> Resolver<'a> {
                         | "lied"
                 )
             });
-        if LOCATIVES.contains(&pn) && !addressee {
+        // `sanctions on Lome`, `pressure on Doha`: the target of a measure, not a place.
+        let target = matches!(pn, "on" | "against")
+            && p.checked_sub(1).is_some_and(|pp| {
+                matches!(
+                    self.words[pp].norm.as_str(),
+                    "sanctions"
+                        | "sanction"
+                        | "pressure"
+                        | "embargo"
+                        | "blockade"
+                        | "demands"
+                        | "restrictions"
+                        | "penalties"
+                        | "measures"
+                )
+            });
+        if LOCATIVES.contains(&pn) && !addressee && !target {
             return true;
         }
         if pn == "of" {

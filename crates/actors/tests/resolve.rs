@@ -3044,3 +3044,16 @@ fn a_translated_name_s_acronym_may_spell_its_initials_in_another_order() {
         ],
     );
 }
+
+#[test]
+fn a_capital_a_measure_targets_is_its_government() {
+    check(
+        "2021-06-21",
+        "BRUSSELS — The bloc agreed to impose sanctions on Minsk, and protesters gathered near \
+         Minsk.",
+        &[
+            "Minsk => Belarusian government BLRGOV Metonymy",
+            "Minsk => Minsk - Name",
+        ],
+    );
+}
