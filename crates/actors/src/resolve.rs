@@ -1676,11 +1676,10 @@ impl<'a> Resolver<'a> {
                 (a..b).all(|x| place_end[x] == 0)
                     && !hits.iter().any(|h| {
                         let inside = a < h.w1 && h.w0 < b;
-                        // (a single capitalised word of one is part of the name: `Union
-                        // of Forces for Change (UFC)`)
-                        // (one ending the name is its head, which types it: `Northern
-                        // Storm Brigade (NSB)`)
-                        // (`People` is none)
+                        // A single capitalised body word inside is part of the name
+                        // (`Union of Forces for Change (UFC)`), but one ending it is its
+                        // head, which types it (`Northern Storm Brigade (NSB)`); `People`
+                        // ending it is no head.
                         let people = h.targets.iter().any(|t| {
                             matches!(t, Target::Institution(i)
                             if self.kb.institutions[*i].code == "CVL")
@@ -3512,11 +3511,7 @@ impl<'a> Resolver<'a> {
             .iter()
             .map(|&t| self.kb.institutions[t].id.as_str())
             .collect();
-        let reporter: Vec<usize> = self
-            .reporter_of(at)
-            .into_iter()
-            .map(|t| self.doc.tokens[t].span.start)
-            .collect();
+        let reporter = self.reporter_of(at);
         for rec in self.recs.iter().rev() {
             if sentence.saturating_sub(rec.sentence) > within {
                 break;
@@ -3582,11 +3577,7 @@ impl<'a> Resolver<'a> {
                     })
             })
         };
-        let reporter: Vec<usize> = self
-            .reporter_of(at)
-            .into_iter()
-            .map(|t| self.doc.tokens[t].span.start)
-            .collect();
+        let reporter = self.reporter_of(at);
         // Entities already built, most recent first; not the speaker of the clause the
         // office is in.
         for rec in self.recs.iter().rev() {
@@ -6103,6 +6094,12 @@ impl<'a> Resolver<'a> {
             if letters.chars().count() < 2 {
                 continue;
             }
+            let sorted = |x: &str| {
+                let mut v: Vec<char> = x.chars().collect();
+                v.sort_unstable();
+                v
+            };
+            let letter_set = sorted(&letters);
             let mut best = None;
             for s in (b.saturating_sub(10)..b).rev() {
                 let w = &self.words[s];
@@ -6124,13 +6121,8 @@ impl<'a> Resolver<'a> {
                     .collect();
                 // a translated name's initials may come in another order (`Rally of the
                 // Togolese People (RPT)`, from the French)
-                let sorted = |x: &str| {
-                    let mut v: Vec<char> = x.chars().collect();
-                    v.sort_unstable();
-                    v
-                };
-                let reordered = letters.chars().count() >= 3
-                    && sorted(&letters) == sorted(&caps)
+                let reordered = letter_set.len() >= 3
+                    && sorted(&caps) == letter_set
                     && initial(&self.words[s]) == letters.chars().next();
                 if letters == all || letters == caps || reordered {
                     best = Some(s);
@@ -6945,7 +6937,7 @@ impl<'a> Resolver<'a> {
 
     /// For word `w` inside a clause reported by a verb (`Y said the chief of staff had been a
     /// patriot`): the token of that verb's subject.
-    /// With its appositions (`His deputy, Colonel Y, said`).
+    /// With its appositions (`His deputy, Colonel Y, said`); byte starts of the tokens.
     fn reporter_of(&self, w: usize) -> Vec<usize> {
         let toks = &self.doc.tokens;
         let Some(&t) = self.token_at.get(&self.words[w].start) else {
@@ -6966,7 +6958,7 @@ impl<'a> Resolver<'a> {
                     (subject..h)
                         .filter(|&i| toks[i].head == Some(subject) && toks[i].deprel == "appos"),
                 );
-                return out;
+                return out.into_iter().map(|t| toks[t].span.start).collect();
             }
             if matches!(
                 toks[cur].deprel.as_str(),
