@@ -409,6 +409,18 @@ pub(crate) fn find(
         if frame == Complement::Obj && !comps.iter().any(|&c| toks[c].deprel == "ccomp") {
             min_words = 1;
         }
+        // a clause before the verb ("..., officials said on Friday") comes before the object
+        // of a preposition after it
+        if comps.is_empty() {
+            if let Some(c) = kids(v)
+                .iter()
+                .copied()
+                .find(|&c| c < v && toks[c].deprel == "ccomp")
+            {
+                comps.push(c);
+                comps.extend(stray_subject(doc, lo, hi, c, &kids));
+            }
+        }
         if comps.is_empty() && frame == Complement::Obj {
             // "called for X", "talked about X", "called for reducing X": the preposition
             // joins the cue
@@ -434,16 +446,6 @@ pub(crate) fn find(
                         .copied()
                         .filter(|&c| c > o && toks[c].deprel == "xcomp"),
                 );
-            }
-        }
-        if comps.is_empty() {
-            if let Some(c) = kids(v)
-                .iter()
-                .copied()
-                .find(|&c| c < v && toks[c].deprel == "ccomp")
-            {
-                comps.push(c);
-                comps.extend(stray_subject(doc, lo, hi, c, &kids));
             }
         }
         let mut content: Option<Span> = None;

@@ -69,7 +69,8 @@ fn run_parsed(text: &str) -> Vec<(String, String, String, QuoteKind)> {
 fn verb_list_parses() {
     let v = Verbs::embedded().unwrap();
     assert!(v.len() > 50);
-    assert_eq!(v.get("say"), Some(Complement::Clause));
+    assert_eq!(v.get("say"), Some(Complement::Obj));
+    assert_eq!(v.get("add"), Some(Complement::Clause));
     assert!(Verbs::parse("say\tshout\n").is_err());
     assert!(Verbs::parse("say\tclause\nsay\tclause\n").is_err());
 }
@@ -966,4 +967,30 @@ fn the_attribution_filter_drops_what_it_scores_below_its_threshold() {
     let qs = x.extract(&doc);
     assert_eq!(qs.len(), 1);
     assert_eq!(qs[0].kind, QuoteKind::Indirect);
+}
+
+#[test]
+fn a_stance_verb_with_an_infinitive_or_an_object_and_infinitive_is_an_attribution() {
+    // "X expects Y to ...", "X hopes to ...": the wider `obj` frame of verbs.tsv
+    let qs = run_parsed("Most economists expect the central bank to raise rates in March.");
+    assert!(
+        qs.iter().any(|q| q.1 == "Most economists"
+            && q.2 == "expect"
+            && q.0.contains("the central bank to raise rates")),
+        "{qs:?}"
+    );
+    let qs = run_parsed("The governor hopes to sign the budget before the recess.");
+    assert!(
+        qs.iter()
+            .any(|q| q.1 == "The governor" && q.0.starts_with("to sign the budget")),
+        "{qs:?}"
+    );
+    // the day after the verb is no content when a clause before it is
+    let qs = run_parsed("The border will reopen next week, the ministry said on Monday.");
+    assert!(
+        qs.iter()
+            .any(|q| q.0 == "The border will reopen next week" && q.1 == "the ministry"),
+        "{qs:?}"
+    );
+    assert!(qs.iter().all(|q| q.0 != "Monday"), "{qs:?}");
 }
