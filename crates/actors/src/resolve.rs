@@ -5450,7 +5450,10 @@ impl<'a> Resolver<'a> {
             if let Some(head) = self.head_word(w1 - 1) {
                 let inst = &self.kb.institutions[head];
                 let (kind, inst_code) = (inst.kind, inst.code.clone());
-                let (mut code, mut country) = self.head_code(&inst_code, w0);
+                let (mut code, mut country) = match self.country_within(w0, w1 - 1) {
+                    Some(c) => (Some(format!("{c}{inst_code}")), Some(c)),
+                    None => self.head_code(&inst_code, w0),
+                };
                 let (mut end, mut next) = (w1, k + 1);
                 if let Some((e, nk, c)) = self.name_goes_on(items, k + 1, w1) {
                     if let Some(c) = c {
@@ -5477,7 +5480,10 @@ impl<'a> Resolver<'a> {
                         && w1 - w0 == 1
                         && ORDINALS.contains(&self.words[w0].norm.as_str());
                     let inst_code = if numbered { "MIL" } else { inst.code.as_str() };
-                    let (mut code, mut country) = self.head_code(inst_code, w0);
+                    let (mut code, mut country) = match self.country_within(w0, w1) {
+                        Some(c) => (Some(format!("{c}{inst_code}")), Some(c)),
+                        None => self.head_code(inst_code, w0),
+                    };
                     let kind = if numbered {
                         EntityKind::Organization
                     } else {
@@ -5863,6 +5869,14 @@ impl<'a> Resolver<'a> {
             }
         }
         None
+    }
+
+    /// The country a word inside a name gives (`United Tajik Opposition`, `Guyana Defence
+    /// Force`): the latest capitalised country, demonym or capital among words `w0..w1`.
+    fn country_within(&self, w0: usize, w1: usize) -> Option<String> {
+        (w0..w1.min(self.words.len()))
+            .rev()
+            .find_map(|i| self.country_word(i))
     }
 
     /// `X, the group's spokesman` / `X, a Syrian official`: the code and country the
