@@ -3057,3 +3057,17 @@ fn a_capital_a_measure_targets_is_its_government() {
         ],
     );
 }
+
+#[test]
+fn a_demonym_inside_an_organisation_s_name_gives_its_country() {
+    // filed from another capital: the name's own country wins over the country in focus
+    check(
+        "2019-03-04",
+        "LIMA — The United Bolivian Opposition and the Patriotic Chilean Front met in the \
+         Peruvian capital on Monday.",
+        &[
+            "United Bolivian Opposition => United Bolivian Opposition BOLOPP Name",
+            "Patriotic Chilean Front => Patriotic Chilean Front CHLREB Name",
+        ],
+    );
+}
