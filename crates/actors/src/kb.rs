@@ -1042,6 +1042,9 @@ pub fn is_acronym_like(s: &str) -> bool {
 /// Countries whose names put the family name first.
 const FAMILY_FIRST: &[&str] = &["CHN", "TWN", "KOR", "PRK", "VNM", "MNG"];
 
+/// Countries where names of either order are common (Chinese names family name first).
+const MIXED_ORDER: &[&str] = &["SGP", "HKG", "MAC", "MYS"];
+
 /// Surname keys (skeletons) of a person's alias: the last word, with a particle or a
 /// hyphen-joined first part kept as an alternative (`al-Assad` → `asad`; `de Mistura` →
 /// `mistura`, `di mistura`; `Amir-Abdollahian` → `abdulahian`, `amir abdulahian`).
@@ -1055,6 +1058,15 @@ pub fn surname_keys(alias: &str, country: Option<&str>) -> Vec<String> {
     if country.is_some_and(|c| FAMILY_FIRST.contains(&c)) {
         out.push(crate::norm::skeleton(&words[0].norm));
         return out;
+    }
+    // `Lee Hsien Loong`, `Goh Chok Tong` (but `Tony Tan`): where Chinese names are written
+    // family name first beside Western ones, three words opening with no given name
+    if country.is_some_and(|c| MIXED_ORDER.contains(&c))
+        && words.len() == 3
+        && !words.iter().any(|w| w.joined)
+        && !crate::names::is_given_name(&words[0].norm)
+    {
+        out.push(crate::norm::skeleton(&words[0].norm));
     }
     let last = words[words.len() - 1];
     let prev = words[words.len() - 2];

@@ -2548,9 +2548,9 @@ impl<'a> Resolver<'a> {
                             return RunRes::Person(id);
                         }
                     }
-                    // `the town of Kobani`: a place after a locative cue, not the surname of
-                    // someone the text has not named.
-                    if self.locative_cue(w0) {
+                    // `the town of Kobani`, `LAGOS —`: a place after a locative cue or
+                    // opening a dateline, not the surname of someone the text has not named.
+                    if self.locative_cue(w0) || self.dateline(w0, w1) {
                         if let Some(p) = self.place_for(w0, w1) {
                             return RunRes::Place(p);
                         }
@@ -2639,7 +2639,10 @@ impl<'a> Resolver<'a> {
     fn place_for(&self, w0: usize, w1: usize) -> Option<u32> {
         let key: Vec<&str> = self.words[w0..w1].iter().map(|w| w.norm.as_str()).collect();
         let key = key.join(" ");
-        let cue = self.locative_cue(w0) || self.country_after(w1) || self.region_after(w1);
+        let cue = self.locative_cue(w0)
+            || self.country_after(w1)
+            || self.region_after(w1)
+            || self.dateline(w0, w1);
         let Some(p) = self.gaz.best(&key, &self.countries_seen) else {
             // Another transliteration of a place name (`Kostiantynivka`): with a cue only.
             let p = self.gaz.best_variant(&key, &self.countries_seen)?;

@@ -3071,3 +3071,22 @@ fn a_demonym_inside_an_organisation_s_name_gives_its_country() {
         ],
     );
 }
+
+#[test]
+fn a_singaporean_name_of_three_words_goes_by_its_first() {
+    check(
+        "2010-05-03",
+        "SINGAPORE — Prime Minister Lee Hsien Loong opened the session. Lee said the budget \
+         would balance.",
+        &["Lee => Lee Hsien Loong SGPGOV Name"],
+    );
+}
+
+#[test]
+fn a_dateline_is_a_place_before_a_surname_the_text_has_not_named() {
+    check(
+        "2004-08-13",
+        "LAGOS — Oil workers called off their strike on Friday.",
+        &["LAGOS => Lagos - Name"],
+    );
+}
