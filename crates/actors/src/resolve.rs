@@ -5328,7 +5328,7 @@ impl<'a> Resolver<'a> {
                     if self.joined_items(items, k, k + 1)
                         && self.words[h.w0].cap
                         && self.inst_of(h, &[InstClass::Head]).is_some());
-                if head_next && place.precision == newsgraph_core::GeoPrecision::Town {
+                if head_next && place.precision != newsgraph_core::GeoPrecision::Country {
                     return self.unknown(items, k, w0, w1);
                 }
                 let e = self.place_entity(*p);
