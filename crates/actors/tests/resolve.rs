@@ -3090,3 +3090,20 @@ fn a_dateline_is_a_place_before_a_surname_the_text_has_not_named() {
         &["LAGOS => Lagos - Name"],
     );
 }
+
+#[test]
+fn moscow_and_the_kremlin_stand_for_the_soviet_government_before_1992() {
+    check(
+        "1983-09-02",
+        "WASHINGTON — Moscow denied the charge, and the Kremlin recalled its envoy.",
+        &[
+            "Moscow => Soviet government SUNGOV Metonymy",
+            "Kremlin => Soviet government SUNGOV Metonymy",
+        ],
+    );
+    check(
+        "2015-09-02",
+        "WASHINGTON — Moscow denied the charge.",
+        &["Moscow => Russian government RUSGOV Metonymy"],
+    );
+}
