@@ -1395,6 +1395,23 @@ impl<'a> Resolver<'a> {
         (g.is_empty() && self.words[b].possessive)
             || (self.words[b].joined && g.chars().all(|c| c == '-' || c == '‐'))
             || (!g.is_empty() && g.len() <= 3 && g.chars().all(|c| c == ' ' || c == '\u{a0}'))
+            || self.plural_possessive_in_name(a, b, g)
+    }
+
+    /// `Workers' Party`, `Farmers' Union`: a capitalised plural's apostrophe before another
+    /// capitalised word of the same name.
+    fn plural_possessive_in_name(&self, a: usize, b: usize, gap: &str) -> bool {
+        let Some(rest) = gap.strip_prefix(['\'', '’']) else {
+            return false;
+        };
+        !rest.is_empty()
+            && rest.chars().all(|c| c == ' ')
+            && self.words[a].cap
+            && self.words[b].cap
+            && self.words[a].norm.ends_with('s')
+            && self.words[a].norm.len() > 3
+            // not a country's (`Philippines' Duterte`)
+            && self.country_word(a).is_none()
     }
 
     /// The word right before `w` when only a space or an abbreviation's dot parts them

@@ -2662,7 +2662,9 @@ fn a_name_its_bracketed_acronym_spells_is_an_organisation() {
         &[
             "Rassemblement National Démocratique => Rassemblement National Démocratique DZA Name",
             "RND => Rassemblement National Démocratique DZA Acronym",
-            "Zambia Defence Force => Zambia Defence Force ZMBMIL Name",
+            // a country's defence force is its military
+            "Zambia Defence Force => Zambian military ZMBMIL Name",
+            "ZDF => Zambian military ZMBMIL Acronym",
             "International Consortium of Election Monitors => International Consortium of \
              Election Monitors NGO Name",
         ],
@@ -3105,5 +3107,20 @@ fn moscow_and_the_kremlin_stand_for_the_soviet_government_before_1992() {
         "2015-09-02",
         "WASHINGTON — Moscow denied the charge.",
         &["Moscow => Russian government RUSGOV Metonymy"],
+    );
+}
+
+#[test]
+fn a_plural_possessive_inside_a_name_keeps_the_name_whole() {
+    check(
+        "2011-05-07",
+        "SINGAPORE — The opposition Workers' Party won a group seat, while the Philippines' \
+         Benigno Aquino sent his congratulations.",
+        &["Workers' Party => Workers' Party SGPPTY Name"],
+    );
+    check_absent(
+        "2011-05-07",
+        "MANILA — The Philippines' Benigno Aquino spoke.",
+        &["Philippines' Benigno"],
     );
 }
