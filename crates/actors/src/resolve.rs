@@ -3890,7 +3890,10 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let link = self.words.get(h.w1)?;
-        if !matches!(link.norm.as_str(), "of" | "for") || link.cap || !self.adjacent(h.w0, h.w1) {
+        if !matches!(link.norm.as_str(), "of" | "for" | "on")
+            || link.cap
+            || !self.adjacent(h.w0, h.w1)
+        {
             return None;
         }
         let mut start = h.w1 + 1;
@@ -3906,6 +3909,15 @@ impl<'a> Resolver<'a> {
             return None;
         };
         if *w0 != start || !(h.w1..start).all(|i| self.adjacent(i, i + 1)) {
+            return None;
+        }
+        // `Commission on National Reconciliation`, not `Council on Monday`
+        if link.norm == "on"
+            && (*w0..*w1).any(|i| {
+                let w = self.words[i].norm.as_str();
+                newsgraph_core::WEEKDAY_NAMES.contains(&w) || MONTHS.contains(&w)
+            })
+        {
             return None;
         }
         // `Fighters of the ...`: a capital only for the sentence.
