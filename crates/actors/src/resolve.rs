@@ -3694,8 +3694,9 @@ impl<'a> Resolver<'a> {
     /// The country the text is about before word `w`: the country most often mentioned so
     /// far (countries, their bodies and capitals, places; not people's nationalities), the
     /// latest on a tie. A dateline place counts as three mentions: the story is filed from
-    /// there, while other places in it are often where someone went or came from. A mention
-    /// in the paragraph of word `w` counts two more.
+    /// there, while other places in it are often where someone went or came from; so does a
+    /// person the headline names, by the person's country. A mention in the paragraph of word
+    /// `w` counts two more.
     fn context_country(&self, w: usize) -> Option<String> {
         let start = self.words.get(w).map_or(usize::MAX, |x| x.start);
         let mut count: Vec<(String, usize, usize)> = Vec::new();
@@ -3704,14 +3705,22 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let b = &self.ents[rec.ent];
-            if b.entity.kind == EntityKind::Person {
+            // a person counts only in the headline, which names the story's own actors
+            // (`Tajik president and opposition sign accord`, filed from Moscow)
+            let headline_person =
+                b.entity.kind == EntityKind::Person && rec.end <= self.headline_end;
+            if b.entity.kind == EntityKind::Person && !headline_person {
                 continue;
             }
             let Some(c) = &b.entity.country else { continue };
             if c.len() != 3 || !self.kb.is_country(c) {
                 continue;
             }
-            let mut weight = if rec.dateline { 3 } else { 1 };
+            let mut weight = if rec.dateline || headline_person {
+                3
+            } else {
+                1
+            };
             // No line break between the mention and word `w`: the same paragraph.
             let next_break = self.breaks.partition_point(|&b| b < rec.end);
             if start != usize::MAX && self.breaks.get(next_break).is_none_or(|&b| b >= start) {

@@ -3124,3 +3124,13 @@ fn a_plural_possessive_inside_a_name_keeps_the_name_whole() {
         &["Philippines' Benigno"],
     );
 }
+
+#[test]
+fn people_the_headline_names_set_the_country_in_focus_over_the_dateline() {
+    check(
+        "2018-09-13",
+        "Kiir and Machar sign peace deal\n\nADDIS ABABA — The army will leave the towns \
+         within a month, under the deal signed on Wednesday.",
+        &["The army => South Sudanese military SSDMIL Nominal"],
+    );
+}
