@@ -5490,7 +5490,13 @@ impl<'a> Resolver<'a> {
         if w1 - w0 >= 2 && self.words[w1 - 1].cap && !self.sentence_initial(w1 - 1) && !head_next {
             if let Some(head) = self.head_word(w1 - 1) {
                 let inst = &self.kb.institutions[head];
-                let (kind, inst_code) = (inst.kind, inst.code.clone());
+                let (mut kind, mut inst_code) = (inst.kind, inst.code.clone());
+                // `201st Motorised Rifle Division`, `82nd Airborne Division`: a unit numbered
+                // in figures is a state's army unit, the number part of its name.
+                let mut w0 = w0;
+                if inst_code == "REB" && self.figure_ordinal_before(w0) {
+                    (w0, inst_code, kind) = (w0 - 1, "MIL".to_string(), EntityKind::Organization);
+                }
                 let (mut code, mut country) = match self.country_within(w0, w1 - 1) {
                     Some(c) => (Some(format!("{c}{inst_code}")), Some(c)),
                     None => self.head_code(&inst_code, w0),
@@ -5517,9 +5523,15 @@ impl<'a> Resolver<'a> {
                 if let Some(head) = self.inst_of(h, &[InstClass::Head]) {
                     let inst = &self.kb.institutions[head];
                     // `First Army`, `Second Corps`: a numbered unit is the state's army.
+                    let figure = inst.code == "REB" && self.figure_ordinal_before(w0);
                     let numbered = inst.code == "REB"
-                        && w1 - w0 == 1
-                        && ORDINALS.contains(&self.words[w0].norm.as_str());
+                        && (w1 - w0 == 1 && ORDINALS.contains(&self.words[w0].norm.as_str())
+                            || figure);
+                    let (w0, span) = if figure {
+                        (w0 - 1, Span::new(self.words[w0 - 1].start, span.end))
+                    } else {
+                        (w0, span)
+                    };
                     let inst_code = if numbered { "MIL" } else { inst.code.as_str() };
                     let (mut code, mut country) = match self.country_within(w0, w1) {
                         Some(c) => (Some(format!("{c}{inst_code}")), Some(c)),
@@ -5918,6 +5930,18 @@ impl<'a> Resolver<'a> {
         (w0..w1.min(self.words.len()))
             .rev()
             .find_map(|i| self.country_word(i))
+    }
+
+    /// Whether an ordinal in figures (`201st`, `82nd`) comes right before word `w0`.
+    fn figure_ordinal_before(&self, w0: usize) -> bool {
+        if w0 == 0 || !self.adjacent(w0 - 1, w0) {
+            return false;
+        }
+        let n = self.words[w0 - 1].norm.as_str();
+        let digits = n.trim_end_matches(char::is_alphabetic);
+        !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && matches!(&n[digits.len()..], "st" | "nd" | "rd" | "th")
     }
 
     /// `X, the group's spokesman` / `X, a Syrian official`: the code and country the

@@ -3134,3 +3134,16 @@ fn people_the_headline_names_set_the_country_in_focus_over_the_dateline() {
         &["The army => South Sudanese military SSDMIL Nominal"],
     );
 }
+
+#[test]
+fn a_unit_numbered_in_figures_is_an_army_unit_and_its_head_word_refers_back() {
+    check(
+        "2021-03-09",
+        "KAMPALA — Uganda's army said its 4th Infantry Division had retaken the town. Officers \
+         said the division would hold it.",
+        &[
+            "4th Infantry Division => 4th Infantry Division UGAMIL Name",
+            "division => 4th Infantry Division UGAMIL Nominal",
+        ],
+    );
+}
