@@ -1460,6 +1460,20 @@ impl<'a> Resolver<'a> {
                 _ => true,
             });
         }
+        // `Solidarity among allies ... called for solidarity`: a one-word name of a group that
+        // the text also writes in lowercase is a common word there.
+        for h in hits.iter_mut() {
+            if h.w1 != h.w0 + 1 || self.words[h.w0].upper {
+                continue;
+            }
+            if self.lower_seen.contains(&self.words[h.w0].norm) {
+                let kb = self.kb;
+                h.targets.retain(|t| match *t {
+                    Target::Name(id) => !matches!(kb.actors[id].class, ActorClass::Group),
+                    _ => true,
+                });
+            }
+        }
         hits.retain(|h| !h.targets.is_empty());
         for h in &hits {
             for t in &h.targets {

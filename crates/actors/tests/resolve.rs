@@ -3147,3 +3147,26 @@ fn a_unit_numbered_in_figures_is_an_army_unit_and_its_head_word_refers_back() {
         ],
     );
 }
+
+#[test]
+fn a_group_s_one_word_name_the_text_also_writes_in_lowercase_is_a_common_word() {
+    check_absent(
+        "2020-07-17",
+        "BRUSSELS — Solidarity among allies matters, the minister said, calling for solidarity.",
+        &["Solidarity =>"],
+    );
+    check(
+        "1981-12-14",
+        "WARSAW — Police detained leaders of Solidarity on Sunday.",
+        &["Solidarity => Solidarity POLLAB Name"],
+    );
+}
+
+#[test]
+fn a_former_prime_minister_still_in_the_cabinet_keeps_the_government_code() {
+    check(
+        "2004-08-13",
+        "SINGAPORE — Goh Chok Tong was sworn in as senior minister.",
+        &["Goh Chok Tong => Goh Chok Tong SGPGOV Name"],
+    );
+}
