@@ -3814,6 +3814,12 @@ impl<'a> Resolver<'a> {
             }
         };
         if let Some((id, via)) = actor {
+            if self.kb.actors[id].class == ActorClass::Country {
+                if let Some(start) = self.water_of(h.w0) {
+                    self.water_place(start, h.w1);
+                    return k + 1;
+                }
+            }
             // `Paris-based`, `US-made`: a modifier, not a mention (`Iran-backed` names the
             // country that backs).
             if self.origin_after(h.w1) && self.kb.actors[id].class == ActorClass::Country {
@@ -5334,6 +5340,10 @@ impl<'a> Resolver<'a> {
                 self.emit_actor(*id, span, MentionVia::Name, w1);
             }
             RunRes::Place(p) => {
+                if let Some(start) = self.water_of(w0) {
+                    self.water_place(start, w1);
+                    return k + 1;
+                }
                 // `Nasr City` after the gazetteer's `Nasr`: a place of its own.
                 // `Beirut port`, `Kabul airport`: a facility head in lowercase too.
                 let facility = self.words.get(w1).is_some_and(|w| {
@@ -5755,6 +5765,35 @@ impl<'a> Resolver<'a> {
 
     /// A place the gazetteer does not know, named by words `w0..end` (the run `w0..w1` of
     /// item `k` and the place word after it, when `end > w1`); the index of the next item.
+    /// `Gulf of Guinea`, `Bay of Bengal`, `Sea of Japan`: the start of a sea, a gulf or a
+    /// strait named after the place at word `w0`, when such a word and `of` come right before.
+    fn water_of(&self, w0: usize) -> Option<usize> {
+        let start = w0.checked_sub(2)?;
+        let (head, of) = (&self.words[start], &self.words[start + 1]);
+        let water = matches!(
+            head.norm.as_str(),
+            "gulf" | "bay" | "sea" | "strait" | "straits" | "horn" | "isle" | "cape"
+        );
+        let free = self.recs.last().is_none_or(|r| r.end <= head.start);
+        (water
+            && head.cap
+            && of.norm == "of"
+            && !of.cap
+            && self.adjacent(start, start + 1)
+            && self.adjacent(start + 1, w0)
+            && free)
+            .then_some(start)
+    }
+
+    /// A sea or gulf named after a place (see [`Resolver::water_of`]): one place of its own,
+    /// words `start..w1`, with no country.
+    fn water_place(&mut self, start: usize, w1: usize) {
+        let name = self.span(start, w1);
+        let canonical = self.doc.slice(name).to_string();
+        let e = self.new_entity(canonical, EntityKind::Location, None, None, None);
+        self.add_mention(e, name, MentionVia::Name, w1);
+    }
+
     fn named_place(
         &mut self,
         items: &[Item],

@@ -3170,3 +3170,20 @@ fn a_former_prime_minister_still_in_the_cabinet_keeps_the_government_code() {
         &["Goh Chok Tong => Goh Chok Tong SGPGOV Name"],
     );
 }
+
+#[test]
+fn a_gulf_named_after_a_country_is_a_place_of_its_own() {
+    check(
+        "2014-08-13",
+        "ACCRA — Pirates seized a tanker in the Gulf of Guinea, and Guinea protested.",
+        &[
+            "Gulf of Guinea => Gulf of Guinea - Name",
+            "Guinea => Guinea GIN Name",
+        ],
+    );
+    check_absent(
+        "2014-08-13",
+        "ACCRA — Pirates struck in the Gulf of Guinea.",
+        &["Guinea =>"],
+    );
+}
