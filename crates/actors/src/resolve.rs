@@ -1961,10 +1961,17 @@ impl<'a> Resolver<'a> {
                     Item::Hit(h) => h.w1 == w0 && !self.titles_of(h).is_empty(),
                     _ => false,
                 });
+            // `George Yeo`: a first name and a surname, not a town and a name.
+            let first_name = w1 - w0 <= 3 && {
+                let n = &self.words[w0].norm;
+                (self.kb.given_names.contains(n) || crate::names::is_given_name(n))
+                    && self.place_head_end(w0, w1, false).is_none()
+            };
             if resolved[k] == RunRes::Unknown
                 && w1 - w0 >= 2
                 && !quoted
                 && !after_office
+                && !first_name
                 && self.head_before(w0).is_none()
             {
                 if let Some((wp, p)) = (w0 + 1..w1)

@@ -3187,3 +3187,12 @@ fn a_gulf_named_after_a_country_is_a_place_of_its_own() {
         &["Guinea =>"],
     );
 }
+
+#[test]
+fn a_first_name_that_is_also_a_town_opens_a_person_s_name() {
+    check(
+        "2004-08-13",
+        "SINGAPORE — The portfolio goes to George Yeo, the former trade minister.",
+        &["George Yeo => George Yeo SGPGOV Name"],
+    );
+}
