@@ -1556,6 +1556,7 @@ impl<'a> Resolver<'a> {
         hits.sort_by_key(|h| (h.w0, h.w1));
         let items = self.items(hits);
         self.compose(&items);
+        self.roles_taken(&items);
         self.role_nominals();
         self.kind_descriptions();
         self.class_nominals();
@@ -7836,6 +7837,82 @@ impl<'a> Resolver<'a> {
             let span = self.span(w - 1, w + 1);
             if !self.span_taken(span) {
                 self.add_mention(e, span, MentionVia::Nominal, w + 1);
+            }
+        }
+    }
+
+    /// `X was sworn in as prime minister`, `X became foreign minister`, `Y stays on as deputy
+    /// prime minister`: the office a person the base holds none for takes now is the
+    /// person's code, over a rank or the country alone.
+    fn roles_taken(&mut self, items: &[Item]) {
+        const AS_VERBS: &[&str] = &["sworn", "installed", "on", "office", "serve", "serves"];
+        const VERBS: &[&str] = &["became", "becomes", "named", "appointed", "elected"];
+        for it in items {
+            let Item::Hit(h) = it else { continue };
+            let Some(&title) = self.titles_of(h).first() else {
+                continue;
+            };
+            // the words before the office: `as`, `the`, `a`, `new`, `interim`, `acting`
+            let mut p = h.w0;
+            while p > 0
+                && matches!(
+                    self.words[p - 1].norm.as_str(),
+                    "the" | "a" | "an" | "new" | "interim" | "acting"
+                )
+                && !self.words[p - 1].cap
+                && self.adjacent(p - 1, p)
+            {
+                p -= 1;
+            }
+            let Some(v) = p.checked_sub(1) else { continue };
+            let trigger = if self.words[v].norm == "as" {
+                v.checked_sub(1).filter(|&u| {
+                    self.adjacent(u, v)
+                        && (AS_VERBS.contains(&self.words[u].norm.as_str())
+                            || (self.words[u].norm == "in"
+                                && u > 0
+                                && self.words[u - 1].norm == "sworn"))
+                })
+            } else {
+                VERBS.contains(&self.words[v].norm.as_str()).then_some(v)
+            };
+            let Some(t) = trigger.filter(|_| self.adjacent(v, p)) else {
+                continue;
+            };
+            // the person before the verb in the same sentence, the nearest one
+            let at = self.words[t].start;
+            let Some(rec) = self
+                .recs
+                .iter()
+                .rev()
+                .find(|r| r.end <= at && self.sent[t] == r.sentence && !r.pronoun)
+                .copied()
+            else {
+                continue;
+            };
+            let b = &self.ents[rec.ent];
+            if b.entity.kind != EntityKind::Person {
+                continue;
+            }
+            let known_role = match &b.key {
+                Key::Actor(_) => b.entity.actor_code.as_deref().is_some_and(|c| c.len() > 3),
+                Key::New(..) => false,
+                _ => true,
+            };
+            if known_role {
+                continue;
+            }
+            let country = b
+                .entity
+                .country
+                .clone()
+                .filter(|c| c.len() == 3)
+                .or_else(|| self.context_country(t));
+            if let Some(c) = country {
+                let code = format!("{c}{}", self.kb.institutions[title].code);
+                let e = &mut self.ents[rec.ent].entity;
+                e.actor_code = Some(code);
+                e.country = Some(c);
             }
         }
     }

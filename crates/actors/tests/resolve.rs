@@ -3196,3 +3196,16 @@ fn a_first_name_that_is_also_a_town_opens_a_person_s_name() {
         &["George Yeo => George Yeo SGPGOV Name"],
     );
 }
+
+#[test]
+fn the_office_a_person_is_sworn_in_as_is_the_person_s_code() {
+    check(
+        "2020-08-03",
+        "GEORGETOWN — Brigadier Kwame Tollin, a former army chief, was sworn in as prime \
+         minister on Sunday, and Asha Barrow became foreign minister.",
+        &[
+            "Kwame Tollin => Kwame Tollin GUYGOV Name",
+            "Asha Barrow => Asha Barrow GUYGOV Name",
+        ],
+    );
+}
