@@ -22,6 +22,7 @@ const THIRTEENTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-thi
 const FOURTEENTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-fourteenth");
 const FIFTEENTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-fifteenth");
 const SIXTEENTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-sixteenth");
+const SEVENTEENTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/heldout-seventeenth");
 
 #[test]
 fn held_out_resolution_precision_and_recall_reach_the_target() {
@@ -176,6 +177,15 @@ fn sixteenth_held_out_resolution_stays_above_the_floor() {
     let (gold, p, r) = score_dir(SIXTEENTH);
     assert!(gold >= 150, "the check needs at least 150 gold mentions");
     assert!(p >= 0.83 && r >= 0.77, "precision {p:.3}, recall {r:.3}");
+}
+
+/// The seventeenth set, committed before the system was run on it and scored once (0.709 /
+/// 0.611), then used for development (0.806 / 0.725): a floor below the first score.
+#[test]
+fn seventeenth_held_out_resolution_stays_above_the_floor() {
+    let (gold, p, r) = score_dir(SEVENTEENTH);
+    assert!(gold >= 150, "the check needs at least 150 gold mentions");
+    assert!(p >= 0.70 && r >= 0.60, "precision {p:.3}, recall {r:.3}");
 }
 
 /// Gold mentions, resolution precision and recall over the articles of `dir`.
