@@ -5348,6 +5348,12 @@ impl<'a> Resolver<'a> {
                 self.emit_actor(*id, span, MentionVia::Name, w1);
             }
             RunRes::Place(p) => {
+                // `Das Neves` after `Prime Minister Maria das Neves`: the last words of a
+                // person the text named in full, not a place spelled the same.
+                if let Some(e) = self.earlier_person_tail(w0, w1) {
+                    self.add_mention(e, span, MentionVia::Name, w1);
+                    return k + 1;
+                }
                 if let Some(start) = self.water_of(w0) {
                     self.water_place(start, w1);
                     return k + 1;
@@ -5773,6 +5779,29 @@ impl<'a> Resolver<'a> {
 
     /// A place the gazetteer does not know, named by words `w0..end` (the run `w0..w1` of
     /// item `k` and the place word after it, when `end > w1`); the index of the next item.
+    /// A person new to the base, named earlier in full, whose name ends with words `w0..w1`
+    /// (any case: `Das Neves`, `Maria das Neves`).
+    fn earlier_person_tail(&self, w0: usize, w1: usize) -> Option<usize> {
+        if w1 - w0 == 1 {
+            if let Some(&e) = self.new_last_names.get(&self.words[w0].norm) {
+                return Some(e);
+            }
+        }
+        let tail = format!(" {}", self.text_of(w0, w1).to_lowercase());
+        self.by_key
+            .iter()
+            .filter_map(|(key, &e)| match key {
+                Key::New(c, _)
+                    if self.ents[e].entity.kind == EntityKind::Person
+                        && c.to_lowercase().ends_with(&tail) =>
+                {
+                    Some(e)
+                }
+                _ => None,
+            })
+            .min()
+    }
+
     /// `Gulf of Guinea`, `Bay of Bengal`, `Sea of Japan`: the start of a sea, a gulf or a
     /// strait named after the place at word `w0`, when such a word and `of` come right before.
     fn water_of(&self, w0: usize) -> Option<usize> {

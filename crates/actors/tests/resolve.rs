@@ -3209,3 +3209,20 @@ fn the_office_a_person_is_sworn_in_as_is_the_person_s_code() {
         ],
     );
 }
+
+#[test]
+fn the_last_words_of_a_person_named_in_full_are_that_person_not_a_place() {
+    let got = mentions(&analyse(
+        &stage(),
+        "2003-07-17",
+        "SAO TOME — Soldiers detained Prime Minister Maria das Neves. Das Neves was taken to \
+         hospital.",
+    ));
+    assert!(
+        got.iter()
+            .filter(|g| g.contains("=> Maria das Neves STPGOV Name"))
+            .count()
+            == 2,
+        "{got:?}"
+    );
+}
