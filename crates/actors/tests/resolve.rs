@@ -3226,3 +3226,17 @@ fn the_last_words_of_a_person_named_in_full_are_that_person_not_a_place() {
         "{got:?}"
     );
 }
+
+#[test]
+fn belgrade_stands_for_the_government_of_its_day() {
+    check(
+        "1999-04-02",
+        "BRUSSELS — Belgrade rejected the terms.",
+        &["Belgrade => Yugoslav government YUGGOV Metonymy"],
+    );
+    check(
+        "2010-04-02",
+        "BRUSSELS — Belgrade rejected the terms.",
+        &["Belgrade => Serbian government SRBGOV Metonymy"],
+    );
+}
