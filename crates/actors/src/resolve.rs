@@ -5787,13 +5787,18 @@ impl<'a> Resolver<'a> {
                 return Some(e);
             }
         }
-        let tail = format!(" {}", self.text_of(w0, w1).to_lowercase());
+        let tail = self.doc.slice(self.span(w0, w1));
+        let ends_with_tail = |c: &str| {
+            c.len() > tail.len()
+                && c.is_char_boundary(c.len() - tail.len())
+                && c[c.len() - tail.len()..].eq_ignore_ascii_case(tail)
+                && c[..c.len() - tail.len()].ends_with(' ')
+        };
         self.by_key
             .iter()
             .filter_map(|(key, &e)| match key {
                 Key::New(c, _)
-                    if self.ents[e].entity.kind == EntityKind::Person
-                        && c.to_lowercase().ends_with(&tail) =>
+                    if self.ents[e].entity.kind == EntityKind::Person && ends_with_tail(c) =>
                 {
                     Some(e)
                 }
