@@ -5468,45 +5468,11 @@ impl<'a> Resolver<'a> {
             self.add_mention(e, span, MentionVia::Name, w1);
             return k + 1;
         }
-        // `Kagame` after `Rwandan President Paul Kagame`: the last name of a person named
-        // earlier in the document.
-        if w1 - w0 == 1 {
-            if let Some(&e) = self.new_last_names.get(&self.words[w0].norm) {
-                self.add_mention(e, span, MentionVia::Name, w1);
-                return k + 1;
-            }
-        }
-        // `Gaid Salah` after `Ahmed Gaid Salah`, `Ondo Ossa` after `Albert Ondo Ossa`: the
-        // last words of a longer name of a person named earlier.
-        // (a person the base knows too: `Abdel Aziz` after `General Mohamed Ould Abdel Aziz`)
-        if w1 - w0 >= 2 {
-            let tail = format!(" {canon}");
-            let key_tail = format!(" {}", crate::norm::phrase_key(&canon));
-            if let Some(e) = self
-                .by_key
-                .iter()
-                .filter_map(|(key, &e)| match key {
-                    Key::New(c, _)
-                        if c.ends_with(&tail) && self.ents[e].entity.kind == EntityKind::Person =>
-                    {
-                        Some(e)
-                    }
-                    Key::Actor(id)
-                        if self.kb.actors[*id].class == ActorClass::Person
-                            && self.kb.actors[*id]
-                                .aliases
-                                .iter()
-                                .any(|a| crate::norm::phrase_key(a).ends_with(&key_tail)) =>
-                    {
-                        Some(e)
-                    }
-                    _ => None,
-                })
-                .min()
-            {
-                self.add_mention(e, span, MentionVia::Name, w1);
-                return k + 1;
-            }
+        // `Kagame` after `Rwandan President Paul Kagame`, `Gaid Salah` after `Ahmed Gaid
+        // Salah`: the last words of a person named earlier in the document.
+        if let Some(e) = self.earlier_person_tail(w0, w1) {
+            self.add_mention(e, span, MentionVia::Name, w1);
+            return k + 1;
         }
         // `the foreign minister, X`: the office before the comma types the name.
         if let Some((aw, code, country)) = self.appos.take() {
@@ -5779,15 +5745,19 @@ impl<'a> Resolver<'a> {
 
     /// A place the gazetteer does not know, named by words `w0..end` (the run `w0..w1` of
     /// item `k` and the place word after it, when `end > w1`); the index of the next item.
-    /// A person new to the base, named earlier in full, whose name ends with words `w0..w1`
-    /// (any case: `Das Neves`, `Maria das Neves`).
+    /// A person named earlier in the document whose longer name ends with words `w0..w1`:
+    /// the last name of a person new to the base (`Kagame`), or the last words of the name of
+    /// one new to it, in any case (`Ondo Ossa`, `Das Neves` after `Maria das Neves`), or of
+    /// one the base knows (`Abdel Aziz` after `General Mohamed Ould Abdel Aziz`).
     fn earlier_person_tail(&self, w0: usize, w1: usize) -> Option<usize> {
         if w1 - w0 == 1 {
-            if let Some(&e) = self.new_last_names.get(&self.words[w0].norm) {
-                return Some(e);
-            }
+            return self.new_last_names.get(&self.words[w0].norm).copied();
         }
-        let tail = self.doc.slice(self.span(w0, w1));
+        let tail = self
+            .doc
+            .slice(self.span(w0, w1))
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        let key_tail = format!(" {}", crate::norm::phrase_key(tail));
         let ends_with_tail = |c: &str| {
             c.len() > tail.len()
                 && c.is_char_boundary(c.len() - tail.len())
@@ -5799,6 +5769,15 @@ impl<'a> Resolver<'a> {
             .filter_map(|(key, &e)| match key {
                 Key::New(c, _)
                     if self.ents[e].entity.kind == EntityKind::Person && ends_with_tail(c) =>
+                {
+                    Some(e)
+                }
+                Key::Actor(id)
+                    if self.kb.actors[*id].class == ActorClass::Person
+                        && self.kb.actors[*id]
+                            .aliases
+                            .iter()
+                            .any(|a| crate::norm::phrase_key(a).ends_with(&key_tail)) =>
                 {
                     Some(e)
                 }
@@ -7883,7 +7862,13 @@ impl<'a> Resolver<'a> {
         const VERBS: &[&str] = &["became", "becomes", "named", "appointed", "elected"];
         for it in items {
             let Item::Hit(h) = it else { continue };
-            let Some(&title) = self.titles_of(h).first() else {
+            // an office of its own, not a generic `chief` or `leader`
+            let Some(title) = self.titles_of(h).into_iter().find(|&i| {
+                !matches!(
+                    self.kb.institutions[i].id.as_str(),
+                    "leader" | "secretary_general" | "envoy" | "spokesperson"
+                )
+            }) else {
                 continue;
             };
             // the words before the office: `as`, `the`, `a`, `new`, `interim`, `acting`
@@ -7919,15 +7904,17 @@ impl<'a> Resolver<'a> {
                 .recs
                 .iter()
                 .rev()
-                .find(|r| r.end <= at && self.sent[t] == r.sentence && !r.pronoun)
+                .find(|r| {
+                    r.sentence == self.sent[t]
+                        && r.end <= at
+                        && !r.pronoun
+                        && self.ents[r.ent].entity.kind == EntityKind::Person
+                })
                 .copied()
             else {
                 continue;
             };
             let b = &self.ents[rec.ent];
-            if b.entity.kind != EntityKind::Person {
-                continue;
-            }
             let known_role = match &b.key {
                 Key::Actor(_) => b.entity.actor_code.as_deref().is_some_and(|c| c.len() > 3),
                 Key::New(..) => false,
