@@ -6550,6 +6550,14 @@ impl<'a> Resolver<'a> {
             {
                 return None;
             }
+            // `its foreign ministry`: the country, and that body of it.
+            if let Some((g, end)) = self.country_body_after(w, e) {
+                let span = Span::new(self.words[w].start, self.words[w].end);
+                self.add_mention(e, span, MentionVia::Pronoun, w + 1);
+                let body = Span::new(self.words[w + 1].start, self.words[end - 1].end);
+                self.add_mention(g, body, MentionVia::Nominal, end);
+                return Some(end);
+            }
             // `his government`, `her administration`: the government of the person's country.
             if let Some((g, end)) = self.government_of(w, e) {
                 let span = Span::new(self.words[w].start, self.words[end - 1].end);
@@ -6569,6 +6577,47 @@ impl<'a> Resolver<'a> {
             self.add_mention(e, span, MentionVia::Pronoun, w + 1);
         }
         None
+    }
+
+    /// The body entity of `its foreign ministry`, `its security forces` at word `w` (a body of
+    /// two or three words: a single word, `its troops`, is mostly no mention of its own), the
+    /// pronoun resolved to the country entity `e`, and the word after the body.
+    fn country_body_after(&mut self, w: usize, e: usize) -> Option<(usize, usize)> {
+        if self.words[w].norm != "its" || self.ents[e].entity.kind != EntityKind::Country {
+            return None;
+        }
+        let country = self.ents[e]
+            .entity
+            .country
+            .clone()
+            .filter(|c| c.len() == 3)?;
+        let (body, end) = (2..=3).rev().find_map(|len| {
+            let end = w + 1 + len;
+            if end > self.words.len()
+                || !(w..end - 1).all(|i| self.adjacent(i, i + 1))
+                || self.words[w + 1..end].iter().any(|x| x.cap)
+            {
+                return None;
+            }
+            let key: Vec<&str> = self.words[w + 1..end]
+                .iter()
+                .map(|x| x.norm.as_str())
+                .collect();
+            let ts = self.kb.phrases.get(key.join(" ").as_str())?;
+            ts.iter()
+                .find_map(|t| match *t {
+                    Target::Institution(i) if self.kb.institutions[i].class == InstClass::Body => {
+                        Some(i)
+                    }
+                    _ => None,
+                })
+                .map(|i| (i, end))
+        })?;
+        // `its army's`: the phrase goes on
+        if self.words.get(end).is_some_and(|x| x.possessive) {
+            return None;
+        }
+        Some((self.body_entity(&country, body), end))
     }
 
     /// The government entity of `his government` (or `his previous government`) at word `w`,

@@ -3240,3 +3240,15 @@ fn belgrade_stands_for_the_government_of_its_day() {
         &["Belgrade => Serbian government SRBGOV Metonymy"],
     );
 }
+
+#[test]
+fn a_country_s_possessive_before_a_body_names_that_body_too() {
+    check(
+        "2004-08-13",
+        "BEIJING — China protested, and on Thursday its foreign ministry summoned the envoy.",
+        &[
+            "its => China CHN Pronoun",
+            "foreign ministry => Chinese Foreign Ministry CHNGOV Nominal",
+        ],
+    );
+}
