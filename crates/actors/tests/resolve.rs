@@ -3252,3 +3252,12 @@ fn a_country_s_possessive_before_a_body_names_that_body_too() {
         ],
     );
 }
+
+#[test]
+fn the_city_state_is_the_country() {
+    check(
+        "2004-08-13",
+        "SINGAPORE — Singapore swore in a new leader, and the city-state will vote next year.",
+        &["city-state => Singapore SGP Nominal"],
+    );
+}
