@@ -2143,6 +2143,20 @@ impl<'a> Resolver<'a> {
         (code, country)
     }
 
+    /// [`Resolver::head_code`] for a name whose words `w0..w1` before its head may name its
+    /// country themselves (`United Tajik Opposition`), which then wins over the words around.
+    fn head_code_within(
+        &self,
+        inst_code: &str,
+        w0: usize,
+        w1: usize,
+    ) -> (Option<String>, Option<String>) {
+        match self.country_within(w0, w1) {
+            Some(c) => (Some(format!("{c}{inst_code}")), Some(c)),
+            None => self.head_code(inst_code, w0),
+        }
+    }
+
     /// Where an organisation's name ending at word `end` goes on through `of`, `for` or `on`
     /// (and `the`) and item `k` (a capitalised head, an unknown name or a country): the end
     /// word, the next item and the country named.
@@ -3824,8 +3838,7 @@ impl<'a> Resolver<'a> {
         if let Some((id, via)) = actor {
             if self.kb.actors[id].class == ActorClass::Country {
                 if let Some(start) = self.water_of(h.w0) {
-                    self.water_place(start, h.w1);
-                    return k + 1;
+                    return self.named_place(items, k, start, h.w1, h.w1, None);
                 }
             }
             // `Paris-based`, `US-made`: a modifier, not a mention (`Iran-backed` names the
@@ -5355,8 +5368,7 @@ impl<'a> Resolver<'a> {
                     return k + 1;
                 }
                 if let Some(start) = self.water_of(w0) {
-                    self.water_place(start, w1);
-                    return k + 1;
+                    return self.named_place(items, k, start, w1, w1, None);
                 }
                 // `Nasr City` after the gazetteer's `Nasr`: a place of its own.
                 // `Beirut port`, `Kabul airport`: a facility head in lowercase too.
@@ -5501,10 +5513,7 @@ impl<'a> Resolver<'a> {
                 if inst_code == "REB" && self.figure_ordinal_before(w0) {
                     (w0, inst_code, kind) = (w0 - 1, "MIL".to_string(), EntityKind::Organization);
                 }
-                let (mut code, mut country) = match self.country_within(w0, w1 - 1) {
-                    Some(c) => (Some(format!("{c}{inst_code}")), Some(c)),
-                    None => self.head_code(&inst_code, w0),
-                };
+                let (mut code, mut country) = self.head_code_within(&inst_code, w0, w1 - 1);
                 let (mut end, mut next) = (w1, k + 1);
                 if let Some((e, nk, c)) = self.name_goes_on(items, k + 1, w1) {
                     if let Some(c) = c {
@@ -5537,10 +5546,7 @@ impl<'a> Resolver<'a> {
                         (w0, span)
                     };
                     let inst_code = if numbered { "MIL" } else { inst.code.as_str() };
-                    let (mut code, mut country) = match self.country_within(w0, w1) {
-                        Some(c) => (Some(format!("{c}{inst_code}")), Some(c)),
-                        None => self.head_code(inst_code, w0),
-                    };
+                    let (mut code, mut country) = self.head_code_within(inst_code, w0, w1);
                     let kind = if numbered {
                         EntityKind::Organization
                     } else {
@@ -5787,7 +5793,8 @@ impl<'a> Resolver<'a> {
     }
 
     /// `Gulf of Guinea`, `Bay of Bengal`, `Sea of Japan`: the start of a sea, a gulf or a
-    /// strait named after the place at word `w0`, when such a word and `of` come right before.
+    /// strait named after the place at word `w0`, when such a word and `of` come right before:
+    /// one place of its own, with no country ([`Resolver::named_place`]).
     fn water_of(&self, w0: usize) -> Option<usize> {
         let start = w0.checked_sub(2)?;
         let (head, of) = (&self.words[start], &self.words[start + 1]);
@@ -5804,15 +5811,6 @@ impl<'a> Resolver<'a> {
             && self.adjacent(start + 1, w0)
             && free)
             .then_some(start)
-    }
-
-    /// A sea or gulf named after a place (see [`Resolver::water_of`]): one place of its own,
-    /// words `start..w1`, with no country.
-    fn water_place(&mut self, start: usize, w1: usize) {
-        let name = self.span(start, w1);
-        let canonical = self.doc.slice(name).to_string();
-        let e = self.new_entity(canonical, EntityKind::Location, None, None, None);
-        self.add_mention(e, name, MentionVia::Name, w1);
     }
 
     fn named_place(
